@@ -1,0 +1,3 @@
+"""CLI commands (filled in by a later issue)."""
+
+commands: list = []
