@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	touch $(STAMP)
 
 demo: install
-	$(BIN)/eventwire extract examples/kobani-offensive.txt --format table
+	$(BIN)/eventwire extract examples/shabelle-raid.txt --format table
 
 serve-demo: install
 	$(BIN)/eventwire ingest --db $(VENV)/demo.sqlite examples/

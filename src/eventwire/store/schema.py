@@ -100,6 +100,7 @@ raw_events = sa.Table(
     sa.Column("doc_id", sa.String(200), sa.ForeignKey("documents.id"), nullable=False),
     sa.Column("cluster_id", sa.String(200), sa.ForeignKey("events.event_id"), nullable=False),
     sa.Column("merge_reason", sa.Text, nullable=False, default=""),
+    sa.Column("source", sa.Text, nullable=False, default=""),
     sa.Column("seq", sa.Integer, nullable=False, default=0),  # position of the event in its document
     sa.Column("data", sa.Text, nullable=False),  # JSON: Event.as_dict() as the document gave it
     sa.Index("ix_raw_events_cluster", "cluster_id"),

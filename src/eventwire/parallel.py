@@ -1,0 +1,214 @@
+"""Run the pipeline over many documents on several cores (worker processes).
+
+    from eventwire.parallel import extract_parallel
+    for doc in extract_parallel(docs, settings, workers=2, on_error=report):
+        write(doc.events)
+
+* **Processes**, not threads: spaCy and the stage code are Python-bound.
+  Each worker builds its :class:`~eventwire.pipeline.Pipeline` once (model,
+  gazetteer and dictionaries load once per worker) and then takes chunks of
+  documents; chunks amortise the pickling round trip.
+* **Ordered output**: documents come back in input order, whatever order the
+  workers finish in; at most ``workers * prefetch`` chunks are in flight, so
+  memory stays flat on an endless input.
+* **Errors per document, as in one process**: a document that fails in a
+  worker is handed to ``on_error(doc, exc)`` in the parent with the same
+  exception type, message and origin the single-process
+  :meth:`Pipeline.pipe` would give; the batch goes on. A worker that dies
+  (segfault, out of memory) costs only its documents: the pool is rebuilt,
+  the documents in flight are retried one by one, and a document that kills
+  a worker twice is reported as an error.
+"""
+
+from __future__ import annotations
+
+import collections
+import multiprocessing as mp
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from . import errors as _errors
+from .errors import EventwireError, InputError
+from .models import Document
+from .pipeline import DEFAULT_ORDER, Pipeline
+from .settings import Settings
+
+ErrorHandler = Callable[[Document, Exception], Any]
+
+# outcome of one document in a worker: ("ok", doc) or ("err", (class name, message, origin, text))
+Outcome = tuple[str, Any]
+
+_PIPELINE: Pipeline | None = None  # the worker's pipeline (set by _init_worker)
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _context(method: str | None = None):
+    """The multiprocessing start method: $EVENTWIRE_MP_START, else forkserver on Linux, else spawn."""
+    method = method or os.environ.get("EVENTWIRE_MP_START") or ("forkserver" if sys.platform == "linux" else "spawn")
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        # workers fork from a server that has already imported the heavy modules
+        ctx.set_forkserver_preload(["eventwire.pipeline", "eventwire.nlp", "spacy"])
+    return ctx
+
+
+def _init_worker(settings: Settings, stages: tuple[str, ...], warm: bool) -> None:
+    global _PIPELINE
+    _PIPELINE = Pipeline(settings, stages)
+    if warm and "nlp" in stages:
+        from .nlp import load_nlp
+
+        load_nlp(settings)  # load the model now, not inside the first chunk
+
+
+def _encode_error(exc: Exception) -> tuple[str, str, str, str]:
+    if isinstance(exc, InputError):
+        return type(exc).__name__, exc.message, exc.origin, str(exc)
+    return type(exc).__name__, str(exc), "", str(exc)
+
+
+def _decode_error(payload: tuple[str, str, str, str]) -> Exception:
+    name, message, origin, text = payload
+    cls = getattr(_errors, name, None)
+    if isinstance(cls, type) and issubclass(cls, InputError):
+        return cls(message, origin)
+    if isinstance(cls, type) and issubclass(cls, EventwireError):
+        return cls(text)
+    return InputError(f"internal error: {name}: {text}", origin)
+
+
+def _run_chunk(docs: list[Document]) -> list[Outcome]:
+    """In a worker: each document through the pipeline, errors caught per document."""
+    pipeline = _PIPELINE
+    if pipeline is None:  # pragma: no cover - initializer always runs first
+        raise RuntimeError("worker pipeline not initialised")
+    out: list[Outcome] = []
+    for doc in docs:
+        failed: list[Exception] = []
+        done = list(pipeline.pipe([doc], on_error=lambda _d, exc: failed.append(exc)))
+        if failed:
+            out.append(("err", _encode_error(failed[0])))
+        else:
+            out.append(("ok", done[0]))
+    return out
+
+
+def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Pool:
+    """A ProcessPoolExecutor that can be rebuilt after a worker dies."""
+
+    def __init__(self, workers: int, settings: Settings, stages: tuple[str, ...], method: str | None) -> None:
+        self.workers, self.settings, self.stages, self.method = workers, settings, stages, method
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=_context(self.method),
+            initializer=_init_worker, initargs=(self.settings, self.stages, True),
+        )
+
+    def submit(self, chunk: list[Document]) -> Future:
+        return self.executor.submit(_run_chunk, chunk)
+
+    def rebuild(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def extract_parallel(
+    docs: Iterable[Document],
+    settings: Settings | None = None,
+    workers: int | None = None,
+    on_error: ErrorHandler | None = None,
+    *,
+    chunk_size: int = 4,
+    prefetch: int = 3,
+    stages: Iterable[str] = DEFAULT_ORDER,
+    start_method: str | None = None,
+) -> Iterator[Document]:
+    """Documents through the pipeline on ``workers`` processes, yielded in input order.
+
+    Same contract as :meth:`Pipeline.pipe`: a failing document goes to
+    ``on_error(doc, exc)`` (raised when ``on_error`` is None) and is skipped.
+    ``workers`` <= 1 runs in this process.
+    """
+    settings = settings or Settings()
+    stages = tuple(stages)
+    workers = default_workers() if workers is None else workers
+    if workers <= 1:
+        yield from Pipeline(settings, stages).pipe(docs, on_error=on_error)
+        return
+
+    def fail(doc: Document, exc: Exception) -> None:
+        if on_error is None:
+            raise exc
+        on_error(doc, exc)
+
+    pool = _Pool(workers, settings, stages, start_method)
+    pending: collections.deque[tuple[list[Document], Future]] = collections.deque()
+    source = _chunks(docs, max(1, chunk_size))
+    limit = workers * max(1, prefetch)
+
+    def emit(chunk: list[Document], outcomes: list[Outcome]) -> Iterator[Document]:
+        for doc, (status, payload) in zip(chunk, outcomes):
+            if status == "ok":
+                yield payload
+            else:
+                fail(doc, _decode_error(payload))
+
+    try:
+        while True:
+            while len(pending) < limit:
+                chunk = next(source, None)
+                if chunk is None:
+                    break
+                pending.append((chunk, pool.submit(chunk)))
+            if not pending:
+                return
+            chunk, fut = pending.popleft()
+            try:
+                outcomes = fut.result()
+            except BrokenProcessPool:
+                # A worker died (segfault, out of memory) and took every chunk in
+                # flight with it. Rebuild the pool and redo those documents one at
+                # a time, in order, so only the document that kills a worker again
+                # is reported.
+                lost = [d for c in [chunk, *(c for c, _ in pending)] for d in c]
+                pending.clear()
+                pool.rebuild()
+                for doc in lost:
+                    try:
+                        one = pool.submit([doc]).result()
+                    except BrokenProcessPool:
+                        pool.rebuild()
+                        fail(doc, InputError("worker process died on this document", doc.origin))
+                        continue
+                    yield from emit([doc], one)
+                continue
+            yield from emit(chunk, outcomes)
+    finally:
+        pool.close()

@@ -1,0 +1,326 @@
+"""Cross-article deduplication: are two reports the same event, and the merged record.
+
+Two event reports from *different* documents are the same event when all of
+these hold (knobs in ``data/dedup.yaml``):
+
+* **type**: the same event type, or a pair listed as compatible (Protests and
+  Riots; remote violence and violence against civilians); for strategic
+  developments the sub-event type must match too;
+* **date**: the dates differ by no more than the window of the coarser
+  ``time_precision`` (same day when both know the day);
+* **place**: the points are within 25 km, or they share admin2 (in the same
+  admin1), or one is only known at region level and they share admin1; with no
+  coordinates at all, the same location name;
+* **country**: the same country when both name one;
+* **actors**: each side of one report matches a side of the other (same
+  normalised name or short form, or an associated actor), or is empty or
+  unidentified. "SDF v Islamic State" matches "Islamic State v SDF" and
+  "SDF v unidentified gunmen", not "Military Forces of Syria v Islamic State".
+
+Events of the same document never merge with each other: the extractor has
+already judged them to be different events.
+
+The merged record keeps every source ("; "-joined, in the order they came),
+all evidence, the most precise date and location, the actor names of the
+report naming most actors, and the most conservative fatalities (ACLED's
+rule): the smallest number among the reports that give one -- a report that
+says nothing about deaths does not count as "0 killed".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..models import Event
+from ..resources import load_yaml
+
+
+@dataclass(slots=True)
+class Rules:
+    date_window_days: dict[int, int]
+    max_km: float
+    compatible_types: frozenset[frozenset[str]]
+    sub_event_must_match: frozenset[str]
+    wildcard_prefixes: tuple[str, ...]
+
+
+_RULES: Rules | None = None
+
+
+def rules() -> Rules:
+    global _RULES  # noqa: PLW0603 -- a cache of packaged data, not state
+    if _RULES is None:
+        raw = load_yaml("dedup.yaml")
+        _RULES = Rules(
+            date_window_days={int(k): int(v) for k, v in raw["date_window_days"].items()},
+            max_km=float(raw["max_km"]),
+            compatible_types=frozenset(frozenset(p) for p in raw.get("compatible_event_types") or []),
+            sub_event_must_match=frozenset(raw.get("sub_event_must_match") or []),
+            wildcard_prefixes=tuple(p.lower() for p in raw.get("wildcard_actor_prefixes") or []),
+        )
+    return _RULES
+
+
+# ------------------------------------------------------------------ helpers
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp = p2 - p1
+    dl = math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"[^\w\s]", " ", s.lower())
+    s = re.sub(r"\b(the|al|el)\b", " ", s)
+    return " ".join(s.split())
+
+
+def actor_keys(name: str) -> frozenset[str]:
+    """Comparable keys of an actor name: the folded name without the country in
+    parentheses, and both halves of a "SHORT: Long name" form."""
+    if not name:
+        return frozenset()
+    base = re.sub(r"\([^)]*\)", " ", name)
+    keys = {_fold(base)}
+    if ":" in base:
+        short, long_ = base.split(":", 1)
+        keys.update({_fold(short), _fold(long_)})
+    # "Islamic State Syria Province" vs "Islamic State": keep the plain name too
+    keys = {k for k in keys if k}
+    return frozenset(keys)
+
+
+def is_wildcard(name: str) -> bool:
+    n = name.strip().lower()
+    return not n or any(n.startswith(p) for p in rules().wildcard_prefixes)
+
+
+def _split_assoc(s: str) -> list[str]:
+    return [p.strip() for p in (s or "").split(";") if p.strip()]
+
+
+def _side(ev: Event, n: int) -> tuple[str, list[str]]:
+    if n == 1:
+        return ev.actor1, _split_assoc(ev.assoc_actor_1)
+    return ev.actor2, _split_assoc(ev.assoc_actor_2)
+
+
+def _names_match(a: str, b: str) -> bool:
+    ka, kb = actor_keys(a), actor_keys(b)
+    return bool(ka & kb)
+
+
+def _side_match(a: tuple[str, list[str]], b: tuple[str, list[str]]) -> str | None:
+    """'same', 'assoc', 'open' (one side unknown) or None (conflict)."""
+    (an, aa), (bn, ba) = a, b
+    if is_wildcard(an) or is_wildcard(bn):
+        return "open"
+    if _names_match(an, bn):
+        return "same"
+    if any(_names_match(an, x) for x in ba) or any(_names_match(bn, x) for x in aa):
+        return "assoc"
+    return None
+
+
+def actors_match(a: Event, b: Event) -> tuple[bool, str, int]:
+    """(compatible, why, number of positively matched sides)."""
+    best: tuple[int, str] | None = None
+    for swap in (False, True):
+        a1, a2 = _side(a, 1), _side(a, 2)
+        b1, b2 = (_side(b, 2), _side(b, 1)) if swap else (_side(b, 1), _side(b, 2))
+        m1, m2 = _side_match(a1, b1), _side_match(a2, b2)
+        if m1 is None or m2 is None:
+            continue
+        positive = sum(m in ("same", "assoc") for m in (m1, m2))
+        named = [x for x, m in ((a1[0] or b1[0], m1), (a2[0] or b2[0], m2)) if m in ("same", "assoc")]
+        why = ("actors match: " + " / ".join(named)) if named else "actors unknown on one side"
+        if swap and named:
+            why += " (sides swapped)"
+        if best is None or positive > best[0]:
+            best = (positive, why)
+    if best is None:
+        return False, f"different actors ({a.actor1} / {a.actor2} vs {b.actor1} / {b.actor2})", 0
+    return True, best[1], best[0]
+
+
+def _date(s: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(s[:10])
+    except (ValueError, TypeError):
+        return None
+
+
+def dates_match(a: Event, b: Event) -> tuple[bool, str, int]:
+    da, db = _date(a.event_date), _date(b.event_date)
+    if da is None or db is None:
+        return False, "date unknown", 99
+    window = rules().date_window_days
+    coarse = max(a.time_precision or 1, b.time_precision or 1)
+    limit = window.get(coarse, max(window.values()))
+    diff = abs((da - db).days)
+    if diff > limit:
+        return False, f"dates {a.event_date} and {b.event_date} are {diff} days apart (window {limit})", diff
+    if diff == 0:
+        return True, f"same date {a.event_date}", 0
+    return True, f"dates {a.event_date} and {b.event_date} within {limit} days (time precision {coarse})", diff
+
+
+def types_match(a: Event, b: Event) -> tuple[bool, str]:
+    r = rules()
+    if a.event_type == b.event_type:
+        if a.event_type in r.sub_event_must_match and a.sub_event_type != b.sub_event_type:
+            return False, f"different {a.event_type} sub-event types ({a.sub_event_type} vs {b.sub_event_type})"
+        if a.sub_event_type == b.sub_event_type:
+            return True, f"same type {a.event_type}/{a.sub_event_type}"
+        return True, f"same event type {a.event_type} ({a.sub_event_type} vs {b.sub_event_type})"
+    if frozenset((a.event_type, b.event_type)) in r.compatible_types:
+        return True, f"compatible types {a.event_type} and {b.event_type}"
+    return False, f"different event types ({a.event_type} vs {b.event_type})"
+
+
+def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
+    """(compatible, why, distance in km or a stand-in)."""
+    if a.country and b.country and _fold(a.country) != _fold(b.country):
+        return False, f"different countries ({a.country} vs {b.country})", 1e9
+    km = None
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        km = haversine_km(float(a.latitude), float(a.longitude), float(b.latitude), float(b.longitude))
+        if km <= rules().max_km:
+            return True, f"{km:.1f} km apart ({a.location or '?'} / {b.location or '?'})", km
+    same_a1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) == _fold(b.admin1))
+    if same_a1 and a.admin2 and b.admin2 and _fold(a.admin2) == _fold(b.admin2):
+        return True, f"same admin2 {a.admin2} ({a.admin1})", km if km is not None else rules().max_km
+    if same_a1 and max(a.geo_precision or 3, b.geo_precision or 3) >= 3:
+        return True, f"same admin1 {a.admin1} (one report only gives the region)", km if km is not None else rules().max_km
+    if km is None and a.location and b.location and _fold(a.location) == _fold(b.location):
+        return True, f"same location name {a.location}", rules().max_km / 2
+    if km is not None:
+        return False, f"{km:.0f} km apart ({a.location or '?'} / {b.location or '?'})", km
+    return False, f"different places ({a.location or a.admin1 or '?'} vs {b.location or b.admin1 or '?'})", 1e9
+
+
+@dataclass(slots=True)
+class Match:
+    ok: bool
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    why_not: str = ""
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(self.reasons)
+
+
+def match(new: Event, existing: Event) -> Match:
+    """Whether ``new`` reports the same event as ``existing`` (a merged record), and why."""
+    reasons: list[str] = []
+    ok, why = types_match(new, existing)
+    if not ok:
+        return Match(False, why_not=why)
+    reasons.append(why)
+    ok, why, days = dates_match(new, existing)
+    if not ok:
+        return Match(False, why_not=why)
+    reasons.append(why)
+    ok, why, km = places_match(new, existing)
+    if not ok:
+        return Match(False, why_not=why)
+    reasons.append(why)
+    ok, why, positive = actors_match(new, existing)
+    if not ok:
+        return Match(False, why_not=why)
+    reasons.append(why)
+    score = 1.0
+    score -= 0.3 * min(km, rules().max_km) / rules().max_km
+    score -= 0.1 * days
+    score += 0.2 * positive
+    if new.sub_event_type == existing.sub_event_type:
+        score += 0.2
+    if new.location and _fold(new.location) == _fold(existing.location or ""):
+        score += 0.1
+    return Match(True, score=score, reasons=reasons)
+
+
+def best_match(new: Event, candidates: Sequence[Event]) -> tuple[int, Match] | None:
+    """Index and Match of the closest compatible candidate, or None."""
+    best: tuple[int, Match] | None = None
+    for i, cand in enumerate(candidates):
+        m = match(new, cand)
+        if m.ok and (best is None or m.score > best[1].score):
+            best = (i, m)
+    return best
+
+
+# ------------------------------------------------------------------ merging
+def reported_fatalities(ev: Event) -> bool:
+    return ev.fatalities > 0 or "fatalities" in ev.provenance
+
+
+def _join_unique(values: list[str], sep: str = "; ") -> str:
+    key = sep.strip()
+    out: list[str] = []
+    for v in values:
+        for part in v.split(key):
+            part = part.strip()
+            if part and part not in out:
+                out.append(part)
+    return sep.join(out)
+
+
+def _named_actors(ev: Event) -> int:
+    return sum(not is_wildcard(x) for x in (ev.actor1, ev.actor2))
+
+
+_LOCATION_FIELDS = ("iso", "iso3", "region", "country", "admin1", "admin2", "admin3", "location",
+                    "latitude", "longitude", "geo_precision")
+_ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+                 "civilian_targeting")
+
+
+def merge(members: Sequence[Event], event_id: str) -> Event:
+    """The merged record of reports of one event. ``members[0]`` founded the event."""
+    if not members:
+        raise ValueError("merge() needs at least one event")
+    first = members[0]
+    out = Event.from_dict(first.as_dict())
+    out.event_id = event_id
+    if len(members) == 1:
+        return out
+    # event type: the most frequent (ties -> the earliest report)
+    votes = Counter((m.event_type, m.sub_event_type) for m in members)
+    top = max(votes.values())
+    for m in members:
+        if votes[(m.event_type, m.sub_event_type)] == top:
+            out.event_type, out.sub_event_type, out.disorder_type = m.event_type, m.sub_event_type, m.disorder_type
+            break
+    # date: the most precise report (ties -> the earliest report)
+    best_date = min(members, key=lambda m: (m.time_precision or 9, not m.event_date))
+    out.event_date, out.time_precision = best_date.event_date, best_date.time_precision
+    # place: the most precise report with coordinates
+    best_loc = min(members, key=lambda m: (m.geo_precision or 9, m.latitude is None))
+    for f in _LOCATION_FIELDS:
+        setattr(out, f, getattr(best_loc, f))
+    # actors: the report naming most actors
+    best_act = max(members, key=_named_actors)  # max keeps the first of ties
+    for f in _ACTOR_FIELDS:
+        setattr(out, f, getattr(best_act, f))
+    # fatalities: the most conservative reported number (ACLED)
+    reported = [m.fatalities for m in members if reported_fatalities(m)]
+    out.fatalities = min(reported) if reported else 0
+    out.source = _join_unique([m.source for m in members if m.source])
+    scales = _join_unique([m.source_scale for m in members if m.source_scale], "-")
+    out.source_scale = scales
+    out.tags = _join_unique([m.tags for m in members if m.tags])
+    out.confidence = max(m.confidence for m in members)
+    out.evidence = [e for m in members for e in m.evidence]
+    return out

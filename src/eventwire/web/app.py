@@ -1,0 +1,457 @@
+"""The HTTP API and the offline dashboard over the event store.
+
+``create_app`` builds a FastAPI app; routes stay thin over the store's methods
+(``query``, ``count``, ``get_event``, ``get_document``, ``stats``,
+``ingest_documents``) and over :func:`eventwire.api.extract`.
+
+Writes (``POST /documents``) follow one rule:
+
+* a token is configured -> the request must carry it
+  (``Authorization: Bearer <token>`` or ``X-API-Token``), else 401;
+* no token, bound to loopback -> allowed (a local, single-user tool);
+* no token, bound elsewhere -> the server is read-only (403).
+
+``POST /extract`` stores nothing and needs no token.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hmac
+import io
+import json
+import logging
+import threading
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import __version__
+from ..errors import EventwireError, InputError, StoreError
+from ..models import ACLED_COLUMNS, EXTRA_COLUMNS, Event
+from .security import LOOPBACK_HOSTS, SecurityMiddleware, content_security_policy
+
+log = logging.getLogger("eventwire.web")
+
+MAX_LIMIT = 5000
+MAX_TEXT = 200_000  # characters in one article posted to /extract or /documents
+DEFAULT_MAX_BODY = 2_000_000  # bytes in one request body
+EVENT_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+
+
+def static_dir() -> Path:
+    """The packaged static assets (page, vendored Leaflet, basemap)."""
+    return Path(str(resources.files("eventwire.web") / "static"))
+
+
+# --------------------------------------------------------------------- models
+class EventPage(BaseModel):
+    total: int = Field(description="events matching the filters")
+    limit: int
+    offset: int
+    events: list[dict[str, Any]]
+
+
+class Stats(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    total: int = 0
+    by_day: list[dict[str, Any]] = []
+    by_type: list[dict[str, Any]] = []
+    by_country: list[dict[str, Any]] = []
+
+
+class ArticleIn(BaseModel):
+    """An article to extract events from (or to ingest)."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="the article text as given")
+    title: str = Field("", max_length=1000)
+    source: str = Field("", max_length=300)
+    published: dt.date | None = Field(None, description="publication date: anchors relative dates")
+
+
+class DocumentIn(ArticleIn):
+    id: str | None = Field(None, max_length=200, pattern=r"^[A-Za-z0-9._:\-]+$")
+    url: str = Field("", max_length=2000)
+
+
+class Ingested(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    stored: bool
+    events: list[dict[str, Any]] = []
+
+
+class Config(BaseModel):
+    version: str
+    writable: bool
+    tiles: str | None = None
+    tiles_attribution: str = ""
+    event_types: list[str]
+
+
+# -------------------------------------------------------------------- helpers
+class Filters:
+    """The ``query`` filters, shared by /events, /stats and the CSV export."""
+
+    def __init__(
+        self,
+        date_from: Annotated[dt.date | None, Query(description="first day (YYYY-MM-DD)")] = None,
+        date_to: Annotated[dt.date | None, Query(description="last day (YYYY-MM-DD), inclusive")] = None,
+        country: Annotated[str | None, Query(max_length=200)] = None,
+        admin1: Annotated[str | None, Query(max_length=200)] = None,
+        event_type: Annotated[str | None, Query(max_length=200)] = None,
+        sub_event_type: Annotated[str | None, Query(max_length=200)] = None,
+        actor: Annotated[str | None, Query(max_length=200, description="actor1, actor2 or associates")] = None,
+        text: Annotated[str | None, Query(max_length=200, description="free text in notes, location, actors")] = None,
+        bbox: Annotated[
+            str | None,
+            Query(
+                max_length=200,
+                description="min_lon,min_lat,max_lon,max_lat",
+                pattern=r"^\s*-?\d+(\.\d+)?\s*(,\s*-?\d+(\.\d+)?\s*){3}$",
+            ),
+        ] = None,
+    ) -> None:
+        if date_from and date_to and date_from > date_to:
+            raise HTTPException(422, "date_from is after date_to")
+        box = None
+        if bbox:
+            x0, y0, x1, y1 = (float(v) for v in bbox.split(","))
+            if not (-180 <= x0 <= 180 and -180 <= x1 <= 180 and -90 <= y0 <= 90 and -90 <= y1 <= 90):
+                raise HTTPException(422, "bbox out of range")
+            if x0 > x1 or y0 > y1:
+                raise HTTPException(422, "bbox min is greater than max")
+            box = (x0, y0, x1, y1)
+        self.kw: dict[str, Any] = {
+            k: v
+            for k, v in {
+                "date_from": date_from.isoformat() if date_from else None,
+                "date_to": date_to.isoformat() if date_to else None,
+                "country": country or None,
+                "admin1": admin1 or None,
+                "event_type": event_type or None,
+                "sub_event_type": sub_event_type or None,
+                "actor": actor or None,
+                "text": text or None,
+                "bbox": box,
+            }.items()
+            if v is not None
+        }
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value: Any) -> Any:
+    """Neutralise spreadsheet formulas in untrusted text cells (numbers kept)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
+def _event_obj(d: dict[str, Any]) -> Event:
+    return Event.from_dict(d)
+
+
+def events_csv(events: list[dict[str, Any]]) -> str:
+    from ..output import csv_row
+
+    buf = io.StringIO()
+    cols = list(ACLED_COLUMNS) + list(EXTRA_COLUMNS)
+    w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for d in events:
+        row = csv_row(_event_obj(d))
+        w.writerow({k: _csv_safe(v) for k, v in row.items()})
+    return buf.getvalue()
+
+
+def events_geojson(events: list[dict[str, Any]], total: int) -> dict[str, Any]:
+    feats = []
+    for d in events:
+        lat, lon = d.get("latitude"), d.get("longitude")
+        geom = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        feats.append({"type": "Feature", "id": d.get("event_id"), "geometry": geom, "properties": d})
+    return {"type": "FeatureCollection", "total": total, "features": feats}
+
+
+def _origin(url: str | None) -> str | None:
+    if not url:
+        return None
+    parts = urlsplit(url.replace("{s}", "a"))
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"tile URL must be http(s)://host/...: {url!r}")
+    netloc = parts.netloc
+    if "{s}" in url.split("/")[2]:
+        netloc = "*." + netloc.split(".", 1)[1]
+    return f"{parts.scheme}://{netloc}"
+
+
+def _jsonable(obj: Any) -> Any:
+    """Make a store value JSON-safe (dates -> ISO strings)."""
+    return json.loads(json.dumps(obj, default=lambda o: o.isoformat() if hasattr(o, "isoformat") else str(o)))
+
+
+def _default_extract(text: str, published: str | None, title: str, source: str) -> list[dict[str, Any]]:
+    from .. import api
+
+    events = api.extract(text=text, published=published, title=title or None, source=source or None)
+    return [e.as_dict() for e in events]
+
+
+# ------------------------------------------------------------------------ app
+def create_app(
+    store: Any = None,
+    db: str | None = None,
+    token: str | None = None,
+    loopback: bool = True,
+    *,
+    max_body: int = DEFAULT_MAX_BODY,
+    tiles: str | None = None,
+    tiles_attribution: str = "",
+    extract: Callable[[str, str | None, str, str], list[dict[str, Any]]] | None = None,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
+    """The API + dashboard app.
+
+    ``store``: an open store (else one is opened from ``db``). ``token``: the
+    API token for writes. ``loopback``: whether the server is bound to a
+    loopback address (only then are writes without a token allowed, and the
+    ``Host`` header must be a loopback name unless ``allowed_hosts`` is given).
+    ``tiles``: an optional tile URL template (the basemap is offline otherwise).
+    ``extract``: replaces :func:`eventwire.api.extract` (tests).
+    """
+    if store is None:
+        from ..store import open_store
+
+        store = open_store(db)
+    token = token or None
+    tile_origin = _origin(tiles)
+    lock = threading.RLock()  # one store call at a time (SQLite connections are not shared-safe)
+    run_extract = extract or _default_extract
+    writable = bool(token) or loopback
+
+    app = FastAPI(
+        title="eventwire",
+        version=__version__,
+        description=(
+            "ACLED-style events extracted from news reports: query them, read their "
+            "evidence, extract events from a pasted article."
+        ),
+        docs_url=None,  # the stock Swagger page needs a CDN and inline script; ours is offline
+        redoc_url=None,
+    )
+    app.state.store = store
+
+    if allowed_hosts is None and loopback:
+        allowed_hosts = sorted(LOOPBACK_HOSTS)
+    app.add_middleware(
+        SecurityMiddleware,
+        max_body=max_body,
+        csp=content_security_policy(tile_origin),
+        allowed_hosts=allowed_hosts,
+    )
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
+        log.error("store error on %s: %s", request.url.path, exc)
+        return JSONResponse({"detail": "the event store is unavailable"}, status_code=503)
+
+    @app.exception_handler(InputError)
+    async def _input_error(request: Request, exc: InputError) -> JSONResponse:
+        return JSONResponse({"detail": exc.message}, status_code=422)
+
+    def call(method: str, *args: Any, **kw: Any) -> Any:
+        with lock:
+            return getattr(store, method)(*args, **kw)
+
+    def require_write(
+        authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+        x_api_token: Annotated[str | None, Header(include_in_schema=False)] = None,
+    ) -> None:
+        if token:
+            given = x_api_token or ""
+            if authorization and authorization.lower().startswith("bearer "):
+                given = authorization[7:].strip()
+            if not given or not hmac.compare_digest(given.encode(), token.encode()):
+                raise HTTPException(401, "a valid API token is required", headers={"WWW-Authenticate": "Bearer"})
+        elif not loopback:
+            raise HTTPException(
+                403, "read-only server: start it with --token (or EVENTWIRE_TOKEN) to allow ingest"
+            )
+
+    def json_body(request: Request) -> None:
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype != "application/json":
+            raise HTTPException(415, "send application/json")
+
+    # -------------------------------------------------------------- pages
+    static = static_dir()
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(static / "docs.html", headers={"Cache-Control": "no-cache"})
+
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+    # ---------------------------------------------------------------- API
+    @app.get("/config", response_model=Config, tags=["dashboard"])
+    def config() -> Config:
+        """What the dashboard needs to know about this server."""
+        return Config(
+            version=__version__,
+            writable=writable,
+            tiles=tiles,
+            tiles_attribution=tiles_attribution,
+            event_types=list(EVENT_TYPES),
+        )
+
+    @app.get(
+        "/events",
+        response_model=EventPage,
+        tags=["events"],
+        responses={
+            200: {
+                "content": {
+                    "application/json": {},
+                    "application/geo+json": {"schema": {"type": "object"}},
+                    "text/csv": {"schema": {"type": "string"}},
+                }
+            }
+        },
+    )
+    def list_events(
+        filters: Annotated[Filters, Depends()],
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+        order: Literal["event_date", "-event_date"] = "event_date",
+        format: Literal["json", "geojson", "csv"] = "json",
+    ) -> Any:
+        """Events matching the filters, a page at a time, as JSON, GeoJSON or CSV (ACLED columns)."""
+        with lock:
+            events = _jsonable(store.query(**filters.kw, limit=limit, offset=offset, order=order))
+            total = store.count(**filters.kw)
+        if format == "csv":
+            return Response(
+                events_csv(events),
+                media_type="text/csv; charset=utf-8",
+                headers={
+                    "Content-Disposition": 'attachment; filename="eventwire-events.csv"',
+                    "X-Total-Count": str(total),
+                },
+            )
+        if format == "geojson":
+            return JSONResponse(events_geojson(events, total), media_type="application/geo+json")
+        return EventPage(total=total, limit=limit, offset=offset, events=events)
+
+    @app.get("/events/{event_id}", tags=["events"], responses={404: {"description": "no such event"}})
+    def get_event(event_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
+        """One event: every field, its merged sources and its evidence."""
+        event = call("get_event", event_id)
+        if event is None:
+            raise HTTPException(404, "no such event")
+        return _jsonable(event)
+
+    @app.get("/documents/{doc_id}", tags=["documents"], responses={404: {"description": "no such document"}})
+    def get_document(doc_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
+        """One stored article: its text as given, the cleaned text and its events."""
+        doc = call("get_document", doc_id)
+        if doc is None:
+            raise HTTPException(404, "no such document")
+        return _jsonable(doc)
+
+    @app.get("/stats", response_model=Stats, tags=["events"])
+    def stats(filters: Annotated[Filters, Depends()]) -> Any:
+        """Counts of the matching events by day and type, by type, by country."""
+        with lock:
+            out = _jsonable(store.stats(**filters.kw))
+            out.setdefault("total", store.count(**filters.kw))
+        return out
+
+    @app.post(
+        "/extract",
+        tags=["extraction"],
+        dependencies=[Depends(json_body)],
+        responses={413: {"description": "body too large"}, 415: {"description": "not JSON"}},
+    )
+    def extract_events(article: ArticleIn) -> list[dict[str, Any]]:
+        """Events in a pasted article (nothing is stored)."""
+        published = article.published.isoformat() if article.published else None
+        try:
+            return _jsonable(run_extract(article.text, published, article.title, article.source))
+        except InputError:
+            raise
+        except EventwireError as exc:
+            log.error("extraction failed: %s", exc)
+            raise HTTPException(422, "extraction failed for this text") from None
+
+    @app.post(
+        "/documents",
+        response_model=Ingested,
+        status_code=201,
+        tags=["documents"],
+        dependencies=[Depends(require_write), Depends(json_body)],
+        responses={
+            401: {"description": "token missing or wrong"},
+            403: {"description": "read-only server"},
+            413: {"description": "body too large"},
+            415: {"description": "not JSON"},
+        },
+    )
+    def post_document(article: DocumentIn) -> Any:
+        """Ingest one article: run extraction and store it and its events (needs the API token)."""
+        from ..api import make_document
+
+        doc = make_document(
+            text=article.text,
+            published=article.published,
+            title=article.title,
+            source=article.source,
+            url=article.url or None,
+            doc_id=article.id,
+        )
+        with lock:
+            report = store.ingest_documents([doc])
+            stored = store.get_document(doc.id)
+        out: dict[str, Any] = {"id": doc.id, "stored": stored is not None}
+        if stored is not None:
+            out["events"] = stored.get("events", [])
+        out["report"] = _report_dict(report)
+        return _jsonable(out)
+
+    return app
+
+
+def _report_dict(report: Any) -> Any:
+    import dataclasses
+
+    if report is None:
+        return None
+    if dataclasses.is_dataclass(report):
+        return dataclasses.asdict(report)
+    if isinstance(report, dict):
+        return report
+    return {k: v for k, v in vars(report).items() if not k.startswith("_")} if hasattr(report, "__dict__") else str(report)
