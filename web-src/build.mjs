@@ -41,10 +41,24 @@ copy("leaflet.markercluster/MIT-LICENCE.txt", "markercluster/LICENSE");
 // converted with topojson-client (ISC) and rounded to 0.01 degree.
 const topo = JSON.parse(readFileSync(join(nm, "world-atlas", "countries-110m.json"), "utf8"));
 const geo = feature(topo, topo.objects.countries);
+// A ring that crosses the antimeridian (Fiji, Chukotka) would be drawn as a
+// stripe across the whole map: continue it past 180° instead.
+const unwrapRing = (ring) => {
+  const lons = ring.map((p) => p[0]);
+  if (Math.max(...lons) - Math.min(...lons) <= 180) return ring;
+  return ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]);
+};
+const unwrap = (g) => {
+  if (!g) return g;
+  if (g.type === "Polygon") return { ...g, coordinates: g.coordinates.map(unwrapRing) };
+  if (g.type === "MultiPolygon") return { ...g, coordinates: g.coordinates.map((poly) => poly.map(unwrapRing)) };
+  return g;
+};
 const round = (c) => (typeof c[0] === "number" ? [Math.round(c[0] * 100) / 100, Math.round(c[1] * 100) / 100] : c.map(round));
 const slim = {
   type: "FeatureCollection",
-  features: geo.features.map((f) => ({
+  // Antarctica (010) only adds a seam along the bottom of a Mercator map.
+  features: geo.features.filter((f) => f.id !== "010").map((f) => ({ ...f, geometry: unwrap(f.geometry) })).map((f) => ({
     type: "Feature",
     id: f.id ?? null,
     properties: { name: (f.properties && f.properties.name) || "" },

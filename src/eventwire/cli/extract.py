@@ -84,7 +84,15 @@ def _progress(enabled: bool):
               help="A JSON settings file.")
 @click.option("--min-confidence", type=float, default=None, help="Drop events below this confidence.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings or progress bar.")
-def extract_cmd(inputs, out, fmt, published, source, model, settings_file, min_confidence, quiet):
+@click.option("-w", "--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes (0: one per core). Output keeps the input order.")
+@click.option("--dask", "dask_address", default=None, metavar="SCHEDULER_ADDRESS",
+              help="Run on a Dask cluster: INPUTs are JSONL shards (globs or fsspec URLs such as "
+                   "s3://bucket/*.jsonl.gz), -o is the output directory (Parquet partitioned by "
+                   "publication month). 'local' starts a cluster on this machine.")
+@click.option("--force", is_flag=True, help="With --dask: redo shards already marked done.")
+def extract_cmd(inputs, out, fmt, published, source, model, settings_file, min_confidence, quiet,
+                workers=1, dask_address=None, force=False):
     """Extract ACLED-style events from INPUT... (.txt, .html, .jsonl, directories, or - for stdin).
 
     Each bad input gets one line on stderr naming the file (and line); the
@@ -96,8 +104,17 @@ def extract_cmd(inputs, out, fmt, published, source, model, settings_file, min_c
         settings = settings_from_options(model, settings_file, min_confidence=min_confidence)
     except (EventwireError, ValueError) as exc:
         raise click.UsageError(str(exc)) from None
+    if dask_address:
+        from .. import distributed
+
+        sys.exit(distributed.cli_run(dask_address, inputs, out, settings, force=force,
+                                     workers=workers, quiet=quiet, published=pub, source=source))
     fmt = fmt or (format_for_path(out) if out != "-" else None) or "jsonl"
     from ..api import extract_documents
+    from ..parallel import default_workers, extract_parallel
+
+    if workers == 0:
+        workers = default_workers()
 
     fh = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="")
     writer = get_writer(fmt, fh)
@@ -105,7 +122,10 @@ def extract_cmd(inputs, out, fmt, published, source, model, settings_file, min_c
     try:
         with _progress(show_progress) as progress:
             task = progress.add_task("extracting", total=None)
-            for doc in extract_documents(documents(inputs, reporter, pub, source), settings, on_error=reporter.error):
+            docs = documents(inputs, reporter, pub, source)
+            processed = (extract_parallel(docs, settings, workers, on_error=reporter.error) if workers > 1
+                         else extract_documents(docs, settings, on_error=reporter.error))
+            for doc in processed:
                 for w in doc.warnings:
                     reporter.warn(w)
                 writer.write(doc.events)

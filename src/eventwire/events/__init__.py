@@ -1,14 +1,296 @@
-"""Events stage: detection, typing, modality, dates, fatalities, merging.
+"""Events stage: detection, typing, modality, dates, fatalities, merging, notes, confidence.
 
-(Stub from the foundation; issue 5 fills it in.)
-Public: ``run(doc, settings)`` fills ``doc.events``.
+``run(doc, settings)`` fills ``doc.events``:
+
+    sentences --may_hold_event--> detect (triggers, typing, modality)   .detect / .modality
+              --> date, fatalities, attribution, roles, location        .dates / .fatalities
+              --> merge sentences about one event                       .merge
+              --> Event records (fields, notes, confidence, provenance) .notes / .confidence
+
+The codebook knowledge lives in ``data/triggers.yaml``, ``data/events_modality.yaml`` and
+``data/events_fatalities.yaml``. ``may_hold_event(text)`` is the cheap prefilter the nlp
+stage may use to parse only sentences that can hold an event.
 """
 
 from __future__ import annotations
 
-from ..models import Document
+import datetime as dt
+import hashlib
+import logging
+
+from ..models import Document, Event, Evidence, Location, Mention, Roles
 from ..settings import Settings
+from . import confidence as _confidence
+from .dates import DateMention, choose, find_dates
+from .detect import Candidate, classify, detect_sentence
+from .fatalities import combine, sentence_fatalities
+from .lexicon import load_lexicon, may_hold_event
+from .merge import Group, Reading, merge
+from .modality import attribution, hedged, is_distinct
+from .notes import make_notes
+
+log = logging.getLogger(__name__)
+
+__all__ = ["classify", "detect_sentence", "load_lexicon", "may_hold_event", "run"]
+
+HISTORY_DAYS = 365  # events dated more than this before publication are background
+
+# Generic actors used when the actors stage names nobody (ACLED: "Protesters (Country)").
+_DEFAULT_ACTOR1 = {"Protests": ("Protesters", 6), "Riots": ("Rioters", 5)}
+_VAC = "Violence against civilians"
+
+
+# --------------------------------------------------------------------------- contracts
+def _assign_roles(doc: Document, r: Reading, settings: Settings) -> Roles:
+    try:
+        from ..actors import assign_roles
+    except ImportError:  # pragma: no cover
+        return Roles()
+    try:
+        roles = assign_roles(doc, r.sent, r.clean_start, r.clean_end, r.cand.event_type,
+                             r.cand.sub_event_type, settings)
+    except Exception as exc:  # a roles bug must not lose the event
+        log.warning("assign_roles failed on %s: %s", doc.id, exc)
+        return Roles()
+    return roles if isinstance(roles, Roles) else Roles()
+
+
+def _locate(doc: Document, r: Reading, settings: Settings) -> Location | None:
+    try:
+        from ..places import locate_event
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        loc = locate_event(doc, r.sent, r.clean_start, r.clean_end, settings)
+    except Exception as exc:
+        log.warning("locate_event failed on %s: %s", doc.id, exc)
+        return None
+    return loc if isinstance(loc, Location) else None
+
+
+def _interaction(i1: int, i2: int) -> int:
+    try:
+        from ..actors import interaction_code
+
+        return int(interaction_code(i1, i2))
+    except (ImportError, AttributeError, TypeError, ValueError):
+        a, b = sorted((i1 or 0, i2 or 0))
+        return a * 10 + b if a else b * 10
+
+
+def _country_info(code: str) -> dict:
+    """Country name, ISO numeric, ISO3 and ACLED region for an ISO alpha-2 code."""
+    if not code:
+        return {}
+    try:
+        from ..places import country_info
+
+        info = country_info(code)
+        if info:
+            if isinstance(info, dict):
+                return info
+            return {k: getattr(info, k, None) for k in ("name", "iso", "iso3", "region", "numeric")}
+    except (ImportError, AttributeError, TypeError):
+        pass
+    try:
+        import pycountry
+
+        c = pycountry.countries.get(alpha_2=code.upper())
+        if c:
+            return {"name": getattr(c, "common_name", None) or c.name, "iso": int(c.numeric), "iso3": c.alpha_3}
+    except (ImportError, KeyError, LookupError):
+        pass
+    return {}
+
+
+# --------------------------------------------------------------------------- reading
+def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
+    text = sent.text
+    dates = find_dates(text, doc.published)
+    day_dates = [d for d in dates if d.usable and d.kind != "relative-event"]
+    cands = detect_sentence(text, has_date=bool(day_dates), lex=lex)
+    out = []
+    src = attribution(text, lex) if cands else ""
+    for c in cands:
+        block_dates = [d for d in dates if c.block_start <= d.start < c.block_end]
+        if any(d.kind == "future" for d in block_dates) and not any(d.usable for d in block_dates):
+            continue  # "by next week", "tomorrow": planned
+        dm = choose(block_dates, c.start) or choose(dates, c.start)
+        if dm is None and any(d.kind == "year" for d in block_dates):
+            continue  # "in 2015": history, not news
+        if dm and doc.published and dm.date and (doc.published - dm.date).days > HISTORY_DAYS:
+            continue
+        r = Reading(cand=c, sent=sent.index, sent_start=sent.start, sent_text=text)
+        if dm is not None:
+            r.date, r.precision, r.date_mention, r.own_date = dm.date, dm.precision, dm, True
+        fat = sentence_fatalities(text[c.block_start:c.block_end])
+        if fat is not None:
+            r.fatalities = fat.value
+            a = sent.start + c.block_start + fat.start
+            r.fatalities_span = (a, sent.start + c.block_start + fat.end)
+        r.attribution = src
+        r.hedged = hedged(text, lex)
+        r.distinct = is_distinct(text[: c.start], lex) or is_distinct(text[c.block_start:c.block_end], lex) and not c.definite
+        out.append(r)
+    return out
+
+
+# --------------------------------------------------------------------------- building
+def _mention_evidence(doc: Document, m: Mention | None) -> Evidence | None:
+    if m is None or m.end <= m.start:
+        return None
+    return doc.evidence(m.start, m.end)
+
+
+def _retype(g: Group, roles: Roles, lex) -> str:
+    """Let the actors stage's roles correct Attack vs Armed clash for generic triggers."""
+    main = g.main.cand
+    sub = main.sub_event_type
+    primary = next((h for h in main.hits if h.start == main.start), None)
+    if primary is None or not primary.rule.generic or primary.rule.generic != "violence":
+        return sub
+    a2 = roles.actor2.value if roles.actor2 is not None else None
+    inter2 = getattr(a2, "inter", 0) or 0
+    if sub == "Armed clash" and (inter2 == 7 or roles.civilian_target):
+        return "Attack"
+    if sub == "Attack" and inter2 in (1, 2, 3, 4, 8) and not main.civilian:
+        return "Armed clash"
+    return sub
+
+
+def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
+    main = g.main
+    roles = main.roles
+    if roles.actor1 is None and roles.actor2 is None:
+        for r in g.readings[1:]:
+            if r.roles.actor1 is not None or r.roles.actor2 is not None:
+                roles = r.roles
+                break
+    sub = _retype(g, roles, lex)
+    t = lex.types[sub]
+    ev = Event(doc_id=doc.id, source=doc.source, url=doc.url, title=doc.title,
+               published=doc.published.isoformat() if doc.published else "")
+    ev.sub_event_type, ev.event_type, ev.disorder_type = t.name, t.event_type, t.disorder_type
+
+    # date
+    date, precision, dr = g.date
+    if date is not None:
+        ev.event_date, ev.time_precision = date.isoformat(), precision
+        dm: DateMention = dr.date_mention
+        ev.provenance["event_date"] = doc.evidence(dr.sent_start + dm.start, dr.sent_start + dm.end)
+    elif doc.published is not None:
+        ev.event_date, ev.time_precision = doc.published.isoformat(), 1
+    date_from_text = date is not None
+
+    # actors
+    def actor(m: Mention | None) -> tuple[str, int]:
+        if m is None:
+            return "", 0
+        v = m.value
+        return (getattr(v, "name", "") or m.text, int(getattr(v, "inter", 0) or 0))
+
+    ev.actor1, ev.inter1 = actor(roles.actor1)
+    ev.actor2, ev.inter2 = actor(roles.actor2)
+    ev.assoc_actor_1 = "; ".join(dict.fromkeys(actor(m)[0] for m in roles.assoc1 if actor(m)[0]))
+    ev.assoc_actor_2 = "; ".join(dict.fromkeys(actor(m)[0] for m in roles.assoc2 if actor(m)[0]))
+    for key, m in (("actor1", roles.actor1), ("actor2", roles.actor2)):
+        e = _mention_evidence(doc, m)
+        if e is not None and e.text:
+            ev.provenance[key] = e
+
+    # location
+    loc = g.location
+    if loc is not None:
+        p = loc.place
+        info = _country_info(p.country_code)
+        ev.country = p.country or info.get("name") or ""
+        ev.iso = info.get("iso") or info.get("numeric")
+        ev.iso3 = info.get("iso3") or ""
+        ev.region = info.get("region") or ""
+        ev.admin1, ev.admin2, ev.admin3 = p.admin1, p.admin2, p.admin3
+        ev.location = p.name
+        ev.latitude, ev.longitude = p.latitude, p.longitude
+        ev.geo_precision = loc.geo_precision
+        e = _mention_evidence(doc, loc.mention)
+        if e is not None and e.text:
+            ev.provenance["location"] = e
+
+    country = f" ({ev.country})" if ev.country else ""
+    if not ev.actor1 and t.event_type in _DEFAULT_ACTOR1:
+        name, inter = _DEFAULT_ACTOR1[t.event_type]
+        ev.actor1, ev.inter1 = name + country, inter
+    if not ev.actor2 and (t.event_type == _VAC or (main.cand.civilian and sub in (
+            "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+            "Suicide bomb", "Grenade", "Chemical weapon", "Mob violence"))):
+        ev.actor2, ev.inter2 = "Civilians" + country, 7
+    ev.interaction = _interaction(ev.inter1, ev.inter2) if (ev.inter1 or ev.inter2) else 0
+
+    civ = (t.event_type == _VAC or roles.civilian_target or ev.inter2 == 7
+           or sub == "Excessive force against protesters")
+    if t.event_type in ("Battles", "Strategic developments", "Protests") and sub != "Excessive force against protesters":
+        civ = False
+    ev.civilian_targeting = "Civilian targeting" if civ else ""
+
+    # fatalities: the same deaths told twice are counted once
+    figures = [(r.fatalities, r.attribution) for r in g.readings if r.fatalities is not None]
+    ev.fatalities = combine(figures)
+    with_fat = [r for r in g.readings if r.fatalities]
+    if with_fat and ev.fatalities:
+        r = next((x for x in with_fat if x.fatalities == ev.fatalities), with_fat[0])
+        ev.provenance["fatalities"] = doc.evidence(*r.fatalities_span)
+
+    # evidence, trigger, attribution
+    seen = set()
+    for r in g.readings:
+        if r.sent in seen:
+            continue
+        seen.add(r.sent)
+        ev.evidence.append(doc.evidence(r.sent_start, r.sent_start + len(r.sent_text)))
+    ev.provenance["sub_event_type"] = doc.evidence(main.clean_start, main.clean_end)
+    ev.attribution = next((r.attribution for r in g.readings if r.attribution), "")
+
+    ev.notes = make_notes(ev, date_from_text)
+    ev.confidence = _confidence.score(
+        strength=max(r.cand.strength for r in g.readings),
+        date_from_text=date_from_text,
+        has_location=loc is not None,
+        precise_location=loc is not None and loc.geo_precision == 1,
+        has_actor1=bool(roles.actor1), has_actor2=bool(roles.actor2),
+        has_fatalities=ev.fatalities > 0,
+        n_sentences=len(seen),
+        hedged=all(r.hedged for r in g.readings),
+        attributed=bool(ev.attribution),
+        definite_only=all(r.cand.definite for r in g.readings),
+    )
+    key = f"{doc.id}|{ev.event_date}|{ev.sub_event_type}|{main.clean_start}"
+    ev.event_id = "EW" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12].upper()
+    return ev
+
+
+def extract_events(doc: Document, settings: Settings) -> list[Event]:
+    lex = load_lexicon()
+    readings: list[Reading] = []
+    for sent in doc.sentences:
+        if not lex.matcher.search(sent.text):
+            continue
+        for r in _read_sentence(doc, sent, lex):
+            r.roles = _assign_roles(doc, r, settings)
+            r.location = _locate(doc, r, settings)
+            readings.append(r)
+    groups = merge(readings)
+    events = [_build(doc, g, settings, lex) for g in groups]
+    return [e for e in events if e.confidence >= settings.min_confidence]
 
 
 def run(doc: Document, settings: Settings) -> Document:
+    """The events stage: fill ``doc.events``."""
+    if not doc.sentences:
+        doc.events = []
+        return doc
+    doc.events = extract_events(doc, settings)
     return doc
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Event candidates of one sentence (a convenience for analysts and tests)."""
+    return detect_sentence(text)

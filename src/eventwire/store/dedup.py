@@ -10,7 +10,9 @@ these hold (knobs in ``data/dedup.yaml``):
   ``time_precision`` (same day when both know the day);
 * **place**: the points are within 25 km, or they share admin2 (in the same
   admin1), or one is only known at region level and they share admin1; with no
-  coordinates at all, the same location name;
+  coordinates at all, the same location name -- except that two *different*
+  precisely located towns or villages more than 5 km apart are different
+  places (neither name being the other's district or region);
 * **country**: the same country when both name one;
 * **actors**: each side of one report matches a side of the other (same
   normalised name or short form, or an associated actor), or is empty or
@@ -45,9 +47,11 @@ from ..resources import load_yaml
 class Rules:
     date_window_days: dict[int, int]
     max_km: float
+    distinct_place_km: float
     compatible_types: frozenset[frozenset[str]]
     sub_event_must_match: frozenset[str]
     wildcard_prefixes: tuple[str, ...]
+    equivalent: dict[str, str]  # folded name -> canonical folded name
 
 
 _RULES: Rules | None = None
@@ -60,9 +64,12 @@ def rules() -> Rules:
         _RULES = Rules(
             date_window_days={int(k): int(v) for k, v in raw["date_window_days"].items()},
             max_km=float(raw["max_km"]),
+            distinct_place_km=float(raw.get("distinct_place_km", 5)),
             compatible_types=frozenset(frozenset(p) for p in raw.get("compatible_event_types") or []),
             sub_event_must_match=frozenset(raw.get("sub_event_must_match") or []),
             wildcard_prefixes=tuple(p.lower() for p in raw.get("wildcard_actor_prefixes") or []),
+            equivalent={_fold(n): _fold(group[0]) for group in raw.get("equivalent_actor_names") or []
+                        for n in group},
         )
     return _RULES
 
@@ -85,6 +92,9 @@ def _fold(s: str) -> str:
     return " ".join(s.split())
 
 
+_ACRONYM_SKIP = {"of", "the", "and", "for", "de", "del", "la", "el", "des", "du", "in"}
+
+
 def actor_keys(name: str) -> frozenset[str]:
     """Comparable keys of an actor name: the folded name without the country in
     parentheses, and both halves of a "SHORT: Long name" form."""
@@ -95,9 +105,12 @@ def actor_keys(name: str) -> frozenset[str]:
     if ":" in base:
         short, long_ = base.split(":", 1)
         keys.update({_fold(short), _fold(long_)})
-    # "Islamic State Syria Province" vs "Islamic State": keep the plain name too
-    keys = {k for k in keys if k}
-    return frozenset(keys)
+    for k in list(keys):  # "Myanmar National Democratic Alliance Army" -> "mndaa"
+        words = [w for w in k.split() if w not in _ACRONYM_SKIP]
+        if len(words) >= 3:
+            keys.add("".join(w[0] for w in words))
+    eq = rules().equivalent
+    return frozenset(eq.get(k, k) for k in keys if k)
 
 
 def is_wildcard(name: str) -> bool:
@@ -195,6 +208,9 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
     km = None
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         km = haversine_km(float(a.latitude), float(a.longitude), float(b.latitude), float(b.longitude))
+        if km > rules().distinct_place_km and _distinct_places(a, b):
+            return False, (f"two different precisely located places {km:.0f} km apart "
+                           f"({a.location} / {b.location})"), km
         if km <= rules().max_km:
             return True, f"{km:.1f} km apart ({a.location or '?'} / {b.location or '?'})", km
     same_a1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) == _fold(b.admin1))
@@ -207,6 +223,20 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
     if km is not None:
         return False, f"{km:.0f} km apart ({a.location or '?'} / {b.location or '?'})", km
     return False, f"different places ({a.location or a.admin1 or '?'} vs {b.location or b.admin1 or '?'})", 1e9
+
+
+def _distinct_places(a: Event, b: Event) -> bool:
+    """Both reports name a town or village precisely (geo_precision 1), the names
+    differ, and neither is the other's district or region (a report naming the
+    municipality "Argelia" may mean its village "El Plateado")."""
+    if (a.geo_precision or 3) != 1 or (b.geo_precision or 3) != 1:
+        return False
+    la, lb = _fold(a.location or ""), _fold(b.location or "")
+    if not la or not lb or la == lb or la in lb or lb in la:
+        return False
+    admin_a = {_fold(x) for x in (a.admin1, a.admin2, a.admin3) if x}
+    admin_b = {_fold(x) for x in (b.admin1, b.admin2, b.admin3) if x}
+    return la not in admin_b and lb not in admin_a
 
 
 @dataclass(slots=True)

@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
 from ..errors import EventwireError, InputError, StoreError
-from ..models import ACLED_COLUMNS, EXTRA_COLUMNS, Event
+from ..models import ACLED_COLUMNS, EXTRA_COLUMNS, Document, Event
 from .security import LOOPBACK_HOSTS, SecurityMiddleware, content_security_policy
 
 log = logging.getLogger("eventwire.web")
@@ -211,11 +211,7 @@ def _jsonable(obj: Any) -> Any:
     return json.loads(json.dumps(obj, default=lambda o: o.isoformat() if hasattr(o, "isoformat") else str(o)))
 
 
-def _default_extract(text: str, published: str | None, title: str, source: str) -> list[dict[str, Any]]:
-    from .. import api
-
-    events = api.extract(text=text, published=published, title=title or None, source=source or None)
-    return [e.as_dict() for e in events]
+Order = Literal["event_date", "-event_date", "fatalities", "-fatalities", "n_sources", "-n_sources", "updated", "-updated"]
 
 
 # ------------------------------------------------------------------------ app
@@ -228,7 +224,7 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     tiles: str | None = None,
     tiles_attribution: str = "",
-    extract: Callable[[str, str | None, str, str], list[dict[str, Any]]] | None = None,
+    pipeline: Callable[[Document], Document] | None = None,
     allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
     """The API + dashboard app.
@@ -238,7 +234,8 @@ def create_app(
     loopback address (only then are writes without a token allowed, and the
     ``Host`` header must be a loopback name unless ``allowed_hosts`` is given).
     ``tiles``: an optional tile URL template (the basemap is offline otherwise).
-    ``extract``: replaces :func:`eventwire.api.extract` (tests).
+    ``pipeline``: what turns a Document into events for ``/extract`` and
+    ``/documents`` (default: :func:`eventwire.api.extract`'s pipeline).
     """
     if store is None:
         from ..store import open_store
@@ -247,7 +244,6 @@ def create_app(
     token = token or None
     tile_origin = _origin(tiles)
     lock = threading.RLock()  # one store call at a time (SQLite connections are not shared-safe)
-    run_extract = extract or _default_extract
     writable = bool(token) or loopback
 
     app = FastAPI(
@@ -347,7 +343,7 @@ def create_app(
         filters: Annotated[Filters, Depends()],
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-        order: Literal["event_date", "-event_date"] = "event_date",
+        order: Annotated[Order, Query(description="sort key; a leading '-' sorts descending")] = "event_date",
         format: Literal["json", "geojson", "csv"] = "json",
     ) -> Any:
         """Events matching the filters, a page at a time, as JSON, GeoJSON or CSV (ACLED columns)."""
@@ -399,9 +395,20 @@ def create_app(
     )
     def extract_events(article: ArticleIn) -> list[dict[str, Any]]:
         """Events in a pasted article (nothing is stored)."""
+        from .. import api
+
         published = article.published.isoformat() if article.published else None
         try:
-            return _jsonable(run_extract(article.text, published, article.title, article.source))
+            if pipeline is None:
+                events = api.extract(
+                    text=article.text, published=published, title=article.title or None, source=article.source or None
+                )
+            else:
+                doc = api.make_document(
+                    text=article.text, published=published, title=article.title, source=article.source
+                )
+                events = pipeline(doc).events
+            return _jsonable([e.as_dict() for e in events])
         except InputError:
             raise
         except EventwireError as exc:
@@ -423,9 +430,9 @@ def create_app(
     )
     def post_document(article: DocumentIn) -> Any:
         """Ingest one article: run extraction and store it and its events (needs the API token)."""
-        from ..api import make_document
+        from .. import api
 
-        doc = make_document(
+        doc = api.make_document(
             text=article.text,
             published=article.published,
             title=article.title,
@@ -433,13 +440,19 @@ def create_app(
             url=article.url or None,
             doc_id=article.id,
         )
+        stored_as: list[str | None] = []
         with lock:
-            report = store.ingest_documents([doc])
-            stored = store.get_document(doc.id)
-        out: dict[str, Any] = {"id": doc.id, "stored": stored is not None}
+            report = store.ingest_documents(
+                [doc], pipeline=pipeline or api.get_pipeline(), on_document=lambda _d, i: stored_as.append(i)
+            )
+            doc_id = stored_as[0] if stored_as and stored_as[0] else doc.id
+            stored = store.get_document(doc_id) if stored_as and stored_as[0] else None
+        rep = _report_dict(report)
+        if isinstance(rep, dict) and rep.get("failed"):
+            raise HTTPException(422, "the document could not be stored (see the server's failures list)")
+        out: dict[str, Any] = {"id": doc_id, "stored": stored is not None, "report": rep}
         if stored is not None:
             out["events"] = stored.get("events", [])
-        out["report"] = _report_dict(report)
         return _jsonable(out)
 
     return app
@@ -450,6 +463,8 @@ def _report_dict(report: Any) -> Any:
 
     if report is None:
         return None
+    if hasattr(report, "as_dict"):
+        return report.as_dict()
     if dataclasses.is_dataclass(report):
         return dataclasses.asdict(report)
     if isinstance(report, dict):

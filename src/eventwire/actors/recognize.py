@@ -1,0 +1,414 @@
+"""Actor recognition: find every actor mention in ``Document.clean``.
+
+Order of passes (earlier passes win a span):
+
+1. press descriptions from ``actor_patterns.yaml`` ("US-backed and Kurdish-led
+   Syrian forces" -> SDF), limited to the countries they apply to;
+2. dictionary names and aliases (one token trie, longest match), and generic
+   state/crowd nouns with a country in front ("Syrian army", "Nigeria's police",
+   "Afghan civilians"); a named match swallows a following head noun
+   ("Isis militants", "SDF fighters");
+3. unlisted named groups: capitalised names with a group word ("Front",
+   "Brigade", "Army" ...) that the dictionary does not know, kept with their
+   surface name and marked ``listed=False``; an acronym given in brackets is
+   remembered for later mentions;
+4. bare generic nouns ("gunmen", "protesters", "villagers"), with the country
+   of the sentence's places or of the document;
+5. "fighters from the Islamic State" / "militants loyal to HTS" become one
+   mention of the named group; "the extremists" after a named armed group
+   refers back to it.
+
+Works on the text alone (blank mode); the parse is only used by the roles.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from ..models import Actor, Document, Mention, Sentence
+from .dictionary import Dictionary, Entry, load_dictionary, match_at, norm, tokenize
+
+_CAP = r"[A-Z][\w'’\-]*"
+_CONNECT = r"(?:of|the|for|and|al|el|de|du|des|la|wal|lil|fi|in|ul|ud|e|i)"
+_NAME_RE = re.compile(rf"(?<![\w-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9\-/]{1,9})\)")
+_LEADING_DET = re.compile(r"^(?:The|A|An)\s+")
+_ARMED_INTERS = (2, 3, 4, 8)
+
+
+# ------------------------------------------------------------------ context
+def _country_from_place(d: Dictionary, place) -> str:
+    code = (getattr(place, "country_code", "") or "").upper()
+    if code:
+        for c in d.countries.values():
+            if c.iso2 == code:
+                return c.name
+    name = getattr(place, "country", "") or ""
+    if name in d.countries:
+        return name
+    if name:
+        toks = tokenize(name)
+        m = match_at(d.country_trie, toks, 0)
+        if m and m[0] == len(toks):
+            return m[1][0]
+    return ""
+
+
+def doc_countries(doc: Document) -> list[str]:
+    """Countries of the document, most prominent first (cached in ``doc.meta``)."""
+    cached = doc.meta.get("actors_countries")
+    if cached is not None:
+        return cached
+    d = load_dictionary()
+    counts: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.kind == "place" and m.value is not None:
+            c = _country_from_place(d, m.value)
+            if c:
+                counts[c] += 2.0
+    toks = tokenize(doc.clean)
+    i = 0
+    n = len(toks)
+    while i < n:
+        m = match_at(d.country_trie, toks, i)
+        if m:
+            j = m[0]
+            # "US-led", "Iran-backed": a sponsor, not where things happen
+            if not (j + 1 < n and toks[j][2] in "-‑" and norm(toks[j + 1][2]) in ("led", "backed", "based")):
+                term = " ".join(norm(t[2]) for t in toks[i:j])
+                core = d.country_core.get(term)
+                info = d.countries.get(m[1][0])
+                is_name = core and info and term in (norm(info.name), norm(info.of_name.removeprefix("the ")))
+                # names count most; demonyms often give an actor's nationality, not the place
+                counts[m[1][0]] += 1.0 if is_name else (0.3 if core else 0.7)
+            i = j
+        else:
+            i += 1
+    focus = doc.meta.get("focus_country") or ""
+    if focus and focus not in d.countries:
+        focus = _country_from_place(d, type("P", (), {"country": focus, "country_code": ""})())
+    ordered = [c for c, _ in counts.most_common()]
+    if focus:
+        ordered = [focus] + [c for c in ordered if c != focus]
+    doc.meta["actors_countries"] = ordered
+    return ordered
+
+
+def focus_country(doc: Document) -> str:
+    cs = doc_countries(doc)
+    return cs[0] if cs else ""
+
+
+def sentence_country(doc: Document, sent_index: int) -> str:
+    """Country of the places named in a sentence, else the document's focus."""
+    d = load_dictionary()
+    counts: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.kind == "place" and m.sent == sent_index and m.value is not None:
+            c = _country_from_place(d, m.value)
+            if c:
+                counts[c] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    return focus_country(doc)
+
+
+# ------------------------------------------------------------------ unlisted
+def unlisted_actor(name: str, context: str = "", acronym: str = "") -> Actor:
+    """An actor the dictionary does not know: surface name kept, inter guessed."""
+    d = load_dictionary()
+    clean = _LEADING_DET.sub("", " ".join(name.split())).strip(" ,.;:")
+    words = [w.strip("'’") for w in clean.split()]
+    inter = 0
+    lower = clean.lower()
+    for kw, code in d.group_keywords.items():
+        if " " in kw or "-" in kw:
+            if kw in lower:
+                inter = code
+                break
+    if not inter:
+        for w in [words[-1], words[0], *words] if words else []:
+            code = d.group_keywords.get(w.lower())
+            if code:
+                inter = code
+                break
+    ctx = context.lower()
+    if not inter:
+        if re.search(r"\b(?:ethnic|tribal|clan|communal)\b", ctx):
+            inter = 4
+        elif re.search(r"\b(?:rebels?|insurgents?|jihadists?|separatists?)\b", ctx):
+            inter = 2
+        elif re.search(r"\b(?:militia|militiamen|gunmen|gangs?)\b", ctx):
+            inter = 3
+        elif re.search(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*)\b", ctx):
+            inter = 6
+        else:
+            inter = 3
+    full = f"{acronym}: {clean}" if acronym and not clean.startswith(acronym) else clean
+    from .dictionary import KINDS
+
+    return Actor(name=full, inter=inter, kind=KINDS.get(inter, ""), listed=False,
+                 why=f"unlisted: {clean!r} is not in the actor dictionary; inter {inter} guessed from its words")
+
+
+# ------------------------------------------------------------------ recogniser
+class _Spans:
+    """Character occupancy of the text (earlier passes win)."""
+
+    def __init__(self, n: int) -> None:
+        self.occ = bytearray(n + 1)
+
+    def free(self, a: int, b: int) -> bool:
+        return self.occ.find(1, a, b) == -1
+
+    def take(self, a: int, b: int) -> None:
+        self.occ[a:b] = b"\x01" * (b - a)
+
+
+def _pick(d: Dictionary, entries: list[Entry], countries: list[str]) -> Entry | None:
+    top = set(countries[:3])
+    entries = [e for e in entries if not e.countries or (top & set(e.countries))]
+    if not entries:
+        return None
+    if len(entries) == 1:
+        return entries[0]
+    for c in countries:
+        for e in entries:
+            if e.country == c:
+                return e
+    return entries[0]
+
+
+def _acronym_needs_context(d: Dictionary, surface: str, entry: Entry, countries: list[str]) -> bool:
+    return (surface in d.ambiguous_acronyms and bool(entry.country)
+            and bool(countries) and entry.country not in countries[:4])
+
+
+def recognize(doc: Document) -> list[Mention]:
+    """Actor mentions of ``doc.clean`` (not yet added to the document)."""
+    d = load_dictionary()
+    text = doc.clean
+    if not text:
+        return []
+    countries = doc_countries(doc)
+    focus = countries[0] if countries else ""
+    sents = doc.sentences or [Sentence(0, len(text), text, 0)]
+    sent_starts = [s.start for s in sents]
+
+    def sent_of(off: int) -> int:
+        i = bisect.bisect_right(sent_starts, off) - 1
+        return sents[max(i, 0)].index
+
+    sent_country_cache: dict[int, str] = {}
+
+    def ctx_country(off: int) -> str:
+        si = sent_of(off)
+        if si not in sent_country_cache:
+            sent_country_cache[si] = sentence_country(doc, si)
+        return sent_country_cache[si] or focus
+
+    toks = tokenize(text)
+    spans = _Spans(len(text))
+    found: list[Mention] = []
+
+    def add(a: int, b: int, actor: Actor, why: str, **meta) -> Mention:
+        m = Mention(start=a, end=b, text=text[a:b], kind="actor", value=actor, sent=sent_of(a),
+                    why=why, score=meta.pop("score", 0.9), meta=meta)
+        found.append(m)
+        spans.take(a, b)
+        return m
+
+    # 1. descriptions
+    for desc in d.descriptions:
+        if desc.countries and countries and not (desc.countries & set(countries[:3])):
+            continue
+        for mt in desc.regex.finditer(text):
+            a, b = mt.span()
+            if not spans.free(a, b):
+                continue
+            entry = d.entries[desc.name]
+            actor = d.make_actor(entry, ctx_country(a), why=f"description: {desc.why}")
+            add(a, b, actor, f"press description {mt.group()!r} -> {actor.name} ({desc.why})",
+                entry=entry.name, generic=False, source="description", score=0.85)
+
+    # 2. dictionary names and country-prefixed generic nouns
+    bare: list[tuple[int, int, Entry]] = []  # token spans of bare generic matches
+    i = 0
+    n = len(toks)
+    while i < n:
+        a = toks[i][0]
+        if not spans.free(a, toks[i][1]):
+            i += 1
+            continue
+        named = match_at(d.trie, toks, i)
+        named_entries = [e for e in named[1] if not e.noun_class] if named else []
+        generic_here = [e for e in named[1] if e.noun_class] if named else []
+        best = None  # (end_token, entry, country, kind)
+        if named_entries:
+            entry = _pick(d, named_entries, countries)
+            surface = text[a:toks[named[0] - 1][1]]
+            if entry is not None and not _acronym_needs_context(d, surface, entry, countries):
+                best = (named[0], entry, "", "named")
+        # country prefix + generic noun: "Syrian army", "Syria's army", "US troops"
+        cm = match_at(d.country_trie, toks, i)
+        if cm:
+            j = cm[0]
+            if j < n and norm(toks[j][2]) in ("'s",):
+                j += 1
+            if j < n and norm(toks[j][2]) == "-" and j + 1 < n and norm(toks[j + 1][2]) in ("led", "backed"):
+                j = n  # "US-led", "Iran-backed": not a prefix of the noun
+            gm = match_at(d.trie, toks, j) if j < n else None
+            g_entries = [e for e in gm[1] if e.noun_class] if gm else []
+            if g_entries and (best is None or gm[0] > best[0]):
+                best = (gm[0], g_entries[0], cm[1][0], "prefixed")
+        if best is None and cm and norm(" ".join(t[2] for t in toks[i:cm[0]])) in d.plural_demonyms:
+            # "Nigerians", "ethnic Albanians": a country's people
+            best = (cm[0], d.entries["Civilians ({country})"], cm[1][0], "prefixed")
+            if i > 0 and norm(toks[i - 1][2]) == "ethnic" and spans.free(toks[i - 1][0], toks[i - 1][1]):
+                a = toks[i - 1][0]
+        if best is None:
+            if generic_here:
+                bare.append((i, named[0], generic_here[0]))
+            i += 1
+            continue
+        end_tok, entry, country, how = best
+        b = toks[end_tok - 1][1]
+        if how == "named":
+            # swallow head nouns: "Isis militants", "Islamic State group", "SDF fighters"
+            k = end_tok
+            if k + 1 < n and norm(toks[k][2]) == "'s" and norm(toks[k + 1][2]) in d.head_nouns:
+                k += 1  # "the coalition's warplanes"
+            while k < n and k < end_tok + 3 and norm(toks[k][2]) in d.head_nouns and \
+                    text[toks[k - 1][1]:toks[k][0]].strip() in ("", "'s", "’s"):
+                k += 1
+            b = toks[k - 1][1]
+            actor = d.make_actor(entry, ctx_country(a) if entry.generic or not entry.country else "",
+                                 why=f"dictionary alias {text[a:toks[end_tok - 1][1]]!r}")
+            add(a, b, actor, f"{text[a:b]!r} is an alias of {actor.name}", entry=entry.name,
+                generic=False, source="dictionary")
+        else:
+            if entry.name.startswith("Military Forces of") and any(
+                    norm(t[2]) in d.police_words for t in toks[i:end_tok]):
+                entry = d.entries["Police Forces of {country}"]
+            actor = d.make_actor(entry, country, why=f"{toks[i][2]!r} names the country")
+            add(a, b, actor, f"{text[a:b]!r}: {entry.name} with the country from {toks[i][2]!r}",
+                entry=entry.name, generic=True, country_explicit=True, source="dictionary")
+        i = end_tok if how != "named" else max(end_tok, i + 1)
+        while i < n and toks[i][0] < b:
+            i += 1
+
+    # 3. unlisted named groups
+    acronyms: dict[str, Actor] = {}
+    for mt in _NAME_RE.finditer(text):
+        a, b = mt.span()
+        raw = mt.group()
+        lead = _LEADING_DET.match(raw)
+        if lead:
+            a += lead.end()
+            raw = raw[lead.end():]
+        words = raw.split()
+        if len(words) < 2 or not spans.free(a, b):
+            continue
+        if any(ng in raw for ng in d.not_groups):
+            continue
+        low = [w.strip("'’").lower() for w in words]
+        if not any(w in d.group_keywords for w in low) and not any(
+                kw in raw.lower() for kw in d.group_keywords if " " in kw or "-" in kw):
+            continue
+        # a country + generic noun ("Nigerian Army") is handled as a state force
+        wtoks = tokenize(raw)
+        cm = match_at(d.country_trie, wtoks, 0)
+        rest = " ".join(norm(t[2]) for t in wtoks[cm[0]:]) if cm else ""
+        if cm and (rest in d.generic_nouns or rest.replace(" 's", "") in d.generic_nouns):
+            actor = d.make_actor(d.entries["Police Forces of {country}" if any(
+                w in d.police_words for w in rest.split()) else "Military Forces of {country}"], cm[1][0])
+            add(a, b, actor, f"{raw!r}: state forces of {cm[1][0]}", entry=actor.name, generic=True,
+                country_explicit=True, source="dictionary")
+            continue
+        acro = ""
+        am = _ACRONYM_AFTER.match(text, b)
+        if am:
+            acro = am.group(1)
+            b = am.end()
+        sent = sents[bisect.bisect_right(sent_starts, a) - 1] if sents else None
+        actor = unlisted_actor(raw, context=sent.text if sent else "", acronym=acro)
+        add(a, b, actor, actor.why, entry="", generic=False, source="unlisted", score=0.6)
+        if acro:
+            acronyms[acro] = actor
+    for acro, actor in acronyms.items():
+        for mt in re.finditer(rf"(?<![\w-]){re.escape(acro)}(?![\w-])", text):
+            if spans.free(*mt.span()):
+                add(mt.start(), mt.end(), actor, f"acronym {acro!r} of unlisted {actor.name}",
+                    entry="", generic=False, source="unlisted", score=0.6)
+
+    # 4. bare generic nouns
+    for i, j, entry in bare:
+        a, b = toks[i][0], toks[j - 1][1]
+        if not spans.free(a, b):
+            continue
+        c = ctx_country(a)
+        actor = d.make_actor(entry, c, why="generic noun; country from context" if c else "generic noun")
+        add(a, b, actor, f"{text[a:b]!r}: generic {entry.name} (country from {'context' if c else 'nowhere'})",
+            entry=entry.name, generic=True, country_explicit=False, source="dictionary", score=0.7)
+
+    found.sort(key=lambda m: m.start)
+    found = _link(d, text, found)
+    _anaphora(d, text, found)
+    return found
+
+
+def _link(d: Dictionary, text: str, found: list[Mention]) -> list[Mention]:
+    """'fighters from the Islamic State' -> one mention of the named group."""
+    out: list[Mention] = []
+    skip = set()
+    for k, m in enumerate(found):
+        if k in skip:
+            continue
+        if m.meta.get("generic") and not m.meta.get("country_explicit") and k + 1 < len(found):
+            nxt = found[k + 1]
+            between = text[m.end:nxt.start]
+            btoks = tuple(norm(t[2]) for t in tokenize(between))
+            if len(btoks) >= 2 and btoks[-1] == "'s":  # "commander of Syria's National Defense Forces"
+                btoks = btoks[:-2]
+            if btoks and btoks[-1] == "the":
+                btoks = btoks[:-1]
+            if (not nxt.meta.get("generic") and nxt.value.inter in _ARMED_INTERS + (1,)
+                    and m.value.inter in (1, 2, 3, 4, 8) and btoks in d.linking and len(between) < 25):
+                merged = Mention(start=m.start, end=nxt.end, text=text[m.start:nxt.end], kind="actor",
+                                 value=nxt.value, sent=m.sent, why=f"{m.text!r} of {nxt.value.name}: {nxt.why}",
+                                 score=nxt.score, meta=dict(nxt.meta, linked=True))
+                out.append(merged)
+                skip.add(k + 1)
+                continue
+        out.append(m)
+    return out
+
+
+def _anaphora(d: Dictionary, text: str, found: list[Mention]) -> None:
+    """'the extremists' after a named armed group refers back to that group."""
+    last_named: Mention | None = None
+    for m in found:
+        if not m.meta.get("generic"):
+            if m.value.inter in (2, 3, 4) and m.value.listed:
+                last_named = m
+            continue
+        if last_named is None or m.meta.get("country_explicit"):
+            continue
+        toks = tuple(norm(t[2]) for t in tokenize(m.text))
+        if toks not in d.anaphora_nouns:
+            continue
+        before = text[max(0, m.start - 12):m.start].split()
+        if before and norm(before[-1]) in d.anaphora_dets:
+            m.value = Actor(**{**last_named.value.as_dict(), "why": f"refers back to {last_named.text!r}"})
+            m.why = f"{m.text!r} after {last_named.text!r} refers back to {last_named.value.name}"
+            m.meta.update(generic=False, entry=last_named.meta.get("entry", ""), anaphora=True)
+
+
+def recognize_text(text: str, country: str = "") -> list[Mention]:
+    """Recognise actors in a bare string (one sentence; ``country`` as context)."""
+    doc = Document(id="text", text=text, clean=text, sentences=[Sentence(0, len(text), text, 0)])
+    if country:
+        doc.meta["focus_country"] = country
+    return recognize(doc)

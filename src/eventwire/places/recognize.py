@@ -1,0 +1,443 @@
+"""Toponym recognition: which spans of the text name places.
+
+Two sources, merged:
+
+* spaCy entities (``GPE``, ``LOC``, ``FAC``; ``NORP`` for adjectival forms)
+  when the model has an entity recogniser;
+* gazetteer matching over capitalised token sequences, with rules that keep
+  person names and common words out ("Bali" the spokesman, "Read", "Close"),
+  and place cues that let small places in ("the village of Baghuz").
+
+Each :class:`Toponym` carries its role (``literal``, ``adjective`` for
+"Syrian forces", ``embedded`` for "Syrian Observatory"), the cue words
+around it ("near", "village of", "province", "northern") and a reason.
+Relative regions ("eastern Syria", "the country's east") become
+:class:`RegionRef` records that the resolver maps onto admin areas.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..resources import data_text
+from .gazetteer import Gazetteer, normalise
+
+# ---------------------------------------------------------------- knowledge
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCK_LABELS = frozenset({"PERSON"})
+EMBED_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"})
+CONNECTORS = frozenset({
+    "al", "el", "ez", "es", "ed", "ad", "an", "ar", "as", "ash", "at", "az", "ul", "ud", "de", "del", "della",
+    "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "of", "on", "upon", "sur", "y", "e", "bin",
+    "ibn", "van", "von", "der", "den", "am", "im", "and",
+})
+HYPHEN_TAILS = frozenset({
+    "led", "backed", "based", "held", "controlled", "born", "made", "owned", "run", "linked", "allied", "bound",
+    "style", "era", "wide", "funded", "supported", "sponsored", "brokered", "educated", "trained", "armed",
+    "dominated", "majority", "speaking", "registered", "flagged", "bred", "raised", "focused", "related",
+    "american", "european", "african", "asian",
+})
+SPEECH_VERBS = frozenset({
+    "said", "says", "say", "told", "tells", "tweeted", "added", "wrote", "stated", "explained", "noted",
+    "asked", "replied", "insisted", "argued", "warned", "claimed", "announced", "declined", "did", "does",
+    "has", "had", "was", "is", "who", "thinks", "thought", "believes",
+})
+TITLE_WORDS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr", "president", "commander", "leader",
+    "general", "gen", "minister", "colonel", "col", "captain", "capt", "sheikh", "imam", "governor", "mayor",
+    "senator", "sen", "rep", "judge", "official", "officer", "chief", "lieutenant", "lt", "sergeant", "sgt",
+    "director", "secretary", "ambassador", "envoy", "prince", "king", "queen", "emir", "prof", "professor",
+    "journalist", "reporter", "correspondent", "activist", "analyst", "researcher", "lawyer", "father", "mother",
+    "brother", "sister", "son", "daughter", "wife", "husband", "friend", "photograph", "photo",
+})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "from", "to",
+                            "towards", "toward", "throughout", "within", "off", "on", "of", "between", "via",
+                            "through", "over", "against", "besieged", "entered", "captured", "stormed", "seized",
+                            "recaptured", "retook", "attacked", "shelled", "bombed", "struck", "hit", "targeted"})
+NEAR_WORDS = frozenset({"near", "outside", "around", "nearby", "close", "outskirts", "vicinity", "edge", "south",
+                        "north", "east", "west", "southeast", "southwest", "northeast", "northwest", "km", "kilometres",
+                        "kilometers", "miles", "mi", "kms", "border", "borders", "surrounding", "suburbs",
+                        "countryside", "rural", "environs", "periphery", "road", "highway", "between"})
+FEATURE_NOUNS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "state",
+                           "county", "municipality", "neighbourhood", "neighborhood", "suburb", "area", "camp",
+                           "hamlet", "settlement", "capital", "port", "island", "oblast", "prefecture", "department",
+                           "commune", "locality", "township", "valley", "enclave", "territory", "sub-district",
+                           "subdistrict", "division", "zone", "emirate", "wilaya", "canton", "lga", "kebele",
+                           "woreda", "zila", "upazila", "tehsil", "refugee"})
+ADMIN_NOUNS = frozenset({"province", "governorate", "region", "state", "county", "oblast", "prefecture",
+                         "department", "district", "territory", "emirate", "wilaya", "division", "zone", "canton",
+                         "lga", "woreda", "municipality"})
+DIRECTIONS = {
+    "north": (1, 0), "northern": (1, 0), "south": (-1, 0), "southern": (-1, 0), "east": (0, 1), "eastern": (0, 1),
+    "west": (0, -1), "western": (0, -1), "northeast": (1, 1), "northeastern": (1, 1), "north-east": (1, 1),
+    "north-eastern": (1, 1), "northwest": (1, -1), "northwestern": (1, -1), "north-west": (1, -1),
+    "north-western": (1, -1), "southeast": (-1, 1), "southeastern": (-1, 1), "south-east": (-1, 1),
+    "south-eastern": (-1, 1), "southwest": (-1, -1), "southwestern": (-1, -1), "south-west": (-1, -1),
+    "south-western": (-1, -1), "central": (0, 0),
+}
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
+    r"|[^\W\d_][\w'’‘ʻ]*(?:-[^\W_][\w'’‘ʻ]*)*"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_REL_REGION = re.compile(
+    r"\b(?:(?P<dir1>north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west|centre|center)\s+of\s+the\s+(?P<ref1>country|nation)\b"
+    r"|the\s+(?P<ref2>country|nation)['’]s\s+(?P<dir2>(?:far\s+)?(?:north|south|east|west|northeast|northwest|"
+    r"southeast|southwest|north-east|north-west|south-east|south-west|centre|center))\b)",
+    re.I,
+)
+
+
+@functools.cache
+def trap_words() -> frozenset[str]:
+    words = set()
+    for line in data_text("place_traps.txt").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(normalise(line))
+    return frozenset(words)
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover
+        STOP_WORDS = set()
+    return frozenset(STOP_WORDS)
+
+
+# ------------------------------------------------------------------ records
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    cap: bool  # starts with an upper-case letter
+    upper: bool  # all upper case (acronym)
+    adj_tail: bool = False  # was "X-led": the token is X, used adjectivally
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A span of the clean text that names a place (before resolution)."""
+
+    start: int
+    end: int
+    text: str
+    role: str = "literal"  # literal | adjective | embedded
+    label: str = ""  # spaCy label, or "" for a gazetteer-only match
+    cues: set[str] = field(default_factory=set)  # near, in, feature, admin, direction:<d>, from, title ...
+    direction: str = ""  # "northern" in "northern Syria"
+    feature: str = ""  # "village" in "the village of X", "province" in "X province"
+    reason: str = ""
+    prev: str = ""  # the word before (lower case)
+
+
+@dataclass(slots=True)
+class RegionRef:
+    """A region named relative to the document's country: "the country's east"."""
+
+    start: int
+    end: int
+    text: str
+    direction: str
+
+
+# -------------------------------------------------------------- tokenising
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        s, e, t = m.start(), m.end(), m.group()
+        adj = False
+        if "-" in t:
+            parts = t.split("-")
+            if parts[-1].lower() in HYPHEN_TAILS or (parts[0][:1].isupper() and all(p.islower() for p in parts[1:])
+                                                      and parts[-1].lower() not in CONNECTORS):
+                head = parts[0]
+                if len(parts) > 2 and parts[-1].lower() in HYPHEN_TAILS and all(p[:1].isupper() for p in parts[:-1]):
+                    head = "-".join(parts[:-1])  # "Guinea-Bissau-based"
+                e = s + len(head)
+                t = head
+                adj = True
+        pm = _POSSESSIVE.search(t)
+        if pm and len(t) > 2:
+            e -= 2
+            t = t[:-2]
+        out.append(Token(s, e, t, t.lower(), t[:1].isupper(), t.isupper() and len(t) > 1, adj))
+    return out
+
+
+# --------------------------------------------------------------- recognise
+def _ents(sdoc) -> list[tuple[int, int, str]]:
+    if sdoc is None:
+        return []
+    try:
+        return [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+    except (AttributeError, ValueError):
+        return []
+
+
+def _strip_the(text: str, start: int) -> tuple[str, int]:
+    low = text.lower()
+    for art in ("the ", "The "):
+        if text.startswith(art):
+            return text[4:], start + 4
+    if low.startswith("the\n"):
+        return text[4:], start + 4
+    return text, start
+
+
+def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
+    """Cue words around tokens[i:j]."""
+    before = [t.lower for t in tokens[max(0, i - 4):i]]
+    after = [t.lower for t in tokens[j:j + 3]]
+    prev = before[-1] if before else ""
+    topo.prev = prev
+    if prev in DIRECTIONS:
+        topo.direction = prev
+        topo.cues.add("direction")
+        prev2 = before[-2] if len(before) > 1 else ""
+        if prev2 in LOCATIVE_PREPS:
+            topo.cues.add("in")
+    elif prev in LOCATIVE_PREPS:
+        topo.cues.add("from" if prev == "from" else "in")
+    if any(w in NEAR_WORDS for w in before[-3:]):
+        topo.cues.add("near")
+    if prev == "of" and len(before) > 1 and before[-2] in FEATURE_NOUNS:
+        topo.feature = before[-2]
+        topo.cues.add("feature")
+        if before[-2] in ADMIN_NOUNS:
+            topo.cues.add("admin")
+    if prev in TITLE_WORDS or (len(before) > 1 and before[-2] in TITLE_WORDS and tokens[i - 1].cap):
+        topo.cues.add("title")
+    if after:
+        if after[0] in FEATURE_NOUNS:
+            topo.feature = topo.feature or after[0]
+            topo.cues.add("feature")
+            if after[0] in ADMIN_NOUNS:
+                topo.cues.add("admin")
+        if after[0] in SPEECH_VERBS:
+            topo.cues.add("speech")
+
+
+class Recognizer:
+    """Finds toponyms in one clean text; one per document."""
+
+    MAX_NGRAM = 5
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.traps = trap_words()
+        self.stops = _stop_words()
+
+    # ---------------------------------------------------------------------
+    def __call__(self, text: str, sdoc=None, sentence_starts: list[int] | None = None) -> tuple[list[Toponym], list[RegionRef]]:
+        tokens = tokenize(text)
+        ents = _ents(sdoc)
+        has_ner = sdoc is not None and bool(ents or _has_ner(sdoc))
+        sent_starts = set(sentence_starts or ())
+        if sdoc is not None and not sent_starts:
+            try:
+                sent_starts = {s.start_char for s in sdoc.sents}
+            except ValueError:
+                sent_starts = set()
+        # char -> token index
+        tok_at: dict[int, int] = {t.start: k for k, t in enumerate(tokens)}
+        tok_end: dict[int, int] = {t.end: k for k, t in enumerate(tokens)}
+        found: list[Toponym] = []
+        covered: list[tuple[int, int]] = []
+        blocked: list[tuple[int, int]] = []
+        person_names: set[str] = set()
+        embed_zones: list[tuple[int, int, str]] = []
+
+        for s, e, label in ents:
+            if label in BLOCK_LABELS:
+                blocked.append((s, e))
+                for t in text[s:e].split()[1:]:
+                    person_names.add(normalise(t))
+            elif label in PLACE_LABELS:
+                etext, es = _strip_the(text[s:e], s)
+                etext = etext.rstrip()
+                if _POSSESSIVE.search(etext):
+                    etext = etext[:-2]
+                ee = es + len(etext)
+                if not etext or not self.gaz.lookup(etext) and not self._lookup_variants(etext):
+                    # e.g. "Daesh" tagged GPE; a longer entity may still contain a place
+                    embed_zones.append((s, e, label))
+                    continue
+                topo = Toponym(es, ee, etext, "literal", label, reason=f"spaCy {label} entity in the gazetteer")
+                i = _tok_index(tok_at, es, tokens)
+                j = _tok_index(tok_end, ee, tokens, end=True) + 1
+                _context(tokens, i, j, topo)
+                if any(t.adj_tail for t in tokens[i:j]) or (j < len(tokens) and tokens[j].lower in ("-led", "-backed")):
+                    topo.role = "adjective"
+                found.append(topo)
+                covered.append((s, e))
+            elif label in EMBED_LABELS:
+                embed_zones.append((s, e, label))
+            else:
+                blocked.append((s, e))  # dates, numbers, ...
+
+        # gazetteer scan over capitalised sequences outside entities
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            if not tok.cap or tok.lower in ("the", "a", "an") or _inside(tok.start, covered) or _inside(tok.start, blocked):
+                i += 1
+                continue
+            zone = _zone(tok.start, embed_zones)
+            match = self._longest(tokens, i, covered + blocked)
+            if match is None:
+                i += 1
+                continue
+            j, cands_text = match
+            s, e = tokens[i].start, tokens[j - 1].end
+            topo = Toponym(s, e, text[s:e], "literal", "", reason="gazetteer match")
+            _context(tokens, i, j, topo)
+            cands = self.gaz.lookup(cands_text) or self._lookup_variants(cands_text)
+            keep, why = self._accept(topo, tokens, i, j, cands, has_ner, zone, sent_starts, person_names)
+            if keep:
+                topo.reason = why
+                if zone is not None:
+                    topo.role = "adjective" if zone[2] == "NORP" else "embedded"
+                    topo.label = zone[2]
+                elif any(t.adj_tail for t in tokens[i:j]) or all(c.match == "demonym" for c in cands):
+                    topo.role = "adjective"
+                found.append(topo)
+                covered.append((s, e))
+                i = j
+            else:
+                i += 1
+
+        # person-name trap across the document: "Mustafa Bali ... Bali said"
+        out = []
+        for t in found:
+            norm = normalise(t.text)
+            if norm in person_names and " " not in norm:
+                cands = self.gaz.lookup(t.text)
+                if not any(c.is_country for c in cands):
+                    continue
+            if "title" in t.cues and not any(c.is_country for c in self.gaz.lookup(t.text)):
+                continue
+            out.append(t)
+        out.sort(key=lambda t: t.start)
+        regions = [RegionRef(m.start(), m.end(), m.group(), (m.group("dir1") or m.group("dir2")).lower().replace("far ", ""))
+                   for m in _REL_REGION.finditer(text)]
+        return out, regions
+
+    # ---------------------------------------------------------------------
+    def _longest(self, tokens: list[Token], i: int, taken: list[tuple[int, int]]) -> tuple[int, str] | None:
+        """The longest capitalised n-gram from tokens[i] that the gazetteer knows."""
+        n = len(tokens)
+        ends = []
+        j = i
+        while j < n and j - i < self.MAX_NGRAM:
+            t = tokens[j]
+            if j > i:
+                gap = t.start - tokens[j - 1].end
+                if gap > 1 or _inside(t.start, taken):
+                    break
+                if tokens[j - 1].adj_tail:
+                    break
+            if t.cap:
+                ends.append(j + 1)
+            elif not (t.lower in CONNECTORS or ("-" in t.text and t.text.split("-")[-1][:1].isupper())):
+                break
+            j += 1
+        text_of = lambda a, b: " ".join(tk.text for tk in tokens[a:b])  # noqa: E731
+        for end in reversed(ends):
+            phrase = text_of(i, end)
+            if self.gaz.lookup(phrase) or (end - i == 1 and self._lookup_variants(phrase)):
+                return end, phrase
+        return None
+
+    def _lookup_variants(self, text: str):
+        """Spelling variants: "al-Hol" ~ "Hol", "Al Hawl" ~ "Hawl"."""
+        low = text.lower()
+        for pre in ("al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-"):
+            if low.startswith(pre) and len(text) > len(pre) + 2:
+                hit = self.gaz.lookup(text[len(pre):])
+                if hit:
+                    return hit
+        return ()
+
+    def _accept(self, topo: Toponym, tokens: list[Token], i: int, j: int, cands, has_ner: bool,
+                zone, sent_starts: set[int], person_names: set[str]) -> tuple[bool, str]:
+        single = j - i == 1
+        norm = normalise(topo.text)
+        big = [c for c in cands if c.is_country or c.is_admin1 or c.feature_code in ("CONT", "RGN", "OCN", "SEA", "GULF")
+               or c.population >= 100_000]
+        strong_cue = "feature" in topo.cues or "admin" in topo.cues
+        first_tok = tokens[i]
+        if single and first_tok.upper and len(first_tok.text) <= 4:
+            if not any(c.match == "code" or c.name.isupper() or normalise(c.name) == norm and c.is_country for c in cands):
+                return False, ""
+        if norm in self.stops or (single and first_tok.lower in self.stops):
+            return False, ""
+        if single and norm in self.traps and not strong_cue:
+            return False, ""
+        if single and norm in person_names:
+            return False, ""
+        if zone is not None:
+            # inside an organisation or nationality entity: only well-known places
+            if big and (not single or not first_tok.upper or any(c.match == "code" for c in cands)):
+                return True, f"well-known place inside {zone[2]} entity"
+            return False, ""
+        at_sentence_start = first_tok.start in sent_starts or i == 0 or tokens[i - 1].text in (".", "”", "“")
+        if strong_cue:
+            return True, f"gazetteer match after place cue ({topo.feature})"
+        if big:
+            if at_sentence_start and single and first_tok.lower in self.stops:
+                return False, ""
+            return True, "gazetteer match: country, province or city of 100k+"
+        if "in" in topo.cues or "near" in topo.cues or "direction" in topo.cues:
+            if "speech" in topo.cues:
+                return False, ""
+            if has_ner and single and not any(c.population >= 1000 or c.feature_class != "P" for c in cands):
+                return False, ""
+            return True, f"gazetteer match after '{topo.prev}'"
+        if not has_ner and not at_sentence_start and not single and any(c.population >= 5000 for c in cands):
+            return True, "multi-word gazetteer match (no NER)"
+        return False, ""
+
+
+def _has_ner(sdoc) -> bool:
+    try:
+        return bool(sdoc.has_annotation("ENT_IOB"))
+    except Exception:  # noqa: BLE001 - any spaCy oddity means: no NER
+        return False
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for s, e in spans:
+        if s <= pos < e:
+            return True
+    return False
+
+
+def _zone(pos: int, zones: list[tuple[int, int, str]]):
+    for z in zones:
+        if z[0] <= pos < z[1]:
+            return z
+    return None
+
+
+def _tok_index(index: dict[int, int], pos: int, tokens: list[Token], end: bool = False) -> int:
+    k = index.get(pos)
+    if k is not None:
+        return k
+    # nearest token
+    best = 0
+    for k, t in enumerate(tokens):
+        if (t.end if end else t.start) <= pos:
+            best = k
+        else:
+            break
+    return best

@@ -1,0 +1,242 @@
+"""Toponym resolution: which gazetteer entry each recognised name means.
+
+A deterministic, explainable ranking (every point is written into ``why``):
+
+1. a prior from the entry itself: population (log scale), feature class
+   (countries, first-level divisions, capitals and continents first), and how
+   the name matched (main name, alternate name, demonym, code);
+2. cue words: "X province" favours divisions, "the village of X" towns;
+3. the document focus country (CLIFF-style vote over the first-pass picks);
+4. a division or country named next to it ("Paris, Texas") or elsewhere in
+   the article;
+5. proximity to the other places of the article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Candidate, Gazetteer, distance_km, normalise
+from .recognize import Toponym
+
+AREA_CODES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "LK", "PEN"})
+TOWN_FEATURES = frozenset({"village", "town", "city", "neighbourhood", "neighborhood", "suburb", "camp", "hamlet",
+                           "settlement", "capital", "port", "locality", "township", "refugee"})
+
+
+@dataclass(slots=True)
+class Resolved:
+    topo: Toponym
+    cand: Candidate
+    score: float  # 0..1 confidence of the pick
+    why: str
+    points: float = 0.0
+    runner_up: Candidate | None = None
+    parts: list[str] = field(default_factory=list)
+
+
+def _fmt_pop(p: int) -> str:
+    if p >= 1_000_000:
+        return f"{p / 1e6:.1f}M"
+    if p >= 1000:
+        return f"{p // 1000}k"
+    return str(p)
+
+
+def describe(c: Candidate, gaz: Gazetteer) -> str:
+    bits = [c.name]
+    a1 = gaz.admin_name(c.admin1_key) if c.admin1_key and not c.is_admin1 else ""
+    if a1 and normalise(a1) != normalise(c.name):
+        bits.append(a1)
+    cn = gaz.country_name(c.country_code) if not c.is_country else ""
+    if cn:
+        bits.append(cn)
+    return ", ".join(bits) + f" ({c.feature_code}, pop {_fmt_pop(c.population)})"
+
+
+class Resolver:
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    def candidates(self, t: Toponym) -> list[Candidate]:
+        cands = list(self.gaz.lookup(t.text))
+        if not cands:
+            low = t.text.lower()
+            for pre in ("al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-"):
+                if low.startswith(pre):
+                    cands = list(self.gaz.lookup(t.text[len(pre):]))
+                    break
+        if not cands:
+            return []
+        if t.role != "adjective" and any(c.match != "demonym" for c in cands):
+            cands = [c for c in cands if c.match != "demonym"]
+        upper = t.text.replace(".", "").isupper() and len(t.text.replace(".", "")) <= 4
+        if upper:  # "US", "UK", "EU": codes and names written in capitals only
+            keep = [c for c in cands if c.match == "code" or c.name.isupper() or c.is_country or c.is_region
+                    or c.feature_code in AREA_CODES]
+            cands = keep or []
+        # one entry per place (a name may match several ways)
+        seen: dict[int, Candidate] = {}
+        for c in cands:
+            if c.id not in seen or _MATCH_RANK[c.match] < _MATCH_RANK[seen[c.id].match]:
+                seen[c.id] = c
+        return list(seen.values())
+
+    # ------------------------------------------------------------------
+    def prior(self, t: Toponym, c: Candidate, parts: list[str] | None) -> float:
+        p = math.log10(c.population + 10)
+        add = _Adder(parts)
+        add(p, f"population {_fmt_pop(c.population)}")
+        if c.is_country:
+            add(4.0, "a country")
+        elif c.feature_code in AREA_CODES:
+            add(3.0, "a continent/region")
+        elif c.is_admin1:
+            add(2.0, "a first-level division")
+        elif c.feature_code == "PPLC":
+            add(2.0, "a national capital")
+        elif c.feature_code == "ADM2":
+            add(0.5, "a second-level division")
+        if c.match == "alt":
+            add(-1.0, "alternate name")
+        elif c.match == "demonym" and t.role != "adjective":
+            add(-2.0, "demonym used as a name")
+        elif c.match == "code" and not t.text.replace(".", "").isupper():
+            add(-3.0, "code written in lower case")
+        if "admin" in t.cues:
+            if c.is_admin:
+                add(4.0, f"'{t.feature}' names a division")
+            elif c.feature_class == "P":
+                add(-2.0, f"'{t.feature}' names a division, not a town")
+        elif t.feature in TOWN_FEATURES:
+            if c.feature_class == "P":
+                add(3.0, f"'{t.feature}' names a town")
+            elif c.is_admin or c.feature_code in AREA_CODES:
+                add(-3.0, f"'{t.feature}' names a town, not a {c.feature_code}")
+        return add.total
+
+    def __call__(self, toponyms: list[Toponym], text: str = "", sentences: list[tuple[int, int]] | None = None) -> list[Resolved]:
+        gaz = self.gaz
+        cand_lists = [self.candidates(t) for t in toponyms]
+        # pass 1: priors
+        firsts: list[Candidate | None] = []
+        margins: list[float] = []
+        for t, cands in zip(toponyms, cand_lists):
+            if not cands:
+                firsts.append(None)
+                margins.append(0.0)
+                continue
+            scored = sorted(((self.prior(t, c, None), c) for c in cands), key=lambda x: -x[0])
+            firsts.append(scored[0][1])
+            margins.append(scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0)
+        # focus country: a vote over the first picks
+        votes: Counter[str] = Counter()
+        for t, c, m in zip(toponyms, firsts, margins):
+            if c is None or not c.country_code:
+                continue
+            w = 1.0 if t.role == "literal" else 0.5
+            if not c.is_country:
+                w *= 1.0 if m >= 2 else 0.5
+            votes[c.country_code] += w
+        focus = votes.most_common(1)[0][0] if votes else ""
+        mentioned_cc = {c.country_code for c in firsts if c is not None and c.is_country}
+        admin1_doc = Counter(c.admin1_key for c in firsts if c is not None and c.is_admin1)
+        anchors = [(c.latitude, c.longitude) for c, m in zip(firsts, margins)
+                   if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1 and m >= 2]
+        sent_of = _sentence_index(sentences or [])
+        admin1_sent: dict[int, set[str]] = {}
+        for t, c in zip(toponyms, firsts):
+            if c is not None and (c.is_admin1 or c.is_country):
+                admin1_sent.setdefault(sent_of(t.start), set()).add(c.admin1_key or c.country_code)
+
+        out: list[Resolved] = []
+        for k, (t, cands) in enumerate(zip(toponyms, cand_lists)):
+            if not cands:
+                continue
+            nxt = firsts[k + 1] if k + 1 < len(firsts) else None
+            qualifier = None
+            if nxt is not None and (nxt.is_admin1 or nxt.is_country) and text:
+                between = text[t.end:toponyms[k + 1].start]
+                if between.strip() in (",", "") and len(between) <= 3:
+                    qualifier = nxt  # "Paris, Texas" / "Tripoli, Lebanon"
+            best: tuple[float, Candidate, list[str]] | None = None
+            second: tuple[float, Candidate] | None = None
+            for c in cands:
+                parts: list[str] = []
+                s = self.prior(t, c, parts)
+                add = _Adder(parts, s)
+                if qualifier is not None and qualifier.id != c.id:
+                    if (qualifier.is_admin1 and c.admin1_key == qualifier.admin1_key) or \
+                            (qualifier.is_country and c.country_code == qualifier.country_code):
+                        add(6.0, f"followed by {qualifier.name}")
+                if focus and c.country_code == focus:
+                    add(3.0, f"document focus country {gaz.country_name(focus)}")
+                elif c.country_code and c.country_code in mentioned_cc:
+                    add(1.5, f"{gaz.country_name(c.country_code)} named in the article")
+                if not c.is_admin1 and c.admin1_key and c.admin1_key in admin1_doc:
+                    same_sent = c.admin1_key in admin1_sent.get(sent_of(t.start), set())
+                    add(3.0 if same_sent else 2.0, f"{gaz.admin_name(c.admin1_key)} named in the "
+                        + ("sentence" if same_sent else "article"))
+                if anchors and not c.is_country and c.feature_code not in AREA_CODES:
+                    d = min((distance_km(c.latitude, c.longitude, a, b) for a, b in anchors
+                             if abs(a - c.latitude) + abs(b - c.longitude) > 1e-6), default=None)
+                    if d is not None and d < 300:
+                        add(2.0, f"{d:.0f} km from another place in the article")
+                    elif d is not None and d < 1000:
+                        add(1.0, f"{d:.0f} km from another place in the article")
+                s = add.total
+                if best is None or s > best[0]:
+                    if best is not None:
+                        second = (best[0], best[1])
+                    best = (s, c, parts)
+                elif second is None or s > second[0]:
+                    second = (s, c)
+            assert best is not None
+            s, c, parts = best
+            # a town and its same-name division: the town unless a division is meant
+            if c.is_admin and not c.is_country and "admin" not in t.cues:
+                town = next((x for x in cands if x.feature_class == "P" and x.country_code == c.country_code
+                             and normalise(x.name) == normalise(t.text)
+                             and (x.admin1_key == c.admin1_key or x.admin2_key == c.admin1_key
+                                  or x.admin1_key == ".".join(c.admin1_key.split(".")[:2]))
+                             and x.population >= 1000), None)
+                if town is not None and (t.feature in TOWN_FEATURES or not t.feature):
+                    second = (s, c)
+                    parts = parts + [f"the town rather than the {c.feature_code} of the same name"]
+                    c = town
+            margin = s - second[0] if second else 10.0
+            conf = 1.0 / (1.0 + math.exp(-margin)) if second else 0.97
+            why = f"{t.text!r} -> {describe(c, gaz)}: " + "; ".join(parts)
+            if second is not None:
+                why += f". Runner-up: {describe(second[1], gaz)}"
+            if t.reason:
+                why += f". Recognised by {t.reason}"
+            out.append(Resolved(t, c, round(conf, 3), why, s, second[1] if second else None, parts))
+        return out
+
+
+_MATCH_RANK = {"name": 0, "code": 1, "alt": 2, "demonym": 3}
+
+
+class _Adder:
+    def __init__(self, parts: list[str] | None, start: float = 0.0) -> None:
+        self.parts = parts
+        self.total = start
+
+    def __call__(self, v: float, why: str) -> None:
+        self.total += v
+        if self.parts is not None:
+            self.parts.append(f"{why} ({v:+.1f})")
+
+
+def _sentence_index(sentences: list[tuple[int, int]]):
+    import bisect
+
+    starts = [s for s, _ in sentences]
+
+    def of(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    return of

@@ -1,0 +1,113 @@
+"""Measuring deduplication on a labelled multi-outlet article set.
+
+The set (see ``tests/fixtures/dedup/articles.yaml``) holds articles, each with
+the events an extractor would code from it and, for each event, ``truth``:
+the real-world event it reports. The articles are stored (in a given order)
+and every pair of raw events is judged: merged by the store or not, the same
+real-world event or not. Pairwise precision = correct merged pairs / merged
+pairs; recall = correct merged pairs / pairs that should be merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..models import Document, Event, Evidence
+
+_EVENT_KEYS = {"event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
+               "assoc_actor_1", "assoc_actor_2", "civilian_targeting", "fatalities", "notes", "source_scale"}
+
+
+def load_labelled(path: str | os.PathLike) -> list[tuple[Document, list[str]]]:
+    """(Document with hand-coded events, truth label per event) for each article."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    places: dict[str, dict[str, Any]] = raw.get("places") or {}
+    out: list[tuple[Document, list[str]]] = []
+    for art in raw["articles"]:
+        text = art["text"]
+        pub = art.get("published")
+        doc = Document(
+            id=art["id"], text=text, clean=text, title=art.get("title", ""), source=art.get("source", ""),
+            url=art.get("url", ""), published=pub if isinstance(pub, dt.date) else None, origin=f"{path}:{art['id']}",
+        )
+        labels: list[str] = []
+        for i, spec in enumerate(art.get("events") or []):
+            ev = Event(doc_id=doc.id, event_id=f"{doc.id}-e{i + 1}", source=doc.source, url=doc.url,
+                       title=doc.title)
+            for k in _EVENT_KEYS & set(spec):
+                v = spec[k]
+                setattr(ev, k, v.isoformat() if isinstance(v, dt.date) else v)
+            place = dict(places[spec["place"]]) if spec.get("place") else {}
+            for k, v in place.items():
+                setattr(ev, k, v)
+            ev_text = spec.get("evidence", "")
+            start = text.find(ev_text)
+            if not ev_text or start < 0:
+                raise ValueError(f"{path}: {doc.id} event {i + 1}: evidence not found in the text")
+            evidence = Evidence(text=ev_text, start=start, end=start + len(ev_text))
+            ev.evidence = [evidence]
+            if "fatalities" in spec:
+                ev.provenance["fatalities"] = evidence
+            ev.event_type = spec["event_type"]
+            ev.disorder_type = spec.get("disorder_type", "")
+            doc.events.append(ev)
+            labels.append(str(spec["truth"]))
+        out.append((doc, labels))
+    return out
+
+
+def pairwise(assigned: dict[Any, str], truth: dict[Any, str]) -> dict[str, Any]:
+    """Pairwise merge precision/recall of ``assigned`` clusters against ``truth`` labels."""
+    keys = sorted(truth)
+    tp = fp = fn = 0
+    errors: list[str] = []
+    for a, b in itertools.combinations(keys, 2):
+        same_pred = assigned[a] == assigned[b]
+        same_true = truth[a] == truth[b]
+        if same_pred and same_true:
+            tp += 1
+        elif same_pred:
+            fp += 1
+            errors.append(f"wrongly merged: {a} ({truth[a]}) + {b} ({truth[b]})")
+        elif same_true:
+            fn += 1
+            errors.append(f"missed merge: {a} + {b} ({truth[a]})")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn,
+            "events": len(keys), "true_events": len(set(truth.values())),
+            "merged_events": len(set(assigned.values())), "errors": errors}
+
+
+def evaluate(path: str | os.PathLike, *, db: str | None = None, order: Sequence[int] | None = None) -> dict[str, Any]:
+    """Store the labelled articles (in ``order``, default file order) and score the merges."""
+    from .db import open_store
+
+    items = load_labelled(path)
+    if order is not None:
+        items = [items[i] for i in order]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(db or os.path.join(tmp, "dedup.sqlite"))
+        try:
+            truth: dict[tuple[str, int], str] = {}
+            assigned: dict[tuple[str, int], str] = {}
+            for doc, labels in items:
+                doc_id = store.add_document(doc)
+                if doc_id is None:
+                    continue
+                stored = store.get_document(doc_id)
+                for seq, (label, ev) in enumerate(zip(labels, stored["events"])):
+                    truth[(doc.id, seq)] = label
+                    assigned[(doc.id, seq)] = ev["merged_into"]
+        finally:
+            store.close()
+    return pairwise(assigned, truth)

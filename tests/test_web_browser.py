@@ -1,0 +1,254 @@
+"""End to end: the dashboard in headless Debian Chromium, driven by Playwright.
+
+Needs ``apt-get install -y chromium chromium-driver``. Without Chromium the
+tests skip with that message -- except under CI (env CI set), where they fail.
+The screenshot goes to $EVENTWIRE_ARTIFACTS (default: artifacts/) as
+``dashboard-e2e.png``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwire.store import open_store
+from eventwire.web.app import create_app
+from web_corpus import HOSTILE, FakePipeline, fill_store
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(180)]
+
+CHROMIUM = os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ARTIFACTS = Path(os.environ.get("EVENTWIRE_ARTIFACTS", "artifacts"))
+
+
+def _need_chromium() -> None:
+    problem = None
+    if not (os.path.exists(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        problem = f"Chromium not found at {CHROMIUM}: install it with `apt-get install -y chromium chromium-driver`"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            problem = "the playwright Python package is not installed (pip install playwright; no browser download needed)"
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {problem}", pytrace=False)
+        pytest.skip(problem)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _need_chromium()
+    import uvicorn
+
+    store = open_store(str(tmp_path_factory.mktemp("web-e2e") / "events.sqlite"))
+    fill_store(store)
+    app = create_app(store, pipeline=FakePipeline())
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.dialogs = []
+    pg.errors = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    # Record CSP violations (init scripts are injected by the browser, not subject to CSP).
+    pg.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    # Everything the page loads must come from the server itself.
+    pg.outside = []
+
+    def route(r):
+        if r.request.url.startswith(server):
+            r.continue_()
+        else:
+            pg.outside.append(r.request.url)
+            r.abort()
+
+    pg.route("**/*", route)
+    pg.goto(server + "/")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    yield pg
+    context.close()
+
+
+def expect(locator):
+    from playwright.sync_api import expect as _expect
+
+    return _expect(locator)
+
+
+def _rows(page) -> int:
+    return page.locator("#events-table tbody tr").count()
+
+
+def _check_clean(page) -> None:
+    assert page.evaluate("window.__csp") == [], "the page violated its own Content-Security-Policy"
+    assert page.outside == [], f"requests left the server: {page.outside}"
+    assert page.dialogs == [], f"a script ran: {page.dialogs}"
+    assert page.evaluate("window.__pwned === undefined"), "hostile markup was executed"
+    assert page.errors == [], page.errors
+
+
+def test_filter_click_marker_and_see_evidence(page):
+    assert _rows(page) == 6
+    assert page.locator(".ew-country").count() > 100  # the offline basemap is drawn
+    assert page.locator("#timeline rect").count() >= 5
+
+    page.select_option("#f-type", "Battles")
+    expect(page.locator("#events-table tbody tr")).to_have_count(1)
+    markers = page.locator(".leaflet-marker-icon.ew-marker")
+    assert markers.count() == 1
+    assert markers.first.get_attribute("data-event-id") == "sd-fasher-1"
+    assert page.locator("#export-csv").get_attribute("href").count("event_type=Battles") == 1
+
+    markers.first.click()
+    detail = page.locator("#event-detail")
+    detail.locator(".article-text").wait_for()
+    assert "Battles — Armed clash" in detail.locator(".event-title").inner_text()
+    sentence = detail.locator(".article-text mark.ev-sentence").all_inner_texts()
+    assert "Fierce fighting broke out" in "".join(sentence)
+    fields = dict(
+        zip(
+            detail.locator(".article-text mark.ev-field").evaluate_all("ms => ms.map(m => m.dataset.fields)"),
+            detail.locator(".article-text mark.ev-field").all_inner_texts(),
+        )
+    )
+    assert fields.get("actor2") == "Rapid Support Forces"
+    assert fields.get("location") == "El Fasher"
+    assert "actor1" in detail.locator("sup.ev-label").all_inner_texts()
+    # the article text shown is the document text as stored
+    assert "The city is the last major urban centre in Darfur" in detail.locator(".article-text").inner_text()
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-e2e.png"), full_page=True)
+    assert (ARTIFACTS / "dashboard-e2e.png").stat().st_size > 10_000
+    _check_clean(page)
+
+
+def test_evidence_offsets_after_an_emoji(page):
+    # The Kenyan article has a flag emoji (two code points, four UTF-16 units)
+    # before the Mombasa sentence: the highlight must still land on the right words.
+    page.select_option("#f-country", "Kenya")
+    expect(page.locator("#events-table tbody tr")).to_have_count(2)
+    page.locator("#events-table tbody tr", has_text="Mombasa").click()
+    detail = page.locator("#event-detail")
+    detail.locator(".article-text mark.ev-sentence").first.wait_for()
+    text = "".join(detail.locator(".article-text mark.ev-sentence").all_inner_texts())
+    assert text.startswith("In Mombasa on Thursday") and text.endswith("died in the clashes.")
+    assert "Mombasa" in detail.locator(".article-text mark.ev-field").all_inner_texts()
+    # the map zooms to the event and marks it (regression: fractional zoom broke clustering)
+    expect(page.locator(".ew-marker.selected[data-event-id='ke-mombasa-1']")).to_have_count(1)
+    _check_clean(page)
+
+
+def test_hostile_article_is_shown_as_plain_text(page):
+    page.select_option("#f-country", "Tunisia")
+    expect(page.locator("#events-table tbody tr")).to_have_count(1)
+    row = page.locator("#events-table tbody tr").first
+    assert "<script>" in row.inner_text()  # the actor name, as text
+    row.click()
+    detail = page.locator("#event-detail")
+    detail.locator(".article-text").wait_for()
+    shown = detail.locator(".article-text").inner_text()
+    assert "<script>window.__pwned='text'; alert('text')</script>" in shown
+    assert "<img src=x onerror=\"window.__pwned='img'\">" in shown
+    assert HOSTILE.title in detail.locator(".article h4").inner_text()
+    assert "<svg onload" in detail.locator(".notes").inner_text()
+    # the markup stayed text: no element was created from it
+    assert page.locator("#event-detail script, #event-detail img, #event-detail svg").count() == 0
+    assert page.locator("[onerror], [onload]").count() == 0
+    assert "bold" not in detail.locator("b").all_inner_texts()
+    assert page.locator("img[src='x']").count() == 0
+    # a javascript: URL never becomes a link
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert detail.locator("a").count() == 0
+    # the field evidence inside the hostile text is highlighted, as text
+    assert any("<script>" in t for t in detail.locator(".article-text mark.ev-field").all_inner_texts())
+    page.wait_for_timeout(300)
+    _check_clean(page)
+
+
+def test_timeline_brush_filters_map_and_table(page):
+    box = page.locator("#timeline").bounding_box()
+    # drag across the left part of the timeline (the first days only)
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 36, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 36 + (box["width"] - 46) * 0.3, y, steps=5)
+    page.mouse.up()
+    expect(page.locator("#brush-clear")).to_be_visible()
+    n = _rows(page)
+    assert 1 <= n < 6
+    dates = page.locator("#events-table tbody tr td:first-child").all_inner_texts()
+    label = page.locator("#brush-label").inner_text()
+    first, last = label.replace("showing ", "").split(" to ")
+    assert all(first <= d <= last for d in dates)
+    markers = page.locator(".leaflet-marker-icon.ew-marker, .leaflet-marker-icon.ew-cluster")
+    shown = sum(int(t) if t.strip() else 1 for t in markers.all_inner_texts())
+    assert shown == n
+    href = page.locator("#export-csv").get_attribute("href")
+    assert f"date_from={first}" in href and f"date_to={last}" in href
+    page.click("#brush-clear")
+    expect(page.locator("#events-table tbody tr")).to_have_count(6)
+    _check_clean(page)
+
+
+def test_paste_an_article(page):
+    page.click("#tab-paste")
+    page.fill("#paste-form input[name=title]", "Students <b>protest</b>")
+    page.fill("#paste-text", "Hundreds of students staged a protest outside the ministry in Dakar. <img src=x onerror=alert(9)>")
+    page.click("#paste-run")
+    page.locator("#paste-results li").first.wait_for()
+    assert page.locator("#paste-results li").count() == 1
+    assert page.locator(".leaflet-marker-icon.ew-preview").count() == 1
+    page.locator("#paste-results li").first.click()
+    detail = page.locator("#event-detail")
+    detail.locator(".article-text mark.ev-sentence").first.wait_for()
+    assert "staged a protest outside the ministry in Dakar" in detail.locator(".article-text mark.ev-sentence").first.inner_text()
+    assert "<img src=x onerror=alert(9)>" in detail.locator(".article-text").inner_text()
+    _check_clean(page)
