@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 
 demo: install
 	$(BIN)/eventwire extract examples/shabelle-raid.txt --format table
+	@echo "To see the example events on a map: make serve-demo, then open http://127.0.0.1:8000/"
 
 serve-demo: install
 	$(BIN)/eventwire ingest --db $(VENV)/demo.sqlite examples/

@@ -147,3 +147,28 @@ def test_merges_on_the_labelled_set_meet_the_target(seed):
         random.Random(seed).shuffle(order)
     r = evaluate(SET, order=order)
     assert r["precision"] >= 0.95 and r["recall"] >= 0.95, r["errors"]
+
+
+def test_near_a_town_and_security_forces_rules():
+    daquq = ev(location="Daquq", admin1="Kirkuk", admin2="Daquq", latitude=35.14, longitude=44.45)
+    near_kirkuk = ev(location="Kirkuk", admin1="Kirkuk", admin2="Kirkuk", latitude=35.468, longitude=44.392,
+                     geo_precision=2)
+    ok, why, km = dedup.places_match(daquq, near_kirkuk)
+    assert ok and 30 < km < 40 and "near a town" in why
+    tuz = ev(location="Tuz Khurmatu", admin1="Salah al-Din", admin2="Tuz Khurmatu", latitude=34.88,
+             longitude=44.63)
+    assert not dedup.places_match(tuz, near_kirkuk)[0]  # another province
+    police = ev(actor1="Protesters (Pakistan)", actor2="Police Forces of Pakistan (2018-)")
+    assert dedup.actors_match(police, ev(actor1="Protesters (Pakistan)", actor2="Military Forces of Pakistan"))[0]
+    assert not dedup.actors_match(police, ev(actor1="Protesters (Pakistan)", actor2="Military Forces of India"))[0]
+
+
+HELDOUT = Path(__file__).parent / "fixtures" / "dedup" / "heldout.yaml"
+
+
+def test_second_set_keeps_precision():
+    # written after the rules were frozen; its misses are actor spellings no rule can link
+    # ("JNIM" / "Jama'at Nusrat al-Islam wal-Muslimin") and a report naming the military target
+    r = evaluate(HELDOUT)
+    assert r["precision"] >= 0.95, r["errors"]
+    assert r["recall"] >= 0.8, r["errors"]

@@ -258,3 +258,21 @@ def test_pred_events_from_jsonl_and_csv(tmp_path):
     bad.write_text('{"doc_id": "a"}\nnot json\n')
     with pytest.raises(InputError, match=r"bad.jsonl:2"):
         readers.read_pred_events(bad)
+
+
+def test_event_location_spans_given_as_token_indices():
+    text = "In the neighboring province of Ingushetia, federal troops clashed with rebels."
+    toks, pos = [], 0
+    for i, w in enumerate(["In", "the", "neighboring", "province", "of", "Ingushetia", ","]):
+        pos = text.index(w, pos)
+        toks.append({"text": w, "start": pos, "end": pos + len(w), "id": i})
+        pos += len(w)
+    item = {"text": text, "tokens": toks}
+    # token indices in start/end (a quirk of part of the data set)
+    assert readers.span_chars(item, {"start": 5, "end": 5, "token_start": 5, "token_end": 5,
+                                     "text": "Ingushetia"}) == (31, 41)
+    # ordinary character offsets
+    assert readers.span_chars(item, {"start": 58, "end": 65, "label": "VERB"}) == (58, 65)
+    # no usable offsets: found by its text
+    assert readers.span_chars({"text": text}, {"start": 0, "end": 0, "text": "federal troops"}) == (43, 57)
+    assert readers.span_chars({"text": text}, {"start": 3, "end": 3}) is None

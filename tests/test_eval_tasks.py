@@ -67,12 +67,14 @@ def test_wikievents_figures(monkeypatch, data_dir):  # noqa: F811
         _ev("Gunmen attacked a police post", text, actor1="Unidentified Armed Group (Afghanistan)",
             actor2="Police Forces of Afghanistan", confidence=0.8,
             provenance={"actor1": Evidence("Gunmen", 0, 6)}),
+        _ev("police post in Kandahar", text, actor1="Taliban", confidence=0.4),
         _ev("Officials met on Monday.", text, confidence=0.3),
     ]})
     r = tasks.eval_wikievents(ds, Settings())
     assert _fig(r, "attack mentions found (an event's evidence covers the sentence)") == (1.0, 1)
-    assert _fig(r, "violent-event sentences: precision") == (0.5, 2)
-    assert _fig(r, "violent-event sentences: recall") == (1.0, 1)
+    assert _fig(r, "violent-event sentences: precision (events on one)") == (pytest.approx(2 / 3), 3)
+    assert _fig(r, "violent-event sentences: recall (sentences with an event)") == (1.0, 1)
+    assert _fig(r, "violent-event sentences: F1") == (pytest.approx(0.8), None)
     assert _fig(r, "Attacker -> actor1 (string overlap)") == (1.0, 1)  # via the provenance text "Gunmen"
     assert _fig(r, "Target/Victim -> actor2 (string overlap)") == (0.0, 1)  # "post" vs "Police Forces ..."
     assert [e.evidence for e in r.errors if e.kind == "spurious"] == ["Officials met on Monday."]

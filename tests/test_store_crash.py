@@ -92,6 +92,7 @@ def test_cli_ingest_killed_mid_batch_resumes_without_loss_or_duplicates(tmp_path
 
 SCRIPT = textwrap.dedent("""
     import sys
+    import time
     from eventwire.models import Document, Event, Evidence
     from eventwire.store import open_store
 
@@ -110,28 +111,29 @@ SCRIPT = textwrap.dedent("""
         doc = Document(id=f"s{i}", text=text, clean=text, source=f"Outlet {i % 4}", events=evs)
         doc_id = store.add_document(doc)
         print("committed", i, doc_id, file=sys.stderr, flush=True)
+        time.sleep(float(sys.argv[3]))  # stands in for the pipeline's work between documents
 """)
 
 
 @pytest.mark.slow
 def test_store_api_killed_mid_batch_keeps_documents_and_events_together(tmp_path):
-    n = 1500
+    n = 400
     script = tmp_path / "writer.py"
     script.write_text(SCRIPT, encoding="utf-8")
     db = str(tmp_path / "api.sqlite")
-    cmd = [sys.executable, str(script), db, str(n)]
+    cmd = [sys.executable, str(script), db, str(n), "0.01"]
     seen, rc = kill_after(cmd, "committed", 60)
     assert rc == -signal.SIGKILL
     mid = db_counts(db)
     assert seen <= mid["documents"] < n
     assert mid["raw_events"] == 3 * mid["documents"] and mid["partial_docs"] == 0
-    r = subprocess.run(cmd, capture_output=True, timeout=600)
+    r = subprocess.run(cmd[:-1] + ["0"], capture_output=True, timeout=600)
     assert r.returncode == 0, r.stderr.decode()[-2000:]
     end = db_counts(db)
     assert end["documents"] == n and end["raw_events"] == 3 * n and end["partial_docs"] == 0
     # the merged table is what an uninterrupted run gives
     clean_db = str(tmp_path / "clean.sqlite")
-    subprocess.run([sys.executable, str(script), clean_db, str(n)], capture_output=True, timeout=600, check=True)
+    subprocess.run([sys.executable, str(script), clean_db, str(n), "0"], capture_output=True, timeout=600, check=True)
     con1, con2 = sqlite3.connect(db), sqlite3.connect(clean_db)
     q = "SELECT event_id, source, n_sources FROM events ORDER BY event_id"
     assert con1.execute(q).fetchall() == con2.execute(q).fetchall()

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.store import open_store
 from eventwire.web.app import create_app
-from web_corpus import HOSTILE, KENYA, SUDAN, FakePipeline, fill_store
+from web_corpus import HOSTILE, KENYA, SUDAN, SUDAN_2, FakePipeline, fill_store
 
 BASE = "http://127.0.0.1:8000"
 TOKEN = "s3cret-token-for-tests"
@@ -42,7 +42,7 @@ def test_all_events_with_total_and_sources(client):
     assert body["total"] == 6 and len(body["events"]) == 6
     assert {e["country"] for e in body["events"]} == {"Burkina Faso", "Sudan", "Kenya", "Tunisia"}
     fasher = next(e for e in body["events"] if e["location"] == "El Fasher")
-    assert fasher["sources"][0]["doc_id"] == SUDAN.id
+    assert [s["doc_id"] for s in fasher["sources"]] == [SUDAN.id, SUDAN_2.id]
     assert fasher["sources"][0]["url"] == SUDAN.url
 
 
@@ -122,6 +122,18 @@ def test_event_detail_has_sources_and_checkable_evidence(client):
     for ev in e["evidence"]:
         assert SUDAN.text[ev["start"]:ev["end"]] == ev["text"]
     assert SUDAN.text[e["provenance"]["location"]["start"]:e["provenance"]["location"]["end"]] == "Nyala"
+
+
+def test_merged_event_lists_every_source_and_its_evidence(client):
+    e = client.get("/events/sd-fasher-1").json()
+    assert [s["doc_id"] for s in e["sources"]] == [SUDAN.id, SUDAN_2.id]
+    assert len(e["merge_reasons"]) == 2 and "same event" in e["merge_reasons"][1]
+    texts = {SUDAN.id: SUDAN.text, SUDAN_2.id: SUDAN_2.text}
+    assert {ev["doc_id"] for ev in e["evidence"]} == set(texts)
+    for ev in e["evidence"]:
+        assert texts[ev["doc_id"]][ev["start"]:ev["end"]] == ev["text"]
+    # the second report's raw event is found by its own id too
+    assert client.get("/events/nt-fasher-1").json()["event_id_cnty"] == "sd-fasher-1"
 
 
 def test_document_detail(client):
@@ -325,12 +337,14 @@ def test_loopback_without_token_may_ingest(fresh_store):
     assert fresh_store.count() == 1
     assert c.get("/documents/posted-1").json()["text"] == _doc(1)["text"]
     again = c.post("/documents", json=_doc(1))  # same text: a duplicate, not stored twice
-    assert again.status_code == 201 and again.json()["report"]["duplicates"] == 1
+    assert again.status_code == 200 and again.json()["report"]["duplicates"] == 1 and not again.json()["stored"]
     assert fresh_store.count() == 1
 
 
 def test_token_is_required_when_configured(fresh_store):
     c = TestClient(create_app(fresh_store, token=TOKEN, pipeline=FakePipeline()), base_url=BASE)
+    cfg = c.get("/config").json()
+    assert cfg["writable"] is True and cfg["token_required"] is True
     assert c.post("/documents", json=_doc(2)).status_code == 401
     assert c.post("/documents", json=_doc(2), headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert c.post("/documents", json=_doc(2), headers={"Authorization": f"Basic {TOKEN}"}).status_code == 401
@@ -428,3 +442,27 @@ def test_serve_help_documents_the_safety_options():
     out = CliRunner().invoke(main, ["serve", "--help"]).output
     for opt in ("--db", "--host", "--port", "--token", "--tiles", "--max-body"):
         assert opt in out
+
+
+def test_web_package_api():
+    import eventwire.web as web
+
+    assert web.__all__ == sorted(web.__all__)
+    assert all(hasattr(web, name) for name in web.__all__)
+    vendor = web.static_dir() / "vendor"
+    for licence in ("leaflet/LICENSE", "markercluster/LICENSE", "basemap/LICENSE-world-atlas"):
+        assert (vendor / licence).is_file(), licence
+    assert (vendor / "basemap" / "countries-110m.geojson").stat().st_size < 1_000_000
+
+
+def test_a_failing_pipeline_is_a_clean_422_and_recorded(fresh_store):
+    def broken(doc):
+        raise ValueError("tokenizer exploded at /usr/lib/secret")
+
+    c = TestClient(create_app(fresh_store, pipeline=broken), base_url=BASE, raise_server_exceptions=False)
+    r = c.post("/documents", json=_doc(8))
+    assert r.status_code == 422 and "secret" not in r.text
+    assert fresh_store.count() == 0
+    assert any(f["doc_id"] == "posted-8" for f in fresh_store.failures())
+    r = c.post("/extract", json=ARTICLE)
+    assert r.status_code == 500 and r.json() == {"detail": "internal server error"}

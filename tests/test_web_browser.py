@@ -8,8 +8,9 @@ The screenshot goes to $EVENTWIRE_ARTIFACTS (default: artifacts/) as
 
 from __future__ import annotations
 
+import csv
+import io
 import os
-import shutil
 import socket
 import threading
 import time
@@ -148,21 +149,32 @@ def test_filter_click_marker_and_see_evidence(page):
 
     markers.first.click()
     detail = page.locator("#event-detail")
-    detail.locator(".article-text").wait_for()
+    detail.locator(".article-text").first.wait_for()
     assert "Battles — Armed clash" in detail.locator(".event-title").inner_text()
-    sentence = detail.locator(".article-text mark.ev-sentence").all_inner_texts()
+    first_article = detail.locator("section.article").first
+    sentence = first_article.locator("mark.ev-sentence").all_inner_texts()
     assert "Fierce fighting broke out" in "".join(sentence)
     fields = dict(
         zip(
-            detail.locator(".article-text mark.ev-field").evaluate_all("ms => ms.map(m => m.dataset.fields)"),
-            detail.locator(".article-text mark.ev-field").all_inner_texts(),
+            first_article.locator("mark.ev-field").evaluate_all("ms => ms.map(m => m.dataset.fields)"),
+            first_article.locator("mark.ev-field").all_inner_texts(),
         )
     )
     assert fields.get("actor2") == "Rapid Support Forces"
     assert fields.get("location") == "El Fasher"
     assert "actor1" in detail.locator("sup.ev-label").all_inner_texts()
     # the article text shown is the document text as stored
-    assert "The city is the last major urban centre in Darfur" in detail.locator(".article-text").inner_text()
+    assert "The city is the last major urban centre in Darfur" in detail.locator(".article-text").first.inner_text()
+    # the same battle reported by a second source: both articles, each with its own evidence
+    articles = detail.locator("section.article")
+    expect(articles).to_have_count(2)
+    second = articles.nth(1)
+    assert second.get_attribute("data-doc-id") == "nile-times-fasher"
+    assert "Army troops and RSF fighters clashed" in "".join(second.locator("mark.ev-sentence").all_inner_texts())
+    second_fields = dict(zip(second.locator("mark.ev-field").evaluate_all("ms => ms.map(m => m.dataset.fields)"),
+                             second.locator("mark.ev-field").all_inner_texts()))
+    assert second_fields.get("actor2") == "RSF fighters"
+    assert "Sources (2)" in detail.inner_text() or "SOURCES (2)" in detail.inner_text()
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard-e2e.png"), full_page=True)
@@ -193,7 +205,7 @@ def test_hostile_article_is_shown_as_plain_text(page):
     assert "<script>" in row.inner_text()  # the actor name, as text
     row.click()
     detail = page.locator("#event-detail")
-    detail.locator(".article-text").wait_for()
+    detail.locator(".article-text").first.wait_for()
     shown = detail.locator(".article-text").inner_text()
     assert "<script>window.__pwned='text'; alert('text')</script>" in shown
     assert "<img src=x onerror=\"window.__pwned='img'\">" in shown
@@ -210,6 +222,28 @@ def test_hostile_article_is_shown_as_plain_text(page):
     # the field evidence inside the hostile text is highlighted, as text
     assert any("<script>" in t for t in detail.locator(".article-text mark.ev-field").all_inner_texts())
     page.wait_for_timeout(300)
+    _check_clean(page)
+
+
+def test_date_actor_and_text_filters(page):
+    page.fill("#f-actor", "rapid support")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#events-table tbody tr")).to_have_count(1)
+    page.fill("#f-actor", "")
+    page.fill("#f-text", "tyres")
+    page.press("#f-text", "Enter")
+    expect(page.locator("#events-table tbody tr")).to_have_count(1)
+    assert "Mombasa" in page.locator("#events-table tbody tr").first.inner_text()
+    page.click("#f-reset")
+    expect(page.locator("#events-table tbody tr")).to_have_count(6)
+    page.fill("#f-date-from", "2024-03-06")
+    page.fill("#f-date-to", "2024-03-07")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#events-table tbody tr")).to_have_count(2)
+    assert sorted(page.locator("#events-table tbody tr td:first-child").all_inner_texts()) == ["2024-03-06", "2024-03-07"]
+    # the export link carries the same filters
+    href = page.locator("#export-csv").get_attribute("href")
+    assert "date_from=2024-03-06" in href and "date_to=2024-03-07" in href
     _check_clean(page)
 
 
@@ -233,6 +267,11 @@ def test_timeline_brush_filters_map_and_table(page):
     assert shown == n
     href = page.locator("#export-csv").get_attribute("href")
     assert f"date_from={first}" in href and f"date_to={last}" in href
+    # the export link returns exactly the events the table shows
+    resp = page.request.get(page.url.rstrip("/") + href)
+    assert resp.ok and resp.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(resp.text())))
+    assert len(rows) == n and all(first <= r["event_date"] <= last for r in rows)
     page.click("#brush-clear")
     expect(page.locator("#events-table tbody tr")).to_have_count(6)
     _check_clean(page)
@@ -251,4 +290,25 @@ def test_paste_an_article(page):
     detail.locator(".article-text mark.ev-sentence").first.wait_for()
     assert "staged a protest outside the ministry in Dakar" in detail.locator(".article-text mark.ev-sentence").first.inner_text()
     assert "<img src=x onerror=alert(9)>" in detail.locator(".article-text").inner_text()
+    _check_clean(page)
+
+
+def test_paste_then_store_the_article(page):
+    # the test server is on loopback without a token: the page offers to store the article
+    before = _rows(page)
+    page.click("#tab-paste")
+    page.fill("#paste-form input[name=title]", "Traders protest fees")
+    page.fill("#paste-form input[name=published]", "2024-03-10")
+    page.fill("#paste-text", "Market traders held a protest against new fees in Dakar. <script>window.__pwned='stored'</script>")
+    page.click("#paste-run")
+    expect(page.locator("#store-form")).to_be_visible()
+    expect(page.locator("#store-token-label")).to_be_hidden()
+    page.click("#store-run")
+    expect(page.locator("#store-status")).to_contain_text("stored as")
+    expect(page.locator("#events-table tbody tr")).to_have_count(before + 1)
+    row = page.locator("#events-table tbody tr", has_text="Dakar")
+    row.click()
+    detail = page.locator("#event-detail")
+    detail.locator(".article-text").first.wait_for()
+    assert "<script>window.__pwned='stored'</script>" in detail.locator(".article-text").first.inner_text()
     _check_clean(page)

@@ -62,6 +62,19 @@ KENYA = Document(
     ),
 )
 
+SUDAN_2 = Document(
+    id="nile-times-fasher",
+    title="Clashes in El Fasher",
+    source="Nile Times",
+    url="https://news.example.org/nile/fasher-clashes",
+    published=dt.date(2024, 3, 6),
+    text=(
+        "EL FASHER, Sudan (Nile Times) - Army troops and RSF fighters clashed for hours in El Fasher on "
+        "Tuesday, residents said.\n"
+        "Hospital staff said 34 people were killed and dozens wounded."
+    ),
+)
+
 HOSTILE = Document(
     id="hostile-tunis",
     title="Police clash with crowd <img src=x onerror=\"window.__pwned='title'\">",
@@ -76,7 +89,7 @@ HOSTILE = Document(
     ),
 )
 
-ARTICLES = (BURKINA, SUDAN, KENYA, HOSTILE)
+ARTICLES = (BURKINA, SUDAN, KENYA, HOSTILE, SUDAN_2)  # SUDAN_2 reports the El Fasher battle again
 
 
 def _ev(doc: Document, sentence: str, spans: dict[str, str], **fields) -> Event:
@@ -101,7 +114,7 @@ def coded_documents() -> list[Document]:
             url=base.url, published=base.published, origin=f"web_corpus:{base.id}",
         )
         docs.append(doc)
-    burkina, sudan, kenya, hostile = docs
+    burkina, sudan, kenya, hostile, sudan2 = docs
 
     burkina.events = [
         _ev(
@@ -185,13 +198,28 @@ def coded_documents() -> list[Document]:
             notes="On 8 March 2024, police used tear gas on protesters in Tunis. \"><svg onload=\"window.__pwned='notes'\">",
         )
     ]
+    sudan2.events = [
+        _ev(
+            sudan2,
+            "Army troops and RSF fighters clashed for hours in El Fasher on Tuesday, residents said.",
+            {"actor1": "Army troops", "actor2": "RSF fighters", "location": "El Fasher",
+             "fatalities": "34 people were killed"},
+            event_id="nt-fasher-1", event_date="2024-03-05", disorder_type="Political violence",
+            event_type="Battles", sub_event_type="Armed clash",
+            actor1="Military Forces of Sudan (2019-)", inter1=1, actor2="RSF: Rapid Support Forces", inter2=2,
+            iso=729, iso3="SDN", region="Northern Africa", country="Sudan", admin1="North Darfur",
+            location="El Fasher", latitude=13.63, longitude=25.35, geo_precision=1, fatalities=34,
+            notes="On 5 March 2024, the army and the RSF clashed in El Fasher. 34 fatalities.",
+        )
+    ]
     return docs
 
 
 def fill_store(store) -> list[Document]:
+    """Store the corpus (merging on: the two El Fasher reports become one event)."""
     docs = coded_documents()
     for doc in docs:
-        assert store.add_document(doc, merge=False) is not None
+        assert store.add_document(doc, merge=True) is not None
     return docs
 
 

@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default="docs/screenshot-dashboard.png")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     ap.add_argument("--event", default=None, help="event id to open (default: most fatalities)")
+    ap.add_argument("--zoom", type=int, default=None, help="map zoom level for the picture (default: as the page chose)")
     ap.add_argument("--width", type=int, default=1400)
     ap.add_argument("--height", type=int, default=960)
     args = ap.parse_args(argv)
@@ -63,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
                 if row.count():
                     row.first.click()
                     page.locator("#event-detail .article-text").first.wait_for(timeout=15_000)
+            if args.zoom is not None:
+                page.wait_for_timeout(800)
+                page.evaluate(f"window.eventwire.map.setZoom({int(args.zoom)}, {{animate: false}})")
             page.evaluate("window.scrollTo(0, 0)")
             page.wait_for_timeout(800)
             page.screenshot(path=args.out)

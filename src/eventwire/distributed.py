@@ -375,11 +375,13 @@ def run(
     return [r for r in results if r is not None], missing
 
 
-def _client(address: str, workers: int):
+def _client(address: str, workers: int, settings: Settings):
     from distributed import Client, LocalCluster
 
     if address == "local":
-        from .parallel import default_workers
+        from .parallel import default_workers, prepare_shared
+
+        prepare_shared(settings)  # one gazetteer build here, not one per worker at once
 
         n = workers if workers and workers > 1 else default_workers()
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -406,7 +408,7 @@ def cli_run(address: str, inputs: Iterable[str], out_dir: str, settings: Setting
             click.echo(f"eventwire: shard {res.shard}: {res.documents} document(s), {res.events} event(s), "
                        f"{len(res.errors)} skipped ({what})", err=True)
 
-    client, cluster = _client(address, workers)
+    client, cluster = _client(address, workers, settings)
     try:
         results, missing = run(client, inputs, out_dir, settings, force=force, published=published,
                                source=source, on_result=report)

@@ -89,7 +89,9 @@ def document_from_page(data: bytes, url: str, *, content_type: str = "text/html"
         doc = read_text(data, url, doc_id)
     else:
         doc = read_html(data, url, doc_id)
-    doc.url = doc.url or url
+    if doc.url and doc.url != url:
+        doc.meta["canonical_url"] = doc.url
+    doc.url = url  # the URL asked for: a re-run recognises it without fetching
     return doc
 
 

@@ -17,7 +17,8 @@
   :meth:`Pipeline.pipe` would give; the batch goes on. A worker that dies
   (segfault, out of memory) costs only its documents: the pool is rebuilt,
   the documents in flight are retried one by one, and a document that kills
-  a worker twice is reported as an error.
+  a worker twice is reported as an error. Workers that die on several
+  documents in a row (they cannot start) stop the run with a StageError.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from . import errors as _errors
-from .errors import EventwireError, InputError
+from .errors import EventwireError, InputError, StageError
 from .models import Document
 from .pipeline import DEFAULT_ORDER, Pipeline
 from .settings import Settings
@@ -42,6 +43,7 @@ ErrorHandler = Callable[[Document, Exception], Any]
 # outcome of one document in a worker: ("ok", doc) or ("err", (class name, message, origin, text))
 Outcome = tuple[str, Any]
 
+MAX_CONSECUTIVE_DEATHS = 3  # then the workers themselves are broken: stop
 _PIPELINE: Pipeline | None = None  # the worker's pipeline (set by _init_worker)
 
 
@@ -61,6 +63,16 @@ def _context(method: str | None = None):
         # workers fork from a server that has already imported the heavy modules
         ctx.set_forkserver_preload(["eventwire.pipeline", "eventwire.nlp", "spacy"])
     return ctx
+
+
+def prepare_shared(settings: Settings, stages: Iterable[str] = DEFAULT_ORDER) -> None:
+    """Build once, here, what workers would otherwise each build at the same time (the gazetteer)."""
+    if "places" in tuple(stages):
+        try:
+            from .places.gazetteer import ensure
+        except ImportError:  # pragma: no cover - places stage without a gazetteer
+            return
+        ensure(settings)
 
 
 def _init_worker(settings: Settings, stages: tuple[str, ...], warm: bool) -> None:
@@ -115,28 +127,141 @@ def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-class _Pool:
-    """A ProcessPoolExecutor that can be rebuilt after a worker dies."""
+def _warm_up(delay: float) -> tuple[int, int]:
+    """In a worker: wait a little (so each worker takes one) and say who we are and our peak RSS (KB)."""
+    import resource
+    import time
 
-    def __init__(self, workers: int, settings: Settings, stages: tuple[str, ...], method: str | None) -> None:
-        self.workers, self.settings, self.stages, self.method = workers, settings, stages, method
-        self.executor = self._new()
+    time.sleep(delay)
+    return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
+
+class ParallelExtractor:
+    """A pool of worker processes, each with its own pipeline; reusable across batches.
+
+        with ParallelExtractor(settings, workers=2) as px:
+            for doc in px.pipe(docs, on_error=report):
+                ...
+
+    :func:`extract_parallel` is the one-shot form.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        workers: int | None = None,
+        *,
+        chunk_size: int = 4,
+        prefetch: int = 3,
+        stages: Iterable[str] = DEFAULT_ORDER,
+        start_method: str | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self.chunk_size = max(1, chunk_size)
+        self.prefetch = max(1, prefetch)
+        self.stages = tuple(stages)
+        self.start_method = start_method
+        self._executor: ProcessPoolExecutor | None = None
+
+    # ------------------------------------------------------------ the pool
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=_context(self.method),
+            max_workers=self.workers, mp_context=_context(self.start_method),
             initializer=_init_worker, initargs=(self.settings, self.stages, True),
         )
 
-    def submit(self, chunk: list[Document]) -> Future:
-        return self.executor.submit(_run_chunk, chunk)
+    @property
+    def executor(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            prepare_shared(self.settings, self.stages)
+            self._executor = self._new()
+        return self._executor
 
-    def rebuild(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        self.executor = self._new()
+    def _rebuild(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._new()
+
+    def warm(self) -> dict[int, int]:
+        """Start every worker and load its pipeline now; {pid: peak RSS in KB} of the workers seen."""
+        futs = [self.executor.submit(_warm_up, 0.3) for _ in range(self.workers)]
+        return dict(f.result() for f in futs)
+
+    def worker_rss(self) -> dict[int, int]:
+        """{pid: peak RSS in KB} of the workers (best effort: asks each free worker once)."""
+        return self.warm()
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> "ParallelExtractor":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ the work
+    def pipe(self, docs: Iterable[Document], on_error: ErrorHandler | None = None) -> Iterator[Document]:
+        """Documents through the pipeline, yielded in input order (contract of :meth:`Pipeline.pipe`)."""
+
+        def fail(doc: Document, exc: Exception) -> None:
+            if on_error is None:
+                raise exc
+            on_error(doc, exc)
+
+        def emit(chunk: list[Document], outcomes: list[Outcome]) -> Iterator[Document]:
+            for doc, (status, payload) in zip(chunk, outcomes):
+                if status == "ok":
+                    yield payload
+                else:
+                    fail(doc, _decode_error(payload))
+
+        pending: collections.deque[tuple[list[Document], Future]] = collections.deque()
+        source = _chunks(docs, self.chunk_size)
+        limit = self.workers * self.prefetch
+        deaths = 0  # documents in a row that killed a worker
+        try:
+            while True:
+                while len(pending) < limit:
+                    chunk = next(source, None)
+                    if chunk is None:
+                        break
+                    pending.append((chunk, self.executor.submit(_run_chunk, chunk)))
+                if not pending:
+                    return
+                chunk, fut = pending.popleft()
+                try:
+                    outcomes = fut.result()
+                except BrokenProcessPool:
+                    # A worker died (segfault, out of memory) and took every chunk in
+                    # flight with it. Rebuild the pool and redo those documents one at
+                    # a time, in order, so only a document that kills a worker again
+                    # is reported.
+                    lost = [d for c in [chunk, *(c for c, _ in pending)] for d in c]
+                    pending.clear()
+                    self._rebuild()
+                    for doc in lost:
+                        try:
+                            one = self.executor.submit(_run_chunk, [doc]).result()
+                        except BrokenProcessPool:
+                            deaths += 1
+                            if deaths >= MAX_CONSECUTIVE_DEATHS:
+                                raise StageError(
+                                    f"worker processes died on {deaths} documents in a row; they cannot "
+                                    "start or run the pipeline (see the errors above)") from None
+                            self._rebuild()
+                            fail(doc, InputError("worker process died on this document", doc.origin))
+                            continue
+                        deaths = 0
+                        yield from emit([doc], one)
+                    continue
+                yield from emit(chunk, outcomes)
+        finally:
+            for _chunk, fut in pending:  # abandoned early: drop what is queued
+                fut.cancel()
 
 
 def extract_parallel(
@@ -157,58 +282,10 @@ def extract_parallel(
     ``workers`` <= 1 runs in this process.
     """
     settings = settings or Settings()
-    stages = tuple(stages)
     workers = default_workers() if workers is None else workers
     if workers <= 1:
-        yield from Pipeline(settings, stages).pipe(docs, on_error=on_error)
+        yield from Pipeline(settings, tuple(stages)).pipe(docs, on_error=on_error)
         return
-
-    def fail(doc: Document, exc: Exception) -> None:
-        if on_error is None:
-            raise exc
-        on_error(doc, exc)
-
-    pool = _Pool(workers, settings, stages, start_method)
-    pending: collections.deque[tuple[list[Document], Future]] = collections.deque()
-    source = _chunks(docs, max(1, chunk_size))
-    limit = workers * max(1, prefetch)
-
-    def emit(chunk: list[Document], outcomes: list[Outcome]) -> Iterator[Document]:
-        for doc, (status, payload) in zip(chunk, outcomes):
-            if status == "ok":
-                yield payload
-            else:
-                fail(doc, _decode_error(payload))
-
-    try:
-        while True:
-            while len(pending) < limit:
-                chunk = next(source, None)
-                if chunk is None:
-                    break
-                pending.append((chunk, pool.submit(chunk)))
-            if not pending:
-                return
-            chunk, fut = pending.popleft()
-            try:
-                outcomes = fut.result()
-            except BrokenProcessPool:
-                # A worker died (segfault, out of memory) and took every chunk in
-                # flight with it. Rebuild the pool and redo those documents one at
-                # a time, in order, so only the document that kills a worker again
-                # is reported.
-                lost = [d for c in [chunk, *(c for c, _ in pending)] for d in c]
-                pending.clear()
-                pool.rebuild()
-                for doc in lost:
-                    try:
-                        one = pool.submit([doc]).result()
-                    except BrokenProcessPool:
-                        pool.rebuild()
-                        fail(doc, InputError("worker process died on this document", doc.origin))
-                        continue
-                    yield from emit([doc], one)
-                continue
-            yield from emit(chunk, outcomes)
-    finally:
-        pool.close()
+    with ParallelExtractor(settings, workers, chunk_size=chunk_size, prefetch=prefetch, stages=stages,
+                           start_method=start_method) as px:
+        yield from px.pipe(docs, on_error=on_error)

@@ -38,6 +38,7 @@ KINDS = {
 NOUN_CLASSES = frozenset({
     "Military Forces of {country}", "Police Forces of {country}", "Unidentified Armed Group ({country})",
     "Unidentified Military Forces", "Protesters ({country})", "Rioters ({country})", "Civilians ({country})",
+    "Pro-Government Militia ({country})", "Communal Militia ({country})",
 })
 
 # Tokens: words (inner apostrophes kept, a possessive 's split off) or single symbols.
@@ -51,7 +52,11 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 
 
 def norm(token: str) -> str:
-    return token.translate(_DASHES).lower()
+    return token.lower() if token.isascii() else token.translate(_DASHES).lower()
+
+
+def norms_of(toks: list[tuple[int, int, str]]) -> list[str]:
+    return [t.lower() if t.isascii() else t.translate(_DASHES).lower() for _, _, t in toks]
 
 
 def _case_sensitive(alias: str) -> bool:
@@ -118,6 +123,7 @@ class Dictionary:
     generic_nouns: frozenset[str] = frozenset()  # lower-cased aliases of generic entries
     ambiguous_acronyms: frozenset[str] = frozenset()
     plural_demonyms: dict[str, str] = field(default_factory=dict)  # "nigerians" -> Nigeria
+    ethnic_militia: re.Pattern | None = None  # "Dinka militia" -> group 1 = "Dinka"
     country_core: dict[str, str] = field(default_factory=dict)  # norm name/demonym -> country
 
     # ------------------------------------------------------------ helpers
@@ -271,6 +277,12 @@ def load_dictionary() -> Dictionary:
             d.group_keywords[w.lower()] = inter_of.get(kind, 3)
     d.not_groups = tuple(pat.get("not_groups") or ())
     d.ambiguous_acronyms = frozenset(pat.get("ambiguous_acronyms") or ())
+    groups = sorted(pat.get("ethnic_groups") or (), key=len, reverse=True)
+    nouns = sorted(pat.get("ethnic_militia_nouns") or (), key=len, reverse=True)
+    if groups and nouns:
+        d.ethnic_militia = re.compile(
+            r"\b(" + "|".join(re.escape(g) for g in groups) + r")(?:\s+ethnic)?\s+(?:" +
+            "|".join(re.escape(n) for n in nouns) + r")\b")
     for tmpl, nouns in (pat.get("protest_identities") or {}).items():
         for n in nouns:
             d.protest_identities[norm(n)] = tmpl
@@ -278,13 +290,23 @@ def load_dictionary() -> Dictionary:
 
 
 # ------------------------------------------------------------------ matching
-def match_at(trie: dict, toks: list[tuple[int, int, str]], i: int):
-    """Longest alias in ``trie`` starting at token ``i``: (end_index, values) or None."""
-    node = trie
+def match_at(trie: dict, toks: list[tuple[int, int, str]], i: int, norms: list[str] | None = None):
+    """Longest alias in ``trie`` starting at token ``i``: (end_index, values) or None.
+
+    ``norms``: the tokens already normalised (``norms_of(toks)``), for speed.
+    """
+    node = trie.get(norms[i] if norms is not None else norm(toks[i][2])) if i < len(toks) else None
+    if node is None:
+        return None
     best = None
-    j = i
+    j = i + 1
+    terms = node.get(None)
+    if terms:
+        ok = [v for v, exact in terms if exact is None or (toks[i][2],) == exact]
+        if ok:
+            best = (j, ok)
     while j < len(toks):
-        node = node.get(norm(toks[j][2]))
+        node = node.get(norms[j] if norms is not None else norm(toks[j][2]))
         if node is None:
             break
         j += 1

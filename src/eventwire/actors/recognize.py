@@ -28,7 +28,7 @@ import re
 from collections import Counter
 
 from ..models import Actor, Document, Mention, Sentence
-from .dictionary import Dictionary, Entry, load_dictionary, match_at, norm, tokenize
+from .dictionary import Dictionary, Entry, load_dictionary, match_at, norm, norms_of, tokenize
 
 _CAP = r"[A-Z][\w'’\-]*"
 _CONNECT = r"(?:of|the|for|and|al|el|de|du|des|la|wal|lil|fi|in|ul|ud|e|i)"
@@ -56,7 +56,7 @@ def _country_from_place(d: Dictionary, place) -> str:
     return ""
 
 
-def doc_countries(doc: Document) -> list[str]:
+def doc_countries(doc: Document, toks: list | None = None, norms: list[str] | None = None) -> list[str]:
     """Countries of the document, most prominent first (cached in ``doc.meta``)."""
     cached = doc.meta.get("actors_countries")
     if cached is not None:
@@ -68,11 +68,13 @@ def doc_countries(doc: Document) -> list[str]:
             c = _country_from_place(d, m.value)
             if c:
                 counts[c] += 2.0
-    toks = tokenize(doc.clean)
+    if toks is None:
+        toks = tokenize(doc.clean)
+        norms = norms_of(toks)
     i = 0
     n = len(toks)
     while i < n:
-        m = match_at(d.country_trie, toks, i)
+        m = match_at(d.country_trie, toks, i, norms)
         if m:
             j = m[0]
             # "US-led", "Iran-backed": a sponsor, not where things happen
@@ -113,6 +115,54 @@ def sentence_country(doc: Document, sent_index: int) -> str:
     if counts:
         return counts.most_common(1)[0][0]
     return focus_country(doc)
+
+
+_LOCATIVE = frozenset({"in", "inside", "into", "across", "throughout", "near"})
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                      "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+                      "south-eastern", "south-western", "northeast", "northwest", "southeast", "southwest", "-"})
+
+
+def event_country(doc: Document, sent_index: int) -> tuple[str, bool]:
+    """(country, reliable) of an event in a sentence.
+
+    Reliable: from the places stage (the sentence's places, the document's focus
+    country, any place of the document) or a country named as a location in the
+    sentence ("in northern Syria"). Otherwise the most prominent country of the
+    text, which may only be where an actor comes from.
+    """
+    d = load_dictionary()
+    counts: Counter[str] = Counter()
+    any_place: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.kind == "place" and m.value is not None:
+            c = _country_from_place(d, m.value)
+            if c:
+                any_place[c] += 1
+                if m.sent == sent_index:
+                    counts[c] += 1
+    if counts:
+        return counts.most_common(1)[0][0], True
+    focus = doc.meta.get("focus_country") or ""
+    if focus:
+        return (focus if focus in d.countries else _country_from_place(
+            d, type("P", (), {"country": focus, "country_code": ""})()) or focus), True
+    sent = next((s for s in doc.sentences if s.index == sent_index), None)
+    if sent is not None:
+        toks = tokenize(sent.text)
+        for i in range(len(toks)):
+            m = match_at(d.country_trie, toks, i)
+            if not m:
+                continue
+            k = i - 1
+            while k >= 0 and norm(toks[k][2]) in _COMPASS:
+                k -= 1
+            term = " ".join(norm(t[2]) for t in toks[i:m[0]])
+            if k >= 0 and norm(toks[k][2]) in _LOCATIVE and term in d.country_core:
+                return m[1][0], True
+    if any_place:
+        return any_place.most_common(1)[0][0], True
+    return focus_country(doc), False
 
 
 # ------------------------------------------------------------------ unlisted
@@ -192,7 +242,9 @@ def recognize(doc: Document) -> list[Mention]:
     text = doc.clean
     if not text:
         return []
-    countries = doc_countries(doc)
+    toks = tokenize(text)
+    norms = norms_of(toks)
+    countries = doc_countries(doc, toks, norms)
     focus = countries[0] if countries else ""
     sents = doc.sentences or [Sentence(0, len(text), text, 0)]
     sent_starts = [s.start for s in sents]
@@ -209,7 +261,6 @@ def recognize(doc: Document) -> list[Mention]:
             sent_country_cache[si] = sentence_country(doc, si)
         return sent_country_cache[si] or focus
 
-    toks = tokenize(text)
     spans = _Spans(len(text))
     found: list[Mention] = []
 
@@ -233,6 +284,19 @@ def recognize(doc: Document) -> list[Mention]:
             add(a, b, actor, f"press description {mt.group()!r} -> {actor.name} ({desc.why})",
                 entry=entry.name, generic=False, source="description", score=0.85)
 
+    # 1b. ethnic militias: "Dinka militia" -> "Dinka Ethnic Militia (South Sudan)"
+    if d.ethnic_militia is not None:
+        for mt in d.ethnic_militia.finditer(text):
+            a, b = mt.span()
+            if not spans.free(a, b):
+                continue
+            c = ctx_country(a)
+            group = mt.group(1)
+            name = f"{group} Ethnic Militia ({c})" if c else f"{group} Ethnic Militia"
+            actor = Actor(name=name, inter=4, kind="identity_militia", country=c, listed=True,
+                          why=f"{mt.group()!r}: an ethnic militia (ACLED names them by group and country)")
+            add(a, b, actor, actor.why, entry="", generic=False, source="ethnic", score=0.8)
+
     # 2. dictionary names and country-prefixed generic nouns
     bare: list[tuple[int, int, Entry]] = []  # token spans of bare generic matches
     i = 0
@@ -242,7 +306,7 @@ def recognize(doc: Document) -> list[Mention]:
         if not spans.free(a, toks[i][1]):
             i += 1
             continue
-        named = match_at(d.trie, toks, i)
+        named = match_at(d.trie, toks, i, norms)
         named_entries = [e for e in named[1] if not e.noun_class] if named else []
         generic_here = [e for e in named[1] if e.noun_class] if named else []
         best = None  # (end_token, entry, country, kind)
@@ -252,14 +316,14 @@ def recognize(doc: Document) -> list[Mention]:
             if entry is not None and not _acronym_needs_context(d, surface, entry, countries):
                 best = (named[0], entry, "", "named")
         # country prefix + generic noun: "Syrian army", "Syria's army", "US troops"
-        cm = match_at(d.country_trie, toks, i)
+        cm = match_at(d.country_trie, toks, i, norms)
         if cm:
             j = cm[0]
             if j < n and norm(toks[j][2]) in ("'s",):
                 j += 1
             if j < n and norm(toks[j][2]) == "-" and j + 1 < n and norm(toks[j + 1][2]) in ("led", "backed"):
                 j = n  # "US-led", "Iran-backed": not a prefix of the noun
-            gm = match_at(d.trie, toks, j) if j < n else None
+            gm = match_at(d.trie, toks, j, norms) if j < n else None
             g_entries = [e for e in gm[1] if e.noun_class] if gm else []
             if g_entries and (best is None or gm[0] > best[0]):
                 best = (gm[0], g_entries[0], cm[1][0], "prefixed")
@@ -280,7 +344,9 @@ def recognize(doc: Document) -> list[Mention]:
             k = end_tok
             if k + 1 < n and norm(toks[k][2]) == "'s" and norm(toks[k + 1][2]) in d.head_nouns:
                 k += 1  # "the coalition's warplanes"
-            while k < n and k < end_tok + 3 and norm(toks[k][2]) in d.head_nouns and \
+            if k + 1 < n and toks[k][2] in ('"', "”", "’", "'") and norm(toks[k + 1][2]) in d.head_nouns:
+                k += 1  # '"Islamic State" militants'
+            while k < n and k < end_tok + 4 and norm(toks[k][2]) in d.head_nouns and \
                     text[toks[k - 1][1]:toks[k][0]].strip() in ("", "'s", "’s"):
                 k += 1
             b = toks[k - 1][1]
@@ -308,6 +374,17 @@ def recognize(doc: Document) -> list[Mention]:
         if lead:
             a += lead.end()
             raw = raw[lead.end():]
+        # "Fighters of the Tawhid Liberation Front": the group starts after the generic noun
+        while True:
+            wm = re.match(r"(\S+)\s+(?:(?:of|from|the|for|and|in)\s+)*", raw)
+            if not wm or wm.end() >= len(raw):
+                break
+            first = norm(wm.group(1).strip("'’"))
+            if first in d.head_nouns or first in d.generic_nouns:
+                a += wm.end()
+                raw = raw[wm.end():]
+            else:
+                break
         words = raw.split()
         if len(words) < 2 or not spans.free(a, b):
             continue
@@ -342,6 +419,8 @@ def recognize(doc: Document) -> list[Mention]:
             if spans.free(*mt.span()):
                 add(mt.start(), mt.end(), actor, f"acronym {acro!r} of unlisted {actor.name}",
                     entry="", generic=False, source="unlisted", score=0.6)
+
+    _group_references(d, doc, text, found, spans, sent_of)
 
     # 4. bare generic nouns
     for i, j, entry in bare:
@@ -383,6 +462,35 @@ def _link(d: Dictionary, text: str, found: list[Mention]) -> list[Mention]:
                 skip.add(k + 1)
                 continue
         out.append(m)
+    return out
+
+
+_GROUP_REF = re.compile(r"\b[Tt]he\s+(?:(?:militant|jihadist|rebel|armed|terror|terrorist|insurgent|extremist|Islamist|"
+                        r"separatist)\s+)?(?:group|organi[sz]ation|outfit|militia)\b(?!\s+(?:of|for)\b)")
+
+
+def _group_references(d: Dictionary, doc: Document, text: str, found: list[Mention], spans: "_Spans",
+                      sent_of) -> list[Mention]:
+    """'the group', 'the militant group' after a named armed group refers back to it."""
+    named = [m for m in found if not m.meta.get("generic") and m.value.inter in (2, 3, 4) and m.value.listed]
+    if not named:
+        return found
+    named.sort(key=lambda m: m.start)
+    starts = [m.start for m in named]
+    out = found
+    for mt in _GROUP_REF.finditer(text):
+        a, b = mt.span()
+        if not spans.free(a, b):
+            continue
+        k = bisect.bisect_right(starts, a) - 1
+        if k < 0 or a - named[k].end > 600:
+            continue
+        ante = named[k]
+        out.append(Mention(start=a, end=b, text=text[a:b], kind="actor",
+                           value=Actor(**{**ante.value.as_dict(), "why": f"refers back to {ante.text!r}"}),
+                           sent=sent_of(a), why=f"{text[a:b]!r} refers back to {ante.value.name}", score=0.6,
+                           meta={"entry": ante.meta.get("entry", ""), "generic": False, "anaphora": True}))
+        spans.take(a, b)
     return out
 
 

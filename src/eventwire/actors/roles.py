@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from ..models import Actor, Document, Mention, Roles
 from .dictionary import NOUN_CLASSES, backer_actor, country_of_term, load_dictionary, norm, tokenize
-from .recognize import sentence_country
+from .recognize import event_country
 
 PROTEST_TYPES = ("Protests",)
 RIOT_TYPES = ("Riots",)
@@ -43,12 +43,18 @@ _AGENT_PREPS = ("by", "from")
 _RESPONSE_VERBS = frozenset({"trigger", "prompt", "spark", "provoke", "draw", "invite", "cause"})
 _UNDER_NOUNS = frozenset({"fire", "attack", "attacks", "shelling", "bombardment", "assault", "siege", "gunfire"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_PRONOUNS = frozenset({"they", "it"})
+_STATE_WEAPONS = frozenset({"drone", "jet", "warplane", "aircraft", "helicopter", "tank", "artillery", "missile",
+                            "warship", "gunboat", "bomber", "airstrike", "strike", "shelling", "navy"})
+_VICTIM_HITS = frozenset({"hit", "strike", "run", "drive", "trigger", "step"})
+_DEVICES = frozenset({"bomb", "mine", "landmine", "ied", "device", "explosive", "explosives"})
+_NOT_INTERVENERS = frozenset({"government", "regime", "authorities", "junta", "ministry", "administration"})
 _BACKED_RE = re.compile(r"((?:U\.S\.|[A-Z][\w.]*)(?: [A-Z][\w.]*)?)[-‑ ]backed\b")
 _BACKED_BY_RE = re.compile(
-    r"^\W{0,3}\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:(?:backed|supported|aided|assisted|accompanied|helped|"
+    r"\W{0,3}\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:(?:backed|supported|aided|assisted|accompanied|helped|"
     r"reinforced|joined)\s+by|alongside|(?:together|along)\s+with|with\s+(?:the\s+)?(?:air\s+)?(?:support|backing|help)\s+"
     r"(?:of|from))\s+(?:the\s+)?")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$")
 _BY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
@@ -66,6 +72,23 @@ class _Found:
 
 
 # ------------------------------------------------------------------ helpers
+def _antecedent(doc: Document, start: int, end: int, sent_index: int) -> Mention | None:
+    """'They', 'it': the latest named armed actor before, in this or the previous two sentences."""
+    best = None
+    for m in doc.mentions:
+        if m.kind != "actor" or m.start >= start or m.sent < sent_index - 2:
+            continue
+        if m.value.inter in (1, 2, 3, 4, 8) and not (m.meta.get("generic") and not m.meta.get("country_explicit")):
+            if best is None or m.start > best.start:
+                best = m
+    if best is None:
+        return None
+    return Mention(start=start, end=end, text=doc.clean[start:end], kind="actor", value=best.value, sent=sent_index,
+                   why=f"{doc.clean[start:end]!r} refers back to {best.text!r}", score=0.5,
+                   meta=dict(best.meta, anaphora=True))
+
+
+
 def _implicit(doc: Document, actor: Actor, start: int, end: int, sent: int, why: str) -> Mention:
     """A mention for an actor implied by the event, not named in the text."""
     return Mention(start=start, end=start, text="", kind="actor", value=actor, sent=sent, why=why,
@@ -98,10 +121,16 @@ class _Parse:
         """The actor a noun-phrase head stands for."""
         if tok is None:
             return None
+        if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+            return _antecedent(self.doc, tok.idx, tok.idx + len(tok.text), self.sent_index)
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             return self.np(tok.head.head)
         m = _mention_at(self.ms, tok.idx)
         if m is not None:
+            # "their convoy", "its fighters": a generic noun owned by an earlier actor
+            if m.meta.get("generic") and not m.meta.get("country_explicit") and any(
+                    c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children):
+                return _antecedent(self.doc, m.start, m.end, self.sent_index) or m
             return m
         # modifiers and "of"-phrases: "scores of Isis fighters", "the coalition's jets"
         for child in tok.children:
@@ -110,15 +139,19 @@ class _Parse:
                 if m is not None:
                     return m
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
                 for p in child.children:
                     if p.dep_ == "pobj":
                         m = self.np(p)
                         if m is not None:
                             return m
-        # a country acting: "Israel struck", "Britain mobilised"
-        if tok.pos_ == "PROPN" and country_of_term(tok.text, strict=True):
+        # a country acting: "Israel struck", "Britain mobilised" (subjects and agents only)
+        acting = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
+        if acting and tok.pos_ == "PROPN" and country_of_term(tok.text, strict=True):
             return self.country_actor(tok, own_only=True)
+        # state weapons: "Turkish drones", "Russian jets"
+        if tok.lemma_.lower() in _STATE_WEAPONS:
+            return self.country_actor(tok)
         return None
 
     def country_actor(self, tok, own_only: bool = False) -> Mention | None:
@@ -218,16 +251,29 @@ class _Parse:
                     if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
                         for p in c.children:
                             if p.dep_ == "pobj":
-                                got = self.prep_obj(p, _AGENT_PREPS) or (
-                                    (self.np(p), p) if self.np(p) is not None and c.lower_ == "by" else None)
-                                if not got:
-                                    mod = self.np(p)
-                                    got = (mod, p) if mod is not None and mod.value.inter not in (7,) else None
+                                got = self.prep_obj(p, _AGENT_PREPS)
+                                if not got and c.lower_ == "by" and self.np(p) is not None:
+                                    got = (self.np(p), p)
+                                if not got and p.pos_ == "NOUN":  # "killed in a Taliban attack"
+                                    for mod in p.children:
+                                        if mod.dep_ in ("compound", "amod", "poss", "nmod"):
+                                            mm = _mention_at(self.ms, mod.idx) or self.country_actor(mod, own_only=True)
+                                            if mm is not None and mm.value.inter != 7:
+                                                got = (mm, mod)
+                                                break
                                 if got:
                                     f.a1 = got[0]
             f.how = "passive verb"
             return f
         subj = self.child(v, *_SUBJ)
+        # "their convoy hit a roadside bomb": the subject is the target
+        obj0 = self.child(v, "dobj", "obj")
+        dev = obj0 if obj0 is not None else next(
+            (p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), None)
+        if v.lemma_ in _VICTIM_HITS and dev is not None and dev.lemma_.lower() in _DEVICES:
+            f.a2 = self.np(subj) if subj is not None else None
+            f.how = "hit a bomb"
+            return f
         # "came under fire from X"
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ == "under":
@@ -366,13 +412,20 @@ class _Parse:
         return f
 
 
-def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: int, start: int, end: int) -> _Found:
+def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: int, start: int, end: int,
+                 sent_index: int = -1) -> _Found:
     """Word-order roles (no parse)."""
     text = doc.clean
     f = _Found(how="word order", assoc1=[], assoc2=[])
     before = [m for m in ms if m.end <= start]
     after = [m for m in ms if m.start >= end]
     left = text[sent_start:start]
+    # "their convoy", "its fighters": a generic noun owned by an earlier actor
+    if before and before[-1].meta.get("generic") and not before[-1].meta.get("country_explicit") and re.search(
+            r"\b(?:their|its)\s+$", text[max(sent_start, before[-1].start - 8):before[-1].start], re.I):
+        ante = _antecedent(doc, before[-1].start, before[-1].end, sent_index)
+        if ante is not None:
+            before = before[:-1] + [ante]
     # "clashes between X and Y"
     if after and _BETWEEN.search(text[end:after[0].start] if False else ""):
         pass
@@ -389,12 +442,20 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
             f.a2 = before[-1] if before else None
             f.how = "came under fire from (word order)"
             return f
+    if re.match(r"\s*(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}?(?:bomb|mine|landmine|IED|device|explosives?)\b",
+                text[end:sent_end], re.I) and re.search(r"\b(?:hit|struck|ran over|drove over|stepped on|triggered)\s*$",
+                                                        text[max(sent_start, start - 12):end], re.I):
+        f.a2 = before[-1] if before else None
+        f.how = "hit a bomb (word order)"
+        return f
     by = next((m for m in after if _BY_AFTER.match(text[end:m.start])), None)
     on = next((m for m in after if m is not by and _TARGET_AFTER.match(text[end:m.start])), None)
     passive = bool(_PASSIVE_BEFORE.search(left))
     if by is not None:
         f.a1 = by
         f.a2 = on or (before[-1] if before and passive else None)
+        if f.a2 is None and re.search(r"\b(?:trigger|prompt|spark|provok|draw)\w*\s+(?:\w+\s+)?$", left, re.I):
+            f.a2 = before[0] if before else None  # "..., triggering airstrikes by X"
         if f.a2 is None and not passive:
             f.a2 = before[-1] if before and (before[-1].end >= start - 40) else None
         f.how = "by X (word order)"
@@ -403,8 +464,21 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
         f.a2 = before[-1] if before else None
         f.how = "passive (word order)"
         return f
-    # the trigger's own modifier: "Israeli airstrikes", "Russian shelling"
-    prev = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+$", left)
+    # "X were killed in an attack": the trigger noun inside a passive clause
+    if re.search(r"\b(?:was|were|been)\s+(?:\w+\s+){1,2}(?:in|during)\s+(?:(?:a|an|the|two|three|several)\s+)?"
+                 r"(?:\w+\s+)?$", left, re.I) and not on:
+        f.a2 = before[-1] if before else None
+        f.how = "killed in an attack (word order)"
+        return f
+    # "X killed Y in an attack": the clause subject acts, its object is the target
+    if re.search(r"\b(?:in|during)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:\w+\s+)?$", left, re.I) \
+            and len(before) >= 2:
+        f.a1, f.a2 = before[0], before[-1]
+        f.how = "X V Y in an attack (word order)"
+        return f
+    # the trigger's own modifier: "Israeli airstrikes", "Russian shelling"; "Turkish drones struck"
+    prev = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+(?:(?:drones?|jets?|warplanes?|aircraft|helicopters?|"
+                     r"tanks?|artillery|missiles?|warships?|gunboats?|bombers?)\s+)?$", left)
     if prev and (not before or before[-1].end <= prev.start(1) + sent_start - 1):
         c = country_of_term(prev.group(1), strict=True) or country_of_term(prev.group(1).split()[-1], strict=True)
         if c:
@@ -414,6 +488,16 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
                            sent=ms[0].sent if ms else -1, why=f"{prev.group(1)!r}: the state of {c} acting",
                            score=0.6, meta={"entry": "Military Forces of {country}", "generic": True,
                                             "country_explicit": True, "state_by_name": True})
+    # "..., triggering airstrikes by X": the responder's target is the first clause's actor
+    if f.a2 is None and re.search(r"\b(?:trigger|prompt|spark|provok|draw)\w*\s+(?:\w+\s+)?$", left, re.I):
+        f.a2 = before[0] if before else None
+    # a mention inside "backed by X" / "with X" belongs to another phrase
+    before = [m for m in before if not re.search(r"\b(?:by|with|alongside)\s+(?:the\s+)?$",
+                                                 text[max(sent_start, m.start - 20):m.start], re.I)]
+    if f.a1 is None and not before:
+        pm = re.match(r"\s*(They|It)\b", text[sent_start:start])
+        if pm and not passive:
+            f.a1 = _antecedent(doc, sent_start + pm.start(1), sent_start + pm.end(1), sent_index)
     if f.a1 is None and before:
         k = len(before) - 1
         # "X and Y attacked": X acts, Y is associated
@@ -433,7 +517,7 @@ def _backers(doc: Document, m: Mention, country: str) -> list[Actor]:
         return out
     window = text[max(0, m.start - 30):m.end]
     for mt in _BACKED_RE.finditer(window):
-        a = backer_actor(mt.group(1), country)
+        a = backer_actor(mt.group(1), country) or backer_actor(mt.group(1).split()[-1], country)
         if a is not None and a.name != m.value.name:
             out.append(a)
     return out
@@ -465,7 +549,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 key=lambda m: m.start)
     # the trigger itself is not an actor ("the offensive", "airstrikes")
     ms = [m for m in ms if not (m.start >= start and m.end <= end)]
-    country = sentence_country(doc, sent_index)
+    country, reliable = event_country(doc, sent_index)
+    if not country:  # nothing says where: the home country of the named actors around
+        homes = [m.value.country for m in ms if m.value.listed and m.value.country and m.value.inter in (2, 3, 4)]
+        homes = homes or [m.value.country for m in doc.mentions if m.kind == "actor" and m.value.listed
+                          and m.value.country and m.value.inter in (2, 3, 4) and m.start < start]
+        country = homes[0] if homes else ""
 
     f: _Found | None = None
     sdoc = doc.spacy_doc
@@ -473,7 +562,7 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             f = _Parse(doc, ms, sent_index).roles(span)
-    order = _order_roles(doc, ms, s_start, s_end, start, end)
+    order = _order_roles(doc, ms, s_start, s_end, start, end, sent_index)
     if f is None:
         f = order
     else:
@@ -492,7 +581,6 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     # ---------------------------------------------------------- event-type conventions
     if et in PROTEST_TYPES or et in RIOT_TYPES:
         crowd_tmpl = "Protesters ({country})" if et in PROTEST_TYPES else "Rioters ({country})"
-        crowd_inter = 6 if et in PROTEST_TYPES else 5
         crowd = next((m for m in (a1, a2, *ms) if m is not None and m.value.inter in (5, 6)), None)
         named_groups = [m for m in ms if m.value.inter in (2, 3, 4) and not m.meta.get("generic")
                         and m is not a2]
@@ -512,7 +600,7 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                                                      else crowd.value.country or country, "the crowd"))
             crowd.meta["entry"] = crowd_tmpl
         police = next((m for m in (a1, a2, *ms) if m is not None and m.value.inter in (1, 8)
-                       and not m.meta.get("implicit")), None)
+                       and not m.meta.get("implicit") and norm(m.text.split()[-1]) not in _NOT_INTERVENERS), None)
         if sub == "Excessive force against protesters":
             a1 = police or (a1 if a1 is not None and a1.value.inter in (1, 2, 3, 8) else None) or _implicit(
                 doc, _entry_actor("Police Forces of {country}", country, "force used by the state"),
@@ -544,6 +632,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                        and (a1 is None or m.value.name != a1.value.name)), None)
         if et == "Explosions/Remote violence" and a2 is None:
             a2 = next((m for m in ms if m.value.inter == 7 and m is not a1 and m.start >= end), None)
+        if et in ("Explosions/Remote violence", "Violence against civilians") and a2 is None:
+            a2 = next((m for m in ms if m.start >= end and m is not a1 and re.search(
+                r"\b(?:killing|wounding|injuring|killed|wounded|injured|kidnapping|abducting)\s+(?:\S+\s+){0,3}$",
+                doc.clean[max(end, m.start - 50):m.start])), None)
+        if et in ("Explosions/Remote violence", "Violence against civilians") and a2 is None:
+            a2 = _numeric_victims(doc, s_start, s_end, start, end, country, sent_index)
         if et == "Violence against civilians":
             if a2 is None or a2.value.inter != 7:
                 civ = next((m for m in ms if m.value.inter == 7 and m is not a1), None)
@@ -571,10 +665,10 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         for actor in _backers(doc, m, country):
             bucket.append(_implicit(doc, actor, m.start, m.end, sent_index, f"backer of {m.value.name}"))
 
-    a1 = _finalise(a1, country)
-    a2 = _finalise(a2, country)
-    assoc1 = _dedupe([_finalise(m, country) for m in assoc1], a1, a2)
-    assoc2 = _dedupe([_finalise(m, country) for m in assoc2], a1, a2)
+    a1 = _finalise(a1, country, reliable)
+    a2 = _finalise(a2, country, reliable)
+    assoc1 = _dedupe([_finalise(m, country, reliable) for m in assoc1], a1, a2)
+    assoc2 = _dedupe([_finalise(m, country, reliable) for m in assoc2], a1, a2)
     civ = bool(a2 is not None and a2.value.inter == 7 and et not in PROTEST_TYPES + ("Battles", "Strategic developments"))
     if et == "Violence against civilians":
         civ = True
@@ -582,12 +676,43 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     return roles
 
 
+_NUM = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|scores|"
+        r"hundreds|several|many|more|others|at least \w+|more than \w+|another \w+)")
+_NUM_AFTER = re.compile(rf"^\s*(?:(?:at least|more than|nearly|about|around|some|up to|another|over)\s+)?{_NUM}\b", re.I)
+_NUM_LATER = re.compile(rf"\b(?:killing|wounding|injuring|kidnapping|abducting)\s+((?:(?:at least|more than|nearly|"
+                        rf"about|around|some|up to|another|over)\s+)?{_NUM})\b(?!\s+(?:of\s+)?\w+\s)", re.I)
+_NUM_BEFORE = re.compile(rf"(?:^|[,;:]\s*)((?:(?:at least|more than|nearly|about|around|some|up to|another|over)\s+)?"
+                         rf"{_NUM})\s+(?:(?:people|persons|others)\s+)?(?:(?:were|was|have been|had been|are|have)\s+)?"
+                         rf"(?:\w+ly\s+)?$", re.I)
+
+
+def _numeric_victims(doc: Document, s_start: int, s_end: int, start: int, end: int, country: str,
+                     sent_index: int) -> Mention | None:
+    """'killed three', 'Scores died': victims given only as a number are civilians."""
+    text = doc.clean
+    mt = _NUM_AFTER.match(text, end, s_end)
+    later = _NUM_LATER.search(text, end, s_end)
+    if mt:
+        a, b = mt.start() + len(mt.group()) - len(mt.group().lstrip()), mt.end()
+    elif later:  # "exploded at a market, killing 19"
+        a, b = later.span(1)
+    else:
+        mt = _NUM_BEFORE.search(text, s_start, start)
+        if not mt:
+            return None
+        a, b = mt.span(1)
+    actor = _entry_actor("Civilians ({country})", country, "victims given as a number")
+    return Mention(start=a, end=b, text=text[a:b], kind="actor", value=actor, sent=sent_index,
+                   why=f"{text[a:b]!r}: victims given as a number", score=0.5,
+                   meta={"entry": "Civilians ({country})", "generic": True, "numeric": True})
+
+
 def _with_actor(m: Mention, actor: Actor) -> Mention:
     return Mention(start=m.start, end=m.end, text=m.text, kind=m.kind, value=actor, sent=m.sent,
                    why=m.why, score=m.score, meta=dict(m.meta))
 
 
-def _finalise(m: Mention | None, country: str) -> Mention | None:
+def _finalise(m: Mention | None, country: str, reliable: bool = True) -> Mention | None:
     """Generic actors take the event's country; state forces abroad are inter 8."""
     if m is None:
         return None
@@ -601,7 +726,7 @@ def _finalise(m: Mention | None, country: str) -> Mention | None:
     elif entry_name and entry_name in d.entries and d.entries[entry_name].generic and "{country}" in entry_name \
             and not m.meta.get("country_explicit") and country and entry_name not in NOUN_CLASSES:
         actor = d.make_actor(d.entries[entry_name], country, why=actor.why)  # "Islamic State (Iraq)"
-    if actor.inter == 1 and actor.country and country and actor.country != country:
+    if actor.inter == 1 and actor.country and country and reliable and actor.country != country:
         actor = Actor(name=actor.name, inter=8, country=actor.country, kind="external", listed=actor.listed,
                       why=(actor.why + "; " if actor.why else "") + f"state forces of {actor.country} acting in {country}")
     if actor is m.value:

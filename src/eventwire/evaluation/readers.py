@@ -500,6 +500,30 @@ def plover_gsr(data: Path) -> DevSet:
                   f"all {len(docs)} coded sentences (PLOVER->ACLED mapping is rough)")
 
 
+def span_chars(item: dict[str, Any], span: dict[str, Any]) -> tuple[int, int] | None:
+    """Character offsets of an event-location span.
+
+    Most spans give character offsets; some give token indices in
+    ``start``/``end`` instead (then ``text[start:end]`` is blank or not the span's
+    ``text``): those are mapped through ``tokens``.
+    """
+    text = item.get("text") or ""
+    a, b = int(span.get("start", 0)), int(span.get("end", 0))
+    want = span.get("text")
+    if b > a and (text[a:b] == want if want else text[a:b].strip()):
+        return a, b
+    toks = item.get("tokens") or []
+    ts, te = span.get("token_start"), span.get("token_end")
+    if toks and ts is not None and te is not None and 0 <= ts <= te < len(toks):
+        a2, b2 = int(toks[ts]["start"]), int(toks[te]["end"])
+        if not want or text[a2:b2] == want:
+            return a2, b2
+    if want and want in text:
+        i = text.index(want)
+        return i, i + len(want)
+    return None
+
+
 def event_location(data: Path, sample: int | None = 500, seed: int = 0) -> DevSet:
     """event-location: sentences with one event trigger and at least one location span."""
     path = data / "event-location" / "labeled_text.jsonl.zip"
@@ -507,26 +531,21 @@ def event_location(data: Path, sample: int | None = 500, seed: int = 0) -> DevSe
     with zipfile.ZipFile(path) as z:
         name = next(n for n in z.namelist() if n.endswith(".jsonl") and not n.startswith("__MACOSX"))
         items = json.loads(z.read(name).decode("utf-8"))
-    usable = []
+    usable = []  # (index, verb span, location spans) in characters
     for i, it in enumerate(items):
         spans = it.get("spans") or []
-        verbs = [s for s in spans if s.get("label") == "VERB"]
-        locs = [s for s in spans if s.get("label") == "LOCATION"]
-        if len(verbs) == 1 and locs:
-            usable.append(i)
+        verbs = [span_chars(it, s) for s in spans if s.get("label") == "VERB"]
+        locs = [span_chars(it, s) for s in spans if s.get("label") == "LOCATION"]
+        if len(verbs) == 1 and verbs[0] and locs and all(locs):
+            usable.append((i, verbs[0], locs))
     docs, gold = [], []
     for j in _sample(len(usable), sample, seed):
-        i = usable[j]
-        it = items[i]
-        text = it["text"]
-        v = next(s for s in it["spans"] if s.get("label") == "VERB")
+        i, (va, vb), locs = usable[j]
+        text = items[i]["text"]
         doc_id = f"evloc-{i}"
         docs.append(Document(id=doc_id, text=text, origin=f"{path}[{i}]"))
-        gold.append(LocGold(
-            doc_id=doc_id, verb_start=int(v["start"]), verb_end=int(v["end"]), verb=text[v["start"]:v["end"]],
-            locations=[(int(s["start"]), int(s["end"]), text[s["start"]:s["end"]])
-                       for s in it["spans"] if s.get("label") == "LOCATION"],
-        ))
+        gold.append(LocGold(doc_id=doc_id, verb_start=va, verb_end=vb, verb=text[va:vb],
+                            locations=[(a, b, text[a:b]) for a, b in locs]))
     return DevSet("event-location", docs, gold, len(usable),
                   f"{len(docs)} of {len(usable)} sentences with one trigger and a location span (seed {seed})")
 

@@ -101,14 +101,14 @@ def text_to_clean(doc: Document, offset: int) -> int | None:
 def place_records(doc: Document, settings: Settings) -> list[dict[str, Any]]:
     """Toponym records of one document (offsets into ``doc.text``).
 
-    Uses the places helper's ``geoparse`` when it exists, else the place mentions
-    the places stage adds.
+    Uses the places library's ``geoparse_text`` (the whole text, no cleaning)
+    when it exists, else the place mentions the stages add (after cleaning).
     """
     from .. import places
 
-    fn = getattr(places, "geoparse", None)
+    fn = getattr(places, "geoparse_text", None)
     if fn is not None:
-        recs = fn(doc, settings)
+        recs = fn(doc.text, settings, doc_id=doc.id)
         return [r if isinstance(r, dict) else (r.as_dict() if hasattr(r, "as_dict") else vars(r)) for r in recs]
     doc = run_stages(doc, settings, ("clean", "nlp", "places"))
     out = []
@@ -363,18 +363,19 @@ def eval_wikievents(ds: DevSet, settings: Settings) -> TaskResult:
     for g in ds.gold:
         gold_by_doc.setdefault(g.doc_id, []).append(g)
     attack, a1, a2 = M.Ratio(), M.Ratio(), M.Ratio()
-    sent_prf = M.PRF()
+    sent_recall, event_precision = M.Ratio(), M.Ratio()  # gold sentences found; events on a gold sentence
     for d0 in ds.docs:
         doc = by_id.get(d0.id)
         events = doc.events if doc else []
         gs = gold_by_doc.get(d0.id, [])
         gold_spans = sorted({g.span for g in gs if g.span})
         hit = {sp: [e for e in events if _overlaps(_spans(e), *sp)] for sp in gold_spans}
-        sent_prf.tp += sum(1 for sp in gold_spans if hit[sp])
-        sent_prf.fn += sum(1 for sp in gold_spans if not hit[sp])
+        for sp in gold_spans:
+            sent_recall.add(bool(hit[sp]))
         for e in events:
-            if not any(_overlaps(_spans(e), *sp) for sp in gold_spans):
-                sent_prf.fp += 1
+            good = any(_overlaps(_spans(e), *sp) for sp in gold_spans)
+            event_precision.add(good)
+            if not good:
                 r.errors.append(M.ErrorCase("spurious", d0.id, "event", "", f"{e.sub_event_type}: {e.actor1} -> {e.actor2}",
                                             _ev_text(e), 2.0 + e.confidence))
         for g in gs:
@@ -398,9 +399,10 @@ def eval_wikievents(ds: DevSet, settings: Settings) -> TaskResult:
                 if not ok:
                     r.errors.append(M.ErrorCase("field", d0.id, "actor2 (Target/Victim)", g.actor2, e.actor2, g.evidence, 1.0))
     r.ratio("attack mentions found (an event's evidence covers the sentence)", attack)
-    r.add("violent-event sentences: precision", sent_prf.precision, sent_prf.tp + sent_prf.fp, "f1")
-    r.add("violent-event sentences: recall", sent_prf.recall, sent_prf.tp + sent_prf.fn, "f1")
-    r.add("violent-event sentences: F1", sent_prf.f1, None, "f1")
+    p, rc = event_precision.value or 0.0, sent_recall.value or 0.0
+    r.add("violent-event sentences: precision (events on one)", p, event_precision.total, "f1")
+    r.add("violent-event sentences: recall (sentences with an event)", rc, sent_recall.total, "f1")
+    r.add("violent-event sentences: F1", 2 * p * rc / (p + rc) if p + rc else 0.0, None, "f1")
     r.ratio("Attacker -> actor1 (string overlap)", a1)
     r.ratio("Target/Victim -> actor2 (string overlap)", a2)
     r.notes.append("Violent-event sentences: sentences holding a KAIROS Conflict.Attack, Conflict.Demonstrate, "

@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["classify", "detect_sentence", "load_lexicon", "may_hold_event", "run"]
 
-HISTORY_DAYS = 365  # events dated more than this before publication are background
+HISTORY_DAYS = 365  # events dated more than this before publication are history: dropped
+# unless dated to the day (then kept with lower confidence)
 
 # Generic actors used when the actors stage names nobody (ACLED: "Protesters (Country)").
 _DEFAULT_ACTOR1 = {"Protests": ("Protesters", 6), "Riots": ("Rioters", 5)}
@@ -118,8 +119,9 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
         dm = choose(block_dates, c.start) or choose(dates, c.start)
         if dm is None and any(d.kind == "year" for d in block_dates):
             continue  # "in 2015": history, not news
-        if dm and doc.published and dm.date and (doc.published - dm.date).days > HISTORY_DAYS:
-            continue
+        historical = bool(dm and doc.published and dm.date and (doc.published - dm.date).days > HISTORY_DAYS)
+        if historical and dm.precision > 1:
+            continue  # "in March 2015": history told in passing
         r = Reading(cand=c, sent=sent.index, sent_start=sent.start, sent_text=text)
         if dm is not None:
             r.date, r.precision, r.date_mention, r.own_date = dm.date, dm.precision, dm, True
@@ -129,6 +131,7 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
             a = sent.start + c.block_start + fat.start
             r.fatalities_span = (a, sent.start + c.block_start + fat.end)
         r.attribution = src
+        r.historical = historical
         r.hedged = hedged(text, lex)
         r.distinct = is_distinct(text[: c.start], lex) or is_distinct(text[c.block_start:c.block_end], lex) and not c.definite
         out.append(r)
@@ -261,6 +264,7 @@ def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
         hedged=all(r.hedged for r in g.readings),
         attributed=bool(ev.attribution),
         definite_only=all(r.cand.definite for r in g.readings),
+        historical=any(r.historical for r in g.readings),
     )
     key = f"{doc.id}|{ev.event_date}|{ev.sub_event_type}|{main.clean_start}"
     ev.event_id = "EW" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12].upper()
@@ -271,7 +275,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     lex = load_lexicon()
     readings: list[Reading] = []
     for sent in doc.sentences:
-        if not lex.matcher.search(sent.text):
+        if not lex.index.may_match(sent.text):
             continue
         for r in _read_sentence(doc, sent, lex):
             r.roles = _assign_roles(doc, r, settings)

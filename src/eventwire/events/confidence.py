@@ -25,6 +25,7 @@ WEIGHTS = {
     "hedged": -0.5,
     "attributed": 0.1,
     "definite_only": -0.4,
+    "historical": -1.5,  # dated more than a year before publication
 }
 
 
@@ -40,6 +41,7 @@ def score(
     hedged: bool,
     attributed: bool,
     definite_only: bool,
+    historical: bool = False,
 ) -> float:
     w = WEIGHTS
     z = w["bias"] + w["strength"] * strength
@@ -50,4 +52,5 @@ def score(
     z += w["sentences"] * min(max(n_sentences - 1, 0), 3)
     z += w["hedged"] * hedged + w["attributed"] * attributed
     z += w["definite_only"] * definite_only
+    z += w["historical"] * historical
     return round(1.0 / (1.0 + math.exp(-z)), 3)

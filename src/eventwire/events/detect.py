@@ -94,7 +94,8 @@ def _sides(text: str, hit: Hit, lo: int, hi: int, prev_end: int) -> tuple[str, s
     by = _BY.search(right)
     by_text = by.group("by") if by else ""
     if hit.rule.agent_after:
-        return right, left
+        cut = re.search(r",|;|\b(?:after|when|as|while|before|and)\b", right)
+        return (right[: cut.start()] if cut else right), left
     if not hit.rule.nominal and _PASSIVE.search(left):
         return by_text, left
     if hit.rule.nominal and by_text:
@@ -139,11 +140,7 @@ def _blocks(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def hits_in(text: str, lex: Lexicon | None = None) -> list[Hit]:
     lex = lex or load_lexicon()
-    out = []
-    for m in lex.matcher.finditer(text):
-        rule = lex.rules[m.lastgroup]
-        out.append(Hit(m.start(), m.end(), m.group(0), rule))
-    return out
+    return [Hit(a, b, text[a:b], lex.rules[rid]) for a, b, rid in lex.find(text)]
 
 
 def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = None,
@@ -163,7 +160,7 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
         agent, patient = _sides(text, h, lo, hi, prev_end)
         if h.rule.generic:
             sub, why = _resolve(lex, h, agent, patient, block_text)
-            h.outcome = bool(h.rule.generic == "violence" and _OUTCOME.match(h.text.strip()))
+            h.outcome = h.rule.weak or bool(h.rule.generic == "violence" and _OUTCOME.match(h.text.strip()))
         else:
             sub, why = h.rule.sub_event_type, "trigger of " + h.rule.sub_event_type
         sub2, why2 = _refine(lex, sub, agent, patient, block_text)
@@ -194,6 +191,8 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
             else:
                 merged.append(g)
         for g in merged:
+            if all(h.rule.weak for h in g):
+                continue  # "died", "wounded", "raid" alone tell no event
             out.append(_candidate(lex, g, text, lo, hi))
     return out
 
@@ -214,8 +213,12 @@ def _joins(lex: Lexicon, group: list[Hit], h: Hit, text: str) -> bool:
 
 
 def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> Candidate:
-    deciding = [h for h in group if not h.outcome] or group
+    live = [h for h in group if h.verdict.ok] or group
+    deciding = [h for h in live if not h.outcome] or [h for h in live if not h.rule.weak] or live
     # strategic developments never decide next to violence
+    # a back-reference ("displaced by the fighting") does not decide next to a new happening
+    fresh = [h for h in deciding if not (h.rule.nominal and is_definite(text, h.start, lex, h.text))]
+    deciding = fresh or deciding
     non_sd = [h for h in deciding if lex.types[h.sub_event_type].event_type != "Strategic developments"]
     deciding = non_sd or deciding
     primary = min(deciding, key=lambda h: (lex.types[h.sub_event_type].precedence, -h.rule.strength, h.start))
@@ -223,7 +226,7 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
     strength = max(h.rule.strength for h in group)
     if len(group) > 1:
         strength = min(1.0, strength + 0.05 * (len(group) - 1))
-    definite = primary.rule.nominal and is_definite(text, primary.start, lex)
+    definite = primary.rule.nominal and is_definite(text, primary.start, lex, primary.text)
     block = text[lo:hi]
     rest = block.replace(primary.text, " ", 1)
     reference = definite and not has_happening(rest, lex)

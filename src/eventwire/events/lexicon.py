@@ -53,6 +53,7 @@ class TriggerRule:
     strength: float = 0.8
     nominal: bool = False
     agent_after: bool = False
+    weak: bool = False
 
 
 @dataclass(slots=True)
@@ -75,6 +76,33 @@ class Lexicon:
     hedges: re.Pattern
     attribution: list[re.Pattern]
     fatalities: dict[str, Any] = field(default_factory=dict)
+    compiled: dict[str, re.Pattern] = field(default_factory=dict)  # rule id -> its own regex
+    index: "PrefixIndex | None" = None
+
+    def candidate_rules(self, text: str) -> list[str]:
+        """Ids of the rules that may match ``text`` (from the word-prefix index)."""
+        return self.index.rules_for(text) if self.index else list(self.rules)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping trigger matches ``(start, end, rule id)`` in text order.
+
+        Only rules whose word prefixes occur in the text are run; where matches overlap the
+        longer wins (then the longer pattern, as in one big alternation).
+        """
+        found = []
+        for rid in self.candidate_rules(text):
+            for m in self.compiled[rid].finditer(text):
+                found.append((m.start(), m.end(), rid))
+        if len(found) < 2:
+            return found
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0]), -len(self.rules[x[2]].pattern)))
+        out = []
+        last_end = -1
+        for a, b, rid in found:
+            if a >= last_end:
+                out.append((a, b, rid))
+                last_end = b
+        return out
 
     def type_of(self, sub_event_type: str) -> SubEventType:
         return self.types[sub_event_type]
@@ -114,6 +142,120 @@ def _trigger_list(items: list[Any], where: str) -> list[dict[str, Any]]:
     return out
 
 
+# --------------------------------------------------------------------------- prefix index
+_PREFIX_LEN = 3
+_WORDS = re.compile(r"\w+")
+
+
+def _prefixes(pattern: str, k: int = _PREFIX_LEN) -> set[str] | None:
+    """The lower-case word prefixes (up to ``k`` letters) every match of ``pattern`` starts
+    with, or None when they cannot be known (the rule is then always tried)."""
+    try:
+        from re import _parser as sre_parse  # Python >= 3.11
+        from re import _constants as C
+    except ImportError:  # pragma: no cover
+        return None
+
+    def close(states):
+        return {(p, False) for p, _ in states}
+
+    def extend(states, items, depth=0):
+        if depth > 20:
+            return close(states)
+        for op, av in items:
+            if not any(o and len(p) < k for p, o in states):
+                break
+            if op is C.LITERAL:
+                ch = chr(av).lower()
+                if not (ch.isalnum() or ch == "_"):
+                    states = {(p, False) if o else (p, o) for p, o in states}
+                    continue
+                states = {((p + ch), len(p) + 1 < k) if o and len(p) < k else (p, False) for p, o in states}
+            elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                continue
+            elif op is C.SUBPATTERN:
+                states = extend(states, av[-1], depth + 1)
+            elif op is C.BRANCH:
+                new = set()
+                for alt in av[1]:
+                    new |= extend(set(states), alt, depth + 1)
+                states = new
+            elif op is C.IN:
+                chars = []
+                for iop, iav in av:
+                    if iop is C.LITERAL:
+                        chars.append(chr(iav).lower())
+                    else:
+                        chars = None
+                        break
+                if not chars or len(chars) > 12:
+                    states = close(states)
+                    continue
+                new = set()
+                for ch in set(chars):
+                    new |= extend(set(states), [(C.LITERAL, ord(ch))], depth + 1)
+                states = new
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                lo, hi, sub = av
+                once = extend(set(states), sub, depth + 1)
+                if lo == 0:
+                    states = states | (once if hi == 1 else close(once))
+                else:
+                    states = once if hi == 1 else close(once)
+            else:
+                states = close(states)
+            if len(states) > 2000:
+                return None
+        return states
+
+    try:
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    states = extend({("", True)}, list(parsed))
+    if states is None:
+        return None
+    out = {p for p, _ in states}
+    return None if "" in out else out
+
+
+class PrefixIndex:
+    """Word prefix -> trigger rules: a sentence is only tried against the rules whose
+    prefixes start one of its words (a set lookup per word instead of ~100 regexes)."""
+
+    def __init__(self, rules: dict[str, str]) -> None:
+        self.by_prefix: dict[str, list[str]] = {}
+        self.always: list[str] = []
+        for rid, pattern in rules.items():
+            prefs = _prefixes(pattern)
+            if prefs is None:
+                self.always.append(rid)
+                continue
+            for p in prefs:
+                self.by_prefix.setdefault(p, []).append(rid)
+        self.lengths = sorted({len(p) for p in self.by_prefix}, reverse=True)
+
+    def rules_for(self, text: str) -> list[str]:
+        found: dict[str, None] = dict.fromkeys(self.always)
+        get = self.by_prefix.get
+        for w in set(_WORDS.findall(text.lower())):
+            for n in self.lengths:
+                ids = get(w[:n])
+                if ids:
+                    found.update(dict.fromkeys(ids))
+        return list(found)
+
+    def may_match(self, text: str) -> bool:
+        if self.always:
+            return True
+        get = self.by_prefix.get
+        for w in _WORDS.findall(text.lower()):
+            for n in self.lengths:
+                if get(w[:n]):
+                    return True
+        return False
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """The compiled lexicon (built once per process)."""
@@ -142,7 +284,7 @@ def load_lexicon() -> Lexicon:
             rules[rid] = TriggerRule(
                 id=rid, pattern=item["pattern"], sub_event_type=name,
                 strength=float(item.get("strength", 0.8)), nominal=bool(item.get("nominal", False)),
-                agent_after=bool(item.get("agent_after", False)),
+                agent_after=bool(item.get("agent_after", False)), weak=bool(item.get("weak", False)),
             )
     generic_default: dict[str, str] = {}
     for gname, g in (data.get("generic") or {}).items():
@@ -155,7 +297,7 @@ def load_lexicon() -> Lexicon:
             rules[rid] = TriggerRule(
                 id=rid, pattern=item["pattern"], generic=gname,
                 strength=float(item.get("strength", 0.6)), nominal=bool(item.get("nominal", False)),
-                agent_after=bool(item.get("agent_after", False)),
+                agent_after=bool(item.get("agent_after", False)), weak=bool(item.get("weak", False)),
             )
 
     resolution = data.get("resolution") or {}
@@ -182,7 +324,9 @@ def load_lexicon() -> Lexicon:
     # One compiled matcher for all triggers; longer (more specific) patterns first so that
     # "suicide car bomb" wins over "car bomb" at the same position.
     ordered = sorted(rules.values(), key=lambda r: -len(r.pattern))
-    union = "|".join(f"(?P<{r.id}>{words(r.pattern)})" for r in ordered)
+    # One word-boundary test up front: positions inside words fail at once instead of being
+    # tried against every alternative (5-10x faster on news text).
+    union = r"(?<![\w])(?:" + "|".join(f"(?P<{r.id}>(?:{r.pattern})(?![\w]))" for r in ordered) + ")"
     matcher = _compile(union, where)
 
     seps = data.get("separators") or {}
@@ -207,6 +351,8 @@ def load_lexicon() -> Lexicon:
         hedges=_compile(words(squash(mod["hedges"])), mwhere),
         attribution=attribution,
         fatalities=fat,
+        compiled={rid: _compile(words(r.pattern), where) for rid, r in rules.items()},
+        index=PrefixIndex({rid: r.pattern for rid, r in rules.items()}),
     )
 
 
@@ -215,4 +361,5 @@ def may_hold_event(sentence_text: str) -> bool:
 
     Meant for the nlp stage: only sentences for which this is true need a parse.
     """
-    return load_lexicon().matcher.search(sentence_text) is not None
+    lex = load_lexicon()
+    return lex.index.may_match(sentence_text) and bool(lex.find(sentence_text))

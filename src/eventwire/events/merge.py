@@ -39,6 +39,7 @@ class Reading:
     attribution: str = ""
     hedged: bool = False
     distinct: bool = False
+    historical: bool = False
     roles: Roles = field(default_factory=Roles)
     location: Location | None = None
 
@@ -77,6 +78,9 @@ class Group:
         return min(locs, key=lambda loc: loc.geo_precision)
 
 
+ACCOMPANIED = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
+
+
 def _family(event_type: str) -> str:
     return FAMILY.get(event_type, event_type)
 
@@ -86,7 +90,7 @@ def _actor_names(roles: Roles) -> set[str]:
     for m in (roles.actor1, roles.actor2):
         if m is not None and getattr(m, "value", None) is not None:
             out.add(getattr(m.value, "name", "") or m.text)
-    return {x for x in out if x}
+    return {x for x in out if x and not x.startswith("Unidentified")}
 
 
 def _loc_key(loc: Location | None) -> tuple[str, str] | None:
@@ -127,12 +131,17 @@ def _joins(r: Reading, g: Group) -> bool:
     same_family = _family(c.event_type) == _family(m.event_type)
     if not _dates_agree(r, g):
         return False
+    if (c.reference or c.definite) and not r.distinct:
+        # "the battle", "the offensive": refers back to the event just told
+        return same_type or same_family
     a_r, a_g = _actor_names(r.roles), set().union(*(_actor_names(x.roles) for x in g.readings))
     if a_r and a_g and not (a_r & a_g):
         return False
-    if c.reference or c.definite:
-        return (same_type or same_family) and _locations_agree(r.location, g.location, strict=False)
     if not same_type:
+        # property destroyed in passing ("the attackers also torched houses") is part of the attack
+        if (c.sub_event_type == "Looting/property destruction" and not r.own_date
+                and m.event_type in ACCOMPANIED and _locations_agree(r.location, g.location, strict=False)):
+            return True
         return False
     if r.distinct:
         return False

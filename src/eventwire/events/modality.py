@@ -91,15 +91,21 @@ def check(
     return OK
 
 
-def is_definite(text: str, start: int, lex: Lexicon | None = None) -> bool:
-    """Is the nominal trigger at ``start`` introduced by a determiner ("the attack", "Saturday's blast")?"""
+_STOP = frozenset("and or but in on at of with to by from for into after before as that which who was were is are has have had said".split())
+
+
+def is_definite(text: str, start: int, lex: Lexicon | None = None, trigger: str = "") -> bool:
+    """Is the nominal trigger at ``start`` introduced by a determiner ("the attack",
+    "the decisive battle", "Saturday's blast")? Verb forms ("clashed") never are."""
     lex = lex or load_lexicon()
+    if trigger.lower().endswith("ed"):
+        return False
     words = _WORD.findall(text[max(0, start - 40):start])[-3:]
-    # the determiner may be followed by up to two modifiers: "the decisive battle", "the deadly suicide attack"
     for i, w in enumerate(reversed(words)):
-        if lex.definite.fullmatch(w) or w.lower().endswith(("'s", "’s")) and lex.definite.fullmatch(w):
+        lw = w.lower()
+        if lex.definite.fullmatch(w):
             return True
-        if w.lower() in ("a", "an", "another", "one", "two", "several", "new", "fresh", "renewed"):
+        if lw in _STOP or lw.endswith(("ed", "ing")) or lw in ("a", "an", "another", "one", "two", "several", "new", "fresh", "renewed"):
             return False
         if i >= 2:
             break

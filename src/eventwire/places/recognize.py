@@ -78,6 +78,10 @@ DIRECTIONS = {
     "south-western": (-1, -1), "central": (0, 0),
 }
 
+MODIFIED_NOUNS = frozenset({"military", "army", "police", "government", "embassy", "navy", "air", "official",
+                            "president", "forces", "force", "troops", "patrol", "convoy", "drone", "warplanes",
+                            "envoy", "ambassador", "consulate", "border", "security", "intelligence", "state"})
+
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
     r"|[^\W\d_][\w'’‘ʻ]*(?:-[^\W_][\w'’‘ʻ]*)*"
@@ -275,14 +279,13 @@ class Recognizer:
                 i = _tok_index(tok_at, es, tokens)
                 j = _tok_index(tok_end, ee, tokens, end=True) + 1
                 _context(tokens, i, j, topo)
-                if any(t.adj_tail for t in tokens[i:j]) or (j < len(tokens) and tokens[j].lower in ("-led", "-backed")):
+                if any(t.adj_tail for t in tokens[i:j]) or self._modifier(sdoc, es, ee, tokens, j, text):
                     topo.role = "adjective"
                 found.append(topo)
                 covered.append((s, e))
             elif label in EMBED_LABELS:
                 embed_zones.append((s, e, label))
-            else:
-                blocked.append((s, e))  # dates, numbers, ...
+            # other labels (DATE, CARDINAL, ...) neither block nor help: spaCy tags "Manbij" DATE at times
 
         # gazetteer scan over capitalised sequences outside entities
         n = len(tokens)
@@ -333,6 +336,27 @@ class Recognizer:
         return out, regions
 
     # ---------------------------------------------------------------------
+    def _modifier(self, sdoc, s: int, e: int, tokens: list[Token], j: int, text: str) -> bool:
+        """A country name used as a modifier: "a US soldier", "U.S. troops", "Iraqi forces"."""
+        if j >= len(tokens) or tokens[j].start - e > 1 or text[e:tokens[j].start] not in (" ", ""):
+            return False
+        nxt = tokens[j]
+        if nxt.cap or nxt.lower in self.stops or nxt.lower in LOCATIVE_PREPS or nxt.lower in SPEECH_VERBS \
+                or nxt.lower in FEATURE_NOUNS or nxt.lower in NEAR_WORDS:
+            return False
+        if not any(c.is_country for c in self.gaz.lookup(text[s:e])):
+            return False  # "a Baghdad hotel" still points at Baghdad
+        if sdoc is not None:
+            try:
+                span = sdoc.char_span(s, e, alignment_mode="expand")
+                if span is not None and sdoc.has_annotation("DEP"):
+                    root = span.root
+                    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+                        and root.head.i > root.i
+            except (ValueError, AttributeError):
+                return False
+        return nxt.lower.endswith(("s", "er", "or", "man", "men")) or nxt.lower in MODIFIED_NOUNS
+
     def _longest(self, tokens: list[Token], i: int, taken: list[tuple[int, int]]) -> tuple[int, str] | None:
         """The longest capitalised n-gram from tokens[i] that the gazetteer knows."""
         n = len(tokens)
@@ -351,8 +375,17 @@ class Recognizer:
             elif not (t.lower in CONNECTORS or ("-" in t.text and t.text.split("-")[-1][:1].isupper())):
                 break
             j += 1
+        first = normalise(tokens[i].text).split(" ")[0] if tokens[i].text else ""
+        limit = self.gaz.max_words(first) if first else 0
+        if not limit:
+            low = tokens[i].lower
+            if not any(low.startswith(p) for p in ("al-", "al ", "el-", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-")):
+                return None
+            limit = self.MAX_NGRAM + 2
         text_of = lambda a, b: " ".join(tk.text for tk in tokens[a:b])  # noqa: E731
         for end in reversed(ends):
+            if len(normalise(text_of(i, end)).split(" ")) > limit:
+                continue
             phrase = text_of(i, end)
             if self.gaz.lookup(phrase) or (end - i == 1 and self._lookup_variants(phrase)):
                 return end, phrase
@@ -376,18 +409,26 @@ class Recognizer:
                or c.population >= 100_000]
         strong_cue = "feature" in topo.cues or "admin" in topo.cues
         first_tok = tokens[i]
-        if single and first_tok.upper and len(first_tok.text) <= 4:
-            if not any(c.match == "code" or c.name.isupper() or normalise(c.name) == norm and c.is_country for c in cands):
-                return False, ""
-        if norm in self.stops or (single and first_tok.lower in self.stops):
+        if not first_tok.upper and (norm in self.stops or (single and first_tok.lower in self.stops)):
             return False, ""
         if single and norm in self.traps and not strong_cue:
             return False, ""
         if single and norm in person_names:
             return False, ""
+        if single and first_tok.upper and len(first_tok.text.replace(".", "")) <= 5 \
+                and not any(c.match == "code" or c.name.isupper() for c in cands):
+            return False, ""
+        if not first_tok.upper and all(c.match == "code" for c in cands):
+            return False, ""
         if zone is not None:
-            # inside an organisation or nationality entity: only well-known places
-            if big and (not single or not first_tok.upper or any(c.match == "code" for c in cands)):
+            # inside an organisation's (or an unknown place's) name: a well-known place at its head
+            # ("Syrian Observatory", "Washington Post") or after "of" ("University of Alberta")
+            if not big:
+                return False, ""
+            if zone[2] in PLACE_LABELS and all(c.match == "demonym" for c in cands):
+                return False, ""  # "French Quarter"
+            head = first_tok.start == zone[0] or text_before(tokens, i) in ("of", "the", "for", "in")
+            if head:
                 return True, f"well-known place inside {zone[2]} entity"
             return False, ""
         at_sentence_start = first_tok.start in sent_starts or i == 0 or tokens[i - 1].text in (".", "”", "“")
@@ -406,6 +447,10 @@ class Recognizer:
         if not has_ner and not at_sentence_start and not single and any(c.population >= 5000 for c in cands):
             return True, "multi-word gazetteer match (no NER)"
         return False, ""
+
+
+def text_before(tokens: list[Token], i: int) -> str:
+    return tokens[i - 1].lower if i > 0 else ""
 
 
 def _has_ner(sdoc) -> bool:

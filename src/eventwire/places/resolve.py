@@ -72,11 +72,14 @@ class Resolver:
             return []
         if t.role != "adjective" and any(c.match != "demonym" for c in cands):
             cands = [c for c in cands if c.match != "demonym"]
-        upper = t.text.replace(".", "").isupper() and len(t.text.replace(".", "")) <= 4
+        bare = t.text.replace(".", "").replace("&", "")
+        upper = bare.isupper() and len(bare) <= 5
         if upper:  # "US", "UK", "EU": codes and names written in capitals only
-            keep = [c for c in cands if c.match == "code" or c.name.isupper() or c.is_country or c.is_region
-                    or c.feature_code in AREA_CODES]
-            cands = keep or []
+            cands = [c for c in cands if c.match == "code" or c.name.isupper()]
+        else:
+            cands = [c for c in cands if c.match != "code"]
+        if t.role == "embedded":  # inside an organisation's name: only well-known places
+            cands = [c for c in cands if _well_known(c)]
         # one entry per place (a name may match several ways)
         seen: dict[int, Candidate] = {}
         for c in cands:
@@ -197,11 +200,13 @@ class Resolver:
             s, c, parts = best
             # a town and its same-name division: the town unless a division is meant
             if c.is_admin and not c.is_country and "admin" not in t.cues:
-                town = next((x for x in cands if x.feature_class == "P" and x.country_code == c.country_code
-                             and normalise(x.name) == normalise(t.text)
-                             and (x.admin1_key == c.admin1_key or x.admin2_key == c.admin1_key
-                                  or x.admin1_key == ".".join(c.admin1_key.split(".")[:2]))
-                             and x.population >= 1000), None)
+                same_name = [x for x in cands if x.feature_class == "P" and x.country_code == c.country_code]
+                # its own town ("Aleppo", "Paris"), else a big town or the capital named so ("New York", "Washington")
+                town = next((x for x in same_name if normalise(x.name) == normalise(t.text)
+                             and x.admin1_key == c.admin1_key and x.population >= 1000), None)
+                if town is None:
+                    big = [x for x in same_name if x.population >= 100_000 or x.feature_code == "PPLC"]
+                    town = max(big, key=lambda x: x.population) if big else None
                 if town is not None and (t.feature in TOWN_FEATURES or not t.feature):
                     second = (s, c)
                     parts = parts + [f"the town rather than the {c.feature_code} of the same name"]
@@ -218,6 +223,11 @@ class Resolver:
 
 
 _MATCH_RANK = {"name": 0, "code": 1, "alt": 2, "demonym": 3}
+
+
+def _well_known(c: Candidate) -> bool:
+    return (c.is_country or c.is_admin1 or c.feature_code in AREA_CODES or c.feature_code == "PPLC"
+            or c.population >= 100_000)
 
 
 class _Adder:

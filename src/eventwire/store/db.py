@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import re
 import time
@@ -47,7 +48,6 @@ ORDERS = {
     "event_id": (events.c.event_id.asc(),),
 }
 FILTERS = ("date_from", "date_to", "country", "admin1", "bbox", "event_type", "sub_event_type", "actor", "text")
-MAX_WINDOW_DAYS = 16  # candidate search: larger than any date window in dedup.yaml
 
 
 # ------------------------------------------------------------------ keys
@@ -249,8 +249,13 @@ def _actors_key(ev: Event) -> str:
 
 
 def _search_text(ev: Event) -> str:
-    parts = [e.text for e in ev.evidence] + [ev.notes, ev.location, ev.title]
+    parts = [e.text for e in ev.evidence] + [ev.notes]
     return " ".join(" ".join(p.split()) for p in parts if p).lower()
+
+
+_UPDATE_EVENT = events.update().where(events.c.event_id == sa.bindparam("b_event_id"))
+_REFRESH_MEMBERS = (sa.select(raw_events.c.data).where(raw_events.c.cluster_id == sa.bindparam("cid"))
+                    .order_by(raw_events.c.id))
 
 
 class Store:
@@ -260,6 +265,7 @@ class Store:
         self.engine = engine
         self.schema = schema
         self.dialect = engine.dialect.name
+        self._candidate_stmts: dict[tuple, Any] = {}
 
     # ------------------------------------------------------------ basics
     def __enter__(self) -> "Store":
@@ -337,10 +343,10 @@ class Store:
             doc_id = f"{doc_id[:180]}~{tkey[:10]}"  # same id, different article (e.g. two "article.txt")
         stamp = now()
         published = doc.published.isoformat() if isinstance(doc.published, dt.date) else str(doc.published or "")
-        conn.execute(documents.insert().values(
+        conn.execute(documents.insert(), dict(
             id=doc_id, input_id=doc.id or "", url=doc.url or "", url_key=url_key(doc.url), text_key=tkey,
             title=doc.title or "", source=doc.source or "", published=published[:10], origin=doc.origin or "",
-            text=doc.text, clean=doc.clean or "", warnings=json.dumps(list(doc.warnings)),
+            text=doc.text, clean="" if doc.clean == doc.text else (doc.clean or ""), warnings=json.dumps(list(doc.warnings)),
             n_events=len(doc.events), ingested_at=stamp,
         ))
         new = joined = 0
@@ -361,14 +367,14 @@ class Store:
             if cluster_id is None:
                 cluster_id = self._new_cluster_id(conn, ev.event_id)
                 merged = dedup.merge([ev], cluster_id)
-                conn.execute(events.insert().values(
+                conn.execute(events.insert(), dict(
                     event_id=cluster_id, mergeable=merge, created_at=stamp, **self._event_columns(merged, 1, stamp)
                 ))
                 reason = "first report of this event" if merge else "stored without merging (--no-merge)"
                 new += 1
             else:
                 joined += 1
-            conn.execute(raw_events.insert().values(
+            conn.execute(raw_events.insert(), dict(
                 event_id=ev.event_id, doc_id=doc_id, cluster_id=cluster_id, merge_reason=reason,
                 source=ev.source or "", seq=seq, data=json.dumps(ev.as_dict(), ensure_ascii=False),
             ))
@@ -384,19 +390,60 @@ class Store:
             cid = f"{wanted[:190]}-{n}"
         return cid
 
+    def _candidate_query(self, ev: Event, day: dt.date) -> tuple[Any, dict[str, Any]]:
+        """SQL prefilter for merge candidates (statement, parameters); dedup.match decides.
+
+        Statements are built once per shape and reused with bound parameters."""
+        rules = dedup.rules()
+        tp_new = min(max(int(ev.time_precision or 1), 1), 3)
+        types = tuple(sorted({ev.event_type} | {t for pair in rules.compatible_types if ev.event_type in pair
+                                                for t in pair}))
+        has_xy = ev.latitude is not None and ev.longitude is not None
+        shape = (tp_new, len(types), bool(ev.country), has_xy, bool(ev.admin1))
+        params: dict[str, Any] = {}
+        for p in (1, 2, 3):
+            w = rules.date_window_days.get(max(p, tp_new), max(rules.date_window_days.values()))
+            params[f"lo{p}"] = (day - dt.timedelta(days=w)).isoformat()
+            params[f"hi{p}"] = (day + dt.timedelta(days=w)).isoformat()
+        for i, t in enumerate(types):
+            params[f"type{i}"] = t
+        params["country"] = ev.country
+        params["admin1"] = ev.admin1
+        if has_xy:
+            dlat = rules.max_km / 110.0 + 0.01
+            dlon = dlat / max(0.05, math.cos(math.radians(float(ev.latitude))))
+            params.update(lat_lo=float(ev.latitude) - dlat, lat_hi=float(ev.latitude) + dlat,
+                          lon_lo=float(ev.longitude) - dlon, lon_hi=float(ev.longitude) + dlon)
+        stmt = self._candidate_stmts.get(shape)
+        if stmt is None:
+            c, bp = events.c, sa.bindparam
+            by_precision = [
+                sa.and_(c.time_precision >= 3 if p == 3 else c.time_precision == p,
+                        c.event_date.between(bp(f"lo{p}"), bp(f"hi{p}")))
+                for p in (1, 2, 3)
+            ]
+            conds = [c.mergeable.is_(True), sa.or_(*by_precision),
+                     sa.or_(*[c.event_type == bp(f"type{i}") for i in range(len(types))])]
+            if ev.country:
+                conds.append(sa.or_(c.country == bp("country"), c.country == ""))
+            if has_xy:
+                spatial = [sa.and_(c.latitude.between(bp("lat_lo"), bp("lat_hi")),
+                                   c.longitude.between(bp("lon_lo"), bp("lon_hi"))),
+                           c.latitude.is_(None)]
+                if ev.admin1:
+                    spatial.append(c.admin1 == bp("admin1"))  # same admin2 / region-level rules
+                conds.append(sa.or_(*spatial))
+            stmt = sa.select(c.event_id, c.data).where(*conds)
+            self._candidate_stmts[shape] = stmt
+        return stmt, params
+
     def _find_cluster(self, conn: Connection, ev: Event, exclude: set[str]) -> tuple[str | None, str]:
         try:
             day = dt.date.fromisoformat(ev.event_date[:10])
         except ValueError:
             return None, ""
-        lo = (day - dt.timedelta(days=MAX_WINDOW_DAYS)).isoformat()
-        hi = (day + dt.timedelta(days=MAX_WINDOW_DAYS)).isoformat()
-        q = sa.select(events.c.event_id, events.c.data).where(
-            events.c.mergeable.is_(True), events.c.event_date >= lo, events.c.event_date <= hi,
-        )
-        if ev.country:
-            q = q.where(sa.or_(events.c.country == ev.country, events.c.country == ""))
-        rows = [r for r in conn.execute(q) if r[0] not in exclude]
+        stmt, params = self._candidate_query(ev, day)
+        rows = [r for r in conn.execute(stmt, params) if r[0] not in exclude]
         if not rows:
             return None, ""
         cands = [Event.from_dict(json.loads(r[1])) for r in rows]
@@ -407,15 +454,11 @@ class Store:
         return rows[i][0], "same event: " + m.reason
 
     def _refresh_cluster(self, conn: Connection, cluster_id: str, stamp: str) -> None:
-        rows = conn.execute(
-            sa.select(raw_events.c.data).where(raw_events.c.cluster_id == cluster_id).order_by(raw_events.c.id)
-        ).all()
+        rows = conn.execute(_REFRESH_MEMBERS, {"cid": cluster_id}).all()
         members = [Event.from_dict(json.loads(r[0])) for r in rows]
         merged = dedup.merge(members, cluster_id)
         n_docs = len({m.doc_id for m in members})
-        conn.execute(events.update().where(events.c.event_id == cluster_id).values(
-            **self._event_columns(merged, n_docs, stamp)
-        ))
+        conn.execute(_UPDATE_EVENT, {"b_event_id": cluster_id, **self._event_columns(merged, n_docs, stamp)})
 
     @staticmethod
     def _event_columns(ev: Event, n_sources: int, stamp: str) -> dict[str, Any]:
@@ -665,6 +708,7 @@ class Store:
                                .where(raw_events.c.doc_id == doc_id).order_by(raw_events.c.seq)).all()
         d = {k: row[k] for k in ("id", "title", "source", "url", "published", "text", "clean", "origin",
                                  "ingested_at")}
+        d["clean"] = d["clean"] or d["text"]  # stored empty when the same as the text
         d["warnings"] = json.loads(row["warnings"] or "[]")
         d["events"] = [{**json.loads(data), "merged_into": cid} for cid, data in evs]
         return d

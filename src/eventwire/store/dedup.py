@@ -10,13 +10,15 @@ these hold (knobs in ``data/dedup.yaml``):
   ``time_precision`` (same day when both know the day);
 * **place**: the points are within 25 km, or they share admin2 (in the same
   admin1), or one is only known at region level and they share admin1; with no
-  coordinates at all, the same location name -- except that two *different*
+  coordinates at all, the same location name; a report placed only *near* a
+  town (geo_precision 2) matches within 50 km in the same admin1 -- except that two *different*
   precisely located towns or villages more than 5 km apart are different
   places (neither name being the other's district or region);
 * **country**: the same country when both name one;
 * **actors**: each side of one report matches a side of the other (same
   normalised name or short form, or an associated actor), or is empty or
-  unidentified. "SDF v Islamic State" matches "Islamic State v SDF" and
+  unidentified; the military and the police of one country count as one
+  side ("security forces"). "SDF v Islamic State" matches "Islamic State v SDF" and
   "SDF v unidentified gunmen", not "Military Forces of Syria v Islamic State".
 
 Events of the same document never merge with each other: the extractor has
@@ -92,6 +94,7 @@ def _fold(s: str) -> str:
     return " ".join(s.split())
 
 
+_STATE_FORCES = re.compile(r"^(military|police|security) forces of (.+)$")
 _ACRONYM_SKIP = {"of", "the", "and", "for", "de", "del", "la", "el", "des", "du", "in"}
 
 
@@ -105,6 +108,9 @@ def actor_keys(name: str) -> frozenset[str]:
     if ":" in base:
         short, long_ = base.split(":", 1)
         keys.update({_fold(short), _fold(long_)})
+    m = _STATE_FORCES.match(_fold(base))
+    if m:  # outlets say "security forces": the military and the police of one country are one side
+        keys.add(f"state forces of {m.group(2)}")
     for k in list(keys):  # "Myanmar National Democratic Alliance Army" -> "mndaa"
         words = [w for w in k.split() if w not in _ACRONYM_SKIP]
         if len(words) >= 3:
@@ -214,6 +220,9 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
         if km <= rules().max_km:
             return True, f"{km:.1f} km apart ({a.location or '?'} / {b.location or '?'})", km
     same_a1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) == _fold(b.admin1))
+    if km is not None and same_a1 and 2 in (a.geo_precision, b.geo_precision) and km <= 2 * rules().max_km:
+        # "near X" / "south of X" is coded to X: the event may be some way from it
+        return True, f"{km:.1f} km apart in {a.admin1}, one report only near a town", km
     if same_a1 and a.admin2 and b.admin2 and _fold(a.admin2) == _fold(b.admin2):
         return True, f"same admin2 {a.admin2} ({a.admin1})", km if km is not None else rules().max_km
     if same_a1 and max(a.geo_precision or 3, b.geo_precision or 3) >= 3:

@@ -99,7 +99,8 @@ class Ingested(BaseModel):
 
 class Config(BaseModel):
     version: str
-    writable: bool
+    writable: bool = Field(description="whether POST /documents can succeed")
+    token_required: bool = Field(description="whether POST /documents needs the API token")
     tiles: str | None = None
     tiles_attribution: str = ""
     event_types: list[str]
@@ -244,6 +245,7 @@ def create_app(
     token = token or None
     tile_origin = _origin(tiles)
     lock = threading.RLock()  # one store call at a time (SQLite connections are not shared-safe)
+    nlp_lock = threading.Lock()  # one extraction at a time (CPU-bound; keeps the pipeline single-threaded)
     writable = bool(token) or loopback
 
     app = FastAPI(
@@ -320,6 +322,7 @@ def create_app(
         return Config(
             version=__version__,
             writable=writable,
+            token_required=bool(token),
             tiles=tiles,
             tiles_attribution=tiles_attribution,
             event_types=list(EVENT_TYPES),
@@ -348,8 +351,9 @@ def create_app(
     ) -> Any:
         """Events matching the filters, a page at a time, as JSON, GeoJSON or CSV (ACLED columns)."""
         with lock:
-            events = _jsonable(store.query(**filters.kw, limit=limit, offset=offset, order=order))
+            events = store.query(**filters.kw, limit=limit, offset=offset, order=order)
             total = store.count(**filters.kw)
+        events = _jsonable(events) if _needs_conversion(events) else events
         if format == "csv":
             return Response(
                 events_csv(events),
@@ -361,7 +365,7 @@ def create_app(
             )
         if format == "geojson":
             return JSONResponse(events_geojson(events, total), media_type="application/geo+json")
-        return EventPage(total=total, limit=limit, offset=offset, events=events)
+        return JSONResponse({"total": total, "limit": limit, "offset": offset, "events": events})
 
     @app.get("/events/{event_id}", tags=["events"], responses={404: {"description": "no such event"}})
     def get_event(event_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
@@ -395,25 +399,26 @@ def create_app(
     )
     def extract_events(article: ArticleIn) -> list[dict[str, Any]]:
         """Events in a pasted article (nothing is stored)."""
-        from .. import api
-
         published = article.published.isoformat() if article.published else None
         try:
-            if pipeline is None:
-                events = api.extract(
-                    text=article.text, published=published, title=article.title or None, source=article.source or None
-                )
-            else:
-                doc = api.make_document(
-                    text=article.text, published=published, title=article.title, source=article.source
-                )
-                events = pipeline(doc).events
+            with nlp_lock:
+                events = _run_extract(article, published)
             return _jsonable([e.as_dict() for e in events])
         except InputError:
             raise
         except EventwireError as exc:
             log.error("extraction failed: %s", exc)
             raise HTTPException(422, "extraction failed for this text") from None
+
+    def _run_extract(article: ArticleIn, published: str | None) -> list[Event]:
+        from .. import api
+
+        if pipeline is None:
+            return api.extract(
+                text=article.text, published=published, title=article.title or None, source=article.source or None
+            )
+        doc = api.make_document(text=article.text, published=published, title=article.title, source=article.source)
+        return pipeline(doc).events
 
     @app.post(
         "/documents",
@@ -428,7 +433,7 @@ def create_app(
             415: {"description": "not JSON"},
         },
     )
-    def post_document(article: DocumentIn) -> Any:
+    def post_document(article: DocumentIn, response: Response) -> Any:
         """Ingest one article: run extraction and store it and its events (needs the API token)."""
         from .. import api
 
@@ -440,6 +445,20 @@ def create_app(
             url=article.url or None,
             doc_id=article.id,
         )
+        with lock:
+            duplicate = bool(getattr(store, "is_duplicate", lambda _d: False)(doc))
+        if not duplicate:  # extract outside the store lock: reads go on meanwhile
+            try:
+                with nlp_lock:
+                    doc = (pipeline or api.get_pipeline())(doc)
+            except Exception as exc:  # noqa: BLE001 - recorded, then a clean 422
+                log.exception("extraction failed for posted document %s", doc.id)
+                record = getattr(store, "record_failure", None)
+                if record is not None:
+                    with lock:
+                        record(doc.origin or doc.id, exc, doc_id=doc.id, url=doc.url)
+                raise HTTPException(422, "extraction failed for this document") from None
+            doc.meta["processed"] = True
         stored_as: list[str | None] = []
         with lock:
             report = store.ingest_documents(
@@ -451,11 +470,19 @@ def create_app(
         if isinstance(rep, dict) and rep.get("failed"):
             raise HTTPException(422, "the document could not be stored (see the server's failures list)")
         out: dict[str, Any] = {"id": doc_id, "stored": stored is not None, "report": rep}
+        if stored is None:
+            response.status_code = 200  # already stored (same URL or text): nothing new
         if stored is not None:
             out["events"] = stored.get("events", [])
         return _jsonable(out)
 
     return app
+
+
+def _needs_conversion(events: list[dict[str, Any]]) -> bool:
+    """Whether store rows hold values JSON cannot carry as they are (dates, ...)."""
+    plain = (str, int, float, bool, type(None), list, dict)
+    return any(not isinstance(v, plain) for e in events[:1] for v in e.values())
 
 
 def _report_dict(report: Any) -> Any:

@@ -100,7 +100,10 @@ class SecurityMiddleware:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         host = headers.get("host", "")
         if self.allowed_hosts is not None and _host_name(host) not in self.allowed_hosts:
-            await self._reply(send, 400, "bad Host header")
+            await self._reply(
+                send, 400, "Host header not allowed: open the server as http://127.0.0.1:PORT/ "
+                "(or start it with --allowed-host NAME)"
+            )
             return
         method = scope.get("method", "GET").upper()
         if method in UNSAFE_METHODS:

@@ -116,13 +116,22 @@
     iconCreateFunction: function (cluster) {
       var n = cluster.getChildCount();
       var size = n < 10 ? 30 : n < 100 ? 38 : 46;
+      // coloured by the most frequent event type inside (grey ring when mixed)
+      var counts = {}, top = "other", best = 0;
+      cluster.getAllChildMarkers().forEach(function (m) {
+        var t = m.options.ewType || "other";
+        counts[t] = (counts[t] || 0) + 1;
+        if (counts[t] > best) { best = counts[t]; top = t; }
+      });
       var label = document.createElement("span");
       label.textContent = String(n);
-      return L.divIcon({ html: label, className: "ew-cluster", iconSize: [size, size] });
+      var mixed = best < n ? " mixed" : "";
+      return L.divIcon({ html: label, className: "ew-cluster t-" + top + mixed, iconSize: [size, size] });
     }
   });
   map.addLayer(clusters);
   var pasteLayer = L.layerGroup().addTo(map);
+  window.eventwire = { map: map };  // for scripting (web-src/screenshot.py) and the console
 
   function markerSize(fatalities) {
     var f = Math.max(0, Number(fatalities) || 0);
@@ -140,7 +149,7 @@
     });
     var title = [e.event_date, e.event_type, e.location || e.country, (Number(e.fatalities) || 0) + " killed"]
       .filter(Boolean).join(" · ");
-    var m = L.marker([lat, lon], { icon: icon, title: title, alt: title, riseOnHover: true, keyboard: true });
+    var m = L.marker([lat, lon], { icon: icon, title: title, alt: title, riseOnHover: true, keyboard: true, ewType: slug(e.event_type) });
     m.on("add", function () {
       var node = m.getElement();
       if (node) node.setAttribute("data-event-id", eventId(e));
@@ -188,9 +197,6 @@
       m.on("click", function () { selectEvent(eventId(e)); });
       m.on("add", markSelected);
       markerById[eventId(e)] = m;
-      m.on("keypress", function (ev) {
-        if (ev.originalEvent && ev.originalEvent.key === "Enter") selectEvent(eventId(e));
-      });
       markers.push(m);
     });
     if (fit && markers.length) {  // move first, then cluster for the final zoom
@@ -259,6 +265,7 @@
     status("loading…");
     var ev = new URLSearchParams(p);
     ev.set("limit", String(MAX_EVENTS));
+    ev.set("order", "-event_date");  // newest first: if there are more than MAX_EVENTS, keep the recent ones
     return Promise.all([getJSON("/events?" + ev.toString()), getJSON("/stats" + (q ? "?" + q : ""))])
       .then(function (res) {
         state.events = res[0].events || [];
@@ -315,7 +322,7 @@
     if (d0 === d1) { d0 -= 1; d1 += 1; }
     var left = tl.pad, right = width - 10, top = 8, bottom = height - 22;
     var span = d1 - d0 + 1, slot = (right - left) / span;
-    var bw = Math.max(1, Math.min(slot - 1, 48)), inset = (slot - bw) / 2;
+    var bw = Math.max(3, Math.min(slot - 1, 48)), inset = (slot - bw) / 2;  // sparse years stay visible
     var maxN = 1;
     Object.keys(days).forEach(function (k) {
       var s = 0;
@@ -414,7 +421,7 @@
   // ---------------------------------------------------------------- table
   function renderTable() {
     var rows = visibleEvents();
-    $("table-count").textContent = plural(rows.length, "event");
+    $("table-count").textContent = plural(rows.length, "event") + (rows.length > 2000 ? " (the table lists the first 2000; Export CSV has them all)" : "");
     var body = $("events-table").tBodies[0];
     clear(body);
     rows.slice(0, 2000).forEach(function (e) {
@@ -470,19 +477,25 @@
   }
 
   // Evidence spans of one document: sentences (evidence) and fields (provenance).
-  function spansFor(e, docId) {
+  // A merged event's own provenance belongs to its first report; the other
+  // reports' field evidence comes from their raw events in /documents/{id}.
+  function spansFor(e, docId, doc) {
     var spans = [];
     (e.evidence || []).forEach(function (ev) {
       if (ev && (!ev.doc_id || ev.doc_id === docId)) spans.push({ start: ev.start, end: ev.end, text: ev.text, kind: "sentence" });
     });
-    var prov = e.provenance || {};
-    var provDoc = e.doc_id || "";
-    if (!provDoc || provDoc === docId) {
-      Object.keys(prov).forEach(function (field) {
-        var p = prov[field];
-        if (p) spans.push({ start: p.start, end: p.end, text: p.text, kind: "field", field: field });
-      });
-    }
+    var prov = {};
+    var id = eventId(e);
+    ((doc && doc.events) || []).forEach(function (raw) {
+      if (raw && (raw.merged_into === id || (raw.event_id && raw.event_id === e.event_id))) {
+        Object.keys(raw.provenance || {}).forEach(function (k) { prov[k] = raw.provenance[k]; });
+      }
+    });
+    if (!Object.keys(prov).length && (!e.doc_id || e.doc_id === docId)) prov = e.provenance || {};
+    Object.keys(prov).forEach(function (field) {
+      var p = prov[field];
+      if (p) spans.push({ start: p.start, end: p.end, text: p.text, kind: "field", field: field });
+    });
     return spans;
   }
 
@@ -623,7 +636,7 @@
         } else {
           sec.appendChild(el("h4", { text: doc.title || doc.id }));
           sec.appendChild(el("p", { className: "muted", text: [doc.source, doc.published].filter(Boolean).join(", ") }));
-          sec.appendChild(highlightedText(doc.text || "", spansFor(e, doc.id)));
+          sec.appendChild(highlightedText(doc.text || "", spansFor(e, doc.id, doc)));
         }
         box.appendChild(sec);
       });
@@ -646,7 +659,28 @@
       pasteLayer.clearLayers();
       clear($("paste-results"));
       $("paste-status").textContent = "";
+      $("store-form").hidden = true;
       state.pasteEvents = [];
+    });
+    $("store-form").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var meta = state.pasteMeta || {};
+      var headers = { "Content-Type": "application/json" };
+      var token = $("store-token").value;
+      if (token) headers.Authorization = "Bearer " + token;
+      var body = { text: state.pasteText, title: meta.title || "", source: meta.source || "" };
+      if (meta.published) body.published = meta.published;
+      $("store-status").textContent = "storing…";
+      $("store-run").disabled = true;
+      getJSON("/documents", { method: "POST", headers: headers, body: JSON.stringify(body) }).then(function (res) {
+        $("store-status").textContent = res.stored
+          ? "stored as " + res.id + " with " + plural((res.events || []).length, "event")
+          : "already in the store (same text or URL)";
+        pasteLayer.clearLayers();
+        return loadChoices().then(function () { return load(false); });
+      }).catch(function (err) {
+        $("store-status").textContent = "could not store it: " + err.message;
+      }).then(function () { $("store-run").disabled = false; });
     });
     $("paste-form").addEventListener("submit", function (ev) {
       ev.preventDefault();
@@ -664,7 +698,11 @@
       }).then(function (events) {
         state.pasteEvents = events;
         state.pasteText = text;
+        state.pasteMeta = body;
         renderPaste(body);
+        $("store-form").hidden = !state.config.writable;
+        $("store-token-label").hidden = !state.config.token_required;
+        $("store-status").textContent = "";
       }).catch(function (err) {
         $("paste-status").textContent = "extraction failed: " + err.message;
       }).then(function () { $("paste-run").disabled = false; });
@@ -707,7 +745,7 @@
     setupPaste();
     $("filters").addEventListener("submit", function (ev) { ev.preventDefault(); load(true); });
     $("filters").addEventListener("change", function (ev) {
-      if (ev.target && ev.target.tagName === "SELECT") load(true);
+      if (ev.target && (ev.target.tagName === "SELECT" || ev.target.type === "date")) load(true);
     });
     $("f-reset").addEventListener("click", function () { setTimeout(function () { load(true); }, 0); });
     window.addEventListener("resize", function () { renderTimeline(); });

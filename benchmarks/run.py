@@ -1,0 +1,332 @@
+"""``make bench``: throughput, latency and memory of the eventwire pipeline.
+
+    python benchmarks/run.py --data ../shared/data --out docs/performance.md
+    python benchmarks/run.py --corpus my-articles.jsonl --repeat 3 --no-write
+
+Measures, over a JSONL corpus (default: the HRDsAttack dev articles under
+``--data`` / $EVENTWIRE_DATA, converted on the fly into a temporary file):
+
+* **end to end** (clean -> nlp -> places -> actors -> events), one process:
+  articles/s per core, words/s, ms per article p50/p95, peak RSS;
+* **geoparse alone** (clean -> nlp -> places), the same figures;
+* **two workers** (``eventwire extract --workers 2``): articles/s and the
+  speed-up over one process.
+
+Each measurement runs in a fresh interpreter (so peak RSS is that mode's
+own), loads the pipeline and warms it on one article (reported as start-up,
+not counted), then times every article. With ``--repeat R`` each mode runs R
+times and the best run is kept: on a shared machine the best run is the
+closest to what the code costs. The results and a description of the machine
+are printed and written into ``docs/performance.md`` (between the
+``eventwire-bench`` markers; each run also adds a row to the history table).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BEGIN = "<!-- eventwire-bench:begin -->"
+END = "<!-- eventwire-bench:end -->"
+GEOPARSE = ("clean", "nlp", "places")
+REFERENCE_WORDS = 600  # "~600-word news articles" in the one-core target
+
+
+# ------------------------------------------------------------------ machine
+def machine() -> dict[str, Any]:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor()
+    ram_gb = None
+    try:
+        m = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text())
+        ram_gb = round(int(m.group(1)) / 1024 / 1024, 1) if m else None
+    except OSError:
+        pass
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count()
+    info: dict[str, Any] = {
+        "cpu": cpu or "?", "cores": cores, "ram_gb": ram_gb,
+        "python": platform.python_version(), "os": f"{platform.system()} {platform.release()}",
+        "load_before": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
+    try:
+        import spacy
+
+        info["spacy"] = spacy.__version__
+    except ImportError:  # pragma: no cover
+        info["spacy"] = "?"
+    try:
+        info["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                        text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+        if dirty:
+            info["commit"] += "+dirty"
+    except (OSError, subprocess.SubprocessError):
+        info["commit"] = "?"
+    return info
+
+
+# ------------------------------------------------------------------ corpus
+def resolve_corpus(args) -> tuple[Path | None, str, tempfile.TemporaryDirectory | None]:
+    """(JSONL path, description, temp dir to clean up) -- or (None, why, None) when there is no corpus."""
+    if args.corpus:
+        p = Path(args.corpus)
+        if not p.is_file():
+            return None, f"--corpus {p} does not exist", None
+        return p, str(p), None
+    data = args.data or os.environ.get("EVENTWIRE_DATA") or ""
+    src = Path(data) / "hrdsattack" / "dev.json" if data else None
+    if src is None or not src.is_file():
+        return None, (f"no corpus: {src or '$EVENTWIRE_DATA'} not found "
+                      "(set EVENTWIRE_DATA or give --corpus PATH.jsonl)"), None
+    sys.path.insert(0, str(HERE))
+    from hrdsattack import write_jsonl
+
+    tmp = tempfile.TemporaryDirectory(prefix="eventwire-bench-")
+    dest = Path(tmp.name) / "hrdsattack-dev.jsonl"
+    n = write_jsonl(src, dest)
+    return dest, f"HRDsAttack dev ({n} articles, {src})", tmp
+
+
+def load_docs(path: Path, limit: int | None):
+    from eventwire.errors import InputError
+    from eventwire.ingest import iter_documents
+
+    docs = [d for d in iter_documents([str(path)]) if not isinstance(d, InputError)]
+    return docs[:limit] if limit else docs
+
+
+# ------------------------------------------------------------------ measuring (child process)
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    s = sorted(values)
+    k = (len(s) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (k - lo)
+
+
+def measure(mode: str, corpus: Path, limit: int | None, workers: int) -> dict[str, Any]:
+    """One measurement in this process: returns figures as a dict."""
+    t0 = time.perf_counter()
+    from eventwire.settings import Settings
+
+    settings = Settings()
+    docs = load_docs(corpus, limit)
+    if not docs:
+        raise SystemExit("the corpus holds no readable documents")
+    words = sum(len(d.text.split()) for d in docs)
+    import copy
+
+    if mode in ("e2e", "geoparse"):
+        from eventwire.pipeline import DEFAULT_ORDER, Pipeline
+
+        pipeline = Pipeline(settings, DEFAULT_ORDER if mode == "e2e" else GEOPARSE)
+        pipeline(copy.deepcopy(docs[0]))  # load model, gazetteer, dictionaries
+        startup = time.perf_counter() - t0
+        per_doc: list[float] = []
+        events = errors = 0
+        batch = [copy.deepcopy(d) for d in docs]
+        start = time.perf_counter()
+        for doc in batch:
+            a = time.perf_counter()
+            try:
+                out = pipeline(doc)
+                events += len(out.events)
+            except Exception:  # noqa: BLE001 - count it, keep timing
+                errors += 1
+            per_doc.append(time.perf_counter() - a)
+        wall = time.perf_counter() - start
+        return {
+            "mode": mode, "articles": len(docs), "words": words, "seconds": wall, "startup_s": startup,
+            "articles_per_s": len(docs) / wall, "words_per_s": words / wall,
+            "ms_p50": 1000 * _pct(per_doc, 0.5), "ms_p95": 1000 * _pct(per_doc, 0.95),
+            "ms_mean": 1000 * statistics.fmean(per_doc), "events": events, "errors": errors,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
+    if mode == "parallel":
+        from eventwire.parallel import ParallelExtractor
+
+        with ParallelExtractor(settings, workers) as px:
+            px.warm()
+            startup = time.perf_counter() - t0
+            batch = [copy.deepcopy(d) for d in docs]
+            start = time.perf_counter()
+            events = sum(len(d.events) for d in px.pipe(batch, on_error=lambda d, e: None))
+            wall = time.perf_counter() - start
+            rss = px.worker_rss()
+        return {
+            "mode": mode, "workers": workers, "articles": len(docs), "words": words, "seconds": wall,
+            "startup_s": startup, "articles_per_s": len(docs) / wall, "words_per_s": words / wall,
+            "events": events, "worker_peak_rss_mb": max(rss.values()) / 1024 if rss else None,
+        }
+    raise SystemExit(f"unknown mode {mode}")
+
+
+def run_child(mode: str, corpus: Path, limit: int | None, workers: int = 1) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--_measure", mode, "--corpus", str(corpus),
+           "--workers", str(workers)]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{mode} measurement failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def best(mode: str, corpus: Path, limit: int | None, repeat: int, workers: int = 1, log=print) -> dict[str, Any]:
+    runs = []
+    for i in range(repeat):
+        r = run_child(mode, corpus, limit, workers)
+        log(f"  {mode}{'' if mode != 'parallel' else f' x{workers}'} run {i + 1}/{repeat}: "
+            f"{r['articles_per_s']:.1f} articles/s")
+        runs.append(r)
+    top = max(runs, key=lambda r: r["articles_per_s"])
+    top["runs"] = [round(r["articles_per_s"], 2) for r in runs]
+    return top
+
+
+# ------------------------------------------------------------------ report
+def render(results: dict[str, Any], info: dict[str, Any], corpus_desc: str, repeat: int) -> str:
+    e2e, geo = results.get("e2e"), results.get("geoparse")
+    par1, par2 = results.get("one_worker"), results.get("two_workers")
+    lines = [
+        f"### Latest run ({info['date']})",
+        "",
+        f"Machine: {info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB RAM, Python {info['python']}, "
+        f"spaCy {info['spacy']}, {info['os']}; commit {info['commit']}; load average before the run "
+        f"{info['load_before']} (the machine is shared: best of {repeat} run(s) per figure).",
+        "",
+        f"Corpus: {corpus_desc}; {e2e['articles'] if e2e else '?'} articles, "
+        f"{(e2e['words'] / e2e['articles']) if e2e else 0:.0f} words each on average.",
+        "",
+        "| measurement | articles/s per core | 600-word articles/s | words/s | ms/article p50 | p95 | "
+        "peak RSS MB | start-up s | runs (articles/s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, r in (("end to end", e2e), ("geoparse alone (clean, nlp, places)", geo)):
+        if r:
+            lines.append(
+                f"| {name} | {r['articles_per_s']:.1f} | {r['words_per_s'] / REFERENCE_WORDS:.1f} | "
+                f"{r['words_per_s']:.0f} | {r['ms_p50']:.1f} | {r['ms_p95']:.1f} | {r['peak_rss_mb']:.0f} | "
+                f"{r['startup_s']:.1f} | {', '.join(map(str, r['runs']))} |")
+    if par1 and par2:
+        lines += [
+            "",
+            "| workers | articles/s | speed-up | worker peak RSS MB | runs |",
+            "|---:|---:|---:|---:|---|",
+            f"| 1 (in process) | {par1['articles_per_s']:.1f} | 1.00x | {par1['peak_rss_mb']:.0f} | "
+            f"{', '.join(map(str, par1['runs']))} |",
+            f"| 2 (processes) | {par2['articles_per_s']:.1f} | "
+            f"{par2['articles_per_s'] / par1['articles_per_s']:.2f}x | "
+            f"{(par2.get('worker_peak_rss_mb') or 0):.0f} | {', '.join(map(str, par2['runs']))} |",
+        ]
+    if e2e:
+        lines += ["", f"End to end the pipeline found {e2e['events']} events "
+                      f"({e2e['errors']} documents failed)."]
+    return "\n".join(lines)
+
+
+def history_row(results: dict[str, Any], info: dict[str, Any]) -> str:
+    e2e, geo = results.get("e2e") or {}, results.get("geoparse") or {}
+    par1, par2 = results.get("one_worker"), results.get("two_workers")
+    speed = f"{par2['articles_per_s'] / par1['articles_per_s']:.2f}x" if par1 and par2 else "-"
+    return (f"| {info['date']} | {info['commit']} | {info['cpu']} ({info['cores']} cores) | "
+            f"{e2e.get('articles_per_s', 0):.1f} | {e2e.get('ms_p50', 0):.0f} / {e2e.get('ms_p95', 0):.0f} | "
+            f"{e2e.get('peak_rss_mb', 0):.0f} | {geo.get('articles_per_s', 0):.1f} | {speed} |")
+
+
+HISTORY_HEAD = ("| date | commit | machine | end-to-end articles/s | ms p50 / p95 | peak RSS MB | "
+                "geoparse articles/s | 2-worker speed-up |\n|---|---|---|---:|---:|---:|---:|---:|")
+
+
+def write_report(out: Path, section: str, row: str) -> None:
+    text = out.read_text(encoding="utf-8") if out.exists() else "# Performance\n"
+    history: list[str] = []
+    if BEGIN in text and END in text:
+        before, rest = text.split(BEGIN, 1)
+        old, after = rest.split(END, 1)
+        history = [ln for ln in old.splitlines() if ln.startswith("| 20")]
+    else:
+        before, after = text.rstrip("\n") + "\n\n", "\n"
+    history.append(row)
+    block = (f"{BEGIN}\n## Pipeline throughput (`make bench`)\n\n"
+             "Written by `benchmarks/run.py`; rerun with `make bench` "
+             "(or `python benchmarks/run.py --corpus FILE.jsonl`).\n\n"
+             f"{section}\n\n### History\n\n{HISTORY_HEAD}\n" + "\n".join(history) + f"\n{END}")
+    out.write_text(before + block + after, encoding="utf-8")
+
+
+# ------------------------------------------------------------------ main
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="eventwire benchmark: articles/s, ms/article, peak RSS")
+    ap.add_argument("--data", default=None, help="the dev data folder (default: $EVENTWIRE_DATA)")
+    ap.add_argument("--corpus", default=None, help="a JSONL corpus (id, text, published ...) instead")
+    ap.add_argument("--out", default=None, help="write the results into this Markdown file")
+    ap.add_argument("--no-write", action="store_true", help="print only")
+    ap.add_argument("--limit", type=int, default=None, help="use the first N articles")
+    ap.add_argument("--repeat", type=int, default=int(os.environ.get("EVENTWIRE_BENCH_REPEAT", "2")),
+                    help="runs per measurement; the best is kept (default 2)")
+    ap.add_argument("--skip-parallel", action="store_true", help="no 1-vs-2-worker measurement")
+    ap.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
+    ap.add_argument("--_measure", default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args._measure:
+        r = measure(args._measure, Path(args.corpus), args.limit, args.workers)
+        print(json.dumps(r))
+        return 0
+
+    corpus, desc, tmp = resolve_corpus(args)
+    if corpus is None:
+        print(f"benchmark skipped: {desc}")
+        return 0
+    try:
+        info = machine()
+        info["date"] = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        print(f"eventwire benchmark on {desc}")
+        print(f"machine: {info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB, Python {info['python']}, "
+              f"load {info['load_before']}")
+        results: dict[str, Any] = {}
+        results["e2e"] = best("e2e", corpus, args.limit, args.repeat)
+        results["geoparse"] = best("geoparse", corpus, args.limit, args.repeat)
+        if not args.skip_parallel:
+            results["one_worker"] = results["e2e"]
+            results["two_workers"] = best("parallel", corpus, args.limit, args.repeat, workers=args.workers)
+        section = render(results, info, desc, args.repeat)
+        print()
+        print(section)
+        if args.out and not args.no_write:
+            write_report(Path(args.out), section, history_row(results, info))
+            print(f"\nwritten to {args.out}")
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""Who did what to whom (eventwire.actors.assign_roles), with and without a parse.
+
+Each case is a sentence written for the test, a trigger word in it, the
+event type, and the actors ACLED would code. Parse-mode tests need the spaCy
+English model (skipped without it); the blank-mode ones run everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from eventwire import nlp
+from eventwire.actors import assign_roles, interaction_code, run
+from eventwire.models import Document
+from eventwire.settings import Settings
+
+COALITION = "Coalition Forces: US-led Coalition (Operation Inherent Resolve)"
+
+
+def _has_model() -> bool:
+    try:
+        return nlp.load_nlp(Settings()).meta.get("eventwire_model") != "blank"
+    except Exception:
+        return False
+
+
+MODES = [
+    pytest.param("auto", marks=[pytest.mark.model, pytest.mark.skipif(not _has_model(), reason="no English model")]),
+    "blank",
+]
+
+
+def roles_for(text: str, trigger: str, event_type: str, sub: str = "", mode: str = "auto", nth: int = 0,
+              focus: str = ""):
+    settings = Settings(model=mode)
+    doc = Document(id="t", text=text, clean=text)
+    if focus:
+        doc.meta["focus_country"] = focus
+    nlp.run(doc, settings)
+    run(doc, settings)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(trigger, start + 1)
+    sent = doc.sentence_of(start)
+    return assign_roles(doc, sent.index, start, start + len(trigger), event_type, sub, settings)
+
+
+def n(m):
+    return m.value.name if m is not None else None
+
+
+# ---------------------------------------------------------------- role patterns (both modes)
+@pytest.mark.parametrize("mode", MODES)
+def test_active_voice(mode):
+    r = roles_for("Isis militants attacked SDF fighters near an oil field in eastern Syria.",
+                  "attacked", "Battles", "Armed clash", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Islamic State (Syria)", "SDF: Syrian Democratic Forces")
+    assert (r.actor1.value.inter, r.actor2.value.inter) == (2, 2)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_passive_voice_with_agent(mode):
+    r = roles_for("Three soldiers were killed by al-Shabaab militants in an ambush near Mogadishu, Somalia.",
+                  "killed", "Battles", "Armed clash", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Al Shabaab", "Military Forces of Somalia")
+    assert interaction_code(r.actor1.value.inter, r.actor2.value.inter) == 12
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_came_under_fire_from(mode):
+    r = roles_for("A Nigerian army patrol came under fire from Boko Haram fighters near Maiduguri.",
+                  "fire", "Battles", "Armed clash", mode)
+    assert n(r.actor1) == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    assert n(r.actor2) == "Military Forces of Nigeria"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_nominal_trigger_by_agent_targets_the_earlier_attacker(mode):
+    text = ("Earlier on Saturday, Isis militants attacked SDF fighters near an oil field in the country's east, "
+            "triggering airstrikes by the US-led coalition.")
+    r = roles_for(text, "airstrikes", "Explosions/Remote violence", "Air/drone strike", mode, focus="Syria")
+    assert (n(r.actor1), n(r.actor2)) == (COALITION, "Islamic State (Syria)")
+    assert interaction_code(r.actor1.value.inter, r.actor2.value.inter) == 28
+    assert r.civilian_target is False
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_between_x_and_y(mode):
+    r = roles_for("Clashes between the Syrian army and HTS fighters erupted near Idlib.", "Clashes",
+                  "Battles", "Armed clash", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Syria", "HTS: Hayat Tahrir al Sham")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_state_modifier_of_a_nominal_trigger(mode):
+    r = roles_for("Israeli airstrikes killed 10 civilians in Gaza City on Tuesday.", "airstrikes",
+                  "Explosions/Remote violence", "Air/drone strike", mode)
+    assert n(r.actor1) == "Military Forces of Israel"
+    assert n(r.actor2).startswith("Civilians")
+    assert r.civilian_target is True
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_coordination_gives_an_associate(mode):
+    r = roles_for("Malian troops and Wagner mercenaries attacked JNIM militants near Mopti, Mali.",
+                  "attacked", "Battles", "Armed clash", mode)
+    assert n(r.actor1) == "Military Forces of Mali"
+    assert [n(m) for m in r.assoc1] == ["Wagner Group"]
+    assert n(r.actor2) == "JNIM: Group for Support of Islam and Muslims"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_apposition_backed_by_gives_the_coalition(mode):
+    r = roles_for("The SDF, backed by US air power, attacked Isis positions in Deir ez-Zor province, Syria.",
+                  "attacked", "Battles", "Armed clash", mode)
+    assert n(r.actor1) == "SDF: Syrian Democratic Forces"
+    assert [n(m) for m in r.assoc1] == [COALITION]
+    assert n(r.actor2) == "Islamic State (Syria)"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_x_backed_y(mode):
+    r = roles_for("Turkish-backed Syrian National Army fighters attacked YPG positions near Manbij in Syria.",
+                  "attacked", "Battles", "Armed clash", mode)
+    assert n(r.actor1) == "SNA: Syrian National Army"
+    assert "Military Forces of Turkey" in [n(m) for m in r.assoc1]
+    assert n(r.actor2) == "YPG: People's Protection Units"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_violence_against_civilians(mode):
+    r = roles_for("Gunmen killed 12 villagers in Zamfara, Nigeria, on Sunday.", "killed",
+                  "Violence against civilians", "Attack", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+    assert r.civilian_target is True
+    assert interaction_code(r.actor1.value.inter, r.actor2.value.inter) == 37
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_unnamed_perpetrator_is_implied(mode):
+    r = roles_for("Five civilians were shot dead in northern Burkina Faso on Friday.", "shot dead",
+                  "Violence against civilians", "Attack", mode)
+    assert n(r.actor1) == "Unidentified Armed Group (Burkina Faso)"
+    assert r.actor1.meta.get("implicit") is True
+    assert n(r.actor2) == "Civilians (Burkina Faso)" and r.actor2.text == "civilians"
+
+
+# ---------------------------------------------------------------- protests and riots
+@pytest.mark.parametrize("mode", MODES)
+def test_peaceful_protest(mode):
+    r = roles_for("Hundreds of students protested in Baghdad, Iraq, against corruption.", "protested",
+                  "Protests", "Peaceful protest", mode)
+    assert n(r.actor1) == "Protesters (Iraq)" and r.actor1.value.inter == 6
+    assert r.actor2 is None
+    assert [n(m) for m in r.assoc1] == ["Students (Iraq)"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_protest_with_intervention(mode):
+    r = roles_for("Police fired tear gas to disperse protesters in Nairobi, Kenya.", "fired",
+                  "Protests", "Protest with intervention", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Protesters (Kenya)", "Police Forces of Kenya")
+    assert interaction_code(r.actor1.value.inter, r.actor2.value.inter) == 16
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_excessive_force(mode):
+    r = roles_for("Security forces opened fire on protesters in Basra, Iraq, killing four.", "opened fire",
+                  "Protests", "Excessive force against protesters", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Iraq", "Protesters (Iraq)")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_riot(mode):
+    r = roles_for("Rioters torched a police station in Kano, Nigeria.", "torched", "Riots",
+                  "Violent demonstration", mode)
+    assert n(r.actor1) == "Rioters (Nigeria)" and r.actor1.value.inter == 5
+
+
+# ---------------------------------------------------------------- conventions
+@pytest.mark.parametrize("mode", MODES)
+def test_state_forces_abroad_are_external(mode):
+    r = roles_for("Turkish forces shelled Kurdish positions near Kobani in northern Syria.", "shelled",
+                  "Explosions/Remote violence", "Shelling/artillery/missile attack", mode)
+    assert n(r.actor1) == "Military Forces of Turkey"
+    assert r.actor1.value.inter == 8
+    home = roles_for("Turkish forces shelled PKK positions near Cizre in southeastern Turkey.", "shelled",
+                     "Explosions/Remote violence", "Shelling/artillery/missile attack", mode)
+    assert home.actor1.value.inter == 1
+    assert n(home.actor2) == "PKK: Kurdistan Workers Party"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_generic_actor_country_comes_from_the_event(mode):
+    text = ("Nigerian officials met in Abuja on Monday. In Niger, gunmen attacked a village near Tillaberi, "
+            "killing seven villagers.")
+    r = roles_for(text, "attacked", "Violence against civilians", "Attack", mode)
+    assert n(r.actor1) == "Unidentified Armed Group (Niger)"
+
+
+# ---------------------------------------------------------------- a Baghuz-like report (own words)
+BAGHUZ_LIKE = (
+    "US-backed and Kurdish-led Syrian forces have launched a final push to defeat the Islamic State group in "
+    "its last pocket in eastern Syria.\n"
+    "The SDF, backed by US air power, has driven Isis from most of the territory it once held.\n"
+    "Earlier on Saturday, Isis militants attacked SDF fighters near an oil field in the country's east, "
+    "triggering airstrikes by the US-led coalition."
+)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_baghuz_like_report(mode):
+    e1 = roles_for(BAGHUZ_LIKE, "launched a final push", "Battles", "Armed clash", mode)
+    assert (n(e1.actor1), n(e1.actor2)) == ("SDF: Syrian Democratic Forces", "Islamic State (Syria)")
+    assert [n(m) for m in e1.assoc1] == [COALITION]
+    e2 = roles_for(BAGHUZ_LIKE, "attacked", "Battles", "Armed clash", mode)
+    assert (n(e2.actor1), n(e2.actor2)) == ("Islamic State (Syria)", "SDF: Syrian Democratic Forces")
+    e3 = roles_for(BAGHUZ_LIKE, "airstrikes", "Explosions/Remote violence", "Air/drone strike", mode)
+    assert (n(e3.actor1), n(e3.actor2)) == (COALITION, "Islamic State (Syria)")
+
+
+def _shared_example() -> Path | None:
+    base = Path(os.environ.get("EVENTWIRE_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+    p = base.parent / "examples" / "baghuz-2019" / "article.txt"
+    return p if p.exists() else None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_shared_example() is None, reason="shared Baghuz example not available")
+def test_baghuz_example_article():
+    from eventwire.actors.evaluate import evaluate_baghuz
+
+    res = evaluate_baghuz(_shared_example(), Settings())
+    assert all(v["ok"] for v in res.values()), res
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_pronoun_subject_refers_back(mode):
+    text = ("Taliban fighters stormed a police compound in Kunduz province on Monday. "
+            "They killed seven policemen before withdrawing.")
+    r = roles_for(text, "killed", "Battles", "Armed clash", mode)
+    assert n(r.actor1) == "Taliban"
+    assert n(r.actor2) == "Police Forces of Afghanistan"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_vehicle_hits_a_mine_is_the_target(mode):
+    text = "Two UN peacekeepers were killed in northern Mali when their convoy hit a roadside bomb."
+    r = roles_for(text, "hit", "Explosions/Remote violence", "Remote explosive/landmine/IED", mode)
+    assert n(r.actor1) == "Unidentified Armed Group (Mali)"
+    assert n(r.actor2) == "UN: United Nations"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_numeric_victims_are_civilians(mode):
+    r = roles_for("A bomb exploded at a market in Maiduguri, Nigeria, killing 19.", "exploded",
+                  "Explosions/Remote violence", "Remote explosive/landmine/IED", mode)
+    assert n(r.actor2) == "Civilians (Nigeria)" and r.actor2.text == "19"
+    assert r.civilian_target is True
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_ethnic_militia_attack(mode):
+    r = roles_for("Lou Nuer militiamen attacked Murle villagers in Pibor, South Sudan.", "attacked",
+                  "Violence against civilians", "Attack", mode)
+    assert n(r.actor1) == "Lou Nuer Ethnic Militia (South Sudan)" and r.actor1.value.inter == 4
+    assert n(r.actor2) == "Civilians (South Sudan)"
