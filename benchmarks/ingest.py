@@ -54,7 +54,7 @@ WORDS = ("fighting residents officials said witnesses town forces attack killed 
 def make_pool(n_events: int, rng: random.Random) -> list[dict]:
     pool = []
     start = dt.date(2024, 1, 1)
-    for i in range(n_events):
+    for _ in range(n_events):
         loc, country, a1, a2, lat, lon = rng.choice(PLACES)
         et, st = rng.choice(TYPES)
         c = country.split()[0]

@@ -268,3 +268,28 @@ def test_ethnic_militia_attack(mode):
                   "Violence against civilians", "Attack", mode)
     assert n(r.actor1) == "Lou Nuer Ethnic Militia (South Sudan)" and r.actor1.value.inter == 4
     assert n(r.actor2) == "Civilians (South Sudan)"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_coordinated_subjects_of_a_clash_fight_each_other(mode):
+    r = roles_for("Fano militiamen and federal troops clashed near Gondar in Ethiopia.", "clashed",
+                  "Battles", "Armed clash", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Fano Militia", "Military Forces of Ethiopia")
+    assert r.assoc1 == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_claimed_responsibility_and_reported_speech(mode):
+    r = roles_for("Al-Shabaab claimed responsibility for the attack on an army base in Somalia.", "attack",
+                  "Battles", "Armed clash", mode)
+    assert n(r.actor1) == "Al Shabaab"
+    r = roles_for("The army said it killed 20 militants in Borno state, Nigeria.", "killed", "Battles",
+                  "Armed clash", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)")
+
+
+def test_pro_country_forces_are_not_that_state():
+    from eventwire.actors import lookup
+
+    assert lookup("pro-Russian forces", country="Ukraine").name == "DPR/LPR Forces"
+    assert lookup("anti-government fighters", country="Syria").name == "Unidentified Armed Group (Syria)"

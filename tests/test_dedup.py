@@ -172,3 +172,15 @@ def test_second_set_keeps_precision():
     r = evaluate(HELDOUT)
     assert r["precision"] >= 0.95, r["errors"]
     assert r["recall"] >= 0.8, r["errors"]
+
+
+def test_country_level_reports_and_generic_actor_names():
+    syria_only = ev(country="Syria", admin1="", admin2="", location="Syria", latitude=35.0, longitude=38.0,
+                    geo_precision=3)
+    palmyra = ev(country="Syria", admin1="Homs", admin2="Tadmur", location="Palmyra", latitude=34.56,
+                 longitude=38.28)
+    ok, why, _ = dedup.places_match(syria_only, palmyra)
+    assert ok and "only gives the country" in why
+    assert not dedup.places_match(syria_only, ev())[0]  # Nigeria
+    assert dedup._names_match("Military Forces", "Military Forces of Syria (2000-)")
+    assert not dedup._names_match("Military", "Military Forces of Syria")  # one word is too generic

@@ -135,3 +135,18 @@ def test_run_all_reports_a_broken_evaluation_and_goes_on(data_dir, tmp_path, cap
     assert "failed: RuntimeError: stage exploded" in text
     assert "## UCDP GED Iraq (headlines)" in text
     assert "stage exploded" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_eval_runs_the_pipeline_over_inputs(tmp_path):
+    art = tmp_path / "mosul-raid.txt"
+    art.write_text("Gunmen killed four soldiers at a checkpoint in Mosul on Monday, police said.\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    # no doc_id: the rows belong to the one input document
+    gold.write_text(json.dumps({"event_date": "2021-03-01", "event_type": "Battles", "sub_event_type": "Armed clash",
+                                "location": "Mosul", "latitude": 36.34, "longitude": 43.13, "fatalities": 4}) + "\n",
+                    encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", "--gold", str(gold), "--input", str(art)])
+    assert res.exit_code == 0, res.output
+    assert "Sample: 1 document, 1 gold event," in res.output
+    assert "| events: recall |" in res.output and "| 1 |" in res.output

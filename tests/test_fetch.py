@@ -242,20 +242,25 @@ def test_not_a_feed_is_an_input_error(tmp_path):
 
 # ------------------------------------------------------------------ CLI
 def test_cli_ingest_feed_twice_fetches_nothing_new(server, tmp_path):
-    from conftest import run_cli
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    def run(*args):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
     db = str(tmp_path / "w.sqlite")
-    r = run_cli("ingest", "--db", db, "--allow-private", "--model", "blank", server + "/feed.xml")
-    assert r.returncode == 0, r.stderr.decode()
-    assert b"3 documents stored" in r.stderr
+    r = run("ingest", "--db", db, "--allow-private", "--model", "blank", server + "/feed.xml")
+    assert r.exit_code == 0, r.output
+    assert "3 documents stored" in r.stderr
     before = dict(Handler.hits)
-    r = run_cli("ingest", "--db", db, "--allow-private", "--model", "blank", server + "/feed.xml")
-    assert r.returncode == 0, r.stderr.decode()
-    assert b"0 documents stored" in r.stderr
+    r = run("ingest", "--db", db, "--allow-private", "--model", "blank", server + "/feed.xml")
+    assert r.exit_code == 0, r.output
+    assert "0 documents stored" in r.stderr
     assert Handler.hits.get("/news/palmyra") == before.get("/news/palmyra")  # stored links are not refetched
-    assert b"3 duplicates" in r.stderr
-    r = run_cli("ingest", "--db", db, "--model", "blank", server + "/news/nairobi?page=2")
-    assert r.returncode == 1 and b"refused" in r.stderr and b"--allow-private" in r.stderr
+    assert "3 duplicates" in r.stderr
+    r = run("ingest", "--db", db, "--model", "blank", server + "/news/nairobi?page=2")
+    assert r.exit_code == 1 and "refused" in r.stderr and "--allow-private" in r.stderr
 
 
 def test_cli_watch_polls_and_stops_on_sigterm(server, tmp_path):
@@ -285,15 +290,17 @@ def test_cli_watch_polls_and_stops_on_sigterm(server, tmp_path):
 
 
 def test_cli_watch_cycles(server, tmp_path):
-    from conftest import run_cli
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
 
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(f"{server}/feed.xml\n{server}/missing-feed.xml\n", encoding="utf-8")
     db = str(tmp_path / "watch2.sqlite")
-    r = run_cli("watch", str(feeds), "--every", "0.2s", "--cycles", "2", "--db", db, "--allow-private",
-                "--model", "blank", "-q")
-    err = r.stderr.decode()
-    assert r.returncode == 0, err
+    r = CliRunner().invoke(main, ["watch", str(feeds), "--every", "0.2s", "--cycles", "2", "--db", db,
+                                  "--allow-private", "--model", "blank", "-q"], catch_exceptions=False)
+    err = r.stderr
+    assert r.exit_code == 0, err
     cycles = [ln for ln in err.splitlines() if "watch: cycle" in ln]
     assert len(cycles) == 2
     assert "3 stored" in cycles[0] and "(1 failed)" in cycles[0]

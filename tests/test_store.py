@@ -409,19 +409,65 @@ def test_iter_events_pages_through_everything(store):
 
 @pytest.mark.postgres
 def test_cli_ingest_query_against_postgres(tmp_path):
-    from conftest import run_cli
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
 
     require_pg()
     schema = f"ew_test_{uuid.uuid4().hex[:12]}"
     url = f"{PG_URL}?schema={schema}"
+
+    def run(*args):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
     try:
         (tmp_path / "a.txt").write_text("Police dispersed a protest in Nairobi on Tuesday.", encoding="utf-8")
-        r = run_cli("ingest", "--db", url, "--model", "blank", "-q", str(tmp_path / "a.txt"))
-        assert r.returncode == 0, r.stderr.decode()
-        assert b"1 documents stored" in r.stderr
-        r = run_cli("ingest", "--db", url, "--model", "blank", str(tmp_path / "a.txt"))
-        assert b"already stored" in r.stderr and b"0 documents stored" in r.stderr
-        r = run_cli("query", "--db", url, "--count")
-        assert r.returncode == 0 and r.stdout.strip().isdigit()
+        r = run("ingest", "--db", url, "--model", "blank", "-q", str(tmp_path / "a.txt"))
+        assert r.exit_code == 0, r.output
+        assert "1 documents stored" in r.stderr
+        r = run("ingest", "--db", url, "--model", "blank", str(tmp_path / "a.txt"))
+        assert "already stored" in r.stderr and "0 documents stored" in r.stderr
+        r = run("query", "--db", url, "--count")
+        assert r.exit_code == 0 and r.stdout.strip().isdigit()
     finally:
         drop_schema(schema)
+
+
+def _variants() -> list[dict]:
+    """Reports of a clash near Palmyra, varied one field at a time."""
+    out = []
+    places = [PALMYRA, dict(PALMYRA, location="Palmyra outskirts", latitude=34.59, longitude=38.34, geo_precision=2),
+              dict(PALMYRA, location="Homs province", admin2="", latitude=34.8, longitude=37.9, geo_precision=3),
+              dict(PALMYRA, location="Syria", admin1="", admin2="", latitude=35.0, longitude=38.5, geo_precision=3),
+              dict(PALMYRA, location="Al Qaryatayn", admin2="Homs", latitude=34.23, longitude=37.24),
+              DEIR, dict(PALMYRA, latitude=None, longitude=None)]
+    for place in places:
+        for date, tp in (("2024-05-11", 1), ("2024-05-12", 1), ("2024-05-20", 3)):
+            out.append(clash(date=date, place=place, time_precision=tp))
+    out.append(clash(a2="HTS: Hayat Tahrir al Sham"))
+    out.append(dict(clash(), event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"))
+    return out
+
+
+def test_candidate_search_never_hides_a_match_the_rules_accept(tmp_path):
+    """The SQL prefilter must be looser than the rules: for every pair of variants,
+    the second report merges into the first exactly when dedup.match says so."""
+    from eventwire.store import dedup
+
+    variants = _variants()
+    s = open_store(tmp_path / "pairs.sqlite")
+    n = 0
+    for i, a in enumerate(variants):
+        for j, b in enumerate(variants):
+            da = make_doc(f"a{i}-{j}", "A", f"First report {i} {j}.", [a], url="")
+            db_ = make_doc(f"b{i}-{j}", "B", f"Second report {i} {j}.", [b], url="")
+            expected = dedup.match(db_.events[0], da.events[0]).ok
+            with s.engine.begin() as conn:  # a clean slate for each pair
+                for t in ("raw_events", "events", "documents"):
+                    conn.exec_driver_sql(f"DELETE FROM {t}")
+            s.add_document(da)
+            s.add_document(db_)
+            assert (s.count() == 1) == expected, (a, b)
+            n += expected
+    s.close()
+    assert 20 < n < len(variants) ** 2  # both outcomes are exercised

@@ -346,6 +346,7 @@ def test_token_is_required_when_configured(fresh_store):
     cfg = c.get("/config").json()
     assert cfg["writable"] is True and cfg["token_required"] is True
     assert c.post("/documents", json=_doc(2)).status_code == 401
+    assert c.post("/documents", json={"not": "a document"}).status_code == 401  # auth before validation
     assert c.post("/documents", json=_doc(2), headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert c.post("/documents", json=_doc(2), headers={"Authorization": f"Basic {TOKEN}"}).status_code == 401
     assert fresh_store.count() == 0

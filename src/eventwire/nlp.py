@@ -72,11 +72,91 @@ def _sentences_from_spacy(sdoc) -> list[Sentence]:
     return out
 
 
+# ---------------------------------------------------------------- parse only where events may be
+# Profiling the pipeline on news articles (docs/performance.md) puts three
+# quarters of the time in spaCy; the dependency parse (with its tagger,
+# attribute ruler and lemmatizer) is needed only where an event may be read
+# (roles, event location), i.e. in sentences with a trigger word -- about a
+# third of the words even in conflict news. So with ``parse_scope="candidates"``:
+#
+# 1. the whole text goes through ``senter`` + ``ner`` only (sentences and the
+#    entities the places stage reads everywhere; NER has its own tok2vec, so the
+#    entities are those of the full pipeline);
+# 2. the sentences ``eventwire.events.may_hold_event`` accepts are parsed, batched
+#    with ``nlp.pipe``;
+# 3. their annotations are written into one Doc over ``clean`` (same tokens), so
+#    ``doc.spacy_doc`` keeps its contract: offsets into ``clean``, ``char_span``,
+#    ``ents`` for all text; ``dep_``/``head``/``pos_``/``lemma_`` on the tokens
+#    of the parsed sentences, empty (``dep_ == ""``) elsewhere.
+#    ``doc.meta["parsed_sentences"]`` lists the indices of the parsed sentences.
+_WHOLE_PIPES = ("senter", "ner")
+
+
+@functools.cache
+def _parse_plan(model: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(components for the whole text, components NOT run on candidate sentences), or None
+    when the pipeline lacks what the split needs (blank, custom models: parse everything)."""
+    nlp = _load(model)
+    names = set(nlp.component_names)
+    if not ({"senter", "ner", "parser"} <= names):
+        return None
+    skip = tuple(n for n in nlp.pipe_names if n in _WHOLE_PIPES)
+    return _WHOLE_PIPES, skip
+
+
+def _may_hold_event():
+    try:
+        from .events.lexicon import may_hold_event
+    except ImportError:  # pragma: no cover - events stage without a prefilter: parse everything
+        return lambda _text: True
+    return may_hold_event
+
+
+def _run_candidates(doc: Document, nlp, plan) -> None:
+    import numpy
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+
+    whole_pipes, skip = plan
+    text = doc.clean
+    whole = nlp.make_doc(text)
+    for name in whole_pipes:
+        whole = nlp.get_pipe(name)(whole)
+    sentences = _sentences_from_spacy(whole)
+    may = _may_hold_event()
+    cands = [s for s in sentences if may(s.text)]
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+    ents = whole.to_array([ENT_IOB, ENT_TYPE])
+    arr = numpy.zeros((len(whole), len(attrs) + 2), dtype="uint64")
+    arr[:, len(attrs):] = ents
+    parsed: list[int] = []
+    if cands:
+        tok_at = {t.idx: t.i for t in whole}
+        for sent, sdoc in zip(cands, nlp.pipe([s.text for s in cands], disable=list(skip), batch_size=64)):
+            i0 = tok_at.get(sent.start)
+            n = len(sdoc)
+            if i0 is None or i0 + n > len(whole) or any(
+                whole[i0 + k].idx != sent.start + t.idx or len(whole[i0 + k]) != len(t) for k, t in enumerate(sdoc)
+            ):
+                continue  # tokenised differently alone (rare): left unparsed
+            arr[i0:i0 + n, :len(attrs)] = sdoc.to_array(attrs)
+            parsed.append(sent.index)
+    sdoc = nlp.make_doc(text)
+    sdoc.from_array(attrs + [ENT_IOB, ENT_TYPE], arr)
+    doc.spacy_doc = sdoc
+    doc.sentences = sentences
+    doc.meta["parsed_sentences"] = parsed
+
+
 def run(doc: Document, settings: Settings) -> Document:
     nlp = load_nlp(settings)
-    text = doc.clean
-    sdoc = nlp(text)
-    doc.spacy_doc = sdoc
-    doc.sentences = _sentences_from_spacy(sdoc)
+    model = (settings.model if settings else "auto") or "auto"
+    plan = _parse_plan(model) if getattr(settings, "parse_scope", "all") == "candidates" else None
+    if plan is not None:
+        _run_candidates(doc, nlp, plan)
+    else:
+        sdoc = nlp(doc.clean)
+        doc.spacy_doc = sdoc
+        doc.sentences = _sentences_from_spacy(sdoc)
+        doc.meta.pop("parsed_sentences", None)
     doc.meta["model"] = nlp.meta.get("eventwire_model", "?")
     return doc

@@ -45,6 +45,8 @@ WIKI_TYPES = {
     "Justice.ArrestJailDetain": ("Strategic developments", "Arrests", ("Jailer",), ("Detainee",)),
     "Conflict.Demonstrate": ("Protests", "Peaceful protest", ("Demonstrator",), ()),
 }
+ACTOR_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "UAF", "CVL", "REF", "EDU", "LAB", "JRN", "MED", "OPP"})
+SCOPE_TYPES = frozenset({"PER", "ORG", "GPE"})  # WikiEvents entity types an ACLED actor can be
 PRONOUNS = frozenset("he she it they them we us i you who whom which that his her their its him".split())
 
 
@@ -114,6 +116,7 @@ def _find(text: str, needle: str, near: int = 0) -> tuple[int, int] | None:
 def evaluate_plover(path: Path, settings: Settings) -> dict:
     records = json.loads(Path(path).read_text(encoding="utf-8"))
     a1, a2, i1 = Score(), Score(), Score()
+    a2_scoped = Score()  # targets that are people or armed groups (not places, governments, objects)
     per_type: dict[str, dict[str, Score]] = {}
     for rec in records:
         ev = rec.get("event")
@@ -160,12 +163,15 @@ def evaluate_plover(path: Path, settings: Settings) -> dict:
                 pt["inter1"].add(okk)
         if t_spans and ev != "PROTEST":
             ok = _overlaps(roles.actor2, t_spans)
+            if any((t.get("sector") or "")[:3] in ACTOR_SECTORS for t in tars):
+                a2_scoped.add(ok)
             got2 = roles.actor2.value.name if roles.actor2 else "-"
             a2.add(ok, f"{rec['id']}: actor2 {got2!r} [{roles.actor2.text if roles.actor2 else ''}] vs "
                        f"{[t.get('actorText') for t in tars]} | {text[:140]}")
             pt["actor2"].add(ok)
     return {
         "actor1": a1.as_dict(), "actor2": a2.as_dict(), "inter1": i1.as_dict(),
+        "actor2_people_or_armed_targets": a2_scoped.as_dict(),
         "per_type": {k: {r: s.as_dict() for r, s in v.items()} for k, v in sorted(per_type.items())},
         "misses": {"actor1": a1.misses, "actor2": a2.misses, "inter1": i1.misses},
     }
@@ -191,6 +197,7 @@ def _wiki_doc(rec: dict) -> tuple[str, list[Sentence], dict[int, tuple[int, int]
 def evaluate_wikievents(path: Path, settings: Settings) -> dict:
     a1, a2 = Score(), Score()
     a1_np, a2_np = Score(), Score()  # gold without pronouns
+    a1_sc, a2_sc = Score(), Score()  # gold that can be an ACLED actor: a person, group or state, named by words
     spurious = Score()
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -215,17 +222,28 @@ def evaluate_wikievents(path: Path, settings: Settings) -> dict:
                 continue
             roles = _roles(doc, s, e, et, sub, settings)
 
-            def spans(role_names):
+            def spans(role_names, scoped=False):
                 out, texts = [], []
                 for arg in ev["arguments"]:
                     if arg["role"] in role_names and arg["entity_id"] in ents:
                         ent = ents[arg["entity_id"]]
+                        if scoped and (ent["entity_type"] not in SCOPE_TYPES or ent["text"].lower() in PRONOUNS
+                                       or re.fullmatch(r"[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                                                       r"dozens|scores|hundreds|more|all|some|many|several|others",
+                                                       ent["text"].lower())):
+                            continue
                         out.append((tokmap[ent["start"]][0], tokmap[ent["end"] - 1][1]))
                         texts.append(ent["text"])
                 return out, texts
 
             g1, t1 = spans(r1)
             g2, t2 = spans(r2)
+            s1, _ = spans(r1, scoped=True)
+            s2, _ = spans(r2, scoped=True)
+            if s1:
+                a1_sc.add(_overlaps(roles.actor1, s1))
+            if s2:
+                a2_sc.add(_overlaps(roles.actor2, s2))
             sent_text = doc.clean[max(0, s - 80):e + 80].replace("\n", " ")
             if g1:
                 ok = _overlaps(roles.actor1, g1)
@@ -246,6 +264,7 @@ def evaluate_wikievents(path: Path, settings: Settings) -> dict:
     return {
         "actor1": a1.as_dict(), "actor2": a2.as_dict(),
         "actor1_no_pronoun_gold": a1_np.as_dict(), "actor2_no_pronoun_gold": a2_np.as_dict(),
+        "actor1_in_acled_scope": a1_sc.as_dict(), "actor2_in_acled_scope": a2_sc.as_dict(),
         "no_actor1_when_gold_has_none": spurious.as_dict(),
         "misses": {"actor1": a1_np.misses, "actor2": a2_np.misses},
     }
@@ -347,3 +366,43 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# ------------------------------------------------------------------ adapter for eventwire.evaluation.run_all
+def read_devset(data, examples=None, opts=None):
+    """A DevSet-like record for ``eventwire.evaluation.run_all`` (the data folder is all it needs).
+
+    Register with one line in ``run_all.DEV_SETS``::
+
+        "actors": (actor_eval.read_devset, actor_eval.task_result, "Actor roles (trigger given)"),
+    """
+    from ..evaluation.readers import DevSet
+
+    data = Path(data)
+    if not (data / "plover-gsr" / "PLOVER_GSR_CAMEO.txt").exists() and not (data / "wikievents" / "dev.jsonl").exists():
+        raise FileNotFoundError(f"{data}/plover-gsr or {data}/wikievents")
+    ds = DevSet(name="actors", docs=[], gold=[], total=0,
+                note="PLOVER GSR (FIGHT/ASSAULT/COERCE/PROTEST/MOBILIZE) and WikiEvents attack/die/injure/arrest/"
+                     "demonstrate events; the gold trigger is given, roles come from eventwire.actors.assign_roles")
+    ds.optional = [str(data), str(examples) if examples else ""]
+    return ds
+
+
+def task_result(ds, settings: Settings):
+    """Actor-role figures as an ``eventwire.evaluation.tasks.TaskResult``."""
+    from ..evaluation.tasks import TaskResult
+
+    data = ds.optional[0]
+    examples = ds.optional[1] if len(ds.optional) > 1 and ds.optional[1] else None
+    baghuz = Path(examples) / "baghuz-2019" / "article.txt" if examples else None
+    res = evaluate_actors(data, settings, baghuz=baghuz)
+    r = TaskResult("Actor roles (trigger given)", sample=ds.note)
+    for ds_name in ("plover-gsr", "wikievents"):
+        for k, v in (res.get(ds_name) or {}).items():
+            if isinstance(v, dict) and "accuracy" in v:
+                r.add(f"{ds_name}: {k}", v["accuracy"] if v["total"] else None, v["total"])
+    if "baghuz" in res:
+        ok = sum(v["ok"] for v in res["baghuz"].values())
+        r.add("Baghuz E1-E3 actors right", ok / len(res["baghuz"]), len(res["baghuz"]))
+    r.tables.append(format_markdown(res))
+    return r

@@ -67,7 +67,7 @@ def doc_countries(doc: Document, toks: list | None = None, norms: list[str] | No
         if m.kind == "place" and m.value is not None:
             c = _country_from_place(d, m.value)
             if c:
-                counts[c] += 2.0
+                counts[c] += 0.5 if _is_country_level(d, m) else 2.0
     if toks is None:
         toks = tokenize(doc.clean)
         norms = norms_of(toks)
@@ -123,6 +123,13 @@ _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "
                       "south-eastern", "south-western", "northeast", "northwest", "southeast", "southwest", "-"})
 
 
+def _is_country_level(d: Dictionary, m: Mention) -> bool:
+    code = getattr(m.value, "feature_code", "") or ""
+    if code:
+        return code.startswith("PCL")
+    return " ".join(norm(t[2]) for t in tokenize(m.text)) in d.country_core
+
+
 def event_country(doc: Document, sent_index: int) -> tuple[str, bool]:
     """(country, reliable) of an event in a sentence.
 
@@ -134,13 +141,23 @@ def event_country(doc: Document, sent_index: int) -> tuple[str, bool]:
     d = load_dictionary()
     counts: Counter[str] = Counter()
     any_place: Counter[str] = Counter()
+    text = doc.clean
     for m in doc.mentions:
         if m.kind == "place" and m.value is not None:
             c = _country_from_place(d, m.value)
-            if c:
-                any_place[c] += 1
-                if m.sent == sent_index:
-                    counts[c] += 1
+            if not c:
+                continue
+            if _is_country_level(d, m):
+                # a country name counts only as a location ("in Syria"), not as a modifier
+                # ("US drone strike", "Somali army"): those name an actor's nationality
+                before = text[max(0, m.start - 30):m.start].lower().split()
+                while before and before[-1] in _COMPASS | {"the"}:
+                    before.pop()
+                if not before or before[-1] not in _LOCATIVE | {"across", "of", "to", "from"}:
+                    continue
+            any_place[c] += 1
+            if m.sent == sent_index:
+                counts[c] += 1
     if counts:
         return counts.most_common(1)[0][0], True
     focus = doc.meta.get("focus_country") or ""
@@ -317,6 +334,8 @@ def recognize(doc: Document) -> list[Mention]:
                 best = (named[0], entry, "", "named")
         # country prefix + generic noun: "Syrian army", "Syria's army", "US troops"
         cm = match_at(d.country_trie, toks, i, norms)
+        if cm and i >= 2 and norms[i - 1] == "-" and norms[i - 2] in ("pro", "anti"):
+            cm = None  # "pro-Russian forces" are not Russia's
         if cm:
             j = cm[0]
             if j < n and norm(toks[j][2]) in ("'s",):
@@ -346,9 +365,13 @@ def recognize(doc: Document) -> list[Mention]:
                 k += 1  # "the coalition's warplanes"
             if k + 1 < n and toks[k][2] in ('"', "”", "’", "'") and norm(toks[k + 1][2]) in d.head_nouns:
                 k += 1  # '"Islamic State" militants'
-            while k < n and k < end_tok + 4 and norm(toks[k][2]) in d.head_nouns and \
-                    text[toks[k - 1][1]:toks[k][0]].strip() in ("", "'s", "’s"):
-                k += 1
+            while k < n and k < end_tok + 4 and text[toks[k - 1][1]:toks[k][0]].strip() in ("", "'s", "’s"):
+                if k + 1 < n and f"{norms[k]} {norms[k + 1]}" in d.head_nouns:
+                    k += 2  # "NATO service members"
+                elif norms[k] in d.head_nouns:
+                    k += 1
+                else:
+                    break
             b = toks[k - 1][1]
             actor = d.make_actor(entry, ctx_country(a) if entry.generic or not entry.country else "",
                                  why=f"dictionary alias {text[a:toks[end_tok - 1][1]]!r}")

@@ -48,6 +48,10 @@ _STATE_WEAPONS = frozenset({"drone", "jet", "warplane", "aircraft", "helicopter"
                             "warship", "gunboat", "bomber", "airstrike", "strike", "shelling", "navy"})
 _VICTIM_HITS = frozenset({"hit", "strike", "run", "drive", "trigger", "step"})
 _DEVICES = frozenset({"bomb", "mine", "landmine", "ied", "device", "explosive", "explosives"})
+_SYMMETRIC = re.compile(r"(?:clash|fight|fought|battl|exchang|skirmish|engag|confront)", re.I)
+_TARGET_ONLY = ("hit a bomb", "died")
+_PSEUDO_PASSIVE = frozenset({"engage", "involve", "deploy", "station", "locate", "base", "embroil", "entrench"})
+_DEATH_VERBS = frozenset({"die", "perish", "drown", "succumb"})
 _NOT_INTERVENERS = frozenset({"government", "regime", "authorities", "junta", "ministry", "administration"})
 _BACKED_RE = re.compile(r"((?:U\.S\.|[A-Z][\w.]*)(?: [A-Z][\w.]*)?)[-‑ ]backed\b")
 _BACKED_BY_RE = re.compile(
@@ -131,6 +135,14 @@ class _Parse:
             if m.meta.get("generic") and not m.meta.get("country_explicit") and any(
                     c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children):
                 return _antecedent(self.doc, m.start, m.end, self.sent_index) or m
+            if m.meta.get("generic") and not m.meta.get("country_explicit"):
+                # "Israeli army bulldozers", "Hamas police": the owner names the actor
+                for c in tok.children:
+                    if c.dep_ in ("compound", "amod", "poss", "nmod"):
+                        owner = _mention_at(self.ms, c.idx)
+                        if owner is not None and owner is not m and (
+                                not owner.meta.get("generic") or owner.meta.get("country_explicit")):
+                            return owner
             return m
         # modifiers and "of"-phrases: "scores of Isis fighters", "the coalition's jets"
         for child in tok.children:
@@ -153,6 +165,20 @@ class _Parse:
         if tok.lemma_.lower() in _STATE_WEAPONS:
             return self.country_actor(tok)
         return None
+
+    def victim(self, tok) -> Mention | None:
+        """A target: an actor, or a named person (a civilian unless said otherwise)."""
+        if tok is None:
+            return None
+        m = self.np(tok)
+        if m is not None or tok.ent_type_ != "PERSON":
+            return m
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        a, b = (ent.start_char, ent.end_char) if ent is not None else (tok.idx, tok.idx + len(tok.text))
+        actor = _entry_actor("Civilians ({country})", "", "a named person")
+        return Mention(start=a, end=b, text=tok.doc.text[a:b], kind="actor", value=actor, sent=self.sent_index,
+                       why=f"{tok.doc.text[a:b]!r}: a named person, coded as a civilian", score=0.5,
+                       meta={"entry": "Civilians ({country})", "generic": True, "person": True})
 
     def country_actor(self, tok, own_only: bool = False) -> Mention | None:
         cands = [tok] if own_only else [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
@@ -238,9 +264,16 @@ class _Parse:
     def verb_roles(self, v) -> _Found:
         f = _Found(how="verb")
         psubj = self.child(v, *_PASS_SUBJ)
-        passive = psubj is not None or self.child(v, "auxpass") is not None
+        passive = psubj is not None or self.child(v, "auxpass") is not None or (
+            v.dep_ == "acl" and v.tag_ == "VBN")  # "six soldiers killed in the attack"
+        if passive and v.lemma_ in _PSEUDO_PASSIVE and psubj is not None:  # "forces were engaged in fighting"
+            f.a1 = self.np(psubj)
+            got = self.prep_obj(v, ("against", "with", "on"))
+            f.a2 = got[0] if got else None
+            f.how = "stative passive"
+            return f
         if passive:
-            f.a2 = self.np(psubj)
+            f.a2 = self.victim(psubj)
             got = self.prep_obj(v, ("by",))
             if got:
                 f.a1 = got[0]
@@ -266,6 +299,10 @@ class _Parse:
             f.how = "passive verb"
             return f
         subj = self.child(v, *_SUBJ)
+        if v.lemma_ in _DEATH_VERBS:  # "a prisoner died": the subject is the victim
+            f.a2 = self.victim(subj)
+            f.how = "died"
+            return f
         # "their convoy hit a roadside bomb": the subject is the target
         obj0 = self.child(v, "dobj", "obj")
         dev = obj0 if obj0 is not None else next(
@@ -291,7 +328,7 @@ class _Parse:
             f.a1 = self.subject_of(v)[0]
         obj = self.child(v, "dobj", "obj")
         if obj is not None:
-            f.a2 = self.np(obj)
+            f.a2 = self.victim(obj)
             if f.a2 is None:  # "opened fire on X", "launched an offensive against X"
                 got = self.prep_obj(obj, _TARGET_PREPS + ("with",))
                 f.a2 = got[0] if got else None
@@ -368,6 +405,11 @@ class _Parse:
                 if f.a2 is None:
                     got = self.prep_obj(head, _TARGET_PREPS)
                     f.a2 = got[0] if got else None
+        elif n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_ == "responsibility":
+            # "X claimed responsibility for the attack"
+            if f.a1 is None:
+                f.a1 = self.subject_of(head.head.head)[0]
+            f.how = "claimed responsibility for"
         elif n.dep_ == "pobj" and head.dep_ == "prep":
             v = head.head
             if head.lower_ == "under" and n.lower_ in _UNDER_NOUNS:
@@ -402,6 +444,10 @@ class _Parse:
     def roles(self, span) -> _Found:
         root = span.root
         while root.dep_ == "compound" and root.head is not root:
+            root = root.head
+        # "shot dead", "blew up": the verb carries the roles
+        if root.pos_ in ("ADJ", "ADV", "PART", "ADP") and root.dep_ in ("acomp", "oprd", "prt", "advmod", "xcomp") \
+                and root.head is not root and root.head.pos_ in ("VERB", "AUX"):
             root = root.head
         if root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB"):
             f = self.verb_roles(root)
@@ -566,11 +612,20 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     if f is None:
         f = order
     else:
-        if f.a1 is None and order.a1 is not None and order.a1 is not f.a2:
+        if f.a1 is None and order.a1 is not None and order.a1 is not f.a2 and f.how not in _TARGET_ONLY:
             f.a1 = order.a1
             f.how += "; actor1 by word order"
+        if f.a2 is None and f.how not in _TARGET_ONLY and order.a2 is not None and order.a2 is not f.a1 \
+                and order.a2.start >= end \
+                and order.a2.start - end < 60 and not re.search(r"[;:]|,\s+(?:which|who|where|while|as|but|and|said)\b",
+                                                                 doc.clean[end:order.a2.start]) \
+                and (f.a1 is None or order.a2.value.name != f.a1.value.name):
+            f.a2 = order.a2
+            f.how += "; actor2 by word order"
     f.assoc1 = list(f.assoc1 or [])
     f.assoc2 = list(f.assoc2 or [])
+    if f.a2 is None and f.assoc1 and _SYMMETRIC.match(doc.clean[start:end]):
+        f.a2 = f.assoc1.pop(0)  # "X and Y clashed": they fought each other
     a1, a2 = f.a1, f.a2
     if a2 is not None and a1 is not None and (a2 is a1 or (a2.start == a1.start and a2.end == a1.end)):
         a2 = None
@@ -584,7 +639,7 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         crowd = next((m for m in (a1, a2, *ms) if m is not None and m.value.inter in (5, 6)), None)
         named_groups = [m for m in ms if m.value.inter in (2, 3, 4) and not m.meta.get("generic")
                         and m is not a2]
-        if crowd is None and a1 is not None and (a1.value.inter == 7 or a1 in named_groups):
+        if crowd is None and a1 is not None and a1.value.inter in (2, 3, 4, 7):
             crowd = a1  # "Nigerians rallied", "Fatah supporters marched": the crowd, named by who they are
         identities = []
         for m in ms:
@@ -628,8 +683,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 and f.how.startswith("word order"):
             a1, a2 = a2, a1  # "villagers were ... by gunmen" misread by word order
         if et == "Battles" and a2 is None:
-            a2 = next((m for m in ms if m is not a1 and m.value.inter in (1, 2, 3, 4, 8)
-                       and (a1 is None or m.value.name != a1.value.name)), None)
+            allies = {id(m) for m in f.assoc1}
+            a2 = next((m for m in ms if m is not a1 and id(m) not in allies and m.value.inter in (1, 2, 3, 4, 8)
+                       and (a1 is None or m.value.name != a1.value.name)
+                       and not (a1 is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*",
+                                                                doc.clean[a1.end:m.start] if m.start >= a1.end else "x"))),
+                      None)
         if et == "Explosions/Remote violence" and a2 is None:
             a2 = next((m for m in ms if m.value.inter == 7 and m is not a1 and m.start >= end), None)
         if et in ("Explosions/Remote violence", "Violence against civilians") and a2 is None:

@@ -34,7 +34,7 @@ def is_loopback(host: str) -> bool:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--token", default=None, envvar="EVENTWIRE_TOKEN", metavar="TOKEN",
               help="API token that POST /documents must send (Authorization: Bearer TOKEN). "
-                   "Default: $EVENTWIRE_TOKEN.")
+                   "Default: $EVENTWIRE_TOKEN (better than the option: command lines are visible to other users).")
 @click.option("--tiles", default=None, envvar="EVENTWIRE_TILES", metavar="URL",
               help="Optional map tile URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png "
                    "(default: the offline country outlines only).")

@@ -195,14 +195,22 @@ def ingest_cmd(inputs, db, no_merge, model, settings_file, quiet, allow_private,
 
 
 # ------------------------------------------------------------------ show
+def _where(d: dict) -> str:
+    parts: list[str] = []
+    for k in ("location", "admin3", "admin2", "admin1", "country"):
+        v = d.get(k) or ""
+        if v and v not in parts:
+            parts.append(v)
+    return ", ".join(parts) or "?"
+
+
 def _fmt_event(d: dict) -> str:
     lines = [
         f"{d['event_id']}  {d['event_date']} (time precision {d['time_precision']})",
         f"  {d['event_type']} / {d['sub_event_type']}",
         f"  actor1: {d['actor1'] or '-'}" + (f"  [with {d['assoc_actor_1']}]" if d.get("assoc_actor_1") else ""),
         f"  actor2: {d['actor2'] or '-'}" + (f"  [with {d['assoc_actor_2']}]" if d.get("assoc_actor_2") else ""),
-        f"  where:  {d['location']}, {d['admin2'] + ', ' if d.get('admin2') else ''}{d['admin1']}, {d['country']}"
-        f"  ({d['latitude']}, {d['longitude']}; geo precision {d['geo_precision']})",
+        f"  where:  {_where(d)}  ({d['latitude']}, {d['longitude']}; geo precision {d['geo_precision']})",
         f"  fatalities: {d['fatalities']} (most conservative reported)",
         f"  source: {d['source']}",
     ]
@@ -353,7 +361,7 @@ def watch_cmd(feeds_file, every, cycles, db, no_merge, model, settings_file, qui
                 fstats = FeedStats()
                 feed_errors = 0
 
-                def items():
+                def items(feeds=feeds, fstats=fstats):
                     nonlocal feed_errors
                     for src in feeds:
                         if stop():

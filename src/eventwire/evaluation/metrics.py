@@ -375,11 +375,11 @@ class ErrorCase:
 def worst(errors: Iterable[ErrorCase], n: int = 10) -> list[ErrorCase]:
     """The ``n`` errors to show: the most severe of each kind of error in turn, so
     one kind (say, a hundred missed events) does not hide the others. Kinds are
-    ``kind`` (and the field, for field errors), taken in order of their worst
+    ``kind`` and ``what`` (the field, the label), taken in order of their worst
     error; within a kind, most severe first (equal severity keeps input order)."""
     groups: dict[str, list[ErrorCase]] = {}
     for e in sorted(errors, key=lambda e: -e.severity):
-        groups.setdefault(e.kind if e.kind != "field" else f"field:{e.what}", []).append(e)
+        groups.setdefault(f"{e.kind}:{e.what}", []).append(e)
     queues = list(groups.values())  # already ordered by each group's worst error
     out: list[ErrorCase] = []
     i = 0

@@ -55,7 +55,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--only", default="", help=f"comma-separated subset of: {', '.join(DEV_SETS)}")
     ap.add_argument("--hrds", type=_opt_int, default=None, help="HRDsAttack dev articles to use (default all 100)")
     ap.add_argument("--event-location", type=_opt_int, default=400, help="event-location sentences (default 400)")
-    ap.add_argument("--gwn", type=_opt_int, default=100, help="GeoWebNews articles (default 100 of 200; 'all')")
+    ap.add_argument("--gwn", type=_opt_int, default=None, help="GeoWebNews articles (default all 200)")
     ap.add_argument("--ucdp", type=_opt_int, default=500, help="UCDP headlines (default 500)")
     ap.add_argument("--errors", type=int, default=8, help="worst errors listed per dev set")
     return ap.parse_args(argv)

@@ -275,8 +275,8 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     lex = load_lexicon()
     readings: list[Reading] = []
     for sent in doc.sentences:
-        if not lex.index.may_match(sent.text):
-            continue
+        if not lex.find(sent.text):
+            continue  # no trigger: the sentence cannot hold an event
         for r in _read_sentence(doc, sent, lex):
             r.roles = _assign_roles(doc, r, settings)
             r.location = _locate(doc, r, settings)

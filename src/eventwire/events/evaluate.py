@@ -320,3 +320,55 @@ def hrdsattack_dates(path: str | Path, limit: int | None = None) -> dict[str, An
         "articles_without_event": no_event, "main_event_dated_by_publication": fallback_pub,
         "misses": misses,
     }
+
+
+# --------------------------------------------------------------------------- all at once
+def run_all(data: str | Path | None, labelled_path: str | Path | None = None) -> dict[str, Any]:
+    """Every events figure: our labelled sentences, and the dev sets found under ``data``
+    (``../shared/data``: wikievents/, plover-gsr/, hrdsattack/); missing sets are skipped."""
+    out: dict[str, Any] = {}
+    lp = Path(labelled_path) if labelled_path else Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "labelled_sentences.jsonl"
+    if lp.exists():
+        out["labelled"] = labelled(lp)
+    if data:
+        d = Path(data)
+        if (d / "wikievents" / "dev.jsonl").exists():
+            out["wikievents"] = wikievents(d / "wikievents" / "dev.jsonl")
+        if (d / "plover-gsr" / "PLOVER_GSR_CAMEO.txt").exists():
+            out["plover"] = plover(d / "plover-gsr" / "PLOVER_GSR_CAMEO.txt")
+        if (d / "hrdsattack" / "dev.json").exists():
+            out["hrdsattack_dates"] = hrdsattack_dates(d / "hrdsattack" / "dev.json")
+    return out
+
+
+def to_markdown(results: dict[str, Any]) -> str:
+    """The figures of :func:`run_all` as a markdown section."""
+    lines = ["## Events stage (issue 5)", ""]
+    for name, figs in results.items():
+        lines.append(f"### {name}")
+        lines.append("")
+        lines.append("| figure | value |")
+        lines.append("|---|---|")
+        for k, v in figs.items():
+            if isinstance(v, (dict, list)):
+                continue
+            lines.append(f"| {k} | {v} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="events-stage figures (python -m eventwire.events.evaluate)")
+    ap.add_argument("--data", default=None, help="dev data folder (../shared/data)")
+    ap.add_argument("--labelled", default=None, help="labelled sentences JSONL")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of markdown")
+    a = ap.parse_args(argv)
+    res = run_all(a.data, a.labelled)
+    print(json.dumps(res, indent=1, default=str) if a.json else to_markdown(res))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

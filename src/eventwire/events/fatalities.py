@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import load_lexicon, squash, words
+from .lexicon import load_lexicon, squash, words  # noqa: F401 (words re-exported)
 
 
 @dataclass(slots=True)
@@ -41,6 +41,7 @@ class _Rx:
     singular_after: re.Pattern
     plural_passive: re.Pattern
     subset: re.Pattern
+    any_kill: re.Pattern
     values: dict[str, int]
     multipliers: dict[str, int]
     unknown_plural: int
@@ -78,11 +79,52 @@ def _rx() -> _Rx:
         singular_after=re.compile(rf"(?i)\b(?:killed|killing|murdered|shot dead|gunned down|assassinated|executed|beheaded|lynched)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|\w+)\b|\b(?:killed|killing|murdered|shot dead|shooting dead|assassinated|executed)\s+(?:him|her)\b|\b(?-i:[A-Z][a-z]+)\s+(?:was|has been)\s+(?:(?:reportedly|allegedly)\s+)?(?:killed|shot dead|murdered|assassinated|gunned down|executed|beheaded|lynched|stabbed to death|beaten to death)\b"),
         plural_passive=re.compile(rf"(?i)\b(?:{victims})\s+(?:[\w'’-]+\s+){{0,3}}?(?:were|have been|had been)\s+(?:(?:reportedly|also|allegedly)\s+)?(?:killed|shot dead|massacred|slaughtered|murdered|executed|gunned down)\b|\b(?:killing|killed|massacred|murdered)\s+(?:scores of\s+)?(?:civilians|villagers|residents|worshippers|people|soldiers|policemen|protesters|students|fighters|militants)\b"),
         subset=re.compile(r"(?i),?\s*\(?(?:including|among them|among whom|of whom|most of them|many of them|mostly|the majority of them|all of them)\b[^,;.)]*[,)]?"),
+        any_kill=re.compile(words(kill), re.IGNORECASE),
         values=values,
         multipliers=mult,
         unknown_plural=int(cfg.get("unknown_plural", 10)),
         singular=int(cfg.get("singular", 1)),
     )
+
+
+_WORD_AT = re.compile(r"\w+")
+_MODS = frozenset("at more over nearly almost about around roughly some up as an a approximately another "
+                  "further fewer less no".split())
+
+
+@functools.cache
+def _starts(name: str) -> tuple[frozenset[str] | None, tuple[int, ...]]:
+    """Word prefixes where the regex ``name`` can start (None: anywhere)."""
+    from .lexicon import _prefixes
+
+    rx = _rx()
+    if name == "before":
+        firsts = {w.split()[0] for w in rx.values} | set(_MODS)
+        return frozenset(firsts), tuple(sorted({len(x) for x in firsts}, reverse=True))
+    p = _prefixes(getattr(rx, name).pattern)
+    if p is None:
+        return None, ()
+    return frozenset(p), tuple(sorted({len(x) for x in p}, reverse=True))
+
+
+def _finditer(name: str, t: str):
+    """Like ``regex.finditer`` but only tried where a word the regex can start with begins."""
+    rx = getattr(_rx(), name)
+    prefs, lengths = _starts(name)
+    if prefs is None:
+        yield from rx.finditer(t)
+        return
+    end = -1
+    for w in _WORD_AT.finditer(t):
+        if w.start() < end:
+            continue
+        lw = w.group(0).lower()
+        if not (lw[0].isdigit() or any(lw[:n] in prefs for n in lengths)):
+            continue
+        m = rx.match(t, w.start())
+        if m:
+            end = m.end()
+            yield m
 
 
 def parse_number(text: str) -> int | None:
@@ -176,6 +218,8 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
 def find_counts(text: str) -> list[Count]:
     """Fatality figures in ``text`` (one sentence or part of one)."""
     rx = _rx()
+    if not rx.any_kill.search(text) and "no " not in text.lower():
+        return []
     t = _blank_subsets(text)
     out: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -183,11 +227,11 @@ def find_counts(text: str) -> list[Count]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    for m in rx.zero.finditer(t):
+    for m in _finditer("zero", t):
         out.append(Count(0, m.start(), m.end(), text[m.start():m.end()], explicit_zero=True))
         taken.append((m.start(), m.end()))
     for name in ("toll", "left", "before", "after"):
-        for m in getattr(rx, name).finditer(t):
+        for m in _finditer(name, t):
             if not free(m.start("num"), m.end("num")):
                 continue
             n = parse_number(m.group("num"))
@@ -202,16 +246,16 @@ def find_counts(text: str) -> list[Count]:
             out.append(Count(n, start, end, text[start:end]))
             taken.append((m.start(), m.end()))
     if not any(c.value > 0 for c in out):
-        for m in rx.singular_after.finditer(t):
+        for m in _finditer("singular_after", t):
             if free(m.start(), m.end()):
                 out.append(Count(rx.singular, m.start(), m.end(), text[m.start():m.end()]))
                 taken.append((m.start(), m.end()))
-        for m in rx.singular_before.finditer(t):
+        for m in _finditer("singular_before", t):
             if free(m.start(), m.end()):
                 out.append(Count(rx.singular, m.start(), m.end(), text[m.start():m.end()]))
                 taken.append((m.start(), m.end()))
         if not any(c.value > 0 for c in out):
-            for m in rx.plural_passive.finditer(t):
+            for m in _finditer("plural_passive", t):
                 if free(m.start(), m.end()):
                     out.append(Count(rx.unknown_plural, m.start(), m.end(), text[m.start():m.end()]))
                     taken.append((m.start(), m.end()))

@@ -79,20 +79,27 @@ class Lexicon:
     compiled: dict[str, re.Pattern] = field(default_factory=dict)  # rule id -> its own regex
     index: "PrefixIndex | None" = None
 
-    def candidate_rules(self, text: str) -> list[str]:
-        """Ids of the rules that may match ``text`` (from the word-prefix index)."""
-        return self.index.rules_for(text) if self.index else list(self.rules)
-
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping trigger matches ``(start, end, rule id)`` in text order.
 
-        Only rules whose word prefixes occur in the text are run; where matches overlap the
-        longer wins (then the longer pattern, as in one big alternation).
+        Each rule is only tried at the words whose prefix it can start with (see
+        :class:`PrefixIndex`); where matches overlap the longer wins (then the longer pattern,
+        as in one big alternation).
         """
         found = []
-        for rid in self.candidate_rules(text):
-            for m in self.compiled[rid].finditer(text):
-                found.append((m.start(), m.end(), rid))
+        if self.index is None:
+            starts = {rid: None for rid in self.rules}
+        else:
+            starts = self.index.starts(text)
+        for rid, positions in starts.items():
+            rx = self.compiled[rid]
+            if positions is None:
+                found.extend((m.start(), m.end(), rid) for m in rx.finditer(text))
+                continue
+            for pos in positions:
+                m = rx.match(text, pos)
+                if m:
+                    found.append((m.start(), m.end(), rid))
         if len(found) < 2:
             return found
         found.sort(key=lambda x: (x[0], -(x[1] - x[0]), -len(self.rules[x[2]].pattern)))
@@ -103,9 +110,6 @@ class Lexicon:
                 out.append((a, b, rid))
                 last_end = b
         return out
-
-    def type_of(self, sub_event_type: str) -> SubEventType:
-        return self.types[sub_event_type]
 
 
 def squash(alternatives: str) -> str:
@@ -235,15 +239,20 @@ class PrefixIndex:
                 self.by_prefix.setdefault(p, []).append(rid)
         self.lengths = sorted({len(p) for p in self.by_prefix}, reverse=True)
 
-    def rules_for(self, text: str) -> list[str]:
-        found: dict[str, None] = dict.fromkeys(self.always)
+    def starts(self, text: str) -> dict[str, list[int] | None]:
+        """Rule id -> the word offsets where it may match (None: try everywhere)."""
+        out: dict[str, list[int] | None] = {rid: None for rid in self.always}
         get = self.by_prefix.get
-        for w in set(_WORDS.findall(text.lower())):
+        for m in _WORDS.finditer(text):
+            w = m.group(0).lower()
             for n in self.lengths:
                 ids = get(w[:n])
                 if ids:
-                    found.update(dict.fromkeys(ids))
-        return list(found)
+                    for rid in ids:
+                        lst = out.setdefault(rid, [])
+                        if lst is not None:
+                            lst.append(m.start())
+        return out
 
     def may_match(self, text: str) -> bool:
         if self.always:

@@ -10,6 +10,7 @@ is kept as ``attribution``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,12 @@ def clause_bounds(text: str, start: int, end: int, lex: Lexicon | None = None) -
     return left, right
 
 
+@functools.lru_cache(maxsize=2048)
+def _sentence_cue(rx: re.Pattern, text: str) -> re.Match | None:
+    """A sentence-scope cue (cached: every trigger of a sentence asks the same question)."""
+    return rx.search(text.strip())
+
+
 def _last_words(text: str, n: int) -> str:
     ws = _WORD.findall(text)
     return " ".join(ws[-n:])
@@ -85,7 +92,7 @@ def check(
                 continue
             m = rx.search(clause)
         else:
-            m = rx.search(text.strip())
+            m = _sentence_cue(rx, text)
         if m:
             return Verdict(False, name, why, m.group(0))
     return OK

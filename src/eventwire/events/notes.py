@@ -10,6 +10,7 @@ The phrase for each sub-event type is the `note` / `note_single` template in
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..models import Event
 from .lexicon import load_lexicon
@@ -55,13 +56,27 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
+_GENERIC = ("Civilians", "Protesters", "Rioters")
+
+
+def short_name(actor: str) -> str:
+    """The name as a note says it: "SDF: Syrian Democratic Forces" -> "SDF",
+    "Islamic State (Syria)" -> "Islamic State", "Civilians (Mali)" -> "civilians"."""
+    name = actor.split(":", 1)[0].strip() if ":" in actor else actor
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    if name in _GENERIC:
+        return name.lower()
+    return name
+
+
 def make_notes(ev: Event, date_from_text: bool = True) -> str:
     """The one-sentence summary for ``ev`` (fields already filled)."""
     t = load_lexicon().types.get(ev.sub_event_type)
-    a1 = ev.actor1 or "unidentified actors"
+    a1 = short_name(ev.actor1) if ev.actor1 else "unidentified actors"
     if ev.assoc_actor_1:
-        a1 = f"{a1}, backed by {ev.assoc_actor_1.replace('; ', ' and ')},"
-    a2 = ev.actor2
+        assoc = " and ".join(short_name(x) for x in ev.assoc_actor_1.split("; ") if x)
+        a1 = f"{a1}, backed by {assoc},"
+    a2 = short_name(ev.actor2) if ev.actor2 else ""
     place = ev.location or ev.admin1 or "an area"
     if t is None:
         body = f"{a1} were involved in an event"

@@ -77,6 +77,14 @@ def fold(name: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+_QUOTES = dict.fromkeys(map(ord, "‘’ʻʼʿʾ`´"), None)
+
+
+def display_name(name: str) -> str:
+    """ASCII-folded name as ACLED writes locations: "Ma‘arrat an Nu‘mān" -> "Maarrat an Numan"."""
+    return fold(name).translate(_QUOTES)
+
+
 def _latin(name: str) -> bool:
     return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "‘’ʻʼʿʾ" for c in name)
 
@@ -708,7 +716,7 @@ class Gazetteer:
     def to_place(self, c: Candidate, source: str = "") -> Place:
         """A :class:`~eventwire.models.Place` with country and admin names filled in."""
         return Place(
-            name=c.name,
+            name=display_name(c.name),
             latitude=round(c.latitude, 5),
             longitude=round(c.longitude, 5),
             country=self.country_name(c.country_code),

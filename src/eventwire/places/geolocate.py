@@ -78,8 +78,8 @@ def _dependency_bonus(doc: Document, m: Mention, start: int, end: int) -> float:
     troot = trig.root
     heads = {troot.i}
     h = troot
-    for _ in range(2):  # the trigger's verb chain ("launched a push", "triggering airstrikes")
-        if h.head.i == h.i:
+    for _ in range(2):  # the trigger's own chain ("launched a push", "triggering airstrikes"), not "said"
+        if h.head.i == h.i or h.dep_ in ("ccomp", "parataxis", "advcl", "relcl"):
             break
         h = h.head
         if h.pos_ in ("VERB", "AUX", "NOUN"):
@@ -127,6 +127,9 @@ class Locator:
             prox = 2.0 * math.exp(-max(dist, 0) / 80.0)
             score += prox
             parts.append(f"{max(dist, 0)} chars from the trigger ({prox:+.1f})")
+            if "speech" in cues:
+                score -= 1.5
+                parts.append("the place of a speaker (-1.5)")
             if "from" in cues:
                 score -= 1.5
                 parts.append("after 'from' (-1.5)")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..resources import data_text
@@ -78,6 +79,7 @@ DIRECTIONS = {
     "south-western": (-1, -1), "central": (0, 0),
 }
 
+PERSON_OVERRIDE_PREPS = frozenset({"in", "near", "outside", "at", "into", "towards", "toward", "around", "across"})
 MODIFIED_NOUNS = frozenset({"military", "army", "police", "government", "embassy", "navy", "air", "official",
                             "president", "forces", "force", "troops", "patrol", "convoy", "drone", "warplanes",
                             "envoy", "ambassador", "consulate", "border", "security", "intelligence", "state"})
@@ -154,13 +156,34 @@ class RegionRef:
 
 
 # -------------------------------------------------------------- tokenising
-def tokenize(text: str) -> list[Token]:
+HYPHEN_PREFIXES = frozenset({"anti", "ex", "pro", "non", "pan", "post", "pre", "neo", "mid", "trans", "intra",
+                             "inter", "sub", "all", "greater", "north", "south", "east", "west", "central"})
+
+
+def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Token]:
+    """Word tokens; hyphenated words are split where a part is a place ("anti-Russian",
+    "Nigeria-Ukrainian", "US-led") unless the whole is a known name ("Guinea-Bissau")."""
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         s, e, t = m.start(), m.end(), m.group()
         adj = False
         if "-" in t:
             parts = t.split("-")
+            if parts[0].lower() in HYPHEN_PREFIXES and parts[1][:1].isupper() and len(parts) == 2:
+                s += len(parts[0]) + 1  # "anti-Russian" -> "Russian"
+                t = parts[1]
+                parts = [t]
+            elif (len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts)
+                  and known is not None and not known(t) and known(parts[0]) and known(parts[1])):
+                a = parts[0]  # "Nigeria-Ukrainian", "Russia-Ukraine": two places
+                out.append(Token(s, s + len(a), a, a.lower(), True, a.isupper() and len(a) > 1, True))
+                s2 = s + len(a) + 1
+                b = parts[1]
+                pm = _POSSESSIVE.search(b)
+                if pm and len(b) > 2:
+                    b = b[:-2]
+                out.append(Token(s2, s2 + len(b), b, b.lower(), True, b.isupper() and len(b) > 1, True))
+                continue
             if parts[-1].lower() in HYPHEN_TAILS or (parts[0][:1].isupper() and all(p.islower() for p in parts[1:])
                                                       and parts[-1].lower() not in CONNECTORS):
                 head = parts[0]
@@ -242,7 +265,7 @@ class Recognizer:
 
     # ---------------------------------------------------------------------
     def __call__(self, text: str, sdoc=None, sentence_starts: list[int] | None = None) -> tuple[list[Toponym], list[RegionRef]]:
-        tokens = tokenize(text)
+        tokens = tokenize(text, lambda w: bool(self.gaz.lookup(w)))
         ents = _ents(sdoc)
         has_ner = sdoc is not None and bool(ents or _has_ner(sdoc))
         sent_starts = set(sentence_starts or ())
@@ -261,7 +284,21 @@ class Recognizer:
         embed_zones: list[tuple[int, int, str]] = []
 
         for s, e, label in ents:
+            if label in BLOCK_LABELS and " " in text[s:e].strip():
+                for t in text[s:e].split()[1:]:
+                    person_names.add(normalise(t))
+        for s, e, label in ents:
             if label in BLOCK_LABELS:
+                k = _tok_index(tok_at, s, tokens)
+                before = tokens[k - 1].lower if k > 0 and tokens and tokens[k].start == s else ""
+                etext = text[s:e]
+                if before in PERSON_OVERRIDE_PREPS and self.gaz.lookup(etext):
+                    continue  # "in Palmyra" tagged PERSON by a small model: let the gazetteer decide
+                if (" " not in etext.strip() and normalise(etext) not in person_names and before not in TITLE_WORDS
+                        and any(_well_known_place(c) and c.match == "name" for c in self.gaz.lookup(etext))):
+                    after = text[e:e + 12].split()
+                    if not after or after[0].lower().strip(",.") not in SPEECH_VERBS:
+                        continue  # "Abuja", "Hampshire" tagged PERSON: a well-known place, not a known person
                 blocked.append((s, e))
                 for t in text[s:e].split()[1:]:
                     person_names.add(normalise(t))
@@ -370,9 +407,9 @@ class Recognizer:
                     break
                 if tokens[j - 1].adj_tail:
                     break
-            if t.cap:
+            if t.cap or ("-" in t.text and t.text.split("-")[-1][:1].isupper()):  # "al-Numan", "ez-Zor"
                 ends.append(j + 1)
-            elif not (t.lower in CONNECTORS or ("-" in t.text and t.text.split("-")[-1][:1].isupper())):
+            elif t.lower not in CONNECTORS:
                 break
             j += 1
         first = normalise(tokens[i].text).split(" ")[0] if tokens[i].text else ""
@@ -415,8 +452,10 @@ class Recognizer:
             return False, ""
         if single and norm in person_names:
             return False, ""
-        if single and first_tok.upper and len(first_tok.text.replace(".", "")) <= 5 \
-                and not any(c.match == "code" or c.name.isupper() for c in cands):
+        bare_len = len(first_tok.text.replace(".", ""))
+        if single and first_tok.upper and bare_len <= 5 \
+                and not any(c.match == "code" or c.name.isupper() for c in cands) \
+                and not (bare_len >= 4 and any(_well_known_place(c) for c in cands)):
             return False, ""
         if not first_tok.upper and all(c.match == "code" for c in cands):
             return False, ""
@@ -428,7 +467,7 @@ class Recognizer:
             if zone[2] in PLACE_LABELS and all(c.match == "demonym" for c in cands):
                 return False, ""  # "French Quarter"
             head = first_tok.start == zone[0] or text_before(tokens, i) in ("of", "the", "for", "in")
-            if head:
+            if head or zone[2] in PLACE_LABELS:
                 return True, f"well-known place inside {zone[2]} entity"
             return False, ""
         at_sentence_start = first_tok.start in sent_starts or i == 0 or tokens[i - 1].text in (".", "”", "“")
@@ -447,6 +486,10 @@ class Recognizer:
         if not has_ner and not at_sentence_start and not single and any(c.population >= 5000 for c in cands):
             return True, "multi-word gazetteer match (no NER)"
         return False, ""
+
+
+def _well_known_place(c) -> bool:
+    return c.is_country or c.is_admin1 or c.feature_code == "PPLC" or c.population >= 100_000
 
 
 def text_before(tokens: list[Token], i: int) -> str:

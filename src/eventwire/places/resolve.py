@@ -75,7 +75,10 @@ class Resolver:
         bare = t.text.replace(".", "").replace("&", "")
         upper = bare.isupper() and len(bare) <= 5
         if upper:  # "US", "UK", "EU": codes and names written in capitals only
-            cands = [c for c in cands if c.match == "code" or c.name.isupper()]
+            coded = [c for c in cands if c.match == "code" or c.name.isupper()]
+            if not coded and len(bare) >= 4:  # "SEOUL", "GAZA" in a dateline
+                coded = [c for c in cands if c.match != "code" and _well_known(c)]
+            cands = coded
         else:
             cands = [c for c in cands if c.match != "code"]
         if t.role == "embedded":  # inside an organisation's name: only well-known places
@@ -145,14 +148,13 @@ class Resolver:
             votes[c.country_code] += w
         focus = votes.most_common(1)[0][0] if votes else ""
         mentioned_cc = {c.country_code for c in firsts if c is not None and c.is_country}
-        admin1_doc = Counter(c.admin1_key for c in firsts if c is not None and c.is_admin1)
+        admin1_at: dict[str, set[int]] = {}  # admin1 key -> the toponyms naming it
+        for k, c in enumerate(firsts):
+            if c is not None and c.is_admin1:
+                admin1_at.setdefault(c.admin1_key, set()).add(k)
         anchors = [(c.latitude, c.longitude) for c, m in zip(firsts, margins)
                    if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1 and m >= 2]
         sent_of = _sentence_index(sentences or [])
-        admin1_sent: dict[int, set[str]] = {}
-        for t, c in zip(toponyms, firsts):
-            if c is not None and (c.is_admin1 or c.is_country):
-                admin1_sent.setdefault(sent_of(t.start), set()).add(c.admin1_key or c.country_code)
 
         out: list[Resolved] = []
         for k, (t, cands) in enumerate(zip(toponyms, cand_lists)):
@@ -178,8 +180,9 @@ class Resolver:
                     add(3.0, f"document focus country {gaz.country_name(focus)}")
                 elif c.country_code and c.country_code in mentioned_cc:
                     add(1.5, f"{gaz.country_name(c.country_code)} named in the article")
-                if not c.is_admin1 and c.admin1_key and c.admin1_key in admin1_doc:
-                    same_sent = c.admin1_key in admin1_sent.get(sent_of(t.start), set())
+                others = admin1_at.get(c.admin1_key, set()) - {k} if not c.is_admin1 and c.admin1_key else set()
+                if others:
+                    same_sent = any(sent_of(toponyms[o].start) == sent_of(t.start) for o in others)
                     add(3.0 if same_sent else 2.0, f"{gaz.admin_name(c.admin1_key)} named in the "
                         + ("sentence" if same_sent else "article"))
                 if anchors and not c.is_country and c.feature_code not in AREA_CODES:

@@ -31,7 +31,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from ..errors import EventwireError, InputError, StoreError
+from ..errors import EventwireError, InputError, ResourceError, StoreError
 from ..models import ACLED_COLUMNS, Document, Event
 from . import dedup
 from .schema import SCHEMA_VERSION, current_version, documents, events, failures, migrate, now, raw_events
@@ -398,7 +398,8 @@ class Store:
         tp_new = min(max(int(ev.time_precision or 1), 1), 3)
         types = tuple(sorted({ev.event_type} | {t for pair in rules.compatible_types if ev.event_type in pair
                                                 for t in pair}))
-        has_xy = ev.latitude is not None and ev.longitude is not None
+        country_only = not ev.admin1 and (ev.geo_precision or 3) >= 3  # dedup: matches anywhere in the country
+        has_xy = ev.latitude is not None and ev.longitude is not None and not country_only
         shape = (tp_new, len(types), bool(ev.country), has_xy, bool(ev.admin1))
         params: dict[str, Any] = {}
         for p in (1, 2, 3):
@@ -429,7 +430,7 @@ class Store:
             if has_xy:
                 spatial = [sa.and_(c.latitude.between(bp("lat_lo"), bp("lat_hi")),
                                    c.longitude.between(bp("lon_lo"), bp("lon_hi"))),
-                           c.latitude.is_(None)]
+                           c.latitude.is_(None), c.admin1 == ""]
                 if ev.admin1:
                     spatial.append(c.admin1 == bp("admin1"))  # same admin2 / region-level rules
                 conds.append(sa.or_(*spatial))
@@ -529,6 +530,8 @@ class Store:
                         pipeline = Pipeline()
                     doc = pipeline(doc)
                 doc_id, new, joined = self._add(doc, merge=merge)
+            except ResourceError:
+                raise  # a missing model or gazetteer fails every document: stop, say it once
             except (EventwireError, Exception) as exc:  # noqa: BLE001 -- one document must not stop a batch
                 if isinstance(exc, sa.exc.OperationalError) and not self._alive():
                     raise StoreError(f"lost the database: {str(exc.orig).strip().splitlines()[0]}") from None

@@ -259,7 +259,9 @@
     });
   }
 
+  var loadSeq = 0;
   function load(fit) {
+    var seq = ++loadSeq;
     var p = filterParams();
     var q = p.toString();
     status("loading…");
@@ -268,6 +270,7 @@
     ev.set("order", "-event_date");  // newest first: if there are more than MAX_EVENTS, keep the recent ones
     return Promise.all([getJSON("/events?" + ev.toString()), getJSON("/stats" + (q ? "?" + q : ""))])
       .then(function (res) {
+        if (seq !== loadSeq) return;  // a newer request has been made meanwhile
         state.events = res[0].events || [];
         state.total = res[0].total || 0;
         state.byDay = res[1].by_day || [];
@@ -285,6 +288,7 @@
     renderTable();
     $("export-csv").setAttribute("href", "/events?" + exportParams().toString());
     $("brush-clear").hidden = !state.brush;
+    writeHash();
     $("brush-label").textContent = state.brush
       ? "showing " + state.brush[0] + " to " + state.brush[1]
       : "drag across the timeline to filter the map";
@@ -452,6 +456,7 @@
   function selectEvent(id, pan) {
     if (!id) return;
     state.selected = id;
+    writeHash();
     Array.prototype.forEach.call(document.querySelectorAll("#events-table tr.selected"), function (tr) { tr.classList.remove("selected"); });
     Array.prototype.forEach.call(document.querySelectorAll("#events-table tr"), function (tr) {
       if (tr.getAttribute("data-event-id") === id) tr.classList.add("selected");
@@ -752,13 +757,49 @@
     getJSON("/config").then(function (cfg) {
       state.config = cfg;
       if (cfg.tiles) {
-        L.tileLayer(cfg.tiles, { attribution: cfg.tiles_attribution || "", maxZoom: 18 }).addTo(map);
+        // Leaflet renders attributions as HTML: pass it escaped, as text
+        var attribution = String(cfg.tiles_attribution || "").replace(/[&<>"']/g, function (c) {
+          return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+        });
+        L.tileLayer(cfg.tiles, { attribution: attribution, maxZoom: 18 }).addTo(map);
       }
     }).catch(function () { /* defaults */ }).then(function () {
       return Promise.all([cfg_basemap(), loadChoices()]);
-    }).then(function () { return load(true); }).then(function () {
+    }).then(function () {
+      var wanted = readHash();
+      return load(true).then(function () {
+        if (wanted.brush) setBrush(wanted.brush);
+        if (wanted.event) selectEvent(wanted.event, true);
+      });
+    }).then(function () {
       document.body.setAttribute("data-ready", "1");
     });
+  }
+
+  // The view lives in the URL fragment (#event_type=Battles&event=...), so a link shares it.
+  var HASH_FIELDS = ["date_from", "date_to", "event_type", "country", "actor", "text"];
+  function readHash() {
+    var p = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    var form = $("filters");
+    HASH_FIELDS.forEach(function (name) {
+      var v = p.get(name);
+      if (v !== null) form.elements[name].value = v.slice(0, 200);
+    });
+    var brush = (p.get("brush") || "").split("..");
+    var iso = /^\d{4}-\d{2}-\d{2}$/;
+    return {
+      event: (p.get("event") || "").slice(0, 200) || null,
+      brush: brush.length === 2 && iso.test(brush[0]) && iso.test(brush[1]) ? brush : null
+    };
+  }
+  function writeHash() {
+    var p = filterParams();
+    if (state.brush) p.set("brush", state.brush[0] + ".." + state.brush[1]);
+    if (state.selected) p.set("event", state.selected);
+    var h = p.toString();
+    if (window.history && window.history.replaceState) {
+      window.history.replaceState(null, "", h ? "#" + h : window.location.pathname + window.location.search);
+    }
   }
   function cfg_basemap() { return state.config.tiles ? Promise.resolve() : loadBasemap(); }
 
