@@ -244,3 +244,16 @@ def test_the_group_refers_back():
     text = "Al-Shabaab claimed the bombing. The militant group said it targeted soldiers."
     got = names(text, country="Somalia")
     assert ("The militant group", "Al Shabaab") in got
+
+
+def test_taliban_as_state_forces_only_after_august_2021():
+    import datetime as dt
+
+    text = "Taliban forces detained two journalists in Kabul, Afghanistan."
+    for published, expected in ((None, "Taliban"), (dt.date(2019, 5, 1), "Taliban"),
+                                (dt.date(2023, 5, 1), "Military Forces of Afghanistan")):
+        doc = Document(id="t", text=text, clean=text, published=published)
+        from eventwire.actors.recognize import recognize
+
+        first = recognize(doc)[0]
+        assert (first.text, first.value.name) == ("Taliban forces", expected)

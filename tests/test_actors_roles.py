@@ -293,3 +293,39 @@ def test_pro_country_forces_are_not_that_state():
 
     assert lookup("pro-Russian forces", country="Ukraine").name == "DPR/LPR Forces"
     assert lookup("anti-government fighters", country="Syria").name == "Unidentified Armed Group (Syria)"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_victims_named_by_who_they_are_are_civilians(mode):
+    r = roles_for("Unidentified gunmen kidnapped 30 students from a school in Kaduna, Nigeria.", "kidnapped",
+                  "Violence against civilians", "Abduction/forced disappearance", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_people_hit_beat_the_facility(mode):
+    r = roles_for("A suicide bomber blew himself up at a checkpoint in Kabul, Afghanistan, killing two policemen.",
+                  "blew himself up", "Explosions/Remote violence", "Suicide bomb", mode)
+    assert n(r.actor2) == "Police Forces of Afghanistan"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_country_after_a_town_is_the_location(mode):
+    r = roles_for("Russian warplanes carried out airstrikes on rebel-held towns in Idlib, Syria.",
+                  "carried out airstrikes", "Explosions/Remote violence", "Air/drone strike", mode)
+    assert n(r.actor1) == "Military Forces of Russia" and r.actor1.value.inter == 8
+
+
+CASES = Path(__file__).parent / "fixtures" / "actor_roles_cases.jsonl"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", MODES)
+def test_hand_written_cases(mode):
+    """65 sentences written for eventwire (varied regions, voices, actor classes), exact ACLED names."""
+    from eventwire.actors.evaluate import evaluate_cases
+
+    res = evaluate_cases(CASES, Settings(model=mode), places=False)
+    for role in ("actor1", "actor2", "inter1"):
+        assert res[role]["total"] == 65
+        assert res[role]["accuracy"] >= 0.9, (role, res["misses"][role])

@@ -85,3 +85,4 @@ def test_baghuz_example_gives_e1_to_e3() -> None:
     e3 = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
     assert len(e2) == 1 and len(e3) == 1
     assert all(e.source == "Associated Press" and e.fatalities == 0 for e in doc.events)
+    assert all(e.country == "Syria" and e.iso == 760 for e in doc.events)

@@ -92,3 +92,17 @@ def test_planned_event_with_future_date_gives_nothing() -> None:
 
     assert extract(text="Opposition groups will march through Harare on Monday next week.",
                    published="2019-02-16") == []
+
+
+def test_undated_event_right_after_a_dated_one_takes_its_date() -> None:
+    from eventwire.api import extract
+
+    text = ("Gunmen attacked the village of Kukawa on Sunday, killing nine villagers.\n"
+            "They abducted 20 women and children before fleeing into the forest.\n"
+            "Police arrested two suspects.\n")
+    evs = {e.sub_event_type: e for e in extract(text=text, published="2024-03-12")}
+    assert evs["Attack"].event_date == "2024-03-10"
+    assert evs["Abduction/forced disappearance"].event_date == "2024-03-10"
+    assert evs["Abduction/forced disappearance"].confidence < evs["Attack"].confidence
+    # two sentences on, nothing ties the arrests to Sunday: the publication date
+    assert evs["Arrests"].event_date == "2024-03-12"

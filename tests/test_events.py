@@ -20,7 +20,7 @@ LABELLED = FIXTURES / "labelled_sentences.jsonl"
 TYPED = [
     ("Soldiers and ADF rebels fought for hours near Oicha on Friday.", "Armed clash"),
     ("The army said it had recaptured the town of Mueda from insurgents.", "Government regains territory"),
-    ("Al-Shabaab fighters seized the town of Mahas after government troops left.", "Non-state actor overtakes territory"),
+    ("Al-Shabaab fighters seized the town of Mahas after heavy fighting with government troops.", "Non-state actor overtakes territory"),
     ("An Israeli air strike hit a house in Khan Younis, killing six people.", "Air/drone strike"),
     ("Rebels fired mortar rounds at the presidential palace in Mogadishu.", "Shelling/artillery/missile attack"),
     ("Two soldiers died when their truck struck a landmine near Menaka.", "Remote explosive/landmine/IED"),
@@ -113,6 +113,7 @@ def test_generic_violence_typed_by_target() -> None:
 def test_territory_typed_by_who_takes_it() -> None:
     assert _types("Government troops captured the town of Bambari.") == ["Government regains territory"]
     assert _types("Rebels captured the town of Bambari.") == ["Non-state actor overtakes territory"]
+    assert _types("Rebels took over the town of Bambari without a fight.") == ["Non-violent transfer of territory"]
 
 
 def test_disrupted_weapons_use_wins_over_the_weapon() -> None:
@@ -122,6 +123,13 @@ def test_disrupted_weapons_use_wins_over_the_weapon() -> None:
 def test_may_hold_event_prefilter() -> None:
     assert may_hold_event("Gunmen stormed a village.")
     assert not may_hold_event("The minister opened a new hospital wing on Tuesday.")
+
+
+@pytest.mark.parametrize("name", ["labelled_sentences_holdout.jsonl", "labelled_sentences_fresh.jsonl"])
+def test_further_labelled_sets(name: str) -> None:
+    r = labelled(FIXTURES / name)
+    assert r["sub_event_type_weighted_f1"] >= 0.9
+    assert r["non_event_rejection"] >= 0.9
 
 
 def test_labelled_set_figures() -> None:
@@ -229,3 +237,27 @@ def test_notes_sentence() -> None:
     ev.fatalities, ev.time_precision = 3, 3
     assert make_notes(ev).startswith("In February 2019, ")
     assert make_notes(ev).endswith("3 fatalities were reported.")
+
+
+def test_location_fields_fall_back_to_pycountry(monkeypatch) -> None:
+    import eventwire.places as places
+    from eventwire.events import _country_info, _interaction
+
+    monkeypatch.delattr(places, "country_info", raising=False)
+    info = _country_info("ML")
+    assert info["iso_numeric"] == 466 and info["iso3"] == "MLI"
+    assert _interaction(1, 7) == 17 and _interaction(7, 1) == 17 and _interaction(2, 0) == 20
+
+
+def test_empty_roles_and_no_location_are_coped_with(monkeypatch) -> None:
+    import eventwire.actors as actors
+    import eventwire.places as places
+    from eventwire.api import extract
+    from eventwire.models import Roles
+
+    monkeypatch.setattr(actors, "assign_roles", lambda *a, **k: Roles())
+    monkeypatch.setattr(places, "locate_event", lambda *a, **k: None)
+    evs = extract(text="Police fired tear gas at students protesting in Nairobi on Monday.", published="2024-03-14")
+    assert [(e.sub_event_type, e.actor1, e.inter1, e.event_date) for e in evs] == [
+        ("Protest with intervention", "Protesters", 6, "2024-03-11")]
+    assert evs[0].location == "" and evs[0].geo_precision == 3

@@ -31,6 +31,10 @@ def test_parse_number(text: str, value: int) -> None:
     ("Unidentified gunmen shot dead a journalist.", 1),
     ("Journalist Maria Lopez was shot dead outside her home.", 1),
     ("No one was killed in the attack.", 0),
+    ("A soldier and two civilians were killed.", 3),
+    ("The attack killed a soldier and two civilians.", 3),
+    ("The clashes resulted in the deaths of two separatists.", 2),
+    ("The blast claimed the lives of 12 people.", 12),
 ])
 def test_sentence_fatalities(text: str, value: int) -> None:
     c = sentence_fatalities(text)

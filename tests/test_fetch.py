@@ -149,9 +149,23 @@ def test_names_are_checked_after_resolution():
     assert f.fetch("http://news.example/page").content == b"<p>hi</p>"
 
 
+def test_requests_go_to_the_checked_address():
+    seen = []
+
+    def handler(request):
+        seen.append((str(request.url), request.headers["host"], request.extensions.get("sni_hostname")))
+        return httpx.Response(200, text="<p>ok</p>", headers={"content-type": "text/html"})
+
+    answers = iter([["93.184.216.34"], ["127.0.0.1"]])  # a rebinding DNS server: public first, then loopback
+    f = Fetcher(transport=httpx.MockTransport(handler), resolver=lambda host: next(answers))
+    res = f.fetch("https://news.example:8443/story?id=1")
+    assert seen == [("https://93.184.216.34:8443/story?id=1", "news.example:8443", "news.example")]
+    assert res.final_url == "https://news.example:8443/story?id=1"
+
+
 def test_redirect_to_a_private_address_is_refused():
     def handler(request):
-        if request.url.host == "news.example":
+        if request.headers["host"] == "news.example":
             return httpx.Response(302, headers={"location": "http://169.254.169.254/latest/meta-data"})
         return httpx.Response(200, text="secret")
 
@@ -307,3 +321,24 @@ def test_cli_watch_cycles(server, tmp_path):
     assert "0 stored" in cycles[1] and "3 already stored" in cycles[1]
     assert "HTTP 404" in err
     assert Path(db).exists()
+
+
+def test_atom_feed_items_use_their_own_text_without_follow(tmp_path):
+    from eventwire.store.ingest import iter_inputs
+
+    body = ("Security forces clashed with Al Shabaab fighters in Afgooye on Monday, killing five militants, "
+            "the regional governor said. Residents said the fighting lasted two hours. ") * 2
+    atom = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Horn Desk</title><id>urn:x</id><updated>2024-03-04T10:00:00Z</updated>
+<entry><title>Afgooye clash</title><link href="https://horn.example/afgooye"/><id>urn:1</id>
+<updated>2024-03-04T10:00:00Z</updated><content type="html">&lt;p&gt;{body}&lt;/p&gt;</content></entry>
+<entry><title>Too short</title><link href="https://horn.example/short"/><id>urn:2</id>
+<updated>2024-03-04T11:00:00Z</updated><summary>Brief.</summary></entry>
+</feed>"""
+    (tmp_path / "horn.atom").write_text(atom, encoding="utf-8")
+    items = list(iter_inputs([str(tmp_path / "horn.atom")], fetcher=None))
+    doc = next(i for i in items if not isinstance(i, InputError))
+    assert doc.url == "https://horn.example/afgooye" and doc.source == "Horn Desk"
+    assert doc.published.isoformat() == "2024-03-04" and "Afgooye" in doc.text
+    (err,) = [i for i in items if isinstance(i, InputError)]
+    assert err.origin == "https://horn.example/short" and "too little text" in err.message

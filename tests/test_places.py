@@ -295,3 +295,32 @@ def test_build_from_dump_and_extra(tmp_path):
     with pytest.raises(InputError) as err:
         build(tmp_path / "g2.sqlite", extra=bad, only_countries=["SY"])
     assert "bad.csv" in str(err.value) and "line 3" in str(err.value)
+
+
+# ------------------------------------------------------- unlisted and qualifiers
+@pytest.mark.model
+def test_unlisted_place_takes_coordinates_from_its_town(settings):
+    text = "In the south Baghdad neighbourhood of Al-Zuhour Qadima, a roadside bomb killed one civilian."
+    doc = _doc(text, settings)
+    loc = _locate(doc, "killed", settings)
+    assert loc is not None and loc.mention is not None
+    assert loc.place.country == "Iraq" and loc.place.latitude is not None
+    # an unlisted place is never reported by geoparse (no coordinates of its own)
+    assert all(r["text"] != "Al-Zuhour Qadima" for r in geoparse_text(text, settings))
+
+
+@pytest.mark.model
+def test_possessive_country_qualifies_the_next_place(settings):
+    text = "A soldier was killed by a roadside bomb during operations in Iraq's northern Nineveh province on Sunday."
+    doc = _doc(text, settings)
+    loc = _locate(doc, "killed", settings)
+    assert loc.place.admin1 and loc.place.feature_code == "ADM1" and loc.geo_precision == 3, loc.why
+    assert loc.place.country == "Iraq"
+
+
+def test_hyphenated_forms(blank_settings):
+    recs = geoparse_text("Anti-Syrian slogans were painted during a Nigeria-Ukraine business forum in US-backed areas.",
+                         blank_settings)
+    got = {r["text"]: r["country_code"] for r in recs}
+    assert got.get("Syrian") == "SY" and got.get("Nigeria") == "NG" and got.get("Ukraine") == "UA"
+    assert got.get("US") == "US"

@@ -334,6 +334,10 @@ def test_bad_documents_are_recorded_and_the_batch_goes_on(store):
     # the same failure again is not recorded twice
     store.ingest_documents([items[1]])
     assert len(store.failures()) == 2
+    # once the document goes through, its failure is gone
+    fixed = Document(id="bad", text="This one is fine now.", origin="batch.jsonl:3")
+    assert store.ingest_documents([fixed], pipeline=Boom()).added == 1
+    assert [f["origin"] for f in store.failures()] == ["batch.jsonl:2"]
 
 
 def test_end_to_end_ingest_through_the_real_pipeline(store, blank_settings):

@@ -6,7 +6,9 @@ Every request is checked before it is sent, and again at every redirect:
 * the host name is resolved and **every** address it resolves to must be public:
   private (10/8, 172.16/12, 192.168/16, fc00::/7), loopback, link-local
   (169.254/16 -- cloud metadata --, fe80::/10), multicast, reserved and
-  unspecified addresses are refused unless ``allow_private=True``;
+  unspecified addresses are refused unless ``allow_private=True``; the request
+  then connects to the address that was checked (the name goes in the Host
+  header and TLS SNI), so a second, different DNS answer cannot redirect it;
 * at most ``max_redirects`` redirects;
 * a time-out for connecting and reading;
 * a size limit: a larger ``Content-Length`` is refused before reading, and a body
@@ -122,8 +124,10 @@ class Fetcher:
         self.close()
 
     # ------------------------------------------------------------ checks
-    def check_url(self, url: str) -> None:
-        """Raise FetchRefused if ``url`` may not be requested."""
+    def check_url(self, url: str) -> str | None:
+        """Raise FetchRefused if ``url`` may not be requested; else the checked
+        public address to connect to (None: no pinning -- an IP literal, or
+        ``allow_private``)."""
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise FetchRefused(f"{url}: refused: only http and https URLs are fetched (got {parts.scheme or 'none'!r})")
@@ -131,10 +135,12 @@ class Fetcher:
         if not host:
             raise FetchRefused(f"{url}: refused: no host name")
         if self.allow_private:
-            return
+            return None
+        literal = True
         try:
             addrs = [str(ipaddress.ip_address(host))]
         except ValueError:
+            literal = False
             addrs = self.resolver(host)
         if not addrs:
             raise FetchError(f"{url}: cannot resolve host {host!r}")
@@ -143,6 +149,21 @@ class Fetcher:
             if problem:
                 raise FetchRefused(
                     f"{url}: refused: {host} resolves to a {problem} (use --allow-private to permit)")
+        return None if literal else addrs[0]
+
+    @staticmethod
+    def _pinned(url: str, addr: str | None) -> tuple[str, dict[str, str], dict[str, str]]:
+        """The request to send: connect to the checked address, not to a second DNS answer
+        (closes DNS rebinding); Host header and TLS SNI/certificate check keep the name."""
+        if addr is None:
+            return url, {}, {}
+        parts = urllib.parse.urlsplit(url)
+        host_ip = f"[{addr}]" if ":" in addr else addr
+        netloc = f"{host_ip}:{parts.port}" if parts.port else host_ip
+        host_header = parts.netloc.rsplit("@", 1)[-1]
+        pinned = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+        ext = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
+        return pinned, {"Host": host_header}, ext
 
     def _check_type(self, url: str, content_type: str, accept: tuple[str, ...]) -> None:
         if not content_type:
@@ -156,9 +177,10 @@ class Fetcher:
         accept_t = tuple(t.lower() for t in accept) if accept is not None else self.accept_types
         current = url
         for hop in range(self.max_redirects + 1):
-            self.check_url(current)
+            addr = self.check_url(current)
+            target, headers, extensions = self._pinned(current, addr)
             try:
-                with self._client.stream("GET", current) as resp:
+                with self._client.stream("GET", target, headers=headers, extensions=extensions) as resp:
                     if resp.is_redirect:
                         location = resp.headers.get("location", "")
                         if not location:
@@ -180,7 +202,7 @@ class Fetcher:
                         if len(body) > self.max_bytes:
                             raise FetchRefused(f"{current}: refused: body is over the size limit of {self.max_bytes} bytes")
                     charset = resp.charset_encoding
-                    return FetchResult(url=url, final_url=str(resp.url), status=resp.status_code,
+                    return FetchResult(url=url, final_url=current, status=resp.status_code,
                                        content_type=ctype, charset=charset, content=bytes(body), redirects=hop)
             except httpx.TimeoutException:
                 raise FetchError(f"{current}: timed out") from None

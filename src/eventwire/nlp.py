@@ -89,19 +89,23 @@ def _sentences_from_spacy(sdoc) -> list[Sentence]:
 #    ``ents`` for all text; ``dep_``/``head``/``pos_``/``lemma_`` on the tokens
 #    of the parsed sentences, empty (``dep_ == ""``) elsewhere.
 #    ``doc.meta["parsed_sentences"]`` lists the indices of the parsed sentences.
-_WHOLE_PIPES = ("senter", "ner")
+SCOPES = ("candidates", "all")
+_WHOLE_PIPES = {"candidates": ("senter", "ner")}
 
 
 @functools.cache
-def _parse_plan(model: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(components for the whole text, components NOT run on candidate sentences), or None
+def _parse_plan(model: str, scope: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(components for the whole text, components NOT run on the chosen sentences), or None
     when the pipeline lacks what the split needs (blank, custom models: parse everything)."""
+    if scope not in _WHOLE_PIPES:
+        return None
     nlp = _load(model)
     names = set(nlp.component_names)
     if not ({"senter", "ner", "parser"} <= names):
         return None
-    skip = tuple(n for n in nlp.pipe_names if n in _WHOLE_PIPES)
-    return _WHOLE_PIPES, skip
+    whole = _WHOLE_PIPES[scope]
+    skip = tuple(n for n in nlp.pipe_names if n in whole)
+    return whole, skip
 
 
 def _may_hold_event():
@@ -125,9 +129,8 @@ def _run_candidates(doc: Document, nlp, plan) -> None:
     may = _may_hold_event()
     cands = [s for s in sentences if may(s.text)]
     attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
-    ents = whole.to_array([ENT_IOB, ENT_TYPE])
     arr = numpy.zeros((len(whole), len(attrs) + 2), dtype="uint64")
-    arr[:, len(attrs):] = ents
+    arr[:, len(attrs):] = whole.to_array([ENT_IOB, ENT_TYPE])
     parsed: list[int] = []
     if cands:
         tok_at = {t.idx: t.i for t in whole}
@@ -150,7 +153,8 @@ def _run_candidates(doc: Document, nlp, plan) -> None:
 def run(doc: Document, settings: Settings) -> Document:
     nlp = load_nlp(settings)
     model = (settings.model if settings else "auto") or "auto"
-    plan = _parse_plan(model) if getattr(settings, "parse_scope", "all") == "candidates" else None
+    scope = getattr(settings, "parse_scope", "all")
+    plan = _parse_plan(model, scope)
     if plan is not None:
         _run_candidates(doc, nlp, plan)
     else:

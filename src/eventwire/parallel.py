@@ -75,13 +75,20 @@ def prepare_shared(settings: Settings, stages: Iterable[str] = DEFAULT_ORDER) ->
         ensure(settings)
 
 
+# run through each new worker's pipeline once, so the model, gazetteer, lexicons and
+# dictionaries (all loaded lazily) are in memory before the first real chunk
+_WARM_UP_TEXT = ("Police fired tear gas at protesters in Nairobi on Monday, and two people were killed "
+                 "when gunmen attacked a village near Maiduguri, officials said.")
+
+
 def _init_worker(settings: Settings, stages: tuple[str, ...], warm: bool) -> None:
     global _PIPELINE
     _PIPELINE = Pipeline(settings, stages)
-    if warm and "nlp" in stages:
-        from .nlp import load_nlp
-
-        load_nlp(settings)  # load the model now, not inside the first chunk
+    if warm:
+        try:
+            _PIPELINE(Document(id="warm-up", text=_WARM_UP_TEXT, origin="warm-up"))
+        except Exception:  # noqa: BLE001 - a real document will report the problem properly
+            pass
 
 
 def _encode_error(exc: Exception) -> tuple[str, str, str, str]:

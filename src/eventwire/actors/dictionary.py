@@ -75,6 +75,7 @@ class Entry:
     source: str = ""
     aliases: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()  # a context alias: valid only for events in these countries
+    after: str = ""  # a context alias valid only for reports published on/after this ISO date
 
     @property
     def generic(self) -> bool:
@@ -266,7 +267,7 @@ def load_dictionary() -> Dictionary:
         only = set(item.get("backer_only") or ())
         ctx_entry = Entry(target.name, target.inter, target.kind, target.country, target.source,
                           tuple(a for a in item.get("aliases") or () if a not in only),
-                          tuple(item.get("countries") or ()))
+                          tuple(item.get("countries") or ()), str(item.get("after") or ""))
         for alias in ctx_entry.aliases:
             _add(d.trie, alias, ctx_entry)
     d.police_words = frozenset(norm(w) for w in pat.get("police_words") or ())
@@ -280,8 +281,10 @@ def load_dictionary() -> Dictionary:
     groups = sorted(pat.get("ethnic_groups") or (), key=len, reverse=True)
     nouns = sorted(pat.get("ethnic_militia_nouns") or (), key=len, reverse=True)
     if groups and nouns:
+        alt = "|".join(re.escape(g) for g in groups)
+        # "Dinka militia", "rival Arab and Masalit militias" (group 2: a second group sharing the noun)
         d.ethnic_militia = re.compile(
-            r"\b(" + "|".join(re.escape(g) for g in groups) + r")(?:\s+ethnic)?\s+(?:" +
+            r"\b(" + alt + r")(?:\s+(?:and|or)\s+(" + alt + r"))?(?:\s+ethnic)?\s+(?:" +
             "|".join(re.escape(n) for n in nouns) + r")\b")
     for tmpl, nouns in (pat.get("protest_identities") or {}).items():
         for n in nouns:
@@ -334,6 +337,25 @@ def backer_actor(term: str, country: str) -> Actor | None:
         if entries:
             return d.make_actor(entries[0], country, why=f"{term!r}-backed")
     return None
+
+
+def matches_at(trie: dict, toks: list[tuple[int, int, str]], i: int, norms: list[str] | None = None):
+    """Every alias in ``trie`` starting at token ``i``, longest first: [(end_index, values)]."""
+    out = []
+    node = trie
+    j = i
+    while j < len(toks):
+        node = node.get(norms[j] if norms is not None else norm(toks[j][2]))
+        if node is None:
+            break
+        j += 1
+        terms = node.get(None)
+        if terms:
+            ok = [v for v, exact in terms if exact is None or tuple(t[2] for t in toks[i:j]) == exact]
+            if ok:
+                out.append((j, ok))
+    out.reverse()
+    return out
 
 
 def country_of_term(term: str, strict: bool = False) -> str:

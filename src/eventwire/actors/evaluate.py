@@ -312,6 +312,9 @@ def evaluate_actors(data_dir: str | Path, settings: Settings | None = None,
     b = Path(baghuz) if baghuz else data.parent / "examples" / "baghuz-2019" / "article.txt"
     if b.exists():
         res["baghuz"] = evaluate_baghuz(b, settings)
+    cases = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "actor_roles_cases.jsonl"
+    if cases.exists():  # a source checkout: the hand-written cases too
+        res["cases"] = evaluate_cases(cases, settings)
     return res
 
 
@@ -319,7 +322,7 @@ def format_markdown(res: dict) -> str:
     """The figures as a Markdown section for docs/evaluation.md."""
     lines = ["## Actors (dev figures)", "",
              "| data set | measure | right | total | accuracy |", "|---|---|---|---|---|"]
-    for ds in ("plover-gsr", "wikievents"):
+    for ds in ("plover-gsr", "wikievents", "cases"):
         r = res.get(ds)
         if not r:
             continue
@@ -364,9 +367,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
 
 # ------------------------------------------------------------------ adapter for eventwire.evaluation.run_all
 def read_devset(data, examples=None, opts=None):
@@ -397,7 +397,7 @@ def task_result(ds, settings: Settings):
     baghuz = Path(examples) / "baghuz-2019" / "article.txt" if examples else None
     res = evaluate_actors(data, settings, baghuz=baghuz)
     r = TaskResult("Actor roles (trigger given)", sample=ds.note)
-    for ds_name in ("plover-gsr", "wikievents"):
+    for ds_name in ("plover-gsr", "wikievents", "cases"):
         for k, v in (res.get(ds_name) or {}).items():
             if isinstance(v, dict) and "accuracy" in v:
                 r.add(f"{ds_name}: {k}", v["accuracy"] if v["total"] else None, v["total"])
@@ -406,3 +406,47 @@ def task_result(ds, settings: Settings):
         r.add("Baghuz E1-E3 actors right", ok / len(res["baghuz"]), len(res["baghuz"]))
     r.tables.append(format_markdown(res))
     return r
+
+
+# ------------------------------------------------------------------ hand-written cases
+def evaluate_cases(path: str | Path, settings: Settings, places: bool = True) -> dict:
+    """Exact-name accuracy of actor1/actor2/inter1 on hand-written cases (JSONL).
+
+    Each line: text, trigger, event_type, sub_event_type, actor1, actor2 (or null), inter1,
+    optional focus (the country the places stage would give).
+    """
+    from .. import nlp
+    from . import run as actors_run
+
+    a1, a2, i1 = Score(), Score(), Score()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        text = case["text"]
+        doc = Document(id="case", text=text, clean=text)
+        if case.get("focus"):
+            doc.meta["focus_country"] = case["focus"]
+        nlp.run(doc, settings)
+        if places:
+            try:
+                from .. import places as places_stage
+
+                places_stage.run(doc, settings)
+            except Exception:
+                pass
+        actors_run(doc, settings)
+        s = text.index(case["trigger"])
+        roles = _roles(doc, s, s + len(case["trigger"]), case["event_type"], case.get("sub_event_type", ""), settings)
+        got1 = roles.actor1.value.name if roles.actor1 else None
+        got2 = roles.actor2.value.name if roles.actor2 else None
+        a1.add(got1 == case["actor1"], f"actor1 {got1!r} != {case['actor1']!r}: {text}")
+        a2.add(got2 == case.get("actor2"), f"actor2 {got2!r} != {case.get('actor2')!r}: {text}")
+        got_i = roles.actor1.value.inter if roles.actor1 else 0
+        i1.add(got_i == case["inter1"], f"inter1 {got_i} != {case['inter1']}: {text}")
+    return {"actor1": a1.as_dict(), "actor2": a2.as_dict(), "inter1": i1.as_dict(),
+            "misses": {"actor1": a1.misses, "actor2": a2.misses, "inter1": i1.misses}}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -28,11 +28,13 @@ import re
 from collections import Counter
 
 from ..models import Actor, Document, Mention, Sentence
-from .dictionary import Dictionary, Entry, load_dictionary, match_at, norm, norms_of, tokenize
+from .dictionary import Dictionary, Entry, load_dictionary, match_at, matches_at, norm, norms_of, tokenize
 
 _CAP = r"[A-Z][\w'’\-]*"
-_CONNECT = r"(?:of|the|for|and|al|el|de|du|des|la|wal|lil|fi|in|ul|ud|e|i)"
-_NAME_RE = re.compile(rf"(?<![\w-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
+_CONNECT = r"(?:(?:of|for|in)(?:[ \t]+the)?|and|al|el|de|du|des|la|wal|lil|fi|ul|ud)"
+_NAME_RE = re.compile(rf"(?<![\w-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_CAP})*")
+_LEADING_FUNCTION = re.compile(r"^(?:As|In|On|At|But|And|When|While|After|Before|Since|During|If|Then|Meanwhile|"
+                               r"Although|Though|Because|For|From|With|By|Under|Last|This|That|Both|Also|So|Yet)\s+")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9\-/]{1,9})\)")
 _LEADING_DET = re.compile(r"^(?:The|A|An)\s+")
 _ARMED_INTERS = (2, 3, 4, 8)
@@ -117,6 +119,7 @@ def sentence_country(doc: Document, sent_index: int) -> str:
     return focus_country(doc)
 
 
+_NAME_PARTICLES = frozenset({"au", "de", "du", "la", "le", "el", "al", "es", "ez", "of", "the"})
 _LOCATIVE = frozenset({"in", "inside", "into", "across", "throughout", "near"})
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                       "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
@@ -158,12 +161,22 @@ def event_country(doc: Document, sent_index: int) -> tuple[str, bool]:
             any_place[c] += 1
             if m.sent == sent_index:
                 counts[c] += 1
+    named_here = _locative_country(d, doc, sent_index)
+    if named_here:  # "in Kunduz, Afghanistan": the text names the country; it beats a gazetteer guess
+        return named_here, True
     if counts:
         return counts.most_common(1)[0][0], True
     focus = doc.meta.get("focus_country") or ""
     if focus:
         return (focus if focus in d.countries else _country_from_place(
             d, type("P", (), {"country": focus, "country_code": ""})()) or focus), True
+    if any_place:
+        return any_place.most_common(1)[0][0], True
+    return focus_country(doc), False
+
+
+def _locative_country(d: Dictionary, doc: Document, sent_index: int) -> str:
+    """A country named as a location in the sentence ("in northern Syria", "in Idlib, Syria")."""
     sent = next((s for s in doc.sentences if s.index == sent_index), None)
     if sent is not None:
         toks = tokenize(sent.text)
@@ -172,14 +185,16 @@ def event_country(doc: Document, sent_index: int) -> tuple[str, bool]:
             if not m:
                 continue
             k = i - 1
-            while k >= 0 and norm(toks[k][2]) in _COMPASS:
+            # "in northern Syria", "in Idlib, Syria", "near Gao in Mali"
+            while k >= 0 and i - k <= 9 and (norm(toks[k][2]) in _COMPASS or toks[k][2] in (",", "-", "'s", "’s")
+                                             or toks[k][2][:1].isupper() or norm(toks[k][2]) in _NAME_PARTICLES):
+                if norm(toks[k][2]) in _LOCATIVE:
+                    break
                 k -= 1
             term = " ".join(norm(t[2]) for t in toks[i:m[0]])
             if k >= 0 and norm(toks[k][2]) in _LOCATIVE and term in d.country_core:
-                return m[1][0], True
-    if any_place:
-        return any_place.most_common(1)[0][0], True
-    return focus_country(doc), False
+                return m[1][0]
+    return ""
 
 
 # ------------------------------------------------------------------ unlisted
@@ -195,12 +210,19 @@ def unlisted_actor(name: str, context: str = "", acronym: str = "") -> Actor:
             if kw in lower:
                 inter = code
                 break
-    if not inter:
-        for w in [words[-1], words[0], *words] if words else []:
-            code = d.group_keywords.get(w.lower())
-            if code:
-                inter = code
-                break
+    if not inter:  # a rebel word anywhere ("Sudan Liberation Movement"), else the last/first word
+        codes = [d.group_keywords.get(w.lower()) for w in words]
+        if 2 in codes:
+            inter = 2
+        else:
+            for w in [words[-1], words[0], *words] if words else []:
+                code = d.group_keywords.get(w.lower())
+                if code:
+                    inter = code
+                    break
+    if inter == 3 and words and words[-1].lower() == "movement" and re.search(
+            r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|sit-in|strike)\b", context.lower()):
+        inter = 6  # a protest movement
     ctx = context.lower()
     if not inter:
         if re.search(r"\b(?:ethnic|tribal|clan|communal)\b", ctx):
@@ -234,9 +256,10 @@ class _Spans:
         self.occ[a:b] = b"\x01" * (b - a)
 
 
-def _pick(d: Dictionary, entries: list[Entry], countries: list[str]) -> Entry | None:
+def _pick(d: Dictionary, entries: list[Entry], countries: list[str], published: str = "") -> Entry | None:
     top = set(countries[:3])
-    entries = [e for e in entries if not e.countries or (top & set(e.countries))]
+    entries = [e for e in entries if (not e.countries or (top & set(e.countries)))
+               and (not e.after or (published and published >= e.after))]
     if not entries:
         return None
     if len(entries) == 1:
@@ -259,6 +282,7 @@ def recognize(doc: Document) -> list[Mention]:
     text = doc.clean
     if not text:
         return []
+    published = doc.published.isoformat() if doc.published else ""
     toks = tokenize(text)
     norms = norms_of(toks)
     countries = doc_countries(doc, toks, norms)
@@ -308,11 +332,14 @@ def recognize(doc: Document) -> list[Mention]:
             if not spans.free(a, b):
                 continue
             c = ctx_country(a)
-            group = mt.group(1)
-            name = f"{group} Ethnic Militia ({c})" if c else f"{group} Ethnic Militia"
-            actor = Actor(name=name, inter=4, kind="identity_militia", country=c, listed=True,
-                          why=f"{mt.group()!r}: an ethnic militia (ACLED names them by group and country)")
-            add(a, b, actor, actor.why, entry="", generic=False, source="ethnic", score=0.8)
+            pieces = [(mt.group(1), a, b if mt.group(2) is None else mt.end(1))]
+            if mt.group(2):  # "Arab and Masalit militias": two militias
+                pieces.append((mt.group(2), mt.start(2), b))
+            for group, pa, pb in pieces:
+                name = f"{group} Ethnic Militia ({c})" if c else f"{group} Ethnic Militia"
+                actor = Actor(name=name, inter=4, kind="identity_militia", country=c, listed=True,
+                              why=f"{mt.group()!r}: an ethnic militia (ACLED names them by group and country)")
+                add(pa, pb, actor, actor.why, entry="", generic=False, source="ethnic", score=0.8)
 
     # 2. dictionary names and country-prefixed generic nouns
     bare: list[tuple[int, int, Entry]] = []  # token spans of bare generic matches
@@ -323,15 +350,21 @@ def recognize(doc: Document) -> list[Mention]:
         if not spans.free(a, toks[i][1]):
             i += 1
             continue
-        named = match_at(d.trie, toks, i, norms)
-        named_entries = [e for e in named[1] if not e.noun_class] if named else []
-        generic_here = [e for e in named[1] if e.noun_class] if named else []
+        all_named = matches_at(d.trie, toks, i, norms)
+        generic_here = []
         best = None  # (end_token, entry, country, kind)
-        if named_entries:
-            entry = _pick(d, named_entries, countries)
-            surface = text[a:toks[named[0] - 1][1]]
+        for end_i, values in all_named:  # longest first; fall back to shorter aliases
+            if not generic_here:
+                generic_here = [e for e in values if e.noun_class]
+                generic_end = end_i
+            named_entries = [e for e in values if not e.noun_class]
+            if not named_entries:
+                continue
+            entry = _pick(d, named_entries, countries, published)
+            surface = text[a:toks[end_i - 1][1]]
             if entry is not None and not _acronym_needs_context(d, surface, entry, countries):
-                best = (named[0], entry, "", "named")
+                best = (end_i, entry, "", "named")
+                break
         # country prefix + generic noun: "Syrian army", "Syria's army", "US troops"
         cm = match_at(d.country_trie, toks, i, norms)
         if cm and i >= 2 and norms[i - 1] == "-" and norms[i - 2] in ("pro", "anti"):
@@ -346,6 +379,18 @@ def recognize(doc: Document) -> list[Mention]:
             g_entries = [e for e in gm[1] if e.noun_class] if gm else []
             if g_entries and (best is None or gm[0] > best[0]):
                 best = (gm[0], g_entries[0], cm[1][0], "prefixed")
+        if best is None and cm and cm[0] + 1 < n and norms[cm[0]] in ("and", ",", "or"):
+            # "Mozambican and Rwandan troops": the first country shares the second one's noun
+            cm2 = match_at(d.country_trie, toks, cm[0] + 1, norms)
+            if cm2 and cm2[0] < n:
+                gm2 = match_at(d.trie, toks, cm2[0], norms)
+                g2 = [e for e in gm2[1] if e.noun_class] if gm2 else []
+                if g2:
+                    entry2 = g2[0]
+                    if entry2.name.startswith("Military Forces of") and any(
+                            norms[k] in d.police_words for k in range(cm2[0], gm2[0])):
+                        entry2 = d.entries["Police Forces of {country}"]
+                    best = (cm[0], entry2, cm[1][0], "prefixed")
         if best is None and cm and norm(" ".join(t[2] for t in toks[i:cm[0]])) in d.plural_demonyms:
             # "Nigerians", "ethnic Albanians": a country's people
             best = (cm[0], d.entries["Civilians ({country})"], cm[1][0], "prefixed")
@@ -353,7 +398,7 @@ def recognize(doc: Document) -> list[Mention]:
                 a = toks[i - 1][0]
         if best is None:
             if generic_here:
-                bare.append((i, named[0], generic_here[0]))
+                bare.append((i, generic_end, generic_here[0]))
             i += 1
             continue
         end_tok, entry, country, how = best
@@ -393,10 +438,19 @@ def recognize(doc: Document) -> list[Mention]:
     for mt in _NAME_RE.finditer(text):
         a, b = mt.span()
         raw = mt.group()
+        lead = _LEADING_FUNCTION.match(raw)
+        if lead:
+            a += lead.end()
+            raw = raw[lead.end():]
         lead = _LEADING_DET.match(raw)
         if lead:
             a += lead.end()
             raw = raw[lead.end():]
+        if " and " in raw:  # "Black Liberation Army and Black Panther Party": two names
+            left = raw.split(" and ", 1)[0]
+            if left.split()[-1].strip("'’").lower() in d.group_keywords:
+                b = a + len(left)
+                raw = left
         # "Fighters of the Tawhid Liberation Front": the group starts after the generic noun
         while True:
             wm = re.match(r"(\S+)\s+(?:(?:of|from|the|for|and|in)\s+)*", raw)
@@ -419,6 +473,8 @@ def recognize(doc: Document) -> list[Mention]:
             continue
         # a country + generic noun ("Nigerian Army") is handled as a state force
         wtoks = tokenize(raw)
+        if " ".join(norm(t[2]) for t in wtoks) in d.generic_nouns:
+            continue  # "Air Force", "Security Forces": generic nouns, handled below with the context country
         cm = match_at(d.country_trie, wtoks, 0)
         rest = " ".join(norm(t[2]) for t in wtoks[cm[0]:]) if cm else ""
         if cm and (rest in d.generic_nouns or rest.replace(" 's", "") in d.generic_nouns):
@@ -461,6 +517,10 @@ def recognize(doc: Document) -> list[Mention]:
     return found
 
 
+_STRONG_LINKS = frozenset({("led", "by"), ("loyal", "to"), ("belonging", "to"), ("commanded", "by"),
+                           ("affiliated", "with"), ("linked", "to")})
+
+
 def _link(d: Dictionary, text: str, found: list[Mention]) -> list[Mention]:
     """'fighters from the Islamic State' -> one mention of the named group."""
     out: list[Mention] = []
@@ -468,7 +528,8 @@ def _link(d: Dictionary, text: str, found: list[Mention]) -> list[Mention]:
     for k, m in enumerate(found):
         if k in skip:
             continue
-        if m.meta.get("generic") and not m.meta.get("country_explicit") and k + 1 < len(found):
+        explicit = bool(m.meta.get("country_explicit"))
+        if m.meta.get("generic") and (not explicit or m.value.inter in (2, 3, 4)) and k + 1 < len(found):
             nxt = found[k + 1]
             between = text[m.end:nxt.start]
             btoks = tuple(norm(t[2]) for t in tokenize(between))
@@ -476,6 +537,8 @@ def _link(d: Dictionary, text: str, found: list[Mention]) -> list[Mention]:
                 btoks = btoks[:-2]
             if btoks and btoks[-1] == "the":
                 btoks = btoks[:-1]
+            if explicit and btoks not in _STRONG_LINKS:  # "Haitian gangs led by the G9", not "Afghan gunmen with"
+                btoks = ()
             if (not nxt.meta.get("generic") and nxt.value.inter in _ARMED_INTERS + (1,)
                     and m.value.inter in (1, 2, 3, 4, 8) and btoks in d.linking and len(between) < 25):
                 merged = Mention(start=m.start, end=nxt.end, text=text[m.start:nxt.end], kind="actor",

@@ -52,6 +52,12 @@ _SYMMETRIC = re.compile(r"(?:clash|fight|fought|battl|exchang|skirmish|engag|con
 _TARGET_ONLY = ("hit a bomb", "died")
 _PSEUDO_PASSIVE = frozenset({"engage", "involve", "deploy", "station", "locate", "base", "embroil", "entrench"})
 _DEATH_VERBS = frozenset({"die", "perish", "drown", "succumb"})
+_SPEAKER = re.compile(r"\s*(?:,\s*)?(?:said|say|says|told|reported|added|claimed|according)\b", re.I)
+_CASUALTY_AFTER = re.compile(r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot)\b",
+                             re.I)
+_CROWD_WORDS = frozenset({"protesters", "protester", "protestors", "protestor", "demonstrators", "demonstrator",
+                          "marchers", "crowd", "crowds", "people"})
+_FACILITIES = frozenset({"checkpoint", "base", "convoy", "patrol", "garrison", "positions", "post", "outpost"})
 _NOT_INTERVENERS = frozenset({"government", "regime", "authorities", "junta", "ministry", "administration"})
 _BACKED_RE = re.compile(r"((?:U\.S\.|[A-Z][\w.]*)(?: [A-Z][\w.]*)?)[-‑ ]backed\b")
 _BACKED_BY_RE = re.compile(
@@ -61,7 +67,6 @@ _BACKED_BY_RE = re.compile(
 _PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$")
 _BY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
-_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _UNDER_FIRE = re.compile(r"\bc(?:a|o)me\s+under\s+(?:\w+\s+)?(?:fire|attack|shelling|bombardment)\s+(?:from|by)\s+(?:the\s+)?$",
                          re.I)
 
@@ -159,7 +164,7 @@ class _Parse:
                             return m
         # a country acting: "Israel struck", "Britain mobilised" (subjects and agents only)
         acting = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
-        if acting and tok.pos_ == "PROPN" and country_of_term(tok.text, strict=True):
+        if acting and tok.pos_ == "PROPN":
             return self.country_actor(tok, own_only=True)
         # state weapons: "Turkish drones", "Russian jets"
         if tok.lemma_.lower() in _STATE_WEAPONS:
@@ -187,6 +192,11 @@ class _Parse:
                 continue
             span = c
             country = country_of_term(c.text, strict=True)
+            if not country:  # "United States", "South Sudan": the name with its compounds
+                left = min([c.i] + [x.i for x in c.children if x.dep_ == "compound" and x.i < c.i])
+                if left < c.i:
+                    span = c.doc[left:c.i + 1]
+                    country = country_of_term(span.text, strict=True)
             if not country and c.i + 1 < len(c.doc):
                 two = c.doc[c.i:c.i + 2]
                 country = country_of_term(two.text, strict=True)
@@ -309,6 +319,8 @@ class _Parse:
             (p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), None)
         if v.lemma_ in _VICTIM_HITS and dev is not None and dev.lemma_.lower() in _DEVICES:
             f.a2 = self.np(subj) if subj is not None else None
+            if f.a2 is None:  # "soldiers died when their vehicle struck a landmine"
+                f.a2 = next((m for m in reversed(self.ms) if m.end <= v.idx and m.value.inter != 8), None)
             f.how = "hit a bomb"
             return f
         # "came under fire from X"
@@ -356,10 +368,16 @@ class _Parse:
         if between is not None:
             pobj = self.child(between, "pobj")
             if pobj is not None:
-                f.a1 = self.np(pobj)
-                rest = self.conj_mentions(pobj, f.a1)
-                if rest:
-                    f.a2 = rest[0]
+                sub = list(between.subtree)
+                lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+                inside = [m for m in self.ms if lo <= m.start and m.end <= hi]
+                if len(inside) >= 2:  # "between rival Arab and Masalit militias"
+                    f.a1, f.a2 = inside[0], inside[1]
+                else:
+                    f.a1 = self.np(pobj)
+                    rest = self.conj_mentions(pobj, f.a1)
+                    if rest:
+                        f.a2 = rest[0]
                 f.how = "between X and Y"
                 return f
         got = self.prep_obj(n, _AGENT_PREPS)
@@ -473,11 +491,9 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
         if ante is not None:
             before = before[:-1] + [ante]
     # "clashes between X and Y"
-    if after and _BETWEEN.search(text[end:after[0].start] if False else ""):
-        pass
     for k, m in enumerate(after):
         gap = text[end:m.start]
-        if re.search(r"\bbetween\s+(?:the\s+)?$", gap, re.I) and k + 1 < len(after):
+        if re.search(r"\bbetween\s+(?:the\s+)?(?:\w+\s+)?$", gap, re.I) and k + 1 < len(after):
             f.a1, f.a2 = m, after[k + 1]
             f.how = "between X and Y (word order)"
             return f
@@ -506,6 +522,7 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
             f.a2 = before[-1] if before and (before[-1].end >= start - 40) else None
         f.how = "by X (word order)"
         return f
+    modifier = _state_modifier(doc, text, left, sent_start, before, ms)
     if passive:
         f.a2 = before[-1] if before else None
         f.how = "passive (word order)"
@@ -514,6 +531,7 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
     if re.search(r"\b(?:was|were|been)\s+(?:\w+\s+){1,2}(?:in|during)\s+(?:(?:a|an|the|two|three|several)\s+)?"
                  r"(?:\w+\s+)?$", left, re.I) and not on:
         f.a2 = before[-1] if before else None
+        f.a1 = modifier  # "killed in an Israeli strike"
         f.how = "killed in an attack (word order)"
         return f
     # "X killed Y in an attack": the clause subject acts, its object is the target
@@ -523,17 +541,8 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
         f.how = "X V Y in an attack (word order)"
         return f
     # the trigger's own modifier: "Israeli airstrikes", "Russian shelling"; "Turkish drones struck"
-    prev = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+(?:(?:drones?|jets?|warplanes?|aircraft|helicopters?|"
-                     r"tanks?|artillery|missiles?|warships?|gunboats?|bombers?)\s+)?$", left)
-    if prev and (not before or before[-1].end <= prev.start(1) + sent_start - 1):
-        c = country_of_term(prev.group(1), strict=True) or country_of_term(prev.group(1).split()[-1], strict=True)
-        if c:
-            a = sent_start + prev.start(1)
-            f.a1 = Mention(start=a, end=a + len(prev.group(1)), text=prev.group(1), kind="actor",
-                           value=_entry_actor("Military Forces of {country}", c, f"{prev.group(1)!r} names a state"),
-                           sent=ms[0].sent if ms else -1, why=f"{prev.group(1)!r}: the state of {c} acting",
-                           score=0.6, meta={"entry": "Military Forces of {country}", "generic": True,
-                                            "country_explicit": True, "state_by_name": True})
+    if modifier is not None:
+        f.a1 = modifier
     # "..., triggering airstrikes by X": the responder's target is the first clause's actor
     if f.a2 is None and re.search(r"\b(?:trigger|prompt|spark|provok|draw)\w*\s+(?:\w+\s+)?$", left, re.I):
         f.a2 = before[0] if before else None
@@ -551,8 +560,26 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
             k -= 1
         f.a1 = before[k]
         f.assoc1 = [m for m in before[k + 1:]]
-    f.a2 = on or (after[0] if after else None)
+    f.a2 = on or next((m for m in after if not _SPEAKER.match(text, m.end)), None)
     return f
+
+
+def _state_modifier(doc: Document, text: str, left: str, sent_start: int, before: list[Mention],
+                    ms: list[Mention]) -> Mention | None:
+    """'an Israeli strike', 'Turkish drones struck': the state named right before the trigger."""
+    prev = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+(?:(?:drones?|jets?|warplanes?|aircraft|helicopters?|"
+                     r"tanks?|artillery|missiles?|warships?|gunboats?|bombers?)\s+)?$", left)
+    if not prev or (before and before[-1].end > prev.start(1) + sent_start - 1):
+        return None
+    c = country_of_term(prev.group(1), strict=True) or country_of_term(prev.group(1).split()[-1], strict=True)
+    if not c:
+        return None
+    a = sent_start + prev.start(1)
+    return Mention(start=a, end=a + len(prev.group(1)), text=prev.group(1), kind="actor",
+                   value=_entry_actor("Military Forces of {country}", c, f"{prev.group(1)!r} names a state"),
+                   sent=ms[0].sent if ms else -1, why=f"{prev.group(1)!r}: the state of {c} acting",
+                   score=0.6, meta={"entry": "Military Forces of {country}", "generic": True,
+                                    "country_explicit": True, "state_by_name": True})
 
 
 def _backers(doc: Document, m: Mention, country: str) -> list[Actor]:
@@ -591,7 +618,8 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     s_start, s_end = (sent.start, sent.end) if sent else (0, len(doc.clean))
     if sent is not None:
         sent_index = sent.index
-    ms = sorted((m for m in doc.mentions if m.kind == "actor" and s_start <= m.start < s_end),
+    # mentions overlapping the sentence (a sentence splitter may cut inside a name: "Anti | -balaka")
+    ms = sorted((m for m in doc.mentions if m.kind == "actor" and m.start < s_end and m.end > s_start),
                 key=lambda m: m.start)
     # the trigger itself is not an actor ("the offensive", "airstrikes")
     ms = [m for m in ms if not (m.start >= start and m.end <= end)]
@@ -604,9 +632,11 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
 
     f: _Found | None = None
     sdoc = doc.spacy_doc
-    if sdoc is not None and getattr(sdoc, "has_annotation", None) and sdoc.has_annotation("DEP"):
+    parsed = doc.meta.get("parsed_sentences")  # the nlp stage may parse only some sentences
+    if sdoc is not None and getattr(sdoc, "has_annotation", None) and sdoc.has_annotation("DEP") \
+            and (parsed is None or sent_index in parsed):
         span = sdoc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
+        if span is not None and len(span) and any(t.dep_ for t in span):
             f = _Parse(doc, ms, sent_index).roles(span)
     order = _order_roles(doc, ms, s_start, s_end, start, end, sent_index)
     if f is None:
@@ -619,18 +649,27 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 and order.a2.start >= end \
                 and order.a2.start - end < 60 and not re.search(r"[;:]|,\s+(?:which|who|where|while|as|but|and|said)\b",
                                                                  doc.clean[end:order.a2.start]) \
-                and (f.a1 is None or order.a2.value.name != f.a1.value.name):
+                and (f.a1 is None or order.a2.value.name != f.a1.value.name) \
+                and not _SPEAKER.match(doc.clean, order.a2.end):
             f.a2 = order.a2
             f.how += "; actor2 by word order"
     f.assoc1 = list(f.assoc1 or [])
     f.assoc2 = list(f.assoc2 or [])
+    if f.a1 is not None and not f.a1.meta.get("implicit") and f.how != "between X and Y":
+        # "Mozambican and Rwandan troops", "X and Y attacked": the first named acts, the others are allies
+        k = next((i for i, m in enumerate(ms) if m is f.a1), None)
+        while k is not None and k > 0 and ms[k - 1] is not f.a2 and re.fullmatch(
+                r"\s*(?:,|and|,\s*and)\s*", doc.clean[ms[k - 1].end:ms[k].start]):
+            k -= 1
+        if k is not None and ms[k] is not f.a1:
+            f.assoc1 = [m for m in ms[k + 1:] if m.start <= f.a1.start] + list(f.assoc1)
+            f.a1 = ms[k]
     if f.a2 is None and f.assoc1 and _SYMMETRIC.match(doc.clean[start:end]):
         f.a2 = f.assoc1.pop(0)  # "X and Y clashed": they fought each other
     a1, a2 = f.a1, f.a2
     if a2 is not None and a1 is not None and (a2 is a1 or (a2.start == a1.start and a2.end == a1.end)):
         a2 = None
 
-    trig = (start, end)
     et = event_type or ""
     sub = sub_event_type or ""
     # ---------------------------------------------------------- event-type conventions
@@ -689,8 +728,21 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                        and not (a1 is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*",
                                                                 doc.clean[a1.end:m.start] if m.start >= a1.end else "x"))),
                       None)
-        if et == "Explosions/Remote violence" and a2 is None:
-            a2 = next((m for m in ms if m.value.inter == 7 and m is not a1 and m.start >= end), None)
+        if a2 is not None and a2.meta.get("entry") == "Protesters ({country})" \
+                and norm(a2.text.split()[-1]) not in _CROWD_WORDS:
+            # "kidnapped 30 students": people named by who they are, not a protest crowd
+            a2 = _with_actor(a2, _entry_actor("Civilians ({country})", country, "victims"))
+            a2.meta["entry"] = "Civilians ({country})"
+        if a2 is not None and a2.meta.get("generic") and norm(a2.text.split()[-1]) in _FACILITIES:
+            # "blew himself up at a checkpoint, killing two policemen": the people hit are the target
+            hit = next((m for m in ms if m.start >= a2.end and m is not a1 and re.search(
+                r"\b(?:killing|wounding|injuring)\s+(?:\S+\s+){0,3}$", doc.clean[max(a2.end, m.start - 50):m.start])),
+                None) or next((m for m in ms if m.end <= start and m is not a1 and not m.meta.get("implicit")
+                               and _CASUALTY_AFTER.match(doc.clean, m.end)), None)
+            a2 = hit or a2
+        if et == "Explosions/Remote violence" and a2 is None:  # not the source: "..., officials said"
+            a2 = next((m for m in ms if m.value.inter == 7 and m is not a1 and m.start >= end
+                       and not _SPEAKER.match(doc.clean, m.end)), None)
         if et in ("Explosions/Remote violence", "Violence against civilians") and a2 is None:
             a2 = next((m for m in ms if m.start >= end and m is not a1 and re.search(
                 r"\b(?:killing|wounding|injuring|killed|wounded|injured|kidnapping|abducting)\s+(?:\S+\s+){0,3}$",

@@ -26,6 +26,10 @@ def eval_command(gold, pred, inputs, task, report, n_errors, max_days, max_km) -
     """Score predictions against gold: event P/R/F1 and field accuracy, document
     types (accuracy, macro and weighted F1), or toponyms (detection, 161 km).
 
+    Gold and predictions meet on doc_id: with --input, a file's doc_id is its name
+    without the suffix (a JSONL record's is its "id"); gold rows without doc_id
+    belong to the one document when there is only one.
+
     \b
     eventwire eval --gold gold.csv --pred events.jsonl
     eventwire eval --gold gold.jsonl --input articles/ --report out.md

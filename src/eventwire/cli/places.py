@@ -100,7 +100,7 @@ def lookup_cmd(name, limit, as_json) -> None:
     ranked = []
     for c in cands:
         parts: list[str] = []
-        ranked.append((res.prior(topo, c, parts), c, parts))
+        ranked.append((res.prior(topo, c, parts, any(x.match == "name" for x in cands)), c, parts))
     ranked.sort(key=lambda x: -x[0])
     for score, c, parts in ranked[:limit]:
         place = gaz.to_place(c)

@@ -94,6 +94,23 @@ def full_report(results: Sequence[TaskResult], header: Sequence[str], n_errors: 
     for r in skipped:
         out.append(f"| {cell(r.name)} | skipped: {cell(r.skipped)} | |")
     out.append("")
+    out += ["## How the figures are computed", "", *DEFINITIONS, ""]
     for r in ran:
         out.append(task_markdown(r, n_errors))
     return "\n".join(out).rstrip() + "\n"
+
+
+DEFINITIONS = (
+    "- **Events** (`eventwire eval --task events`): per document, predicted events are matched one-to-one to gold "
+    "events (same ACLED event type, date within 1 day, coordinates within 25 km, each checked when both sides "
+    "have it; the matching with the most pairs, then the closest). Precision = matched / predicted, recall = "
+    "matched / gold. Field accuracy is on matched pairs, over the fields the gold fills in; actor names are "
+    "compared after normalisation (case, accents, `(Country)`, `SDF: ...` short forms), places ignoring words "
+    "such as *province* or *al-*, countries by ISO code.",
+    "- **Types**: the sub-event type of each document's highest-confidence event against one gold label; "
+    "a document with no event is wrong. Weighted F1 weights each gold class by its support (as CASE 2021).",
+    "- **Toponyms**: a gold toponym is detected when a predicted span overlaps it (one-to-one); resolution is "
+    "right within 161 km (100 miles).",
+    "- **Worst errors** list the most severe errors of each kind in turn (missed events, spurious events, wrong "
+    "fields, far locations), each with the sentence it came from.",
+)

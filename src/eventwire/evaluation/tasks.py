@@ -165,6 +165,11 @@ def failure_notes(failures: Sequence[str], what: str = "pipeline", show: int = 3
     return out
 
 
+def pooled(*ratios: M.Ratio) -> M.Ratio:
+    """Several field checks counted together."""
+    return M.Ratio(sum(x.right for x in ratios), sum(x.total for x in ratios))
+
+
 def _n(k: int, noun: str) -> str:
     return f"{k} {noun}{'' if k == 1 else 's'}"
 
@@ -378,6 +383,8 @@ def eval_hrdsattack(ds: DevSet, settings: Settings) -> TaskResult:
     r.ratio("country", country)
     r.ratio("perpetrator state / non-state (rough, from inter1)", perp)
     r.ratio("violence type: top event's sub-event type fits a gold violation (rough map)", violence)
+    r.ratio("all fields above together",
+            pooled(year, month, day, city, region, country, perp, violence), anchor="gdelt")
     r.notes.append("The top event (highest confidence) stands for the article. Shares are over articles whose "
                    "gold has the field; the T5 baseline figures are on the test split and may count empty "
                    "gold values differently, so they are a rough anchor.")
@@ -635,6 +642,8 @@ def eval_ucdp(ds: DevSet, settings: Settings) -> TaskResult:
     r.ratio("country", country)
     r.ratio("admin1", admin1)
     r.ratio("location within 161 km of UCDP's point", loc161)
+    r.ratio("all fields above together (fatalities = best)", pooled(fat_best, date_ok, country, admin1, loc161),
+            anchor="gdelt")
     r.notes.append("Headline totals often cover more than the one UCDP event they are attached to, so the "
                    "fatality figures are a rough check of number reading, not of ACLED-style splitting. "
                    "Figures after 'headlines with an event' are over headlines where an event was found.")

@@ -25,7 +25,7 @@ from .dates import DateMention, choose, find_dates
 from .detect import Candidate, classify, detect_sentence
 from .fatalities import combine, sentence_fatalities
 from .lexicon import load_lexicon, may_hold_event
-from .merge import Group, Reading, merge
+from .merge import Group, Reading, inherit_dates, merge
 from .modality import attribution, hedged, is_distinct
 from .notes import make_notes
 
@@ -90,7 +90,7 @@ def _country_info(code: str) -> dict:
         if info:
             if isinstance(info, dict):
                 return info
-            return {k: getattr(info, k, None) for k in ("name", "iso", "iso3", "region", "numeric")}
+            return {k: getattr(info, k, None) for k in ("name", "iso_numeric", "iso3", "region")}
     except (ImportError, AttributeError, TypeError):
         pass
     try:
@@ -98,7 +98,7 @@ def _country_info(code: str) -> dict:
 
         c = pycountry.countries.get(alpha_2=code.upper())
         if c:
-            return {"name": getattr(c, "common_name", None) or c.name, "iso": int(c.numeric), "iso3": c.alpha_3}
+            return {"name": getattr(c, "common_name", None) or c.name, "iso_numeric": int(c.numeric), "iso3": c.alpha_3}
     except (ImportError, KeyError, LookupError):
         pass
     return {}
@@ -183,7 +183,7 @@ def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
         ev.provenance["event_date"] = doc.evidence(dr.sent_start + dm.start, dr.sent_start + dm.end)
     elif doc.published is not None:
         ev.event_date, ev.time_precision = doc.published.isoformat(), 1
-    date_from_text = date is not None
+    date_from_text = date is not None and g.inherited is None
 
     # actors
     def actor(m: Mention | None) -> tuple[str, int]:
@@ -207,7 +207,7 @@ def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
         p = loc.place
         info = _country_info(p.country_code)
         ev.country = p.country or info.get("name") or ""
-        ev.iso = info.get("iso") or info.get("numeric")
+        ev.iso = info.get("iso_numeric") or info.get("iso") or info.get("numeric")
         ev.iso3 = info.get("iso3") or ""
         ev.region = info.get("region") or ""
         ev.admin1, ev.admin2, ev.admin3 = p.admin1, p.admin2, p.admin3
@@ -282,6 +282,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
             r.location = _locate(doc, r, settings)
             readings.append(r)
     groups = merge(readings)
+    inherit_dates(groups)
     events = [_build(doc, g, settings, lex) for g in groups]
     return [e for e in events if e.confidence >= settings.min_confidence]
 

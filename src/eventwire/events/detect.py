@@ -32,6 +32,8 @@ _OUTCOME = re.compile(
 )
 _NEG_BEFORE = re.compile(r"\b(?:no|not|never|without|n't|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 FAMILY = {"Protests": "protest", "Riots": "protest"}
+# modality rules whose triggers refer to an event told elsewhere: kept as references
+REFERENCE_RULES = ("reaction", "antecedent")
 SIDE = 80
 
 
@@ -163,15 +165,16 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
             h.outcome = h.rule.weak or bool(h.rule.generic == "violence" and _OUTCOME.match(h.text.strip()))
         else:
             sub, why = h.rule.sub_event_type, "trigger of " + h.rule.sub_event_type
+            h.outcome = h.rule.weak
         sub2, why2 = _refine(lex, sub, agent, patient, block_text)
         h.sub_event_type = sub2
         h.why = why + ("; " + why2 if why2 else "")
         h.civilian = _cue(lex, "civilians", patient)
         h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex)
         prev_end = h.end
-    alive = [h for h in hits if h.verdict.ok or h.verdict.rule == "reaction"]
+    alive = [h for h in hits if h.verdict.ok or h.verdict.rule in REFERENCE_RULES]
     if keep_rejected is not None:
-        keep_rejected.extend(h for h in hits if not h.verdict.ok and h.verdict.rule != "reaction")
+        keep_rejected.extend(h for h in hits if not h.verdict.ok and h.verdict.rule not in REFERENCE_RULES)
     out: list[Candidate] = []
     for bi, (lo, hi) in enumerate(blocks):
         bh = [h for h in alive if h.block == bi]
@@ -213,8 +216,11 @@ def _joins(lex: Lexicon, group: list[Hit], h: Hit, text: str) -> bool:
 
 
 def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> Candidate:
-    live = [h for h in group if h.verdict.ok] or group
-    deciding = [h for h in live if not h.outcome] or [h for h in live if not h.rule.weak] or live
+    # who decides the type: a live trigger that is not a mere outcome ("killed"); else a
+    # back-reference the outcome describes ("killed following an explosion"); else anything
+    deciding = ([h for h in group if h.verdict.ok and not h.outcome]
+                or [h for h in group if not h.outcome]
+                or [h for h in group if not h.rule.weak] or group)
     # strategic developments never decide next to violence
     # a back-reference ("displaced by the fighting") does not decide next to a new happening
     fresh = [h for h in deciding if not (h.rule.nominal and is_definite(text, h.start, lex, h.text))]
@@ -230,7 +236,7 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
     block = text[lo:hi]
     rest = block.replace(primary.text, " ", 1)
     reference = definite and not has_happening(rest, lex)
-    if all(h.verdict.rule == "reaction" for h in group):
+    if all(h.verdict.rule in REFERENCE_RULES for h in group):
         reference = True
     return Candidate(
         start=primary.start, end=primary.end, text=primary.text,

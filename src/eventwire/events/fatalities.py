@@ -35,6 +35,7 @@ class _Rx:
     after: re.Pattern
     before: re.Pattern
     toll: re.Pattern
+    deaths_of: re.Pattern
     left: re.Pattern
     zero: re.Pattern
     singular_before: re.Pattern
@@ -73,10 +74,11 @@ def _rx() -> _Rx:
         # 12 people (, most of them women,) were killed; 3 dead
         before=re.compile(rf"(?i)\b{mod}{N}\s+{gap}(?:(?:were|was|have been|had been|are|is|been|got|reportedly|also|later|all|both)\s+)*(?:{kill})\b"),
         toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?dead|fatalities|deaths)\s+(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)\s+{mod}{N}\b"),
+        deaths_of=re.compile(rf"(?i)\b(?:deaths? of|killings? of|claim(?:ed|ing) the lives of|took the lives of|taking the lives of)\s+{mod}{N}\b(?!\s*(?:years?|%))"),
         left=re.compile(rf"(?i)\b(?:left|leaving|leave|claimed|claiming)\s+{mod}{N}\s+(?:(?:{victims})\s+)?(?:dead|lives|people dead)\b"),
         zero=re.compile(rf"(?i)\b(?:no (?:one|deaths?|fatalities|casualties|lives|people|civilians|soldiers)(?: \w+)? (?:was |were |have been |has been )?(?:killed|reported|lost|dead|died)|no (?:deaths|fatalities|casualties) (?:were )?reported|without (?:causing )?(?:any )?(?:casualties|deaths|fatalities)|no one (?:was )?(?:hurt|harmed|injured|killed)|no casualties|no fatalities|caused no (?:casualties|deaths)|nobody was (?:killed|hurt))"),
         singular_before=re.compile(rf"(?i)\b(?:an?|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims.replace('?', '')}|man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member)\s+(?:[\w'’,-]+\s+){{0,4}}?(?:was|has been|had been)\s+(?:(?:reportedly|also|later|allegedly)\s+)?(?:{kill})\b"),
-        singular_after=re.compile(rf"(?i)\b(?:killed|killing|murdered|shot dead|gunned down|assassinated|executed|beheaded|lynched)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|\w+)\b|\b(?:killed|killing|murdered|shot dead|shooting dead|assassinated|executed)\s+(?:him|her)\b|\b(?-i:[A-Z][a-z]+)\s+(?:was|has been)\s+(?:(?:reportedly|allegedly)\s+)?(?:killed|shot dead|murdered|assassinated|gunned down|executed|beheaded|lynched|stabbed to death|beaten to death)\b"),
+        singular_after=re.compile(rf"(?i)\b(?:killed|killing|murdered|shot dead|gunned down|assassinated|executed|beheaded|lynched|(?:beat|hacked|stabbed|burned|burnt|stoned) to death)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|\w+)\b|\b(?:killed|killing|murdered|shot dead|shooting dead|assassinated|executed)\s+(?:him|her)\b|\b(?-i:[A-Z][a-z]+)\s+(?:was|has been)\s+(?:(?:reportedly|allegedly)\s+)?(?:killed|shot dead|murdered|assassinated|gunned down|executed|beheaded|lynched|stabbed to death|beaten to death)\b"),
         plural_passive=re.compile(rf"(?i)\b(?:{victims})\s+(?:[\w'’-]+\s+){{0,3}}?(?:were|have been|had been)\s+(?:(?:reportedly|also|allegedly)\s+)?(?:killed|shot dead|massacred|slaughtered|murdered|executed|gunned down)\b|\b(?:killing|killed|massacred|murdered)\s+(?:scores of\s+)?(?:civilians|villagers|residents|worshippers|people|soldiers|policemen|protesters|students|fighters|militants)\b"),
         subset=re.compile(r"(?i),?\s*\(?(?:including|among them|among whom|of whom|most of them|many of them|mostly|the majority of them|all of them)\b[^,;.)]*[,)]?"),
         any_kill=re.compile(words(kill), re.IGNORECASE),
@@ -186,33 +188,52 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
     """Extend "three soldiers and two civilians" chains around a match; returns (value, start, end)."""
     rx = _rx()
     start, end = m.start("num"), m.end()
-    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons|civilians|soldiers|troops|militants|fighters|policemen|police officers|officers|others|children|women|men|attackers|members|villagers|residents|insurgents|rebels|gunmen|protesters)\b")
+    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\b")
     if forward:
         rest = text[m.end():]
         while True:
             c = chain.match(rest)
             if not c:
                 break
-            n = parse_number(c.group("n")) or parse_number(c.group("n").split()[0])
+            w = c.group("n").split()[0].lower()
+            n = parse_number(c.group("n")) or parse_number(w) or (1 if w in ("a", "an") else None)
             if n is None:
                 break
             value += n
             end += c.end()
             rest = rest[c.end():]
     else:
-        back = re.compile(r"(?i)(?P<n>\b[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons|civilians|soldiers|troops|militants|fighters|policemen|police officers|officers|children|women|men|attackers|members|villagers|residents|insurgents|rebels|gunmen|protesters)\s*(?:,\s*and|,|and)\s*$")
+        back = re.compile(r"(?i)(?P<n>\b[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\s*(?:,\s*and|,|and)\s*$")
         head = text[:m.start("num")]
         while True:
             c = back.search(head)
             if not c:
                 break
-            n = parse_number(c.group("n"))
+            w = c.group("n").lower()
+            n = parse_number(w) if w not in ("a", "an") else 1
             if n is None:
                 break
             value += n
             start = c.start()
             head = head[:c.start()]
     return value, start, end
+
+
+_CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\b")
+
+
+def _chain_forward(t: str, pos: int, value: int) -> tuple[int, int]:
+    """"killed a soldier and two civilians": add the figures listed after ``pos``."""
+    while True:
+        c = _CHAIN.match(t, pos)
+        if not c:
+            return value, pos
+        w = c.group("n").lower()
+        n = 1 if w in ("a", "an") else parse_number(w)
+        if n is None:
+            return value, pos
+        value += n
+        pos = c.end()
 
 
 def find_counts(text: str) -> list[Count]:
@@ -230,7 +251,7 @@ def find_counts(text: str) -> list[Count]:
     for m in _finditer("zero", t):
         out.append(Count(0, m.start(), m.end(), text[m.start():m.end()], explicit_zero=True))
         taken.append((m.start(), m.end()))
-    for name in ("toll", "left", "before", "after"):
+    for name in ("toll", "deaths_of", "left", "before", "after"):
         for m in _finditer(name, t):
             if not free(m.start("num"), m.end("num")):
                 continue
@@ -248,8 +269,9 @@ def find_counts(text: str) -> list[Count]:
     if not any(c.value > 0 for c in out):
         for m in _finditer("singular_after", t):
             if free(m.start(), m.end()):
-                out.append(Count(rx.singular, m.start(), m.end(), text[m.start():m.end()]))
-                taken.append((m.start(), m.end()))
+                n, end = _chain_forward(t, m.end(), rx.singular)
+                out.append(Count(n, m.start(), end, text[m.start():end]))
+                taken.append((m.start(), end))
         for m in _finditer("singular_before", t):
             if free(m.start(), m.end()):
                 out.append(Count(rx.singular, m.start(), m.end(), text[m.start():m.end()]))

@@ -347,7 +347,10 @@ def load_lexicon() -> Lexicon:
     for r in mod.get("rules", []):
         pat = squash(r["cues"])
         rx = _compile(pat if r["name"] == "question" else words(pat), f"{mwhere} {r['name']}")
-        modality.append((r["name"], r.get("why", r["name"]), r.get("scope", "before"), rx))
+        scope = r.get("scope", "before")
+        if scope == "near" and r.get("words"):
+            scope = f"near{int(r['words'])}"
+        modality.append((r["name"], r.get("why", r["name"]), scope, rx))
     attribution = [_compile(p, f"{mwhere} attribution", 0) for p in mod.get("attribution", [])]
 
     return Lexicon(

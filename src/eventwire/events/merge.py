@@ -57,6 +57,7 @@ class Group:
     """The readings that make one event; ``main`` decides type and trigger."""
 
     readings: list[Reading]
+    inherited: Reading | None = None  # a dated reading of the story just before ("... on Sunday. They also ...")
 
     @property
     def main(self) -> Reading:
@@ -68,6 +69,9 @@ class Group:
         if own:
             best = min(own, key=lambda r: (r.precision, r.sent))
             return best.date, best.precision, best
+        if self.inherited is not None:
+            r = self.inherited
+            return r.date, r.precision, r
         return None, 1, None
 
     @property
@@ -167,3 +171,20 @@ def merge(readings: list[Reading]) -> list[Group]:
             continue  # a reaction or back-reference with nothing to join
         groups.append(Group([r]))
     return groups
+
+
+INHERIT_WINDOW = 1  # sentences back
+
+
+def inherit_dates(groups: list[Group]) -> None:
+    """An event told without a date right after a dated one ("Gunmen attacked Kukawa on
+    Sunday. They also abducted 20 women.") happened in the same breath: take its date."""
+    for i, g in enumerate(groups):
+        if any(r.own_date for r in g.readings):
+            continue
+        first = min(r.sent for r in g.readings)
+        for prev in reversed(groups[:i]):
+            dated = [r for r in prev.readings if r.own_date and r.date]
+            if dated and 0 <= first - max(r.sent for r in prev.readings) <= INHERIT_WINDOW:
+                g.inherited = min(dated, key=lambda r: (r.precision, r.sent))
+                break

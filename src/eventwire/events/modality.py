@@ -31,6 +31,7 @@ class Verdict:
 
 
 OK = Verdict(True)
+_CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|had|has|have|who|which|that|when|and)\b", re.IGNORECASE)
 
 
 def clause_bounds(text: str, start: int, end: int, lex: Lexicon | None = None) -> tuple[int, int]:
@@ -85,8 +86,12 @@ def check(
     for name, why, scope, rx in lex.modality:
         if scope == "before":
             m = rx.search(before) or (rx.search(own) if name in ("future", "possibility") else None)
-        elif scope == "near":
-            m = rx.search(_last_words(text[max(bound, start - lex.near_window - 20):start], 4))
+        elif scope.startswith("near"):
+            n = int(scope[4:] or 4)
+            window = _last_words(text[max(bound, start - lex.near_window * n // 4 - 20):start], n)
+            m = rx.search(window)
+            if m and name in ("reaction", "antecedent") and _CLAUSE_VERB.search(window[m.end():]):
+                m = None  # "a journalist who criticised the governor was abducted": not the object
         elif scope == "clause":
             if name == "background" and has_date:
                 continue

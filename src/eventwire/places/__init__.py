@@ -66,6 +66,8 @@ def run(doc: Document, settings: Settings) -> Document:
     text = doc.clean or doc.text
     sent_spans = [(s.start, s.end) for s in doc.sentences]
     toponyms, regions = rec(text, doc.spacy_doc, [s for s, _ in sent_spans])
+    unlisted = [t for t in toponyms if not t.known]
+    toponyms = [t for t in toponyms if t.known]
     resolved = res(toponyms, text, sent_spans)
     doc.mentions = [m for m in doc.mentions if m.kind != "place"]
     new: list[Mention] = []
@@ -87,6 +89,18 @@ def run(doc: Document, settings: Settings) -> Document:
             meta["feature"] = t.feature
         new.append(Mention(start=t.start, end=t.end, text=t.text, kind="place", value=place,
                            sent=s.index if s else -1, why=r.why, score=r.score, meta=meta))
+    for t in unlisted:
+        if any(m.start < t.end and t.start < m.end for m in new):
+            continue  # "Thruxton, Hampshire": the listed part stands
+        s = doc.sentence_of(t.start)
+        place = Place(name=t.text, source="unlisted: named in the text, not in the gazetteer")
+        new.append(Mention(start=t.start, end=t.end, text=t.text, kind="place", value=place,
+                           sent=s.index if s else -1, score=0.3,
+                           why=f"{t.text!r}: a place the gazetteer does not list ({t.reason}); "
+                               "located by the places named around it",
+                           meta={"role": "literal", "cues": sorted(t.cues), "label": t.label, "match": "",
+                                 "admin1_key": "", "admin2_key": "", "unlisted": True,
+                                 **({"feature": t.feature} if t.feature else {})}))
     # the document's focus country: literal mentions vote
     votes: dict[str, float] = {}
     for m in new:
@@ -175,7 +189,7 @@ def geoparse_document(doc: Document, settings: Settings) -> list[dict[str, Any]]
     """One record per place mention of an already processed document (offsets into ``doc.text``)."""
     out = []
     for m in doc.mentions:
-        if m.kind != "place" or not isinstance(m.value, Place):
+        if m.kind != "place" or not isinstance(m.value, Place) or m.meta.get("unlisted"):
             continue
         p: Place = m.value
         ev = doc.evidence(m.start, m.end)

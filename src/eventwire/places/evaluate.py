@@ -52,7 +52,7 @@ def eval_geowebnews(path: str | Path, settings: Settings | None = None, limit: i
         t0 = time.perf_counter()
         run(doc, settings)
         place_time += time.perf_counter() - t0
-        preds = [m for m in doc.mentions if m.kind == "place"]
+        preds = [m for m in doc.mentions if m.kind == "place" and not m.meta.get("unlisted")]
         golds_all = []
         for t in a.find("toponyms"):
             s, e = int(t.findtext("start")), int(t.findtext("end"))

@@ -47,7 +47,7 @@ from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # --------------------------------------------------------------- normalising
 _APOS = dict.fromkeys(map(ord, "'’‘ʻʼ`´ʿʾ\u02bb\u02bc."), None)
@@ -153,8 +153,9 @@ def _admin_display(name: str, aliases: Iterable[str]) -> str:
     """
     best: tuple[int, int, str] | None = None
     items = [(name, True)] + [(a, False) for a in aliases]
-    if _SUFFIX_RE.search(fold(name)):  # the suffix is part of the name ("Free State")
-        return fold(name)
+    own = _SUFFIX_RE.search(fold(name))
+    if own and len(_SUFFIX_RE.sub("", fold(name))) < 5:  # the suffix is part of the name ("Free State")
+        return display_name(name)
     for i, (raw, is_name) in enumerate(items):
         if not raw or not _latin(raw):
             continue
@@ -162,8 +163,9 @@ def _admin_display(name: str, aliases: Iterable[str]) -> str:
         score = 1 if is_name else 0
         stripped = _SUFFIX_RE.sub("", f)
         stripped = _PREFIX_RE.sub("", stripped)
-        if stripped != f and not _FOREIGN_WORD.search(f):
-            score += 3
+        if stripped != f and not _FOREIGN_WORD.search(f) and not is_name:
+            # "Deir ez-Zor Governorate" is the English name; "Golden State" is a nickname
+            score += 1 if re.search(r"\s(?:state|city)$", f, re.I) else 3
         if _FOREIGN_WORD.search(f):
             score -= 3
         if len(stripped) <= 3 and stripped.isupper():
@@ -171,7 +173,7 @@ def _admin_display(name: str, aliases: Iterable[str]) -> str:
         key = (score, -i, stripped)
         if best is None or key[:2] > best[:2]:
             best = key
-    return best[2] if best else fold(name)
+    return display_name(best[2]) if best else display_name(name)
 
 
 # ------------------------------------------------------------ the builder
@@ -619,8 +621,17 @@ def ensure(settings: Settings | None = None, quiet: bool = True) -> Path:
         return path
     with _BUILD_LOCK:
         if not path.exists():
-            log.warning("building the gazetteer at %s (once; takes about a minute)", path)
-            build(path)
+            log.warning("building the gazetteer at %s (once; takes about half a minute)", path)
+            import sys
+
+            if quiet or not sys.stderr.isatty():
+                build(path)
+            else:
+                from rich.console import Console
+
+                with Console(stderr=True).status("building the gazetteer (once)") as status:
+                    build(path, progress=lambda stage, done, total: status.update(
+                        f"building the gazetteer (once): {stage} {done:,}" + (f"/{total:,}" if total else "")))
     return path
 
 
@@ -631,8 +642,8 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
-            self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            meta = dict(self.con.execute("SELECT key, value FROM meta"))
+            self._con = self._connect()
+            meta = dict(self._con.execute("SELECT key, value FROM meta"))
         except sqlite3.DatabaseError as exc:
             raise ResourceError(f"{self.path}: not a usable gazetteer ({exc}); rebuild with `eventwire gazetteer build`") from None
         self.meta = meta
@@ -644,6 +655,16 @@ class Gazetteer:
         }
         self.countries: dict[str, tuple] = {r[0]: r for r in self.con.execute("SELECT * FROM countries")}
 
+    def _connect(self) -> sqlite3.Connection:
+        self._pid = os.getpid()
+        return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+
+    @property
+    def con(self) -> sqlite3.Connection:
+        if self._pid != os.getpid():  # a forked worker: never share a connection across fork
+            self._con = self._connect()
+        return self._con
+
     @classmethod
     @functools.cache
     def open(cls, path: Path) -> "Gazetteer":
@@ -651,7 +672,7 @@ class Gazetteer:
 
     @classmethod
     def for_settings(cls, settings: Settings | None = None) -> "Gazetteer":
-        return cls.open(ensure(settings))
+        return cls.open(ensure(settings, quiet=False))
 
     def max_words(self, first_word: str) -> int:
         """How many words the longest name starting with this (normalised) word has; 0: none."""

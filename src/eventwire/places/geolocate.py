@@ -34,6 +34,8 @@ def _dir_vector(direction: str) -> tuple[float, float]:
 
 
 def _specificity(p: Place) -> float:
+    if not p.feature_class and p.latitude is None:  # unlisted: usually a neighbourhood, a camp, a building
+        return 0.9
     if p.feature_class == "P":
         return 1.0
     if p.feature_code == "ADM2":
@@ -127,6 +129,13 @@ class Locator:
             prox = 2.0 * math.exp(-max(dist, 0) / 80.0)
             score += prox
             parts.append(f"{max(dist, 0)} chars from the trigger ({prox:+.1f})")
+            if "possessive" in cues and any(o is not m and o.sent == m.sent and 0 <= o.start - m.end <= 40
+                                            for o in in_sent):
+                score -= 2.0
+                parts.append("possessor of a place named next (-2.0)")
+            if m.meta.get("unlisted"):
+                if not cues & {"in", "near", "feature", "direction"}:
+                    continue  # an unlisted name with no place cue is too often an organisation or a person
             if "speech" in cues:
                 score -= 1.5
                 parts.append("the place of a speaker (-1.5)")
@@ -169,7 +178,36 @@ class Locator:
         return self._finish(doc, best, why_best, sentence_text)
 
     # ------------------------------------------------------------------
-    def _finish(self, doc: Document, m: Mention, why: str, sentence_text: str) -> Location:
+    def _unlisted(self, doc: Document, m: Mention, why: str) -> Location | None:
+        """An unlisted place takes its coordinates from the listed place named closest to it."""
+        listed = [x for x in doc.mentions if x.kind == "place" and isinstance(x.value, Place)
+                  and x.value.latitude is not None and x.meta.get("role", "literal") != "embedded"]
+        same = [x for x in listed if x.sent == m.sent]
+        pool = same or [x for x in listed if 0 <= m.sent - x.sent <= 2]
+        anchor = None
+        if pool:
+            anchor = min(pool, key=lambda x: (-_specificity(x.value) if abs(x.start - m.start) < 150 else 0,
+                                              abs(x.start - m.start)))
+        if anchor is None:
+            focus = doc.meta.get("place_focus", "")
+            c = self.gaz.country_place(focus) if focus else None
+            if c is None:
+                return None
+            base = self.gaz.to_place(c)
+            precision, awhy = 3, f"coordinates of the article's country, {base.country}"
+        else:
+            base = anchor.value
+            precision = 2 if base.feature_class == "P" else 3
+            awhy = f"coordinates of {anchor.text!r} named beside it"
+        place = Place(name=m.text, latitude=base.latitude, longitude=base.longitude, country=base.country,
+                      country_code=base.country_code, admin1=base.admin1, admin2=base.admin2,
+                      feature_class="", feature_code="", source=f"unlisted; {awhy}")
+        return Location(place=place, geo_precision=precision, mention=m,
+                        why=f"{why}; {m.text!r} is not in the gazetteer: {awhy} (precision {precision})")
+
+    def _finish(self, doc: Document, m: Mention, why: str, sentence_text: str) -> Location | None:
+        if m.meta.get("unlisted"):
+            return self._unlisted(doc, m, why)
         place: Place = m.value
         direction = m.meta.get("direction") or m.meta.get("relative") or ""
         precision, pwhy = _precision(m)

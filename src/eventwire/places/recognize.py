@@ -79,7 +79,8 @@ DIRECTIONS = {
     "south-western": (-1, -1), "central": (0, 0),
 }
 
-PERSON_OVERRIDE_PREPS = frozenset({"in", "near", "outside", "at", "into", "towards", "toward", "around", "across"})
+PERSON_OVERRIDE_PREPS = frozenset({"in", "near", "outside", "at", "into", "towards", "toward", "around", "across",
+                                   "from", "to"})
 MODIFIED_NOUNS = frozenset({"military", "army", "police", "government", "embassy", "navy", "air", "official",
                             "president", "forces", "force", "troops", "patrol", "convoy", "drone", "warplanes",
                             "envoy", "ambassador", "consulate", "border", "security", "intelligence", "state"})
@@ -127,6 +128,7 @@ class Token:
     cap: bool  # starts with an upper-case letter
     upper: bool  # all upper case (acronym)
     adj_tail: bool = False  # was "X-led": the token is X, used adjectivally
+    possessive: bool = False  # "Iraq's": the token is Iraq
 
 
 @dataclass(slots=True)
@@ -143,6 +145,7 @@ class Toponym:
     feature: str = ""  # "village" in "the village of X", "province" in "X province"
     reason: str = ""
     prev: str = ""  # the word before (lower case)
+    known: bool = True  # False: a place entity the gazetteer does not have
 
 
 @dataclass(slots=True)
@@ -193,10 +196,12 @@ def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Toke
                 t = head
                 adj = True
         pm = _POSSESSIVE.search(t)
+        poss = False
         if pm and len(t) > 2:
             e -= 2
             t = t[:-2]
-        out.append(Token(s, e, t, t.lower(), t[:1].isupper(), t.isupper() and len(t) > 1, adj))
+            poss = True
+        out.append(Token(s, e, t, t.lower(), t[:1].isupper(), t.isupper() and len(t) > 1, adj, poss))
     return out
 
 
@@ -226,6 +231,8 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
     after = [t.lower for t in tokens[j:j + 3]]
     prev = before[-1] if before else ""
     topo.prev = prev
+    if j > i and tokens[j - 1].possessive:
+        topo.cues.add("possessive")  # "Iraq's northern Nineveh province": Iraq qualifies what follows
     if prev in DIRECTIONS:
         topo.direction = prev
         topo.cues.add("direction")
@@ -292,8 +299,10 @@ class Recognizer:
                 k = _tok_index(tok_at, s, tokens)
                 before = tokens[k - 1].lower if k > 0 and tokens and tokens[k].start == s else ""
                 etext = text[s:e]
-                if before in PERSON_OVERRIDE_PREPS and self.gaz.lookup(etext):
-                    continue  # "in Palmyra" tagged PERSON by a small model: let the gazetteer decide
+                nxt_word = text[e:e + 20].split()[:1]
+                if (before in PERSON_OVERRIDE_PREPS or before in DIRECTIONS
+                        or (nxt_word and nxt_word[0].lower().strip(",.") in FEATURE_NOUNS)) and self.gaz.lookup(etext):
+                    continue  # "in Palmyra", "Nineveh province" tagged PERSON by a small model
                 if (" " not in etext.strip() and normalise(etext) not in person_names and before not in TITLE_WORDS
                         and any(_well_known_place(c) and c.match == "name" for c in self.gaz.lookup(etext))):
                     after = text[e:e + 12].split()
@@ -309,17 +318,33 @@ class Recognizer:
                     etext = etext[:-2]
                 ee = es + len(etext)
                 if not etext or not self.gaz.lookup(etext) and not self._lookup_variants(etext):
-                    # e.g. "Daesh" tagged GPE; a longer entity may still contain a place
+                    # not in the gazetteer: a longer entity may still contain a place ("Thruxton, Hampshire");
+                    # the whole is kept as an unlisted place ("Al-Bayaa neighbourhood", "Heart Hospital")
                     embed_zones.append((s, e, label))
+                    if etext and self._unlisted_ok(etext):
+                        topo = Toponym(es, ee, etext, "literal", label, reason=f"spaCy {label} entity, not in the gazetteer")
+                        topo.known = False
+                        i = _tok_index(tok_at, es, tokens)
+                        j = _tok_index(tok_end, ee, tokens, end=True) + 1
+                        _context(tokens, i, j, topo)
+                        found.append(topo)
                     continue
-                topo = Toponym(es, ee, etext, "literal", label, reason=f"spaCy {label} entity in the gazetteer")
                 i = _tok_index(tok_at, es, tokens)
                 j = _tok_index(tok_end, ee, tokens, end=True) + 1
+                longer = self._longest(tokens, i, blocked) if i < len(tokens) else None
+                if longer is not None and longer[0] > j:  # "Trinidad" + "and Tobago"
+                    j = longer[0]
+                    ee = tokens[j - 1].end
+                    etext = text[es:ee]
+                    e = max(e, ee)
+                topo = Toponym(es, ee, etext, "literal", label, reason=f"spaCy {label} entity in the gazetteer")
                 _context(tokens, i, j, topo)
                 if any(t.adj_tail for t in tokens[i:j]) or self._modifier(sdoc, es, ee, tokens, j, text):
                     topo.role = "adjective"
                 found.append(topo)
                 covered.append((s, e))
+            elif label in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and self._org_is_place(text, s, e, tokens, tok_at):
+                continue  # "in Dewsbury" tagged ORG: the scan below takes it as a place
             elif label in EMBED_LABELS:
                 embed_zones.append((s, e, label))
             # other labels (DATE, CARDINAL, ...) neither block nor help: spaCy tags "Manbij" DATE at times
@@ -335,6 +360,12 @@ class Recognizer:
             zone = _zone(tok.start, embed_zones)
             match = self._longest(tokens, i, covered + blocked)
             if match is None:
+                un = self._unlisted_run(tokens, i, text, covered + blocked) if zone is None else None
+                if un is not None:
+                    found.append(un[0])
+                    covered.append((un[0].start, un[0].end))
+                    i = un[1]
+                    continue
                 i += 1
                 continue
             j, cands_text = match
@@ -373,6 +404,55 @@ class Recognizer:
         return out, regions
 
     # ---------------------------------------------------------------------
+    def _org_is_place(self, text: str, s: int, e: int, tokens: list[Token], tok_at: dict[int, int]) -> bool:
+        """An entity a small model tagged ORG that is plainly a town: "lived in Dewsbury"."""
+        if not tokens:
+            return False
+        k = _tok_index(tok_at, s, tokens)
+        if k <= 0 or tokens[k].start != s or tokens[k - 1].lower not in PERSON_OVERRIDE_PREPS:
+            return False
+        etext = text[s:e]
+        if etext[:4].lower() == "the ":
+            return False
+        return any(c.feature_class in ("P", "A") and c.match == "name" for c in self.gaz.lookup(etext))
+
+    def _unlisted_run(self, tokens: list[Token], i: int, text: str, taken) -> tuple[Toponym, int] | None:
+        """A capitalised name the gazetteer lacks, introduced as a place: "the neighbourhood of Al-Bayaa",
+        "Silopi town", "Betong district"."""
+        j = i
+        while j < len(tokens) and j - i < 4:
+            t = tokens[j]
+            if j > i and (t.start - tokens[j - 1].end > 1 or _inside(t.start, taken)):
+                break
+            if not (t.cap or (j > i and t.lower in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap)):
+                break
+            j += 1
+            if t.possessive:
+                break
+        while j > i + 1 and tokens[j - 1].lower in CONNECTORS:
+            j -= 1
+        if j == i:
+            return None
+        s, e = tokens[i].start, tokens[j - 1].end
+        topo = Toponym(s, e, text[s:e], "literal", "", reason="a name introduced as a place, not in the gazetteer")
+        _context(tokens, i, j, topo)
+        if "feature" not in topo.cues or not self._unlisted_ok(topo.text):
+            return None
+        if any(tokens[k].lower in self.traps for k in range(i, j)) and j - i == 1:
+            return None
+        topo.known = False
+        return topo, j
+
+    def _unlisted_ok(self, etext: str) -> bool:
+        """An entity the gazetteer lacks that may still be a place (not "Daesh", not a date)."""
+        words = etext.split()
+        if not words or not etext[:1].isupper() or any(ch.isdigit() for ch in etext[:1]):
+            return False
+        norm = normalise(etext)
+        if norm in self.traps or norm in self.stops or len(norm) < 3:
+            return False
+        return not (len(words) == 1 and etext.isupper())
+
     def _modifier(self, sdoc, s: int, e: int, tokens: list[Token], j: int, text: str) -> bool:
         """A country name used as a modifier: "a US soldier", "U.S. troops", "Iraqi forces"."""
         if j >= len(tokens) or tokens[j].start - e > 1 or text[e:tokens[j].start] not in (" ", ""):
@@ -386,7 +466,7 @@ class Recognizer:
         if sdoc is not None:
             try:
                 span = sdoc.char_span(s, e, alignment_mode="expand")
-                if span is not None and sdoc.has_annotation("DEP"):
+                if span is not None and sdoc.has_annotation("DEP") and span.root.dep_:  # "": sentence not parsed
                     root = span.root
                     return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
                         and root.head.i > root.i
@@ -429,13 +509,21 @@ class Recognizer:
         return None
 
     def _lookup_variants(self, text: str):
-        """Spelling variants: "al-Hol" ~ "Hol", "Al Hawl" ~ "Hawl"."""
+        """Spelling variants: "al-Hol" ~ "Hol", "Al Hawl" ~ "Hawl", "Bama Town" ~ "Bama"."""
         low = text.lower()
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in FEATURE_NOUNS:
+            hit = self.gaz.lookup(" ".join(words[:-1]))
+            if hit:
+                return hit
         for pre in ("al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-"):
             if low.startswith(pre) and len(text) > len(pre) + 2:
                 hit = self.gaz.lookup(text[len(pre):])
                 if hit:
                     return hit
+                return ()
+        if text[:1].isupper() and " " not in text and len(text) > 4:
+            return tuple(c for c in self.gaz.lookup("Al " + text) if c.feature_class in ("P", "A"))  # "Qamishli"
         return ()
 
     def _accept(self, topo: Toponym, tokens: list[Token], i: int, j: int, cands, has_ner: bool,

@@ -19,8 +19,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .gazetteer import Candidate, Gazetteer, distance_km, normalise
+from .recognize import ADMIN_NOUNS as ADMIN_WORDS
+from .recognize import FEATURE_NOUNS as FEATURE_WORDS
 from .recognize import Toponym
 
+POP_WEIGHT = 1.5  # points per tenfold population
+ADMIN_SENT, ADMIN_DOC = 2.5, 1.5  # its first-level division named in the sentence / the article
 AREA_CODES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "LK", "PEN"})
 TOWN_FEATURES = frozenset({"village", "town", "city", "neighbourhood", "neighborhood", "suburb", "camp", "hamlet",
                            "settlement", "capital", "port", "locality", "township", "refugee"})
@@ -62,16 +66,33 @@ class Resolver:
 
     def candidates(self, t: Toponym) -> list[Candidate]:
         cands = list(self.gaz.lookup(t.text))
+        words = t.text.split()
+        if not cands and len(words) > 1 and words[-1].lower() in FEATURE_WORDS:
+            cands = list(self.gaz.lookup(" ".join(words[:-1])))  # "Bama Town", "Henan Province"
+            if cands and words[-1].lower() in ADMIN_WORDS:
+                t.cues.add("admin")
+                t.feature = words[-1].lower()
         if not cands:
             low = t.text.lower()
             for pre in ("al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-"):
                 if low.startswith(pre):
                     cands = list(self.gaz.lookup(t.text[len(pre):]))
                     break
+            else:
+                if t.text[:1].isupper() and " " not in t.text and len(t.text) > 4:  # "Qamishli" ~ "Al Qamishli"
+                    cands = [c for c in self.gaz.lookup("Al " + t.text) if c.feature_class in ("P", "A")]
         if not cands:
             return []
-        if t.role != "adjective" and any(c.match != "demonym" for c in cands):
-            cands = [c for c in cands if c.match != "demonym"]
+        dem = [c for c in cands if c.match == "demonym"]
+        if t.role != "adjective" and len(dem) < len(cands):
+            others = [c for c in cands if c.match != "demonym"]
+            if dem and not any(_well_known(c) or c.is_admin for c in others):
+                cands = dem  # "English" is England's adjective, not English, Indiana
+            else:
+                cands = others
+        bare0 = t.text.replace(".", "")
+        if len(bare0) <= 2 and not bare0.isupper():
+            return []  # "La", "Al": not names on their own
         bare = t.text.replace(".", "").replace("&", "")
         upper = bare.isupper() and len(bare) <= 5
         if upper:  # "US", "UK", "EU": codes and names written in capitals only
@@ -91,8 +112,8 @@ class Resolver:
         return list(seen.values())
 
     # ------------------------------------------------------------------
-    def prior(self, t: Toponym, c: Candidate, parts: list[str] | None) -> float:
-        p = math.log10(c.population + 10)
+    def prior(self, t: Toponym, c: Candidate, parts: list[str] | None, named: bool = False) -> float:
+        p = POP_WEIGHT * math.log10(c.population + 10)
         add = _Adder(parts)
         add(p, f"population {_fmt_pop(c.population)}")
         if c.is_country:
@@ -107,6 +128,8 @@ class Resolver:
             add(0.5, "a second-level division")
         if c.match == "alt":
             add(-1.0, "alternate name")
+            if named:
+                add(-1.5, "other places bear this as their main name")
         elif c.match == "demonym" and t.role != "adjective":
             add(-2.0, "demonym used as a name")
         elif c.match == "code" and not t.text.replace(".", "").isupper():
@@ -126,6 +149,7 @@ class Resolver:
     def __call__(self, toponyms: list[Toponym], text: str = "", sentences: list[tuple[int, int]] | None = None) -> list[Resolved]:
         gaz = self.gaz
         cand_lists = [self.candidates(t) for t in toponyms]
+        named_list = [any(c.match == "name" for c in cands) for cands in cand_lists]
         # pass 1: priors
         firsts: list[Candidate | None] = []
         margins: list[float] = []
@@ -134,7 +158,8 @@ class Resolver:
                 firsts.append(None)
                 margins.append(0.0)
                 continue
-            scored = sorted(((self.prior(t, c, None), c) for c in cands), key=lambda x: -x[0])
+            named = any(c.match == "name" for c in cands)
+            scored = sorted(((self.prior(t, c, None, named), c) for c in cands), key=lambda x: -x[0])
             firsts.append(scored[0][1])
             margins.append(scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0)
         # focus country: a vote over the first picks
@@ -170,7 +195,7 @@ class Resolver:
             second: tuple[float, Candidate] | None = None
             for c in cands:
                 parts: list[str] = []
-                s = self.prior(t, c, parts)
+                s = self.prior(t, c, parts, named_list[k])
                 add = _Adder(parts, s)
                 if qualifier is not None and qualifier.id != c.id:
                     if (qualifier.is_admin1 and c.admin1_key == qualifier.admin1_key) or \
@@ -183,7 +208,7 @@ class Resolver:
                 others = admin1_at.get(c.admin1_key, set()) - {k} if not c.is_admin1 and c.admin1_key else set()
                 if others:
                     same_sent = any(sent_of(toponyms[o].start) == sent_of(t.start) for o in others)
-                    add(3.0 if same_sent else 2.0, f"{gaz.admin_name(c.admin1_key)} named in the "
+                    add(ADMIN_SENT if same_sent else ADMIN_DOC, f"{gaz.admin_name(c.admin1_key)} named in the "
                         + ("sentence" if same_sent else "article"))
                 if anchors and not c.is_country and c.feature_code not in AREA_CODES:
                     d = min((distance_km(c.latitude, c.longitude, a, b) for a, b in anchors

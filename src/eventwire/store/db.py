@@ -253,6 +253,9 @@ def _search_text(ev: Event) -> str:
     return " ".join(" ".join(p.split()) for p in parts if p).lower()
 
 
+_BY_URL_KEY = sa.select(documents.c.id).where(documents.c.url_key == sa.bindparam("k"))
+_BY_TEXT_KEY = sa.select(documents.c.id).where(documents.c.text_key == sa.bindparam("k"))
+_CLEAR_FAILURE = failures.delete().where(failures.c.origin == sa.bindparam("origin"))
 _UPDATE_EVENT = events.update().where(events.c.event_id == sa.bindparam("b_event_id"))
 _REFRESH_MEMBERS = (sa.select(raw_events.c.data).where(raw_events.c.cluster_id == sa.bindparam("cid"))
                     .order_by(raw_events.c.id))
@@ -305,10 +308,11 @@ class Store:
 
     def _duplicate_of(self, conn: Connection, doc: Document) -> str | None:
         ukey = url_key(doc.url)
-        conds = [documents.c.text_key == text_key(doc.text)]
-        if ukey:
-            conds.append(documents.c.url_key == ukey)
-        row = conn.execute(sa.select(documents.c.id).where(sa.or_(*conds)).limit(1)).first()
+        if ukey:  # two indexed lookups (an OR of the two would scan the table)
+            row = conn.execute(_BY_URL_KEY, {"k": ukey}).first()
+            if row:
+                return row[0]
+        row = conn.execute(_BY_TEXT_KEY, {"k": text_key(doc.text)}).first()
         return row[0] if row else None
 
     # ------------------------------------------------------------ writing
@@ -349,6 +353,8 @@ class Store:
             text=doc.text, clean="" if doc.clean == doc.text else (doc.clean or ""), warnings=json.dumps(list(doc.warnings)),
             n_events=len(doc.events), ingested_at=stamp,
         ))
+        if doc.origin:  # an input that failed before and now went through is no longer a failure
+            conn.execute(_CLEAR_FAILURE, {"origin": doc.origin})
         new = joined = 0
         clusters_of_doc: set[str] = set()
         for seq, original in enumerate(doc.events):
@@ -406,6 +412,8 @@ class Store:
             w = rules.date_window_days.get(max(p, tp_new), max(rules.date_window_days.values()))
             params[f"lo{p}"] = (day - dt.timedelta(days=w)).isoformat()
             params[f"hi{p}"] = (day + dt.timedelta(days=w)).isoformat()
+        params["lo_all"] = min(params[f"lo{p}"] for p in (1, 2, 3))
+        params["hi_all"] = max(params[f"hi{p}"] for p in (1, 2, 3))
         for i, t in enumerate(types):
             params[f"type{i}"] = t
         params["country"] = ev.country
@@ -423,7 +431,8 @@ class Store:
                         c.event_date.between(bp(f"lo{p}"), bp(f"hi{p}")))
                 for p in (1, 2, 3)
             ]
-            conds = [c.mergeable.is_(True), sa.or_(*by_precision),
+            conds = [c.event_date.between(bp("lo_all"), bp("hi_all")),  # one indexable range
+                     c.mergeable.is_(True), sa.or_(*by_precision),
                      sa.or_(*[c.event_type == bp(f"type{i}") for i in range(len(types))])]
             if ev.country:
                 conds.append(sa.or_(c.country == bp("country"), c.country == ""))
