@@ -257,3 +257,32 @@ def test_taliban_as_state_forces_only_after_august_2021():
 
         first = recognize(doc)[0]
         assert (first.text, first.value.name) == ("Taliban forces", expected)
+
+
+def test_bad_dictionary_rows_are_reported_by_file(monkeypatch):
+    from eventwire.actors import dictionary
+    from eventwire.errors import ResourceError
+
+    real = dictionary.load_csv
+
+    def fake(name):
+        rows = real(name)
+        if name == dictionary.ACTORS_FILE:
+            return rows + ({"name": "Broken Brigade", "aliases": "Broken Brigade", "inter": "nine",
+                            "kind": "rebel", "country": "", "source": "test"},)
+        return rows
+
+    monkeypatch.setattr(dictionary, "load_csv", fake)
+    with pytest.raises(ResourceError, match=r"actors\.csv: data row \d+ \(Broken Brigade\)"):
+        dictionary.load_dictionary.__wrapped__()
+
+    def fake_country(name):
+        rows = real(name)
+        if name == dictionary.ACTORS_FILE:
+            return rows + ({"name": "Lost Militia", "aliases": "Lost Militia", "inter": "3", "kind": "political_militia",
+                            "country": "Atlantis", "source": "test"},)
+        return rows
+
+    monkeypatch.setattr(dictionary, "load_csv", fake_country)
+    with pytest.raises(ResourceError, match="unknown country 'Atlantis'"):
+        dictionary.load_dictionary.__wrapped__()

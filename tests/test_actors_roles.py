@@ -329,3 +329,13 @@ def test_hand_written_cases(mode):
     for role in ("actor1", "actor2", "inter1"):
         assert res[role]["total"] == 65
         assert res[role]["accuracy"] >= 0.9, (role, res["misses"][role])
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_second_clause_has_its_own_subject(mode):
+    r = roles_for("Troops killed five militants and police arrested two suspects in Kano, Nigeria.", "arrested",
+                  "Strategic developments", "Arrests", mode)
+    assert n(r.actor1) == "Police Forces of Nigeria"
+    r = roles_for("Troops killed five militants and police arrested two suspects in Kano, Nigeria.", "killed",
+                  "Battles", "Armed clash", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)")

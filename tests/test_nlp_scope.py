@@ -103,7 +103,7 @@ def test_no_candidate_sentence_means_no_parse_but_entities():
     assert {"Frankfurt", "Brazil", "Japan"} <= {e.text for e in doc.spacy_doc.ents}
 
 
-def test_blank_model_and_unknown_scope_parse_everything_their_way():
+def test_blank_model_and_scope_all_parse_everything_their_way():
     doc = _nlp_blank()
     assert doc.sentences and "parsed_sentences" not in doc.meta
     all_doc = _nlp("all", ARTICLE)

@@ -305,8 +305,14 @@ def test_unlisted_place_takes_coordinates_from_its_town(settings):
     loc = _locate(doc, "killed", settings)
     assert loc is not None and loc.mention is not None
     assert loc.place.country == "Iraq" and loc.place.latitude is not None
-    # an unlisted place is never reported by geoparse (no coordinates of its own)
-    assert all(r["text"] != "Al-Zuhour Qadima" for r in geoparse_text(text, settings))
+    # geoparse reports it with no geonameid, at the coordinates of the town named beside it
+    rec = next(r for r in geoparse_text(text, settings) if r["text"] == "Al-Zuhour Qadima")
+    baghdad = next(r for r in geoparse_text(text, settings) if r["text"] == "Baghdad")
+    assert rec["geonameid"] is None and rec["feature_code"] == "" and rec["score"] < 0.5
+    assert (rec["latitude"], rec["longitude"]) == (baghdad["latitude"], baghdad["longitude"])
+    # with no town named near it, an unlisted name has no coordinates and is not reported
+    assert not any(r["text"] == "Qaryat Zuhour" for r in geoparse_text("They fled the village of Qaryat Zuhour.",
+                                                                         settings))
 
 
 @pytest.mark.model

@@ -444,7 +444,9 @@ def _variants() -> list[dict]:
               dict(PALMYRA, location="Homs province", admin2="", latitude=34.8, longitude=37.9, geo_precision=3),
               dict(PALMYRA, location="Syria", admin1="", admin2="", latitude=35.0, longitude=38.5, geo_precision=3),
               dict(PALMYRA, location="Al Qaryatayn", admin2="Homs", latitude=34.23, longitude=37.24),
-              DEIR, dict(PALMYRA, latitude=None, longitude=None)]
+              DEIR, dict(PALMYRA, latitude=None, longitude=None),
+              dict(location="", country="", iso3="", admin1="", admin2="", latitude=None, longitude=None,
+                   geo_precision=3)]
     for place in places:
         for date, tp in (("2024-05-11", 1), ("2024-05-12", 1), ("2024-05-20", 3)):
             out.append(clash(date=date, place=place, time_precision=tp))

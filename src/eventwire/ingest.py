@@ -256,8 +256,13 @@ def iter_file(path: Path) -> Iterator[Item]:
         yield exc
 
 
-def iter_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path | str]:
-    """Expand directories (sorted, recursive) into their readable files; "-" stays stdin."""
+def iter_paths(inputs: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()) -> Iterator[Path | str]:
+    """Expand directories (sorted, recursive) into their readable files; "-" stays stdin.
+
+    Files in ``exclude`` (e.g. the output file, when it is written inside an
+    input directory) are left out.
+    """
+    skip = {Path(x).resolve() for x in exclude if str(x) != "-"}
     for inp in inputs:
         if str(inp) == "-":
             yield "-"
@@ -267,19 +272,23 @@ def iter_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path | str]:
             for child in sorted(p.rglob("*")):
                 if child.is_file() and not child.name.startswith(".") and child.suffix.lower() in (
                     TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
-                ):
+                ) and child.resolve() not in skip:
                     yield child
         else:
             yield p
 
 
-def iter_documents(inputs: Iterable[str | os.PathLike], stdin: BinaryIO | None = None) -> Iterator[Item]:
+def iter_documents(
+    inputs: Iterable[str | os.PathLike],
+    stdin: BinaryIO | None = None,
+    exclude: Iterable[str | os.PathLike] = (),
+) -> Iterator[Item]:
     """Documents (or InputErrors) from files, directories, JSONL batches and ``-`` (stdin).
 
     Stdin is read as JSONL when its first non-blank character is ``{``, as HTML
     when it starts with ``<``, else as plain text.
     """
-    for p in iter_paths(inputs):
+    for p in iter_paths(inputs, exclude):
         if p == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read()

@@ -190,7 +190,7 @@ def load_dictionary() -> Dictionary:
                                          *_split(row["aliases"])]))
             d.countries[name] = CountryInfo(name, row["iso2"].strip(), row["of_name"].strip(), terms)
         except (KeyError, AttributeError) as exc:
-            raise ResourceError(f"{COUNTRIES_FILE}: bad row near line {i}: {exc}") from None
+            raise ResourceError(f"{COUNTRIES_FILE}: data row {i - 1}: bad or missing column {exc}") from None
         for term in terms:
             _add(d.country_trie, term, name)
         for term in (name, row["of_name"].strip().removeprefix("the "), *_split(row["demonyms"]),
@@ -214,7 +214,7 @@ def load_dictionary() -> Dictionary:
                 aliases=tuple(_split(row["aliases"])),
             )
         except (KeyError, ValueError, AttributeError) as exc:
-            raise ResourceError(f"{ACTORS_FILE}: bad row near line {i}: {exc}") from None
+            raise ResourceError(f"{ACTORS_FILE}: data row {i - 1} ({row.get('name') or '?'}): bad or missing column {exc}") from None
         if not 1 <= entry.inter <= 8:
             raise ResourceError(f"{ACTORS_FILE}: inter must be 1..8 for {entry.name!r}")
         if entry.country and entry.country not in d.countries:

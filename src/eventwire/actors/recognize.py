@@ -390,7 +390,7 @@ def recognize(doc: Document) -> list[Mention]:
                     if entry2.name.startswith("Military Forces of") and any(
                             norms[k] in d.police_words for k in range(cm2[0], gm2[0])):
                         entry2 = d.entries["Police Forces of {country}"]
-                    best = (cm[0], entry2, cm[1][0], "prefixed")
+                    best = (cm[0], entry2, cm[1][0], "shared")
         if best is None and cm and norm(" ".join(t[2] for t in toks[i:cm[0]])) in d.plural_demonyms:
             # "Nigerians", "ethnic Albanians": a country's people
             best = (cm[0], d.entries["Civilians ({country})"], cm[1][0], "prefixed")
@@ -428,7 +428,8 @@ def recognize(doc: Document) -> list[Mention]:
                 entry = d.entries["Police Forces of {country}"]
             actor = d.make_actor(entry, country, why=f"{toks[i][2]!r} names the country")
             add(a, b, actor, f"{text[a:b]!r}: {entry.name} with the country from {toks[i][2]!r}",
-                entry=entry.name, generic=True, country_explicit=True, source="dictionary")
+                entry=entry.name, generic=True, country_explicit=True, source="dictionary",
+                shared_noun=how == "shared")
         i = end_tok if how != "named" else max(end_tok, i + 1)
         while i < n and toks[i][0] < b:
             i += 1

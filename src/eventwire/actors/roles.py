@@ -338,6 +338,13 @@ class _Parse:
             f.assoc1 = self.conj_mentions(subj, f.a1)
         else:
             f.a1 = self.subject_of(v)[0]
+            # "Troops killed militants and police arrested two": a mention right before a
+            # coordinated verb is its subject, whatever the parser attached it to
+            if v.dep_ == "conj" and v.i > 0:
+                adj = _mention_at(self.ms, v.doc[v.i - 1].idx)
+                if adj is not None and adj is not f.a1 and adj.end <= v.idx and \
+                        v.doc.text[adj.end:v.idx].strip() == "":
+                    f.a1 = adj
         obj = self.child(v, "dobj", "obj")
         if obj is not None:
             f.a2 = self.victim(obj)
@@ -656,9 +663,9 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     f.assoc1 = list(f.assoc1 or [])
     f.assoc2 = list(f.assoc2 or [])
     if f.a1 is not None and not f.a1.meta.get("implicit") and f.how != "between X and Y":
-        # "Mozambican and Rwandan troops", "X and Y attacked": the first named acts, the others are allies
+        # "Mozambican and Rwandan troops": the first country acts, the others are allies
         k = next((i for i, m in enumerate(ms) if m is f.a1), None)
-        while k is not None and k > 0 and ms[k - 1] is not f.a2 and re.fullmatch(
+        while k is not None and k > 0 and ms[k - 1] is not f.a2 and ms[k - 1].meta.get("shared_noun") and re.fullmatch(
                 r"\s*(?:,|and|,\s*and)\s*", doc.clean[ms[k - 1].end:ms[k].start]):
             k -= 1
         if k is not None and ms[k] is not f.a1:

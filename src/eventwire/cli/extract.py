@@ -43,9 +43,9 @@ def settings_from_options(model: str | None, settings_file: str | None, **extra)
     return Settings.load(settings_file, model=model, **extra)
 
 
-def documents(inputs, reporter: Reporter, published=None, source=None, title=None) -> Iterator[Document]:
+def documents(inputs, reporter: Reporter, published=None, source=None, title=None, exclude=()) -> Iterator[Document]:
     """Documents from the inputs, InputErrors reported and skipped, overrides applied."""
-    for item in iter_documents(inputs):
+    for item in iter_documents(inputs, exclude=exclude):
         if isinstance(item, InputError):
             reporter.skip(item.origin, item.message)
             continue
@@ -122,7 +122,7 @@ def extract_cmd(inputs, out, fmt, published, source, model, settings_file, min_c
     try:
         with _progress(show_progress) as progress:
             task = progress.add_task("extracting", total=None)
-            docs = documents(inputs, reporter, pub, source)
+            docs = documents(inputs, reporter, pub, source, exclude=[out] if out != "-" else [])
             processed = (extract_parallel(docs, settings, workers, on_error=reporter.error) if workers > 1
                          else extract_documents(docs, settings, on_error=reporter.error))
             for doc in processed:

@@ -31,7 +31,7 @@ class Verdict:
 
 
 OK = Verdict(True)
-_CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|had|has|have|who|which|that|when|and)\b", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|had|has|have|who|which|that|when)\b", re.IGNORECASE)
 
 
 def clause_bounds(text: str, start: int, end: int, lex: Lexicon | None = None) -> tuple[int, int]:
@@ -87,6 +87,8 @@ def check(
         if scope == "before":
             m = rx.search(before) or (rx.search(own) if name in ("future", "possibility") else None)
         elif scope.startswith("near"):
+            if name == "generic" and has_date:
+                continue
             n = int(scope[4:] or 4)
             window = _last_words(text[max(bound, start - lex.near_window * n // 4 - 20):start], n)
             m = rx.search(window)

@@ -35,8 +35,8 @@ def _place_phrase(ev: Event) -> str:
         parts = [ev.location]
         admin = ev.admin1 if ev.admin1 and ev.admin1 != ev.location else ""
         tail = f" ({admin})" if admin else ""
-        near = "near " if ev.geo_precision == 2 else ""
-        return f" in {near}{ev.location}{tail}" if parts else ""
+        prep = "near" if ev.geo_precision == 2 else "in"
+        return f" {prep} {ev.location}{tail}" if parts else ""
     if ev.admin1:
         return f" in {ev.admin1}"
     if ev.country:

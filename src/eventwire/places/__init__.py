@@ -101,6 +101,7 @@ def run(doc: Document, settings: Settings) -> Document:
                            meta={"role": "literal", "cues": sorted(t.cues), "label": t.label, "match": "",
                                  "admin1_key": "", "admin2_key": "", "unlisted": True,
                                  **({"feature": t.feature} if t.feature else {})}))
+    _anchor_unlisted(new)
     # the document's focus country: literal mentions vote
     votes: dict[str, float] = {}
     for m in new:
@@ -121,6 +122,27 @@ def run(doc: Document, settings: Settings) -> Document:
     new.sort(key=lambda m: m.start)
     doc.mentions.extend(new)
     return doc
+
+
+def _anchor_unlisted(mentions: list[Mention]) -> None:
+    """Give an unlisted place ("Royal Street", "Heart Hospital") the coordinates of the town or
+    district named nearest to it (same sentence, else the two before); without one it stays unplaced."""
+    listed = [m for m in mentions if not m.meta.get("unlisted") and m.value.latitude is not None
+              and m.meta.get("role") != "adjective"
+              and (m.value.feature_class == "P" or m.value.feature_code in ("ADM1", "ADM2"))]
+    for m in mentions:
+        if not m.meta.get("unlisted"):
+            continue
+        pool = [x for x in listed if x.sent == m.sent] or [x for x in listed if 0 < m.sent - x.sent <= 2]
+        if not pool:
+            continue
+        a = min(pool, key=lambda x: (x.value.feature_class != "P", abs(x.start - m.start)))
+        b: Place = a.value
+        m.value = Place(name=m.text, latitude=b.latitude, longitude=b.longitude, country=b.country,
+                        country_code=b.country_code, admin1=b.admin1, admin2=b.admin2,
+                        source=f"unlisted; coordinates of {a.text!r} named beside it")
+        m.why += f"; placed at {b.name} ({a.text!r} named beside it)"
+        m.meta["anchor"] = a.text
 
 
 def _region_mention(gaz: Gazetteer, rg: RegionRef, cplace, sent: int) -> Mention:
@@ -189,8 +211,8 @@ def geoparse_document(doc: Document, settings: Settings) -> list[dict[str, Any]]
     """One record per place mention of an already processed document (offsets into ``doc.text``)."""
     out = []
     for m in doc.mentions:
-        if m.kind != "place" or not isinstance(m.value, Place) or m.meta.get("unlisted"):
-            continue
+        if m.kind != "place" or not isinstance(m.value, Place) or m.value.latitude is None:
+            continue  # an unlisted place with no town named beside it has no coordinates to give
         p: Place = m.value
         ev = doc.evidence(m.start, m.end)
         out.append({

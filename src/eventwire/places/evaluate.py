@@ -31,7 +31,7 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
 
 
 def eval_geowebnews(path: str | Path, settings: Settings | None = None, limit: int | None = None,
-                    with_nlp: bool = True) -> dict[str, Any]:
+                    with_nlp: bool = True, with_unlisted: bool = True) -> dict[str, Any]:
     """Detection recall, precision, accuracy@161 km on GeoWebNews."""
     from .. import nlp as nlp_stage
     from . import run
@@ -52,7 +52,8 @@ def eval_geowebnews(path: str | Path, settings: Settings | None = None, limit: i
         t0 = time.perf_counter()
         run(doc, settings)
         place_time += time.perf_counter() - t0
-        preds = [m for m in doc.mentions if m.kind == "place" and not m.meta.get("unlisted")]
+        preds = [m for m in doc.mentions if m.kind == "place" and m.value.latitude is not None
+                 and (with_unlisted or not m.meta.get("unlisted"))]
         golds_all = []
         for t in a.find("toponyms"):
             s, e = int(t.findtext("start")), int(t.findtext("end"))

@@ -12,7 +12,8 @@ these hold (knobs in ``data/dedup.yaml``):
   admin1), or one is only known at region level and they share admin1; with no
   coordinates at all, the same location name; a report placed only *near* a
   town (geo_precision 2) matches within 50 km in the same admin1; a report
-  placed only in the country matches anywhere in it -- except that two *different*
+  placed only in the country matches anywhere in it, and one with no place at
+  all matches any place -- except that two *different*
   precisely located towns or villages more than 5 km apart are different
   places (neither name being the other's district or region);
 * **country**: the same country when both name one;
@@ -237,6 +238,9 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
         return True, f"same admin2 {a.admin2} ({a.admin1})", km if km is not None else rules().max_km
     if same_a1 and max(a.geo_precision or 3, b.geo_precision or 3) >= 3:
         return True, f"same admin1 {a.admin1} (one report only gives the region)", km if km is not None else rules().max_km
+    if _placeless(a) or _placeless(b):
+        # nothing to compare; best_match lets such a report join only an event that alone fits
+        return True, "one report gives no place", 2 * rules().max_km
     if a.country and b.country and (_country_only(a) or _country_only(b)):
         # one report places the event only in the country: that is all we can check
         return True, f"one report only gives the country ({a.country})", 2 * rules().max_km
@@ -245,6 +249,10 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
     if km is not None:
         return False, f"{km:.0f} km apart ({a.location or '?'} / {b.location or '?'})", km
     return False, f"different places ({a.location or a.admin1 or '?'} vs {b.location or b.admin1 or '?'})", 1e9
+
+
+def _placeless(e: Event) -> bool:
+    return not (e.country or e.admin1 or e.admin2 or e.location) and (e.latitude is None or e.longitude is None)
 
 
 def _country_only(e: Event) -> bool:
