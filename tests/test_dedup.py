@@ -184,3 +184,13 @@ def test_country_level_reports_and_generic_actor_names():
     assert not dedup.places_match(syria_only, ev())[0]  # Nigeria
     assert dedup._names_match("Military Forces", "Military Forces of Syria (2000-)")
     assert not dedup._names_match("Military", "Military Forces of Syria")  # one word is too generic
+
+
+def test_a_report_with_no_place_joins_only_an_event_that_alone_fits():
+    nowhere = ev(country="", admin1="", admin2="", location="", latitude=None, longitude=None, geo_precision=3)
+    ok, why, _ = dedup.places_match(nowhere, ev())
+    assert ok and "no place" in why
+    i, _m = dedup.best_match(nowhere, [ev(event_date="2024-06-03"), ev()])  # only the second fits the date
+    assert i == 1
+    konduga = ev(location="Konduga", admin2="Konduga", latitude=11.6533, longitude=13.4190)
+    assert dedup.best_match(nowhere, [ev(), konduga]) is None  # two fit: ambiguous, joins neither

@@ -173,3 +173,57 @@ def test_evaluate_files_rejects_both_or_neither_source(tmp_path, task):
     g.write_text("doc_id,sub_event_type\na,Attack\n", encoding="utf-8")
     with pytest.raises(ValueError):
         tasks.evaluate_files(task, str(g))
+
+
+def test_labelled_sentences_types_task(monkeypatch, tmp_path):
+    f = tmp_path / "sents.jsonl"
+    f.write_text(
+        '{"text": "Soldiers and rebels clashed near Goma on Monday.", "sub_event_type": "Armed clash"}\n'
+        '{"text": "A drone strike hit a convoy near Marib.", "sub_event_type": "Air/drone strike", "published": "2024-01-03"}\n'
+        '{"text": "The minister will visit Paris next week.", "sub_event_type": "none"}\n'
+        '{"text": "Police fired tear gas at marchers in Nairobi.", "sub_event_type": "Protest with intervention"}\n',
+        encoding="utf-8")
+    ds = readers.labelled_sentences([f, tmp_path / "absent.jsonl"])
+    assert [g.sub_event_type for g in ds.gold] == ["Armed clash", "Air/drone strike", "", "Protest with intervention"]
+    assert ds.docs[1].published.isoformat() == "2024-01-03" and "1 without an event" in ds.note
+    _fake_pipeline(monkeypatch, {
+        "sents-1": [Event(sub_event_type="Armed clash", confidence=0.9)],
+        "sents-2": [Event(sub_event_type="Shelling/artillery/missile attack", confidence=0.6)],
+        # sents-3: no event (right); sents-4: no event (wrong)
+    })
+    r = tasks.eval_sentences(ds, Settings())
+    assert _fig(r, "event sentences: sub-event type accuracy") == (pytest.approx(1 / 3), 3)
+    # Armed clash F1 1, the other two 0: weighted (1*1 + 0 + 0) / 3
+    assert _fig(r, "event sentences: weighted F1 (25 ACLED sub-event types)") == (pytest.approx(1 / 3), 3)
+    assert _fig(r, "all sentences (incl. no event): accuracy") == (0.5, 4)
+    assert _fig(r, "sentences without an event: no event produced") == (1.0, 1)
+    with pytest.raises(FileNotFoundError):
+        readers.labelled_sentences([tmp_path / "absent.jsonl"])
+
+
+def test_gold_set_reader_pairs_articles_and_rows(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "goma-clash.txt").write_text("Soldiers and rebels clashed near Goma on Monday.\n")
+    (tmp_path / "gold_events.jsonl").write_text(
+        '{"doc_id": "goma-clash", "event_date": "2024-02-05", "sub_event_type": "Armed clash"}\n'
+        '{"doc_id": "goma-clash", "sub_event_type": "Other", "required": false}\n')
+    ds = readers.gold_set(tmp_path)
+    assert [d.id for d in ds.docs] == ["goma-clash"]
+    assert len(ds.gold) == 1 and len(ds.optional) == 1
+
+
+def test_many_classes_confusion_lists_off_diagonal_cells():
+    from eventwire.evaluation import metrics as M
+
+    labels = [f"class {i}" for i in range(12)]
+    gold = {f"d{i}": lab for i, lab in enumerate(labels)}
+    pred = dict(gold)
+    pred["d0"] = "class 1"
+    md = tasks.confusion_markdown(M.score_types(gold, pred))
+    assert "| class 0 | class 1 | 1 |" in md and "| (every class) | (same class) | 11 |" in md
+
+
+def test_report_demotes_headings_of_extra_tables():
+    from eventwire.evaluation.report import demote
+
+    assert demote("## Actors\ntext\n#### deep", 2) == "### Actors\ntext\n#### deep"

@@ -330,3 +330,16 @@ def test_hyphenated_forms(blank_settings):
     got = {r["text"]: r["country_code"] for r in recs}
     assert got.get("Syrian") == "SY" and got.get("Nigeria") == "NG" and got.get("Ukraine") == "UA"
     assert got.get("US") == "US"
+
+
+@pytest.mark.slow
+def test_cli_build_small(tmp_path):
+    from conftest import run_cli
+
+    out = tmp_path / "sy.sqlite"
+    r = run_cli("gazetteer", "build", "--countries", "SY", "-o", str(out), "--quiet")
+    assert r.returncode == 0, r.stderr
+    g = Gazetteer(out)
+    assert g.lookup("Aleppo") and not g.lookup("Lyon")
+    bad = run_cli("gazetteer", "build", "--extra", str(tmp_path / "missing.csv"), "-o", str(out))
+    assert bad.returncode != 0

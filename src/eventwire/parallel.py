@@ -190,6 +190,15 @@ class ParallelExtractor:
             self._executor.shutdown(wait=False, cancel_futures=True)
         self._executor = self._new()
 
+    def _submit(self, chunk: list[Document]) -> Future:
+        """Submit a chunk; a pool that broke meanwhile gives a failed future (handled like the rest)."""
+        try:
+            return self.executor.submit(_run_chunk, chunk)
+        except BrokenProcessPool as exc:
+            fut: Future = Future()
+            fut.set_exception(exc)
+            return fut
+
     def warm(self) -> dict[int, int]:
         """Start every worker and load its pipeline now; {pid: peak RSS in KB} of the workers seen."""
         futs = [self.executor.submit(_warm_up, 0.3) for _ in range(self.workers)]
@@ -236,7 +245,7 @@ class ParallelExtractor:
                     chunk = next(source, None)
                     if chunk is None:
                         break
-                    pending.append((chunk, self.executor.submit(_run_chunk, chunk)))
+                    pending.append((chunk, self._submit(chunk)))
                 if not pending:
                     return
                 chunk, fut = pending.popleft()
@@ -252,7 +261,7 @@ class ParallelExtractor:
                     self._rebuild()
                     for doc in lost:
                         try:
-                            one = self.executor.submit(_run_chunk, [doc]).result()
+                            one = self._submit([doc]).result()
                         except BrokenProcessPool:
                             deaths += 1
                             if deaths >= MAX_CONSECUTIVE_DEATHS:

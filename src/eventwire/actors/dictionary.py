@@ -123,6 +123,7 @@ class Dictionary:
     protest_identities: dict[str, str] = field(default_factory=dict)  # noun -> template
     generic_nouns: frozenset[str] = frozenset()  # lower-cased aliases of generic entries
     ambiguous_acronyms: frozenset[str] = frozenset()
+    prefixed_trie: dict = field(default_factory=dict)  # nouns that need a country in front
     plural_demonyms: dict[str, str] = field(default_factory=dict)  # "nigerians" -> Nigeria
     ethnic_militia: re.Pattern | None = None  # "Dinka militia" -> group 1 = "Dinka"
     country_core: dict[str, str] = field(default_factory=dict)  # norm name/demonym -> country
@@ -278,6 +279,11 @@ def load_dictionary() -> Dictionary:
             d.group_keywords[w.lower()] = inter_of.get(kind, 3)
     d.not_groups = tuple(pat.get("not_groups") or ())
     d.ambiguous_acronyms = frozenset(pat.get("ambiguous_acronyms") or ())
+    for name, nouns in (pat.get("prefixed_nouns") or {}).items():
+        if name not in d.entries:
+            raise ResourceError(f"{PATTERNS_FILE}: prefixed_nouns names unknown actor {name!r}")
+        for noun in nouns:
+            _add(d.prefixed_trie, noun, d.entries[name])
     groups = sorted(pat.get("ethnic_groups") or (), key=len, reverse=True)
     nouns = sorted(pat.get("ethnic_militia_nouns") or (), key=len, reverse=True)
     if groups and nouns:

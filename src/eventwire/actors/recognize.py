@@ -377,6 +377,9 @@ def recognize(doc: Document) -> list[Mention]:
                 j = n  # "US-led", "Iran-backed": not a prefix of the noun
             gm = match_at(d.trie, toks, j, norms) if j < n else None
             g_entries = [e for e in gm[1] if e.noun_class] if gm else []
+            if not g_entries and j < n:  # "Armenian positions"
+                gm = match_at(d.prefixed_trie, toks, j, norms)
+                g_entries = list(gm[1]) if gm else []
             if g_entries and (best is None or gm[0] > best[0]):
                 best = (gm[0], g_entries[0], cm[1][0], "prefixed")
         if best is None and cm and cm[0] + 1 < n and norms[cm[0]] in ("and", ",", "or"):

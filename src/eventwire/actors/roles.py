@@ -52,6 +52,8 @@ _SYMMETRIC = re.compile(r"(?:clash|fight|fought|battl|exchang|skirmish|engag|con
 _TARGET_ONLY = ("hit a bomb", "died")
 _PSEUDO_PASSIVE = frozenset({"engage", "involve", "deploy", "station", "locate", "base", "embroil", "entrench"})
 _DEATH_VERBS = frozenset({"die", "perish", "drown", "succumb"})
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|while|as|when|after|before|then)\s+)"
+                           r"(?:(?:the|some|about|around|hundreds of|dozens of|\d+)\s+)*$", re.I)
 _SPEAKER = re.compile(r"\s*(?:,\s*)?(?:said|say|says|told|reported|added|claimed|according)\b", re.I)
 _CASUALTY_AFTER = re.compile(r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot)\b",
                              re.I)
@@ -563,8 +565,10 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
     if f.a1 is None and before:
         k = len(before) - 1
         # "X and Y attacked": X acts, Y is associated
-        while k > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|as well as)\s*(?:\w+\s+)?", text[before[k - 1].end:before[k].start]):
-            k -= 1
+        while k > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|as well as)\s*(?:\w+\s+)?",
+                                     text[before[k - 1].end:before[k].start]) and _CLAUSE_START.search(
+                text[max(sent_start, before[k - 1].start - 40):before[k - 1].start]):
+            k -= 1  # only subjects at the start of a clause, not "killed militants and police arrested"
         f.a1 = before[k]
         f.assoc1 = [m for m in before[k + 1:]]
     f.a2 = on or next((m for m in after if not _SPEAKER.match(text, m.end)), None)
@@ -673,6 +677,9 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             f.a1 = ms[k]
     if f.a2 is None and f.assoc1 and _SYMMETRIC.match(doc.clean[start:end]):
         f.a2 = f.assoc1.pop(0)  # "X and Y clashed": they fought each other
+    if f.a1 is not None and f.a2 is not None and f.a2.start < f.a1.start and f.a1.start < start \
+            and _SYMMETRIC.match(doc.clean[start:end]) and not f.a1.meta.get("implicit"):
+        f.a1, f.a2 = f.a2, f.a1  # "The Taliban and ISKP fighters clashed": the first named comes first
     a1, a2 = f.a1, f.a2
     if a2 is not None and a1 is not None and (a2 is a1 or (a2.start == a1.start and a2.end == a1.end)):
         a2 = None
@@ -720,7 +727,8 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             if sub == "Peaceful protest":
                 other = None
             if et in RIOT_TYPES and other is None and sub == "Mob violence":
-                other = next((m for m in ms if m.value.inter == 7 and m is not crowd), None)
+                other = next((m for m in ms if m.value.inter == 7 and m is not crowd), None) or \
+                    _numeric_victims(doc, s_start, s_end, start, end, country, sent_index)
             a1, a2 = crowd, other
             f.assoc1 = identities + named_groups
             f.assoc2 = []
@@ -735,6 +743,9 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                        and not (a1 is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*",
                                                                 doc.clean[a1.end:m.start] if m.start >= a1.end else "x"))),
                       None)
+            if a1 is not None and a2 is not None and a2.start < a1.start < start and not a1.meta.get("implicit") \
+                    and _SYMMETRIC.match(doc.clean[start:end]):
+                a1, a2 = a2, a1  # "The Taliban and ISKP fighters clashed": the first named comes first
         if a2 is not None and a2.meta.get("entry") == "Protesters ({country})" \
                 and norm(a2.text.split()[-1]) not in _CROWD_WORDS:
             # "kidnapped 30 students": people named by who they are, not a protest crowd

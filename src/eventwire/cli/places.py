@@ -23,9 +23,11 @@ def gazetteer_group() -> None:
                    "feature_class, feature_code, population, source].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Where to write it (default: the cache dir, or settings.gazetteer_path).")
+@click.option("--countries", default=None, metavar="CC,CC",
+              help="Keep towns and divisions of these countries only (ISO alpha-2; a smaller file).")
 @click.option("--if-missing", is_flag=True, help="Do nothing when the gazetteer file already exists.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-def build_cmd(geonames, extra, output, if_missing, quiet) -> None:
+def build_cmd(geonames, extra, output, countries, if_missing, quiet) -> None:
     """Build (or rebuild) the gazetteer.
 
     \b
@@ -43,23 +45,25 @@ def build_cmd(geonames, extra, output, if_missing, quiet) -> None:
         if not quiet:
             click.echo(f"gazetteer already at {path}")
         return
-    progress = None
+    status = None
     if not quiet:
         from rich.console import Console
 
-        console = Console(stderr=True)
-        status = console.status("building the gazetteer")
+        status = Console(stderr=True).status("building the gazetteer")
         status.start()
 
-        def progress(stage: str, done: int, total: int) -> None:
+    def progress(stage: str, done: int, total: int) -> None:
+        if status is not None:
             status.update(f"building the gazetteer: {stage} {done:,}" + (f"/{total:,}" if total else ""))
+
     try:
+        only = [c.strip() for c in countries.split(",") if c.strip()] if countries else None
         out = build(path, geonames=Path(geonames) if geonames else None, extra=Path(extra) if extra else None,
-                    progress=progress)
+                    progress=progress, only_countries=only)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
-        if not quiet:
+        if status is not None:
             status.stop()
     if not quiet:
         click.echo(f"gazetteer written to {out} ({out.stat().st_size / 1e6:.0f} MB). "
@@ -153,7 +157,7 @@ def geoparse_cmd(inputs, fmt, out, model, no_clean) -> None:
                 item.clean = item.text
                 item.segments = []
             try:
-                doc = pipe(_keep_parse(item))
+                doc = pipe(item)
             except EventwireError as exc:
                 click.echo(f"eventwire: skipped {item.origin or item.id}: {exc}", err=True)
                 skipped += 1
@@ -168,10 +172,6 @@ def geoparse_cmd(inputs, fmt, out, model, no_clean) -> None:
             fh.close()
     if skipped:
         sys.exit(1)
-
-
-def _keep_parse(doc):
-    return doc
 
 
 commands = [gazetteer_group, geoparse_cmd]

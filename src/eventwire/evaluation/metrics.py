@@ -20,7 +20,8 @@ Events
 Types
     One gold label per document; the prediction is the ``sub_event_type`` of the
     highest-confidence event (ties: the earlier event in the list); a document
-    with no event is predicted ``NO_EVENT`` (always wrong). Macro F1 averages over
+    with no event is predicted ``NO_EVENT`` (right only where the gold label is
+    ``NO_EVENT``, for sets with non-event documents). Macro F1 averages over
     the gold classes; weighted F1 weights each gold class by its support (the
     CASE 2021 figure, equal to scikit-learn's ``average="weighted"``).
 

@@ -623,6 +623,48 @@ def baghuz(examples: Path) -> DevSet:
                   "1 article; E1-E3 required, E4 optional", optional=[g for g in gold if not g.required])
 
 
+def labelled_sentences(paths: Iterable[Path]) -> DevSet:
+    """Sentences labelled with one sub-event type each ("none": no event), JSONL
+    ``{text, sub_event_type, published?}``; each sentence is a document."""
+    docs, gold, used = [], [], []
+    for path in paths:
+        if not path.exists():
+            continue
+        used.append(path.name)
+        for origin, rec in _records(path):
+            text, label = rec.get("text"), str(rec.get("sub_event_type") or "").strip()
+            if not isinstance(text, str) or not text.strip() or not label:
+                raise InputError("a labelled sentence needs text and sub_event_type", origin)
+            try:
+                published = dt.date.fromisoformat(str(rec.get("published") or "")[:10])
+            except ValueError:
+                published = None
+            doc_id = f"{path.stem}-{len(docs) + 1}"
+            docs.append(Document(id=doc_id, text=text, published=published,
+                                 published_from="field" if published else "", origin=origin))
+            gold.append(GoldEvent(doc_id=doc_id, sub_event_type="" if label.lower() == "none" else label,
+                                  evidence=text, span=(0, len(text)), kind=label))
+    if not used:
+        raise FileNotFoundError(", ".join(str(p) for p in paths))
+    n_none = sum(1 for g in gold if not g.sub_event_type)
+    return DevSet("labelled sentences", docs, gold, len(docs),
+                  f"all {len(docs)} sentences of {', '.join(used)} ({n_none} without an event)")
+
+
+def gold_set(folder: Path) -> DevSet:
+    """The project's hand-written gold set: ``articles/*.txt`` and ``gold_events.jsonl``
+    (doc_id = article file name without .txt)."""
+    gold_path = folder / "gold_events.jsonl"
+    _missing(gold_path)
+    docs, problems = read_input_documents([str(folder / "articles")])
+    if problems:
+        raise InputError("; ".join(problems), str(folder / "articles"))
+    gold = read_gold_events(gold_path)
+    return DevSet("gold set", docs, [g for g in gold if g.required], len(docs),
+                  f"{len(docs)} hand-written articles, {sum(g.required for g in gold)} gold events",
+                  optional=[g for g in gold if not g.required])
+
+
 def read_input_documents(inputs: Iterable[str]) -> tuple[list[Document], list[str]]:
     """Documents from files/directories as ``eventwire extract`` reads them (and the problems)."""
     from ..ingest import iter_documents

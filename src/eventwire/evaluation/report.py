@@ -60,8 +60,19 @@ def task_markdown(r: TaskResult, n_errors: int = 8, level: int = 2) -> str:
     if r.notes:
         out.append("")
     for t in r.tables:
-        out += [t, ""]
+        out += [demote(t, level), ""]
     out += [f"Worst errors ({min(n_errors, len(r.errors))} of {len(r.errors)}):", "", errors_table(r, n_errors), ""]
+    return "\n".join(out)
+
+
+def demote(md: str, level: int) -> str:
+    """Headings inside a section's extra markdown, pushed below the section's own level."""
+    out = []
+    for line in md.splitlines():
+        if line.startswith("#"):
+            hashes = len(line) - len(line.lstrip("#"))
+            line = "#" * max(hashes, level + 1) + line[hashes:]
+        out.append(line)
     return "\n".join(out)
 
 

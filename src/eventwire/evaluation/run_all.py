@@ -25,8 +25,31 @@ from .report import full_report
 from .tasks import TaskResult
 
 # name -> (reader, evaluation, description)
+FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures"  # in a source checkout
+
+
+def _actors_read(data: Path, examples: Path, o: argparse.Namespace) -> readers.DevSet:
+    from ..actors import evaluate as actor_eval
+
+    return actor_eval.read_devset(data, examples, o)
+
+
+def _actors_eval(ds: readers.DevSet, settings: Settings) -> TaskResult:
+    from ..actors import evaluate as actor_eval
+
+    t0 = time.perf_counter()
+    r = actor_eval.task_result(ds, settings)
+    r.seconds = time.perf_counter() - t0
+    return r
+
+
 DEV_SETS: dict[str, tuple[Callable[..., readers.DevSet], Callable[..., TaskResult], str]] = {
     "baghuz": (lambda data, examples, o: readers.baghuz(examples), tasks.eval_baghuz, "Baghuz example"),
+    "gold-set": (lambda data, examples, o: readers.gold_set(Path(o.fixtures) / "gold"), tasks.eval_gold_set,
+                 "Gold set (hand-written articles, events task)"),
+    "sentences": (lambda data, examples, o: readers.labelled_sentences(
+        [Path(o.fixtures) / "labelled_sentences_holdout.jsonl", Path(o.fixtures) / "labelled_sentences_fresh.jsonl"]),
+        tasks.eval_sentences, "Labelled sentences (types task)"),
     "hrdsattack": (lambda data, examples, o: readers.hrdsattack(data, sample=o.hrds), tasks.eval_hrdsattack,
                    "HRDsAttack (full articles)"),
     "wikievents": (lambda data, examples, o: readers.wikievents(data), tasks.eval_wikievents,
@@ -38,6 +61,8 @@ DEV_SETS: dict[str, tuple[Callable[..., readers.DevSet], Callable[..., TaskResul
                    "GeoWebNews (toponyms)"),
     "ucdp": (lambda data, examples, o: readers.ucdp_ged(data, sample=o.ucdp), tasks.eval_ucdp,
              "UCDP GED Iraq (headlines)"),
+    # the actors helper's role figures (gold trigger given), see eventwire.actors.evaluate
+    "actors": (_actors_read, _actors_eval, "Actor roles (trigger given)"),
 }
 
 
@@ -51,6 +76,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--data", default=os.environ.get("EVENTWIRE_DATA", "../shared/data"),
                     help="folder of the dev sets (default $EVENTWIRE_DATA or ../shared/data)")
     ap.add_argument("--examples", default=None, help="folder of the worked examples (default DATA/../examples)")
+    ap.add_argument("--fixtures", default=str(FIXTURES),
+                    help="the project's gold set and labelled sentences (default tests/fixtures of the checkout)")
     ap.add_argument("--out", default="docs/evaluation.md", help="report to write ('-' prints only)")
     ap.add_argument("--only", default="", help=f"comma-separated subset of: {', '.join(DEV_SETS)}")
     ap.add_argument("--hrds", type=_opt_int, default=None, help="HRDsAttack dev articles to use (default all 100)")

@@ -14,7 +14,6 @@ stage may use to parse only sentences that can hold an event.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
 

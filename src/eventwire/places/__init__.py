@@ -126,14 +126,14 @@ def run(doc: Document, settings: Settings) -> Document:
 
 def _anchor_unlisted(mentions: list[Mention]) -> None:
     """Give an unlisted place ("Royal Street", "Heart Hospital") the coordinates of the town or
-    district named nearest to it (same sentence, else the two before); without one it stays unplaced."""
+    district named near it in the same sentence; without one it stays unplaced."""
     listed = [m for m in mentions if not m.meta.get("unlisted") and m.value.latitude is not None
               and m.meta.get("role") != "adjective"
               and (m.value.feature_class == "P" or m.value.feature_code in ("ADM1", "ADM2"))]
     for m in mentions:
         if not m.meta.get("unlisted"):
             continue
-        pool = [x for x in listed if x.sent == m.sent] or [x for x in listed if 0 < m.sent - x.sent <= 2]
+        pool = [x for x in listed if x.sent == m.sent and abs(x.start - m.start) <= 150]
         if not pool:
             continue
         a = min(pool, key=lambda x: (x.value.feature_class != "P", abs(x.start - m.start)))

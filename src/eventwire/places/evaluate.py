@@ -23,9 +23,6 @@ from ..models import Document, Sentence
 from ..settings import Settings
 from .gazetteer import distance_km
 
-GWN_COORD_TYPES = None  # every gold toponym with coordinates counts
-
-
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from ..models import Document, Location, Mention, Place
 from .gazetteer import Gazetteer
 from .recognize import DIRECTIONS
 
 _UNNAMED_NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of)\s+(?:an?|the|one|two|several)\s+[a-z]", re.I)
-_NEAR_CUE = ("near", )
 
 
 def _dir_vector(direction: str) -> tuple[float, float]:
@@ -287,8 +285,3 @@ class Locator:
             return featured[0][0]
         return ranked[0][0]
 
-
-def relative_place(gaz: Gazetteer, cc: str, direction: str) -> Place | None:
-    """The country as the place of a relative region (refined per event by the locator)."""
-    c = gaz.country_place(cc)
-    return replace(gaz.to_place(c)) if c else None
