@@ -339,3 +339,18 @@ def test_second_clause_has_its_own_subject(mode):
     r = roles_for("Troops killed five militants and police arrested two suspects in Kano, Nigeria.", "killed",
                   "Battles", "Armed clash", mode)
     assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_arrests_without_agent_are_by_the_police(mode):
+    r = roles_for("The activist was arrested when his plane landed in Minsk, Belarus.", "arrested",
+                  "Strategic developments", "Arrests", mode)
+    assert n(r.actor1) == "Police Forces of Belarus" and r.actor1.meta.get("implicit")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_victims_of_coordinated_passive_verbs_are_not_perpetrators(mode):
+    r = roles_for("Journalists were harassed, abducted and tortured in Karachi, Pakistan.", "abducted",
+                  "Violence against civilians", "Abduction/forced disappearance", mode)
+    assert n(r.actor1) == "Unidentified Armed Group (Pakistan)"
+    assert n(r.actor2) == "Civilians (Pakistan)" and r.actor2.text == "Journalists"

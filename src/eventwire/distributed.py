@@ -34,6 +34,7 @@ import os
 import threading
 import time
 import traceback
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -355,10 +356,12 @@ def run(
     fs.makedirs(f"{root.rstrip('/')}/{MANIFEST_DIR}", exist_ok=True)
     if not shards:
         return [], missing
+    run_token = uuid.uuid4().hex[:8]
     futures = client.map(
         process_shard, shards, out_dir=out_dir, settings=settings, force=force, published=published,
         source=source, pipeline_factory=pipeline_factory, pure=False,
-        key=[f"eventwire-shard-{shard_key(s)}" for s in shards],
+        # a fresh key per run: Dask would hand back a previous run's result for a key it still holds
+        key=[f"eventwire-shard-{shard_key(s)}-{run_token}" for s in shards],
     )
     index = {f.key: i for i, f in enumerate(futures)}
     results: list[ShardResult | None] = [None] * len(shards)

@@ -118,7 +118,7 @@ def _may_hold_event():
 
 def _run_candidates(doc: Document, nlp, plan) -> None:
     import numpy
-    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
     whole_pipes, skip = plan
     text = doc.clean
@@ -129,8 +129,7 @@ def _run_candidates(doc: Document, nlp, plan) -> None:
     may = _may_hold_event()
     cands = [s for s in sentences if may(s.text)]
     attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
-    arr = numpy.zeros((len(whole), len(attrs) + 2), dtype="uint64")
-    arr[:, len(attrs):] = whole.to_array([ENT_IOB, ENT_TYPE])
+    arr = numpy.zeros((len(whole), len(attrs)), dtype="uint64")
     parsed: list[int] = []
     if cands:
         tok_at = {t.idx: t.i for t in whole}
@@ -141,11 +140,11 @@ def _run_candidates(doc: Document, nlp, plan) -> None:
                 whole[i0 + k].idx != sent.start + t.idx or len(whole[i0 + k]) != len(t) for k, t in enumerate(sdoc)
             ):
                 continue  # tokenised differently alone (rare): left unparsed
-            arr[i0:i0 + n, :len(attrs)] = sdoc.to_array(attrs)
+            arr[i0:i0 + n] = sdoc.to_array(attrs)
             parsed.append(sent.index)
-    sdoc = nlp.make_doc(text)
-    sdoc.from_array(attrs + [ENT_IOB, ENT_TYPE], arr)
-    doc.spacy_doc = sdoc
+    if parsed:
+        whole.from_array(attrs, arr)  # the entities stay; spaCy's own .sents now follow the parse
+    doc.spacy_doc = whole
     doc.sentences = sentences
     doc.meta["parsed_sentences"] = parsed
 

@@ -278,6 +278,10 @@ class _Parse:
         psubj = self.child(v, *_PASS_SUBJ)
         passive = psubj is not None or self.child(v, "auxpass") is not None or (
             v.dep_ == "acl" and v.tag_ == "VBN")  # "six soldiers killed in the attack"
+        if not passive and v.dep_ == "conj" and v.tag_ == "VBN" and self.child(v, *_SUBJ) is None:
+            head_psubj = self.child(v.head, *_PASS_SUBJ)  # "were harassed, abducted and tortured"
+            if head_psubj is not None or self.child(v.head, "auxpass") is not None:
+                passive, psubj = True, head_psubj
         if passive and v.lemma_ in _PSEUDO_PASSIVE and psubj is not None:  # "forces were engaged in fighting"
             f.a1 = self.np(psubj)
             got = self.prep_obj(v, ("against", "with", "on"))
@@ -732,10 +736,18 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             a1, a2 = crowd, other
             f.assoc1 = identities + named_groups
             f.assoc2 = []
-    elif et in VIOLENT_TYPES:
+    elif et in VIOLENT_TYPES or sub == "Arrests":
         if a1 is not None and a1.value.inter == 7 and a2 is not None and a2.value.inter != 7 \
                 and f.how.startswith("word order"):
             a1, a2 = a2, a1  # "villagers were ... by gunmen" misread by word order
+        if a1 is not None and a1.value.inter in (6, 7) and "word order" in f.how:
+            # civilians found only by word order are the victims, not the perpetrators
+            if a2 is None:
+                a2 = a1
+            a1 = None
+        if sub == "Arrests" and a1 is None:
+            a1 = _implicit(doc, _entry_actor("Police Forces of {country}", country, "arrests are made by the state"),
+                           start, end, sent_index, "arrest: police forces implied")
         if et == "Battles" and a2 is None:
             allies = {id(m) for m in f.assoc1}
             a2 = next((m for m in ms if m is not a1 and id(m) not in allies and m.value.inter in (1, 2, 3, 4, 8)

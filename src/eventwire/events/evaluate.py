@@ -327,9 +327,14 @@ def run_all(data: str | Path | None, labelled_path: str | Path | None = None) ->
     """Every events figure: our labelled sentences, and the dev sets found under ``data``
     (``../shared/data``: wikievents/, plover-gsr/, hrdsattack/); missing sets are skipped."""
     out: dict[str, Any] = {}
-    lp = Path(labelled_path) if labelled_path else Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "labelled_sentences.jsonl"
-    if lp.exists():
-        out["labelled"] = labelled(lp)
+    if labelled_path:
+        paths = [Path(labelled_path)]
+    else:
+        fx = Path(__file__).resolve().parents[3] / "tests" / "fixtures"
+        paths = [fx / f"labelled_sentences{x}.jsonl" for x in ("", "_holdout", "_fresh", "_fresh2")]
+    for lp in paths:
+        if lp.exists():
+            out[lp.stem] = labelled(lp)
     if data:
         d = Path(data)
         if (d / "wikievents" / "dev.jsonl").exists():

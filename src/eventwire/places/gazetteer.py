@@ -594,6 +594,13 @@ def build(
     b.progress("writing", 0, 1)
     b.write(path, sources)
     log.info("gazetteer built in %.1f s: %s (%d places)", time.perf_counter() - t0, path, len(b.places))
+    if path.name == f"gazetteer-v{SCHEMA_VERSION}.sqlite":  # drop files of older schema versions
+        for old in path.parent.glob("gazetteer-v*.sqlite"):
+            if old.name != path.name and re.fullmatch(r"gazetteer-v\d+\.sqlite", old.name):
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
     Gazetteer.open.cache_clear()
     return path
 
