@@ -181,3 +181,41 @@ def test_cli_dask_local(shards, tmp_path):
     assert "3 done (3 already)" in r.stderr.decode()
     r = run_cli("extract", "--dask", "local", str(shards / "*.jsonl*"))
     assert r.returncode == 2 and "-o OUT_DIR" in r.stderr.decode()
+
+
+def _one_event_per_article(settings):
+    """A stand-in pipeline for the file layout tests: one event per article."""
+    from eventwire.models import Event
+
+    def run(doc):
+        doc.events = [Event(doc_id=doc.id, event_id=f"E-{doc.id}", event_type="Protests",
+                            published=doc.published.isoformat() if doc.published else "")]
+        return doc
+    return run
+
+
+def test_big_shards_are_written_in_parts_and_rewritten_cleanly(tmp_path, monkeypatch, settings):
+    import pandas as pd
+
+    monkeypatch.setattr(dist, "FLUSH_ROWS", 2)
+    months = ["2020-01-05", "2020-01-20", "2020-02-01", "2020-01-28", "", "2020-01-30"]
+    src = tmp_path / "big.jsonl"
+    src.write_text(_lines([{"id": f"n{i}", "text": "Protesters marched in Dakar.", "published": m or None}
+                           for i, m in enumerate(months)]), encoding="utf-8")
+    out = tmp_path / "out"
+    r = dist.process_shard(str(src), str(out), settings, pipeline_factory=_one_event_per_article)
+    assert r.status == "done" and r.events == 6 and r.documents == 6
+    jan = sorted(p.name for p in (out / "published_month=2020-01").iterdir())
+    assert jan == [f"{r.key}-1.parquet", f"{r.key}-2.parquet", f"{r.key}.parquet"]
+    assert sorted(r.files) == sorted(str(p.relative_to(out)) for p in out.rglob("*.parquet"))
+    table = pd.read_parquet(out)
+    assert sorted(table["doc_id"]) == [f"n{i}" for i in range(6)]
+    assert set(table.loc[table["doc_id"] == "n4", "published_month"].astype(str)) == {"unknown"}
+
+    # forced re-run after the shard shrank: the old parts go, nothing is duplicated
+    src.write_text(_lines([{"id": "n0", "text": "Protesters marched in Dakar.", "published": "2020-01-05"}]),
+                   encoding="utf-8")
+    r2 = dist.process_shard(str(src), str(out), settings, force=True, pipeline_factory=_one_event_per_article)
+    assert r2.status == "done" and r2.files == [f"published_month=2020-01/{r.key}.parquet"]
+    assert list(pd.read_parquet(out)["doc_id"]) == ["n0"]
+    assert not list(out.rglob(f"{r.key}-1.parquet"))

@@ -107,8 +107,9 @@ Kurdish-led Syrian forces have held the area since 2017, a US official said.
 Close"""
 
 
-@pytest.mark.model
-def test_recognition_traps(settings):
+@pytest.mark.parametrize("mode", ["settings", "blank_settings"])
+def test_recognition_traps(mode, request):
+    settings = request.getfixturevalue(mode)
     doc = _doc(TRAPS, settings)
     found = {(m.text, m.value.country_code) for m in _places(doc)}
     texts = [m.text for m in _places(doc)]
@@ -277,7 +278,9 @@ def test_build_from_dump_and_extra(tmp_path):
     dump = tmp_path / "cities.txt"
     row = ["99000001", "Qaryat Test", "Qaryat Test", "Qarya Test,Test Village", "35.1", "40.2", "P", "PPL", "SY", "",
            "07", "", "", "", "1500", "", "250", "Asia/Damascus", "2024-01-01"]
-    dump.write_text("\t".join(row) + "\n", encoding="utf-8")
+    syria = ["163843", "Syria", "Syria", "", "35.0", "38.5", "A", "PCLI", "SY", "", "00", "", "", "", "22000000", "",
+             "400", "Asia/Damascus", "2024-01-01"]
+    dump.write_text("\t".join(row) + "\n" + "\t".join(syria) + "\n", encoding="utf-8")
     extra = tmp_path / "mine.csv"
     extra.write_text("# my places\nname,aliases,latitude,longitude,country_code,admin1,source\n"
                      "Camp Seven,Camp 7,35.5,40.5,SY,Deir ez-Zor,field team GPS\n", encoding="utf-8")
@@ -289,6 +292,7 @@ def test_build_from_dump_and_extra(tmp_path):
     camp = g.lookup("Camp 7")
     assert camp and camp[0].source == "field team GPS"
     assert not g.lookup("Paris")  # only Syria was kept
+    assert g.country_place("SY").longitude == 38.5  # the dump's own country point wins
 
     bad = tmp_path / "bad.csv"
     bad.write_text("name,latitude,longitude\nGood Place,35,40\nBad Place,north,40\n", encoding="utf-8")

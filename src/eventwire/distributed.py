@@ -9,7 +9,8 @@
   writes the shard's events.
 * **Output**: ``OUT_DIR/published_month=YYYY-MM/<shard>.parquet`` (articles
   without a publication date go to ``published_month=unknown``), one file per
-  shard and month, so shards never write the same file. The layout is Hive
+  shard and month (more, ``<shard>-1.parquet`` ..., for a shard with more than
+  ``FLUSH_ROWS`` events), so shards never write the same file. The layout is Hive
   style: ``pandas.read_parquet(OUT_DIR)``, ``dask.dataframe.read_parquet``,
   DuckDB and Spark read it as one table with a ``published_month`` column.
   Files are written under a hidden temporary name and moved into place.
@@ -48,6 +49,7 @@ UNKNOWN_MONTH = "unknown"
 MANIFEST_DIR = "_shards"
 PARTITION = "published_month"
 MANIFEST_VERSION = 1
+FLUSH_ROWS = 50_000  # event rows buffered per shard before they are written out
 
 PipelineFactory = Callable[[Settings], Callable[[Document], Document]]
 
@@ -273,6 +275,23 @@ def process_shard(
 
         schema = event_schema()
         by_month: dict[str, list[dict[str, Any]]] = {}
+        parts: dict[str, int] = {}  # month -> files written so far
+
+        def flush() -> None:
+            # a big shard is written in parts, so a worker holds at most ~FLUSH_ROWS rows
+            for month in sorted(by_month):
+                rows = by_month[month]
+                if not rows:
+                    continue
+                n = parts.get(month, 0)
+                rel = f"{PARTITION}={month}/{key}{'' if n == 0 else f'-{n}'}.parquet"
+                _write_parquet(fs, root, rel, rows, schema)
+                parts[month] = n + 1
+                result.files.append(rel)
+                result.events += len(rows)
+            by_month.clear()
+
+        buffered = 0
         with _LOCK:
             pipeline = _pipeline(settings, pipeline_factory)
             in_fs, in_path = _fs(url)
@@ -299,14 +318,11 @@ def process_shard(
                     rows = by_month.setdefault(month_of(doc), [])
                     for ev in doc.events:
                         rows.append(_row(ev, doc.origin, schema))
-        for month in sorted(by_month):
-            rows = by_month[month]
-            if not rows:
-                continue
-            rel = f"{PARTITION}={month}/{key}.parquet"
-            _write_parquet(fs, root, rel, rows, schema)
-            result.files.append(rel)
-            result.events += len(rows)
+                    buffered += len(doc.events)
+                    if buffered >= FLUSH_ROWS:
+                        flush()
+                        buffered = 0
+        flush()
         result.seconds = time.perf_counter() - t0
         manifest = {"version": MANIFEST_VERSION, "fingerprint": fp,
                     "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

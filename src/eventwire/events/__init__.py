@@ -132,7 +132,8 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
         r.attribution = src
         r.historical = historical
         r.hedged = hedged(text, lex)
-        r.distinct = is_distinct(text[: c.start], lex) or is_distinct(text[c.block_start:c.block_end], lex) and not c.definite
+        r.distinct = not c.definite and (is_distinct(text[: c.start], lex)
+                                         or is_distinct(text[c.block_start:c.block_end], lex))
         out.append(r)
     return out
 
@@ -149,8 +150,8 @@ def _retype(g: Group, roles: Roles, lex) -> str:
     main = g.main.cand
     sub = main.sub_event_type
     primary = next((h for h in main.hits if h.start == main.start), None)
-    if primary is None or not primary.rule.generic or primary.rule.generic != "violence":
-        return sub
+    if primary is None or primary.rule.generic != "violence" or "refined" in primary.why:
+        return sub  # typed triggers and codebook refinements (executions, protests) stand
     a2 = roles.actor2.value if roles.actor2 is not None else None
     inter2 = getattr(a2, "inter", 0) or 0
     if sub == "Armed clash" and (inter2 == 7 or roles.civilian_target):

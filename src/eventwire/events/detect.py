@@ -25,6 +25,8 @@ from .lexicon import Lexicon, TriggerRule, load_lexicon
 from .modality import OK, Verdict, check, has_happening, is_definite
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got|get|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_WORDS = re.compile(r"[\w'-]+")
+_AUX_START = re.compile(r"(?:was|were|been|being|is|are)\s", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?P<by>[^,.;]{1,70})", re.IGNORECASE)
 _OUTCOME = re.compile(
     r"^(?:kill(?:ed|s|ing)?|dead|died|deaths|bodies|injured|wounded|stabbed|hacked|assaulted|targeted)$",
@@ -88,17 +90,21 @@ def _cue(lex: Lexicon, name: str, text: str, negation_aware: bool = False) -> bo
     return False
 
 
-def _sides(text: str, hit: Hit, lo: int, hi: int, prev_end: int) -> tuple[str, str]:
+def _sides(text: str, hit: Hit, lo: int, hi: int, prev_end: int, prev: Hit | None = None,
+           prev_agent: str = "") -> tuple[str, str]:
     """(agent text, patient text) around a trigger, within [lo, hi)."""
     left = text[max(lo, hit.start - SIDE, 0):hit.start]
     left_near = text[max(lo, prev_end, hit.start - SIDE, 0):hit.start]
+    if prev is not None and prev.start >= lo and len(_WORDS.findall(left_near)) < 2:
+        # "Protesters hurled petrol bombs", "militants attacked and killed": a shared subject
+        left_near = prev_agent + " " + (prev.text if prev.rule.nominal else "") + " " + left_near
     right = text[hit.end:min(hi, hit.end + SIDE)]
     by = _BY.search(right)
     by_text = by.group("by") if by else ""
     if hit.rule.agent_after:
         cut = re.search(r",|;|\b(?:after|when|as|while|before|and)\b", right)
         return (right[: cut.start()] if cut else right), left
-    if not hit.rule.nominal and _PASSIVE.search(left):
+    if not hit.rule.nominal and (_PASSIVE.search(left) or _AUX_START.match(hit.text)):
         return by_text, left
     if hit.rule.nominal and by_text:
         return by_text + " " + left_near, right[: by.start()] + " " + right[by.end():] if by else right
@@ -154,12 +160,15 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
         return []
     blocks = _blocks(text, lex)
     prev_end = 0
+    prev: Hit | None = None
+    prev_agent = ""
     for h in hits:
         bi = next(i for i, (a, b) in enumerate(blocks) if a <= h.start < b)
         h.block = bi
         lo, hi = blocks[bi]
         block_text = text[lo:hi]
-        agent, patient = _sides(text, h, lo, hi, prev_end)
+        agent, patient = _sides(text, h, lo, hi, prev_end, prev, prev_agent)
+        prev, prev_agent = h, agent
         if h.rule.generic:
             sub, why = _resolve(lex, h, agent, patient, block_text)
             h.outcome = h.rule.weak or bool(h.rule.generic == "violence" and _OUTCOME.match(h.text.strip()))
@@ -226,6 +235,10 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
     fresh = [h for h in deciding if not (h.rule.nominal and is_definite(text, h.start, lex, h.text))]
     deciding = fresh or deciding
     non_sd = [h for h in deciding if lex.types[h.sub_event_type].event_type != "Strategic developments"]
+    if not non_sd:
+        # "killed two herders and stole their cattle": the killing, not the theft
+        non_sd = [h for h in group if h.verdict.ok and not h.rule.weak
+                  and lex.types[h.sub_event_type].event_type != "Strategic developments"]
     deciding = non_sd or deciding
     primary = min(deciding, key=lambda h: (lex.types[h.sub_event_type].precedence, -h.rule.strength, h.start))
     t = lex.types[primary.sub_event_type]

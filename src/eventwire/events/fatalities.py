@@ -66,7 +66,7 @@ def _rx() -> _Rx:
     victims = squash(cfg["victim_words"])
     injury = squash(cfg["injury_words"])
     gap = rf"(?:(?!(?:{injury})\b|and\b|or\b|\d)[\w'’-]+,?\s+){{0,6}}?"
-    N = rf"(?P<num>{num})"
+    N = rf"(?<![\w.-])(?P<num>{num})"
     return _Rx(
         num=re.compile(rf"(?i)^{num}$"),
         # killed at least 12 (people); killing three soldiers

