@@ -54,6 +54,7 @@ def test_eval_events_prints_scores_and_worst_errors(files, tmp_path):
     assert "| matched: date exact | 0.0% | 1 |" in res.output
     assert "| matched: fatalities exact | 0.0% | 1 |" in res.output
     assert "| matched: actor2 | 100.0% | 1 |" in res.output
+    assert "| any place (type and date only): recall | 0.500 | 2 |" in res.output
     assert "Kurds demonstrated in Diyarbakir." in res.output  # the spurious event's evidence
     assert out.read_text(encoding="utf-8") in res.output
 
@@ -61,12 +62,14 @@ def test_eval_events_prints_scores_and_worst_errors(files, tmp_path):
 def test_eval_types_from_the_same_predictions(files, tmp_path):
     _, p = files
     t = tmp_path / "types.csv"
-    t.write_text("doc_id,sub_event_type\nkobani,Armed clash\nother,Attack\n", encoding="utf-8")
+    t.write_text("doc_id,sub_event_type\nkobani,Armed clash\nother,Attack\nquiet,none\n", encoding="utf-8")
     res = CliRunner().invoke(main, ["eval", "--task", "types", "--gold", str(t), "--pred", str(p)])
     assert res.exit_code == 0, res.output
-    assert "| accuracy | 50.0% | 2 |" in res.output
-    assert "| weighted F1 | 0.500 | 2 |" in res.output
-    assert "(no event)" in res.output
+    # kobani right (top event: the 0.9 clash), other wrong (no event), quiet right (no event, gold none)
+    assert "| accuracy | 66.7% | 3 |" in res.output
+    # F1: Armed clash 1; Attack 0; (no event) predicted twice, right once: P 0.5, R 1, F1 2/3
+    assert "| weighted F1 | 0.556 | 3 |" in res.output
+    assert "| (no event) | 0.500 | 1.000 | 0.667 | 1 |" in res.output
 
 
 def test_eval_toponyms_from_records(data_dir, tmp_path):  # noqa: F811

@@ -93,6 +93,9 @@ def test_unmatched_gold_and_date_within_one_day():
     assert s.fields["location_25km"].value == 1.0
     missed = [e for e in s.errors if e.kind == "missed"]
     assert len(missed) == 1 and "Attack" in missed[0].gold
+    # the nearest prediction is shown with the reason it does not match
+    assert missed[0].pred.startswith("nearest: 2019-02-17 | Armed clash")
+    assert "type Battles, not Violence against civilians" in missed[0].pred and "7 days apart" in missed[0].pred
 
 
 def test_two_days_off_wrong_type_or_far_away_do_not_match():
@@ -179,6 +182,9 @@ def test_name_normalisation():
     assert not actor_names_match("Islamic State", "")
     assert place_names_match("Al Anbār province", "Anbar")
     assert not place_names_match("Nineveh", "Anbar")
+    assert place_names_match("Beijin", "Beijing") and place_names_match("Mocimboa da Praia", "Mocímboa da Praia")
+    assert not place_names_match("Kirkuk", "Karkh") and not place_names_match("Homs", "Hama")
+    assert not place_names_match("Mosul", "Mosel")  # one letter in five is too much
     assert countries_match("People's Republic of China", "China")
     assert not countries_match("Iraq", "Iran")
 
@@ -269,3 +275,17 @@ def test_worst_errors_take_each_kind_in_turn():
     assert [(e.kind, e.doc_id) for e in shown] == [
         ("missed", "d0"), ("field", "d8"), ("field", "d7"), ("missed", "d1"), ("field", "d9")]
     assert worst([], 3) == [] and len(worst(errs, 100)) == len(errs)
+
+
+def test_any_place_matching_separates_detection_from_geolocation():
+    g = {"a": [gold("2020-05-01", "Armed clash", lat=10.0, lon=10.0)]}
+    p = {"a": [ev("2020-05-01", "Armed clash", lat=11.0, lon=10.0)]}  # 111 km north
+    strict = score_events(g, p)
+    assert (strict.prf.tp, strict.prf.fp, strict.prf.fn) == (0, 1, 1)
+    loose = score_events(g, p, max_km=None)
+    assert (loose.prf.tp, loose.prf.fp, loose.prf.fn) == (1, 0, 0)
+    assert loose.fields["location_25km"].value == 0 and loose.fields["location_161km"].value == 1
+    # still the nearer one when two are on the same day
+    near = ev("2020-05-01", "Armed clash", lat=10.1, lon=10.0)
+    m = match_events(g["a"], [p["a"][0], near], max_km=None)
+    assert m.pairs == [(0, 1)]

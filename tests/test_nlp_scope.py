@@ -143,3 +143,25 @@ def test_gold_articles_give_the_same_events_with_and_without_the_prefilter():
 
 def test_load_nlp_is_cached():
     assert load_nlp(Settings()) is load_nlp(Settings())
+
+
+def test_ensure_parsed_parses_a_skipped_sentence_on_demand():
+    _needs_model()
+    from eventwire.nlp import ensure_parsed
+
+    doc = _nlp("candidates", ARTICLE)
+    skipped = next(s for s in doc.sentences if s.index not in doc.meta["parsed_sentences"])
+    before = set(doc.meta["parsed_sentences"])
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.spacy_doc.ents]
+    assert ensure_parsed(doc, skipped.index) is True
+    assert set(doc.meta["parsed_sentences"]) == before | {skipped.index}
+    span = doc.spacy_doc.char_span(skipped.start, skipped.end, alignment_mode="expand")
+    assert all(t.dep_ for t in span)
+    full = _nlp("all", ARTICLE).spacy_doc.char_span(skipped.start, skipped.end, alignment_mode="expand")
+    assert [t.dep_ for t in span] == [t.dep_ for t in full]
+    # the sentences parsed before keep their parse, and the entities stay
+    first = doc.sentences[0]
+    assert all(t.dep_ for t in doc.spacy_doc.char_span(first.start, first.end, alignment_mode="expand"))
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.spacy_doc.ents] == ents
+    assert ensure_parsed(doc, skipped.index) is True  # idempotent
+    assert ensure_parsed(_nlp("all", ARTICLE), 0) is True  # everything parsed already

@@ -149,6 +149,40 @@ def _run_candidates(doc: Document, nlp, plan) -> None:
     doc.meta["parsed_sentences"] = parsed
 
 
+def ensure_parsed(doc: Document, sent_index: int, settings: Settings | None = None) -> bool:
+    """Parse sentence ``sent_index`` now if the nlp stage left it unparsed (prefilter said no).
+
+    For code that reads roles or locations of a span the trigger lexicon does not
+    know (gold triggers in an evaluation, a caller's own span). True when the
+    sentence has a parse afterwards; a no-op when everything was parsed.
+    """
+    parsed = doc.meta.get("parsed_sentences")
+    if parsed is None or sent_index in parsed:
+        return doc.spacy_doc is not None
+    sdoc = doc.spacy_doc
+    sent = next((s for s in doc.sentences if s.index == sent_index), None)
+    model = doc.meta.get("nlp_model_key") or ((settings.model if settings else "auto") or "auto")
+    plan = _parse_plan(model, "candidates")
+    if sdoc is None or sent is None or plan is None:
+        return False
+    import numpy  # noqa: F401 - spaCy arrays
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+    nlp = _load(model)
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+    one = next(iter(nlp.pipe([sent.text], disable=list(plan[1]))))
+    i0 = next((t.i for t in sdoc if t.idx == sent.start), None)
+    if i0 is None or i0 + len(one) > len(sdoc) or any(
+        sdoc[i0 + k].idx != sent.start + t.idx or len(sdoc[i0 + k]) != len(t) for k, t in enumerate(one)
+    ):
+        return False
+    arr = sdoc.to_array(attrs)
+    arr[i0:i0 + len(one)] = one.to_array(attrs)
+    sdoc.from_array(attrs, arr)
+    doc.meta["parsed_sentences"] = sorted([*parsed, sent_index])
+    return True
+
+
 def run(doc: Document, settings: Settings) -> Document:
     nlp = load_nlp(settings)
     model = (settings.model if settings else "auto") or "auto"
@@ -156,6 +190,7 @@ def run(doc: Document, settings: Settings) -> Document:
     plan = _parse_plan(model, scope)
     if plan is not None:
         _run_candidates(doc, nlp, plan)
+        doc.meta["nlp_model_key"] = model
     else:
         sdoc = nlp(doc.clean)
         doc.spacy_doc = sdoc

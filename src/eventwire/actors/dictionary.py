@@ -33,6 +33,8 @@ KINDS = {
     1: "state", 2: "rebel", 3: "political_militia", 4: "identity_militia",
     5: "rioters", 6: "protesters", 7: "civilians", 8: "external",
 }
+# Finer kinds some entries carry, with the inter code they must have.
+EXTRA_KINDS = {"political_party": 6}
 
 # Entries whose aliases are common nouns; recognised after named groups.
 NOUN_CLASSES = frozenset({
@@ -218,6 +220,8 @@ def load_dictionary() -> Dictionary:
             raise ResourceError(f"{ACTORS_FILE}: data row {i - 1} ({row.get('name') or '?'}): bad or missing column {exc}") from None
         if not 1 <= entry.inter <= 8:
             raise ResourceError(f"{ACTORS_FILE}: inter must be 1..8 for {entry.name!r}")
+        if entry.kind not in KINDS.values() and EXTRA_KINDS.get(entry.kind) != entry.inter:
+            raise ResourceError(f"{ACTORS_FILE}: unknown kind {entry.kind!r} (or wrong inter) for {entry.name!r}")
         if entry.country and entry.country not in d.countries:
             raise ResourceError(f"{ACTORS_FILE}: unknown country {entry.country!r} for {entry.name!r}")
         if entry.name in d.entries:  # same name twice: merge aliases

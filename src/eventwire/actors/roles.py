@@ -29,8 +29,9 @@ import re
 from dataclasses import dataclass
 
 from ..models import Actor, Document, Mention, Roles
+from ..nlp import ensure_parsed
 from .dictionary import NOUN_CLASSES, backer_actor, country_of_term, load_dictionary, norm, tokenize
-from .recognize import event_country
+from .recognize import _locative_country, event_country
 
 PROTEST_TYPES = ("Protests",)
 RIOT_TYPES = ("Riots",)
@@ -60,6 +61,17 @@ _CASUALTY_AFTER = re.compile(r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)
 _CROWD_WORDS = frozenset({"protesters", "protester", "protestors", "protestor", "demonstrators", "demonstrator",
                           "marchers", "crowd", "crowds", "people"})
 _FACILITIES = frozenset({"checkpoint", "base", "convoy", "patrol", "garrison", "positions", "post", "outpost"})
+# "near a military training centre", "outside a police academy": the state noun only names a place
+_FACILITY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:cent(?:re|er)s?|academy|academies|station|stations|headquarters|"
+                             r"compound|camp|barracks|college|school|hospital|building|offices?|base|bases|checkpoint|"
+                             r"post|depot|airport|airbase|facility|facilities|installation)\b", re.I)
+_WEAPON_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|projectiles?|shells?|mortars?|UAVs?|"
+                           r"air\s*strikes?|strikes?|bombs?|warplanes?|jets?)\b", re.I)
+_LAUNCHED_BY = re.compile(r"\b(?:launched|fired|sent|flown|shot|lobbed)\s+(?:\w+\s+){0,3}?(?:by|from)\s+(?:the\s+)?$", re.I)
+_DISRUPT = re.compile(r"\b(?:intercept\w*|shot\s+down|shoot\w*\s+down|(?:was|were)\s+downed|downed|destroy\w*|"
+                      r"defus\w*|dismantl\w*|seiz\w*|foil\w*|thwart\w*|neutrali[sz]\w*|repel\w*)\b", re.I)
+_PARTY_REF = re.compile(r"\b(?:warring\s+(?:parties|sides|factions)|(?:both|the\s+two|the\s+rival)\s+(?:sides|parties|factions)|"
+                        r"the\s+parties)\b", re.I)
 _NOT_INTERVENERS = frozenset({"government", "regime", "authorities", "junta", "ministry", "administration"})
 _BACKED_RE = re.compile(r"((?:U\.S\.|[A-Z][\w.]*)(?: [A-Z][\w.]*)?)[-‑ ]backed\b")
 _BACKED_BY_RE = re.compile(
@@ -255,7 +267,8 @@ class _Parse:
                     return self.np(p), p, True
         if psubj is not None:
             return None, None, True
-        if v.dep_ == "relcl":
+        if v.dep_ == "relcl" or (v.dep_ == "acl" and self.child(v, "dobj") is not None):
+            # "Gunmen on motorcycles killed 30 villagers" parsed as a reduced clause: the head acts
             return self.np(v.head), v.head, False
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
             if v.dep_ == "advcl" and v.lemma_ in _RESPONSE_VERBS:
@@ -277,7 +290,7 @@ class _Parse:
         f = _Found(how="verb")
         psubj = self.child(v, *_PASS_SUBJ)
         passive = psubj is not None or self.child(v, "auxpass") is not None or (
-            v.dep_ == "acl" and v.tag_ == "VBN")  # "six soldiers killed in the attack"
+            v.dep_ == "acl" and v.tag_ == "VBN" and self.child(v, "dobj") is None)  # "six soldiers killed in the attack"
         if not passive and v.dep_ == "conj" and v.tag_ == "VBN" and self.child(v, *_SUBJ) is None:
             head_psubj = self.child(v.head, *_PASS_SUBJ)  # "were harassed, abducted and tortured"
             if head_psubj is not None or self.child(v.head, "auxpass") is not None:
@@ -586,6 +599,8 @@ def _state_modifier(doc: Document, text: str, left: str, sent_start: int, before
                      r"tanks?|artillery|missiles?|warships?|gunboats?|bombers?)\s+)?$", left)
     if not prev or (before and before[-1].end > prev.start(1) + sent_start - 1):
         return None
+    if re.search(r"\b(?:in|near|from|of|across|inside|outside|at|to)\s+(?:the\s+)?$", left[:prev.start(1)], re.I):
+        return None  # "Police in Pakistan arrested": a location, not a state acting
     c = country_of_term(prev.group(1), strict=True) or country_of_term(prev.group(1).split()[-1], strict=True)
     if not c:
         return None
@@ -622,6 +637,30 @@ def _backed_by(doc: Document, m: Mention, ms: list[Mention]) -> list[Mention]:
     return [nxt] if nxt is not None and nxt.value.name != m.value.name else []
 
 
+def _located_country(doc: Document, sent_index: int, start: int, end: int, settings) -> tuple[str, bool]:
+    """The country of the event's place as the places stage locates it ("" when it has not run).
+
+    Generic actors ("civilians", "Islamic State-linked insurgents") take this country, not the
+    nationality of another actor of the sentence ("a Russian missile ... in Kharkiv").
+    """
+    if not any(m.kind == "place" for m in doc.mentions) and "place_focus" not in doc.meta:
+        return "", False
+    try:
+        from ..places import locate_event
+        from ..settings import Settings
+
+        loc = locate_event(doc, sent_index, start, end, settings or Settings())
+    except Exception:  # the places stage is optional for roles
+        return "", False
+    place = getattr(loc, "place", None) if loc is not None else None
+    if place is None or (getattr(place, "feature_code", "") or "").startswith("PCL"):
+        return "", False  # country-level only: event_country weighs country names better
+    from .recognize import _country_from_place
+
+    c = _country_from_place(load_dictionary(), place)
+    return (c, True) if c else ("", False)
+
+
 # ------------------------------------------------------------------ public
 def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_type: str,
                  sub_event_type: str, settings=None) -> Roles:
@@ -638,7 +677,13 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 key=lambda m: m.start)
     # the trigger itself is not an actor ("the offensive", "airstrikes")
     ms = [m for m in ms if not (m.start >= start and m.end <= end)]
-    country, reliable = event_country(doc, sent_index)
+    # a country the sentence names as a location ("in northern Mali") > the place the places stage
+    # locates the event at ("Kharkiv" -> Ukraine) > the sentence's / document's places
+    country, reliable = _locative_country(d, doc, sent_index), True
+    if not country:
+        country, reliable = _located_country(doc, sent_index, start, end, settings)
+    if not country:
+        country, reliable = event_country(doc, sent_index)
     if not country:  # nothing says where: the home country of the named actors around
         homes = [m.value.country for m in ms if m.value.listed and m.value.country and m.value.inter in (2, 3, 4)]
         homes = homes or [m.value.country for m in doc.mentions if m.kind == "actor" and m.value.listed
@@ -646,6 +691,7 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         country = homes[0] if homes else ""
 
     f: _Found | None = None
+    ensure_parsed(doc, sent_index, settings)  # a sentence the nlp prefilter skipped is parsed now
     sdoc = doc.spacy_doc
     parsed = doc.meta.get("parsed_sentences")  # the nlp stage may parse only some sentences
     if sdoc is not None and getattr(sdoc, "has_annotation", None) and sdoc.has_annotation("DEP") \
@@ -704,6 +750,8 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             if tmpl and tmpl in d.entries:
                 identities.append(_implicit(doc, _entry_actor(tmpl, country, f"who the crowd is: {m.text!r}"),
                                             m.start, m.end, sent_index, f"{m.text!r}: who the crowd is"))
+        # "BNP supporters", "a rally by the opposition party": the party is who the crowd is
+        identities += [m for m in ms if m.value.kind == "political_party" and m is not a2]
         if crowd is None:
             crowd = _implicit(doc, _entry_actor(crowd_tmpl, country, "crowd implied by the event type"),
                               start, end, sent_index, f"{et}: the crowd is actor1")
@@ -736,7 +784,15 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             a1, a2 = crowd, other
             f.assoc1 = identities + named_groups
             f.assoc2 = []
+    elif sub == "Disrupted weapons use":
+        a1, a2 = _disrupted_roles(doc, ms, a1, a2, s_start, s_end, start, end, sent_index)
+    elif sub == "Agreement":
+        a1, a2 = _agreement_roles(doc, ms, a1, a2, s_start, s_end, start, end)
     elif et in VIOLENT_TYPES or sub == "Arrests":
+        owner = _weapon_owner(doc, a2)
+        if owner and (a1 is None or a1.meta.get("implicit")):
+            # "a Houthi missile was fired at Jizan": the weapon's owner attacks, it is not the target
+            a1, a2 = a2, None
         if a1 is not None and a1.value.inter == 7 and a2 is not None and a2.value.inter != 7 \
                 and f.how.startswith("word order"):
             a1, a2 = a2, a1  # "villagers were ... by gunmen" misread by word order
@@ -763,7 +819,13 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             # "kidnapped 30 students": people named by who they are, not a protest crowd
             a2 = _with_actor(a2, _entry_actor("Civilians ({country})", country, "victims"))
             a2.meta["entry"] = "Civilians ({country})"
-        if a2 is not None and a2.meta.get("generic") and norm(a2.text.split()[-1]) in _FACILITIES:
+        if sub == "Arrests" and a2 is None:
+            # "arrested the secretary general of the opposition X": the party or group the arrested belong to
+            a2 = next((m for m in ms if m.start >= end and m is not a1 and m.value.inter != 1
+                       and not m.meta.get("implicit") and not _SPEAKER.match(doc.clean, m.end)
+                       and not re.search(r"[;]|,\s+(?:said|police|officials)\b", doc.clean[end:m.start])), None)
+        if a2 is not None and a2.meta.get("generic") and (norm(a2.text.split()[-1]) in _FACILITIES or _FACILITY_AFTER.match(
+                doc.clean, a2.end)):
             # "blew himself up at a checkpoint, killing two policemen": the people hit are the target
             hit = next((m for m in ms if m.start >= a2.end and m is not a1 and re.search(
                 r"\b(?:killing|wounding|injuring)\s+(?:\S+\s+){0,3}$", doc.clean[max(a2.end, m.start - 50):m.start])),
@@ -810,11 +872,122 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     a2 = _finalise(a2, country, reliable)
     assoc1 = _dedupe([_finalise(m, country, reliable) for m in assoc1], a1, a2)
     assoc2 = _dedupe([_finalise(m, country, reliable) for m in assoc2], a1, a2)
+    if a1 is not None and a1.value.inter == 8 and a1.value.kind == "external":
+        # "Rwandan and Mozambican troops recaptured ...": the home state's forces lead, foreign allies are associated
+        home = next((m for m in assoc1 if m.value.inter == 1 and m.meta.get("entry", "").startswith(
+            ("Military Forces of", "Police Forces of"))), None)
+        if home is not None and a1.meta.get("entry", "").startswith(("Military Forces of", "Police Forces of")):
+            assoc1 = [a1] + [m for m in assoc1 if m is not home]
+            a1 = home
+    if sub == "Agreement" and a1 is not None and a2 is not None and a1.value.inter == 8 and a2.value.inter != 8:
+        a1, a2 = a2, a1  # the domestic party of an agreement first, the foreign one second
     civ = bool(a2 is not None and a2.value.inter == 7 and et not in PROTEST_TYPES + ("Battles", "Strategic developments"))
     if et == "Violence against civilians":
         civ = True
     roles = Roles(actor1=a1, actor2=a2, assoc1=assoc1, assoc2=assoc2, civilian_target=civ)
     return roles
+
+
+def _weapon_owner(doc: Document, m: Mention | None) -> bool:
+    """'a Houthi drone', 'Russian missiles': the mention names who a weapon belongs to."""
+    if m is None or m.meta.get("implicit") or m.value.inter == 7:
+        return False
+    tail = norm(m.text.split()[-1]) if m.text else ""
+    if tail in ("drone", "drones", "missile", "missiles", "rocket", "rockets", "warplanes", "jets"):
+        return True
+    return bool(_WEAPON_AFTER.match(doc.clean, m.end, min(len(doc.clean), m.end + 40)))
+
+
+def _state_after(doc: Document, a: int, limit: int, sent_index: int) -> Mention | None:
+    """'launched by Russia': a country named at ``a`` acting as a state."""
+    mt = re.match(r"((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", doc.clean[a:limit])
+    if not mt:
+        return None
+    term = mt.group(1).removeprefix("the ").strip()
+    c = country_of_term(term, strict=True) or country_of_term(term.split()[0], strict=True)
+    if not c:
+        return None
+    b = a + mt.end(1)
+    return Mention(start=a, end=b, text=doc.clean[a:b], kind="actor",
+                   value=_entry_actor("Military Forces of {country}", c, f"{term!r} names a state acting"),
+                   sent=sent_index, why=f"{term!r}: the state of {c} acting", score=0.6,
+                   meta={"entry": "Military Forces of {country}", "generic": True, "country_explicit": True,
+                         "state_by_name": True})
+
+
+def _disrupted_roles(doc: Document, ms: list[Mention], a1, a2, s_start: int, s_end: int, start: int, end: int,
+                     sent_index: int):
+    """Disrupted weapons use: actor1 stops the weapon, actor2 is who launched or planted it.
+
+    "its air defences intercepted a rocket fired by Hezbollah"; "shot down 14 drones launched by
+    Russia"; "a Houthi drone attack ..., but Saudi air defences intercepted it".
+    """
+    text = doc.clean
+    launcher = None
+    for m in ms:  # "fired by X", "launched from X"
+        if m.start >= s_start and _LAUNCHED_BY.search(text[max(s_start, m.start - 40):m.start]):
+            launcher = m
+            break
+    if launcher is None:
+        mt = re.search(r"\b(?:launched|fired|sent|flown)\s+(?:\w+\s+){0,3}?(?:by|from)\s+", text[s_start:s_end], re.I)
+        if mt:
+            launcher = _state_after(doc, s_start + mt.end(), s_end, sent_index)
+    if launcher is None:
+        launcher = next((m for m in ms if _weapon_owner(doc, m)), None)
+    if launcher is None:
+        return a1, a2
+    if a1 is not None and (a1 is launcher or a1.value.name == launcher.value.name):
+        a1 = None
+    if a1 is None:
+        # the actor right before the interception verb ("but Saudi air defences intercepted it")
+        for mt in _DISRUPT.finditer(text, s_start, s_end):
+            cands = [m for m in ms if m.end <= mt.start() and m is not launcher
+                     and m.value.name != launcher.value.name and m.value.inter in (1, 2, 3, 4, 8)]
+            if cands:
+                a1 = cands[-1]
+                break
+            pm = re.search(r"\b(they|it)\s+(?:had\s+|has\s+|have\s+)?$", text[s_start:mt.start()], re.I)
+            if pm:
+                a1 = _antecedent(doc, s_start + pm.start(1), s_start + pm.end(1), sent_index)
+                if a1 is not None:
+                    break
+    return a1, launcher
+
+
+def _agreement_roles(doc: Document, ms: list[Mention], a1, a2, s_start: int, s_end: int, start: int, end: int):
+    """Agreement: the parties. "A truce between X and Y"; "X and Y agreed"; "the warring parties
+    agreed ..." refers to the parties named in a neighbouring sentence."""
+    def between(lo: int, hi: int):
+        pool = [m for m in doc.mentions if m.kind == "actor" and lo <= m.start and m.end <= hi]
+        pool.sort(key=lambda m: m.start)
+        for k, m in enumerate(pool):
+            if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", doc.clean[max(lo, m.start - 30):m.start], re.I) \
+                    and k + 1 < len(pool) and re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+)?(?:[\w-]+\s+){0,2}",
+                                                           doc.clean[m.end:pool[k + 1].start]):
+                return m, pool[k + 1]
+        return None
+
+    got = between(s_start, s_end)
+    if got:
+        return got
+    armed = [m for m in (a1, a2) if m is not None and m.value.inter in (1, 2, 3, 4, 8)]
+    if len(armed) == 2 or (armed and not _PARTY_REF.search(doc.clean[s_start:s_end])):
+        return a1, a2
+    if _PARTY_REF.search(doc.clean[s_start:s_end]) or not armed:
+        sents = sorted(doc.sentences, key=lambda s: s.start)
+        k = next((i for i, s in enumerate(sents) if s.start == s_start), None)
+        if k is not None:
+            for j in (k + 1, k - 1, k + 2):
+                if 0 <= j < len(sents):
+                    got = between(sents[j].start, sents[j].end)
+                    if got:
+                        return _with_sent(got[0], doc, start, end), _with_sent(got[1], doc, start, end)
+    return a1, a2
+
+
+def _with_sent(m: Mention, doc: Document, start: int, end: int) -> Mention:
+    return Mention(start=m.start, end=m.end, text=m.text, kind=m.kind, value=m.value, sent=m.sent,
+                   why=f"{m.why}; a party named next to the agreement", score=min(m.score, 0.6), meta=dict(m.meta))
 
 
 _NUM = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|scores|"

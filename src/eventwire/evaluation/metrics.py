@@ -267,7 +267,8 @@ def countries_match(gold: str, pred: str) -> bool:
 def place_names_match(gold: str, pred: str) -> bool:
     """Same place by name: equal once accents, "al-", "province", "governorate" ...
     are removed, or one name's words found whole in the other ("Deir ez-Zor" ~
-    "Deir ez-Zor Governorate"; "Al Anbār province" ~ "Anbar")."""
+    "Deir ez-Zor Governorate"; "Al Anbār province" ~ "Anbar"), or a spelling slip
+    on a name of five letters or more ("Beijin" ~ "Beijing")."""
     g, p = _place_core(gold), _place_core(pred)
     if not g or not p:
         return False
@@ -276,7 +277,14 @@ def place_names_match(gold: str, pred: str) -> bool:
     gj, pj = g.replace(" ", ""), p.replace(" ", "")
     if gj == pj:
         return True
-    return f" {g} " in f" {p} " or f" {p} " in f" {g} "
+    if f" {g} " in f" {p} " or f" {p} " in f" {g} ":
+        return True
+    # a spelling slip ("Beijin"): nearly the same letters, on names long enough to tell apart
+    if min(len(gj), len(pj)) >= 5:
+        from difflib import SequenceMatcher
+
+        return SequenceMatcher(None, gj, pj).ratio() >= 0.88
+    return False
 
 
 # ------------------------------------------------------------------ matching
@@ -297,8 +305,11 @@ def _days_apart(a: Any, b: Any) -> int | None:
     return abs((da - db).days)
 
 
-def pair_cost(gold: Any, pred: Any, max_days: int = 1, max_km: float = KM_EXACT) -> float | None:
-    """Distance of an admissible (gold, pred) pair in [0, 3], or None if not admissible."""
+def pair_cost(gold: Any, pred: Any, max_days: int = 1, max_km: float | None = KM_EXACT) -> float | None:
+    """Distance of an admissible (gold, pred) pair in [0, 3], or None if not admissible.
+
+    ``max_km=None`` drops the location condition (coordinates then only rank pairs).
+    """
     gt, pt = event_type_of(gold), event_type_of(pred)
     if gt and pt and gt != pt:
         return None
@@ -306,13 +317,13 @@ def pair_cost(gold: Any, pred: Any, max_days: int = 1, max_km: float = KM_EXACT)
     if days is not None and days > max_days:
         return None
     km = distance_km(gold, pred)
-    if km is not None and km > max_km:
+    if km is not None and max_km is not None and km > max_km:
         return None
     cost = 0.0
     if days:
         cost += days / (max_days + 1)
     if km:
-        cost += km / max_km
+        cost += min(km / (max_km or KM_EXACT), 2.0)
     gs, ps = fold(_get(gold, "sub_event_type")), fold(_get(pred, "sub_event_type"))
     if gs and ps and gs != ps:
         cost += 0.5
@@ -327,12 +338,12 @@ class Matching:
 
 
 def match_events(
-    gold: Sequence[Any], pred: Sequence[Any], max_days: int = 1, max_km: float = KM_EXACT
+    gold: Sequence[Any], pred: Sequence[Any], max_days: int = 1, max_km: float | None = KM_EXACT
 ) -> Matching:
     """Optimal one-to-one matching of one document's predicted events to its gold events."""
     if not gold or not pred:
         return Matching([], list(range(len(gold))), list(range(len(pred))))
-    big = 10.0 * (len(gold) + len(pred)) * 4  # more than any sum of admissible costs
+    big = 4.0 * (len(gold) + len(pred)) + 10.0  # more than any sum of admissible costs (each <= 3)
     cost = []
     admissible = []
     for g in gold:
@@ -412,6 +423,27 @@ def _short(rec: Any) -> str:
     return " | ".join(str(p) for p in parts)
 
 
+def nearest_miss(gold: Any, preds: Sequence[Any], max_days: int = 1,
+                 max_km: float | None = KM_EXACT) -> tuple[Any | None, str]:
+    """The predicted event closest to a missed gold event, and why it does not match."""
+    best, best_key, best_why = None, None, ""
+    for p in preds:
+        reasons = []
+        gt, pt = event_type_of(gold), event_type_of(p)
+        if gt and pt and gt != pt:
+            reasons.append(f"type {pt}, not {gt}")
+        days = _days_apart(gold, p)
+        if days is not None and days > max_days:
+            reasons.append(f"{days} days apart")
+        km = distance_km(gold, p)
+        if km is not None and max_km is not None and km > max_km:
+            reasons.append(f"{km:.0f} km away")
+        key = (len(reasons), days or 0, km or 0.0)
+        if best_key is None or key < best_key:
+            best, best_key, best_why = p, key, "; ".join(reasons) or "matched to another gold event"
+    return best, best_why
+
+
 # ------------------------------------------------------------------ events
 EVENT_FIELDS: tuple[str, ...] = (
     "event_date", "sub_event_type", "actor1", "actor2", "inter1", "inter2",
@@ -477,7 +509,7 @@ def score_events(
     gold: dict[str, list[Any]],
     pred: dict[str, list[Any]],
     max_days: int = 1,
-    max_km: float = KM_EXACT,
+    max_km: float | None = KM_EXACT,
     optional: dict[str, list[Any]] | None = None,
 ) -> EventScores:
     """Event-level P/R/F1 and per-field accuracy over documents.
@@ -486,6 +518,7 @@ def score_events(
     predicted event in a document absent from ``gold`` is a false positive.
     ``optional`` gold events (e.g. the Baghuz E4) are neither required nor
     penalised: a prediction left unmatched that matches one of them is dropped.
+    ``max_km=None`` matches on type and date only (detection apart from geolocation).
     """
     s = EventScores()
     doc_ids = list(dict.fromkeys([*gold, *pred]))
@@ -502,7 +535,10 @@ def score_events(
             spurious = [i for i in spurious if i not in used]
         s.prf += PRF(tp=len(m.pairs), fp=len(spurious), fn=len(m.unmatched_gold))
         for gi in m.unmatched_gold:
-            s.errors.append(ErrorCase("missed", doc_id, "event", _short(g[gi]), "", evidence_of(g[gi]), 3.0))
+            near, why = nearest_miss(g[gi], p, max_days, max_km)
+            shown = f"nearest: {_short(near)} ({why})" if near is not None else "no event in the document"
+            ev = evidence_of(g[gi]) or (evidence_of(near) if near is not None else "")
+            s.errors.append(ErrorCase("missed", doc_id, "event", _short(g[gi]), shown, ev, 3.0))
         for pi in spurious:
             conf = _num(_get(p[pi], "confidence")) or 0.5
             s.errors.append(ErrorCase("spurious", doc_id, "event", "", _short(p[pi]), evidence_of(p[pi]), 2.0 + conf))

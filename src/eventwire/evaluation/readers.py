@@ -631,7 +631,7 @@ def labelled_sentences(paths: Iterable[Path]) -> DevSet:
         if not path.exists():
             continue
         used.append(path.name)
-        for origin, rec in _records(path):
+        for n, (origin, rec) in enumerate(_records(path), 1):
             text, label = rec.get("text"), str(rec.get("sub_event_type") or "").strip()
             if not isinstance(text, str) or not text.strip() or not label:
                 raise InputError("a labelled sentence needs text and sub_event_type", origin)
@@ -639,7 +639,7 @@ def labelled_sentences(paths: Iterable[Path]) -> DevSet:
                 published = dt.date.fromisoformat(str(rec.get("published") or "")[:10])
             except ValueError:
                 published = None
-            doc_id = f"{path.stem}-{len(docs) + 1}"
+            doc_id = f"{path.stem}-{n}"
             docs.append(Document(id=doc_id, text=text, published=published,
                                  published_from="field" if published else "", origin=origin))
             gold.append(GoldEvent(doc_id=doc_id, sub_event_type="" if label.lower() == "none" else label,

@@ -39,8 +39,8 @@ def errors_table(r: TaskResult, n: int = 8) -> str:
     lines = ["| # | kind | doc | what | gold | eventwire | evidence sentence |", "|---:|---|---|---|---|---|---|"]
     for i, e in enumerate(errs, 1):
         lines.append(
-            f"| {i} | {e.kind} | {cell(e.doc_id, 40)} | {cell(e.what, 60)} | {cell(e.gold, 80)} | "
-            f"{cell(e.pred, 80)} | {cell(e.evidence)} |"
+            f"| {i} | {e.kind} | {cell(e.doc_id, 40)} | {cell(e.what, 60)} | {cell(e.gold, 120)} | "
+            f"{cell(e.pred, 160)} | {cell(e.evidence)} |"
         )
     return "\n".join(lines)
 
@@ -117,9 +117,10 @@ DEFINITIONS = (
     "have it; the matching with the most pairs, then the closest). Precision = matched / predicted, recall = "
     "matched / gold. Field accuracy is on matched pairs, over the fields the gold fills in; actor names are "
     "compared after normalisation (case, accents, `(Country)`, `SDF: ...` short forms), places ignoring words "
-    "such as *province* or *al-*, countries by ISO code.",
+    "such as *province* or *al-*, countries by ISO code. *Any place* repeats the matching on type and date "
+    "only, so a well-detected but badly placed event shows as a location error, not as a miss plus a spurious event.",
     "- **Types**: the sub-event type of each document's highest-confidence event against one gold label; "
-    "a document with no event is wrong. Weighted F1 weights each gold class by its support (as CASE 2021).",
+    "a document with no event is wrong unless its gold label says no event. Weighted F1 weights each gold class by its support (as CASE 2021).",
     "- **Toponyms**: a gold toponym is detected when a predicted span overlaps it (one-to-one); resolution is "
     "right within 161 km (100 miles).",
     "- **Worst errors** list the most severe errors of each kind in turn (missed events, spurious events, wrong "

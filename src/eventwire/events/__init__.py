@@ -22,7 +22,7 @@ from ..settings import Settings
 from . import confidence as _confidence
 from .dates import DateMention, choose, find_dates
 from .detect import Candidate, classify, detect_sentence
-from .fatalities import combine, sentence_fatalities
+from .fatalities import combine, sentence_fatalities, victim_class
 from .lexicon import load_lexicon, may_hold_event
 from .merge import Group, Reading, inherit_dates, merge
 from .modality import attribution, hedged, is_distinct
@@ -129,6 +129,8 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
             r.fatalities = fat.value
             a = sent.start + c.block_start + fat.start
             r.fatalities_span = (a, sent.start + c.block_start + fat.end)
+            stretch = text[c.block_start:c.block_end]
+            r.fatalities_victims = victim_class(stretch[fat.start:fat.end + 30].split(",")[0])
         r.attribution = src
         r.historical = historical
         r.hedged = hedged(text, lex)
@@ -139,6 +141,11 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
 
 
 # --------------------------------------------------------------------------- building
+def _unidentified(m: Mention) -> bool:
+    name = getattr(m.value, "name", "") or m.text
+    return not name or name.startswith("Unidentified")
+
+
 def _mention_evidence(doc: Document, m: Mention | None) -> Evidence | None:
     if m is None or m.end <= m.start:
         return None
@@ -147,7 +154,11 @@ def _mention_evidence(doc: Document, m: Mention | None) -> Evidence | None:
 
 def _retype(g: Group, roles: Roles, lex) -> str:
     """Let the actors stage's roles correct Attack vs Armed clash for generic triggers."""
-    main = g.main.cand
+    return _retype_reading(g.main, roles, lex)
+
+
+def _retype_reading(r: Reading, roles: Roles, lex) -> str:
+    main = r.cand
     sub = main.sub_event_type
     primary = next((h for h in main.hits if h.start == main.start), None)
     if primary is None or primary.rule.generic != "violence" or "refined" in primary.why:
@@ -166,9 +177,15 @@ def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
     roles = main.roles
     if roles.actor1 is None and roles.actor2 is None:
         for r in g.readings[1:]:
-            if r.roles.actor1 is not None or r.roles.actor2 is not None:
+            if (r.roles.actor1 is not None or r.roles.actor2 is not None) and not r.cand.claim:
                 roles = r.roles
                 break
+    claimant = next((r.roles.actor1 for r in g.readings if r.cand.claim and r.roles.actor1 is not None
+                     and not _unidentified(r.roles.actor1)), None)
+    if claimant is not None and (roles.actor1 is None or _unidentified(roles.actor1)):
+        # "JNIM claimed the Koumbri ambush": the claimant is who carried it out
+        roles = Roles(actor1=claimant, actor2=roles.actor2, assoc1=list(roles.assoc1),
+                      assoc2=list(roles.assoc2), civilian_target=roles.civilian_target)
     sub = _retype(g, roles, lex)
     t = lex.types[sub]
     ev = Event(doc_id=doc.id, source=doc.source, url=doc.url, title=doc.title,
@@ -203,6 +220,11 @@ def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
 
     # location
     loc = g.location
+    if g.inherited_from is not None and (loc is None or (loc.geo_precision == 3 and not loc.place.admin1)):
+        # "Soldiers later arrived in the village": told in the same breath, at the same place
+        prev = g.inherited_from.location
+        if prev is not None and (loc is None or prev.place.country_code == loc.place.country_code):
+            loc = prev
     if loc is not None:
         p = loc.place
         info = _country_info(p.country_code)
@@ -235,7 +257,7 @@ def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
     ev.civilian_targeting = "Civilian targeting" if civ else ""
 
     # fatalities: the same deaths told twice are counted once
-    figures = [(r.fatalities, r.attribution) for r in g.readings if r.fatalities is not None]
+    figures = [(r.fatalities, r.attribution, r.fatalities_victims) for r in g.readings if r.fatalities is not None]
     ev.fatalities = combine(figures)
     with_fat = [r for r in g.readings if r.fatalities]
     if with_fat and ev.fatalities:
@@ -280,6 +302,10 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
         for r in _read_sentence(doc, sent, lex):
             r.roles = _assign_roles(doc, r, settings)
             r.location = _locate(doc, r, settings)
+            sub = _retype_reading(r, r.roles, lex)
+            if sub != r.cand.sub_event_type:  # typed before merging: "the gunbattle" must find its clash
+                t = lex.types[sub]
+                r.cand.sub_event_type, r.cand.event_type, r.cand.disorder_type = t.name, t.event_type, t.disorder_type
             readings.append(r)
     groups = merge(readings)
     inherit_dates(groups)

@@ -286,7 +286,17 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             date = date.date()
         report = bool(SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
         out.append(DateMention(m.start(), m.end(), m.group(0), date, precision, kind, report))
+    said = next((d for d in out if d.report_date and d.date is not None and d.precision == 1), None)
+    if said is not None:
+        # "said on Saturday it had shot down drones launched overnight": the night before the
+        # statement, not before the publication
+        out = [DateMention(d.start, d.end, d.text, said.date, 1, d.kind, False)
+               if d.kind == "relative" and d.text.lower() in _STATEMENT_RELATIVE else d for d in out]
     return out
+
+
+_STATEMENT_RELATIVE = frozenset(["overnight", "this morning", "this afternoon", "this evening", "today",
+                                 "earlier today", "early today", "tonight"])
 
 
 def choose(dates: list[DateMention], anchor: int) -> DateMention | None:

@@ -37,6 +37,7 @@ FAMILY = {"Protests": "protest", "Riots": "protest"}
 # modality rules whose triggers refer to an event told elsewhere: kept as references
 REFERENCE_RULES = ("reaction", "antecedent")
 SIDE = 80
+_INFINITIVE = re.compile(r"(?<!\bbegan )(?<!\bstarted )(?<!\bwent on )(?<!\bcontinued )(?<!\bbegun )\bto\s+$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -53,6 +54,7 @@ class Hit:
     verdict: Verdict = field(default_factory=lambda: OK)
     civilian: bool = False
     block: int = 0
+    claimed: bool = False
 
 
 @dataclass(slots=True)
@@ -73,6 +75,9 @@ class Candidate:
     reference: bool = False
     civilian: bool = False
     why: list[str] = field(default_factory=list)
+    claim: bool = False  # a claim of responsibility for an event told elsewhere ("JNIM claimed the ambush")
+    date_statement: bool = False  # "the attack happened on Saturday night": dates an event told before
+    outcome_only: bool = False  # only outcome words ("12 fighters were killed")
 
 
 def _family(lex: Lexicon, sub: str) -> str:
@@ -111,12 +116,24 @@ def _sides(text: str, hit: Hit, lo: int, hi: int, prev_end: int, prev: Hit | Non
     return left_near or left, right
 
 
+_HEAD = re.compile(r"^\W*(?:(?:the|a|an|its|their|his|her|two|three|several)\s+)?(?:[\w'-]+\s+){0,2}[\w'-]+",
+                   re.IGNORECASE)
+
+
+def _head(patient: str) -> str:
+    """The first noun phrase-ish words of the patient side ("a police checkpoint")."""
+    m = _HEAD.match(patient)
+    return m.group(0) if m else ""
+
+
 def _conditions(lex: Lexicon, rule: dict, agent: str, patient: str, block: str) -> bool:
-    for key, where in (("agent", agent), ("patient", patient), ("any", block)):
+    head = _head(patient)
+    for key, where in (("agent", agent), ("patient", patient), ("any", block), ("patient_head", head)):
         for cue in rule.get(key, []) or []:
             if not _cue(lex, cue, where, negation_aware=(key == "any")):
                 return False
-    for key, where in (("not_agent", agent), ("not_patient", patient), ("not_any", block)):
+    for key, where in (("not_agent", agent), ("not_patient", patient), ("not_any", block),
+                       ("not_patient_head", head)):
         for cue in rule.get(key, []) or []:
             if _cue(lex, cue, where):
                 return False
@@ -159,6 +176,20 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
     if not hits:
         return []
     blocks = _blocks(text, lex)
+    # modality first: an antecedent ("a day after a rally turned violent") must not type the rest
+    prev_end = 0
+    for h in hits:
+        h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex)
+        if h.verdict.ok and _INFINITIVE.search(text, max(0, h.start - 40), h.start) and not h.text.lower().endswith(("ed", "ing")):
+            # "called a strike to protest against fuel prices": a purpose, not a protest
+            h.verdict = Verdict(False, "future", "infinitive of purpose", "to")
+        if h.verdict.ok and h.rule.nominal and is_definite(text, h.start, lex, h.text):
+            m = lex.claim.search(text[max(0, h.start - 60):h.start])
+            if m:
+                h.verdict = Verdict(False, "reaction", "claim of responsibility", m.group(0))
+                h.claimed = True
+        prev_end = h.end
+    masked = _mask_antecedents(text, hits)
     prev_end = 0
     prev: Hit | None = None
     prev_agent = ""
@@ -166,7 +197,7 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
         bi = next(i for i, (a, b) in enumerate(blocks) if a <= h.start < b)
         h.block = bi
         lo, hi = blocks[bi]
-        block_text = text[lo:hi]
+        block_text = masked[lo:hi]
         agent, patient = _sides(text, h, lo, hi, prev_end, prev, prev_agent)
         prev, prev_agent = h, agent
         if h.rule.generic:
@@ -179,7 +210,11 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
         h.sub_event_type = sub2
         h.why = why + ("; " + why2 if why2 else "")
         h.civilian = _cue(lex, "civilians", patient)
-        h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex)
+        if h.sub_event_type == "Arrests" and h.verdict.ok:
+            stop = text.find(". ", h.end, hi)
+            m = lex.arrest_followup.search(text, h.end, stop if stop >= 0 else hi)
+            if m:  # "arrested four people in connection with the killings": an investigation step
+                h.verdict = Verdict(False, "legal", "arrest of suspects for a crime told elsewhere", m.group(0))
         prev_end = h.end
     alive = [h for h in hits if h.verdict.ok or h.verdict.rule in REFERENCE_RULES]
     if keep_rejected is not None:
@@ -209,9 +244,43 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
     return out
 
 
+def _mask_antecedents(text: str, hits: list[Hit]) -> str:
+    """The text with antecedent stretches ("a day after a rally by his party turned violent")
+    blanked (offsets kept): they tell another event and must not type this one."""
+    spans = []
+    for h in hits:
+        if h.verdict.rule != "antecedent" or not h.verdict.cue:
+            continue
+        a = text.rfind(h.verdict.cue, 0, h.start)
+        if a < 0:
+            continue
+        b = text.find(",", h.end)
+        spans.append((a, b if b >= 0 else len(text)))
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _label(lex: Lexicon, h: Hit, text: str) -> bool:
+    """A generic violence noun ("an attack", "a separate attack") that only labels the event
+    a typed trigger beside it tells ("a suicide bomber blew himself up")."""
+    return (h.rule.generic == "violence" and h.rule.nominal and not h.outcome
+            and not is_definite(text, h.start, lex, h.text))
+
+
 def _joins(lex: Lexicon, group: list[Hit], h: Hit, text: str) -> bool:
     last = group[-1]
     if not lex.weak_sep.search(text, last.end, h.start):
+        return True
+    remote = "Explosions/Remote violence"
+    if h.start - last.end < 80 and "." not in text[last.end:h.start] and (
+            (_label(lex, h, text) and any(lex.types[x.sub_event_type].event_type == remote and not x.rule.generic
+                                          for x in group))
+            or (all(_label(lex, x, text) for x in group) and lex.types[h.sub_event_type].event_type == remote
+                and not h.rule.generic)):
         return True
     if h.outcome or any(x.outcome for x in group):
         return True
@@ -251,11 +320,15 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
     reference = definite and not has_happening(rest, lex)
     if all(h.verdict.rule in REFERENCE_RULES for h in group):
         reference = True
+    claim = any(h.claimed for h in group) and not any(h.verdict.ok and not h.outcome for h in group)
+    date_statement = bool(definite and lex.date_statement.search(text, primary.end, hi))
     return Candidate(
         start=primary.start, end=primary.end, text=primary.text,
         sub_event_type=t.name, event_type=t.event_type, disorder_type=t.disorder_type,
         strength=strength, block_start=lo, block_end=hi, hits=group, definite=definite,
-        reference=reference, civilian=any(h.civilian for h in group), why=[primary.why],
+        reference=reference or claim, civilian=any(h.civilian for h in group), why=[primary.why],
+        claim=claim, date_statement=date_statement,
+        outcome_only=all(h.outcome for h in group),
     )
 
 

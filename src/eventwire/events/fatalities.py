@@ -187,7 +187,7 @@ def _blank_subsets(text: str) -> str:
 def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, int, int]:
     """Extend "three soldiers and two civilians" chains around a match; returns (value, start, end)."""
     start, end = m.start("num"), m.end()
-    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\b")
+    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)")
     if forward:
         rest = text[m.end():]
         while True:
@@ -218,7 +218,7 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
     return value, start, end
 
 
-_CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\b")
+_CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)")
 
 
 def _chain_forward(t: str, pos: int, value: int) -> tuple[int, int]:
@@ -306,17 +306,38 @@ def sentence_fatalities(text: str) -> Count | None:
     return Count(total, counts[0].start, counts[-1].end, text[counts[0].start:counts[-1].end])
 
 
-def combine(per_sentence: list[tuple[int, str]]) -> int:
-    """Fatalities of one event told in several sentences: ``[(value, attribution), ...]``.
+def victim_class(count_text: str) -> str:
+    """Whose deaths a figure counts: "state", "nonstate", "civilians", or "" (mixed/unknown)."""
+    classes = {name for name, rx in _victim_rx().items() if rx.search(count_text)}
+    return classes.pop() if len(classes) == 1 else ""
+
+
+@functools.cache
+def _victim_rx() -> dict[str, re.Pattern]:
+    cfg = load_lexicon().fatalities.get("victim_classes") or {}
+    return {name: re.compile(words(squash(pat)), re.IGNORECASE) for name, pat in cfg.items()}
+
+
+def combine(per_sentence: list[tuple]) -> int:
+    """Fatalities of one event told in several sentences: ``[(value, attribution[, victims]), ...]``.
 
     The same deaths reported twice are not added: take the highest figure from one source
     (later sentences often restate or update the toll) and, when sources disagree, the most
-    conservative of the sources' figures.
+    conservative of the sources' figures. Figures of different sides ("eight policemen" in one
+    sentence, "two Taliban fighters" in the next) are different deaths and add up, as long as
+    every figure names whose deaths it counts.
     """
     if not per_sentence:
         return 0
+    classes = {x[2] if len(x) > 2 else "" for x in per_sentence}
+    if len(classes) >= 2 and "" not in classes:
+        return sum(_combine_one([x for x in per_sentence if x[2] == c]) for c in classes)
+    return _combine_one(per_sentence)
+
+
+def _combine_one(per_sentence: list[tuple]) -> int:
     by_source: dict[str, int] = {}
-    for value, source in per_sentence:
+    for value, source, *_ in per_sentence:
         key = source or ""
         by_source[key] = max(by_source.get(key, 0), value)
     named = {k: v for k, v in by_source.items() if k}
@@ -325,4 +346,4 @@ def combine(per_sentence: list[tuple[int, str]]) -> int:
     return max(by_source.values())
 
 
-__all__ = ["Count", "combine", "find_counts", "parse_number", "sentence_fatalities", "words"]
+__all__ = ["Count", "combine", "find_counts", "parse_number", "sentence_fatalities", "victim_class", "words"]

@@ -75,6 +75,9 @@ class Lexicon:
     hedges: re.Pattern
     attribution: list[re.Pattern]
     fatalities: dict[str, Any] = field(default_factory=dict)
+    claim: re.Pattern = re.compile(r"(?!x)x")  # "claimed (responsibility for) the ..."
+    date_statement: re.Pattern = re.compile(r"(?!x)x")  # "(the attack) happened on ..."
+    arrest_followup: re.Pattern = re.compile(r"(?!x)x")  # arrests of suspects for a crime told elsewhere
     compiled: dict[str, re.Pattern] = field(default_factory=dict)  # rule id -> its own regex
     index: "PrefixIndex | None" = None
 
@@ -324,7 +327,7 @@ def load_lexicon() -> Lexicon:
         for name, pat in (data.get("cues") or {}).items()
     }
     for r in [*refine, *(x for rl in resolution.values() for x in rl)]:
-        for key in ("agent", "patient", "any", "not_agent", "not_patient", "not_any"):
+        for key in ("agent", "patient", "any", "not_agent", "not_patient", "not_any", "patient_head", "not_patient_head"):
             for cue in r.get(key, []) or []:
                 if cue not in cues:
                     raise ResourceError(f"{where}: rule {r} names unknown cue {cue!r}")
@@ -356,6 +359,9 @@ def load_lexicon() -> Lexicon:
         hedges=_compile(words(squash(mod["hedges"])), mwhere),
         attribution=attribution,
         fatalities=fat,
+        claim=_compile(words(squash(mod.get("claim", "(?!x)x"))) + r"(?:\s+[\w'’-]+){0,3}\s*$", mwhere),
+        date_statement=_compile(words(squash(mod.get("date_statement", "(?!x)x"))), mwhere),
+        arrest_followup=_compile(words(squash(mod.get("arrest_followup", "(?!x)x"))), mwhere),
         compiled={rid: _compile(words(r.pattern), where) for rid, r in rules.items()},
         index=PrefixIndex({rid: r.pattern for rid, r in rules.items()}),
     )

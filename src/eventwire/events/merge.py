@@ -15,6 +15,7 @@ no event to join is dropped (a reaction is not an event).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..models import Location, Roles
@@ -36,6 +37,7 @@ class Reading:
     own_date: bool = False
     fatalities: int | None = None
     fatalities_span: tuple[int, int] | None = None  # clean offsets
+    fatalities_victims: str = ""  # whose deaths: "state", "nonstate", "civilians" or "" (mixed, unknown)
     attribution: str = ""
     hedged: bool = False
     distinct: bool = False
@@ -58,6 +60,7 @@ class Group:
 
     readings: list[Reading]
     inherited: Reading | None = None  # a dated reading of the story just before ("... on Sunday. They also ...")
+    inherited_from: "Group | None" = None  # the group of that reading
 
     @property
     def main(self) -> Reading:
@@ -65,7 +68,11 @@ class Group:
 
     @property
     def date(self) -> tuple[dt.date | None, int, Reading | None]:
-        own = [r for r in self.readings if r.own_date and r.date]
+        own = [r for r in self.readings if r.own_date and r.date and not r.cand.claim]
+        stated = [r for r in own if r.cand.date_statement]
+        if stated:  # "The attack happened on Saturday night": the article's own dating wins
+            best = min(stated, key=lambda r: (r.precision, r.sent))
+            return best.date, best.precision, best
         if own:
             best = min(own, key=lambda r: (r.precision, r.sent))
             return best.date, best.precision, best
@@ -76,7 +83,10 @@ class Group:
 
     @property
     def location(self) -> Location | None:
-        locs = [r.location for r in self.readings if r.location is not None]
+        main = self.readings[0].location
+        if main is not None and main.geo_precision < 3:
+            return main  # where the lead sentence puts it; later quotes name their speakers' places
+        locs = [r.location for r in self.readings if r.location is not None and not r.cand.claim]
         if not locs:
             return None
         return min(locs, key=lambda loc: loc.geo_precision)
@@ -95,6 +105,11 @@ def _actor_names(roles: Roles) -> set[str]:
         if m is not None and getattr(m, "value", None) is not None:
             out.add(getattr(m.value, "name", "") or m.text)
     return {x for x in out if x and not x.startswith("Unidentified")}
+
+
+def _inter1(r: Reading) -> int:
+    m = r.roles.actor1
+    return int(getattr(getattr(m, "value", None), "inter", 0) or 0) if m is not None else 0
 
 
 def _loc_key(loc: Location | None) -> tuple[str, str] | None:
@@ -129,18 +144,58 @@ def _dates_agree(r: Reading, g: Group) -> bool:
     return False
 
 
+VIOLENT = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
+FOLLOW_UP_WINDOW = 2  # sentences after the group's last sentence
+
+
+def _place_named(r: Reading, g: Group) -> bool:
+    """Does either side's place name occur in the other's sentence ("took control of Rubaya",
+    told by an official placed in Masisi)?"""
+    for a, b in ((r.location, g.main), (g.location, r)):
+        if a is not None and a.place.name and a.place.name in b.sent_text:
+            return True
+    return False
+
+
 def _joins(r: Reading, g: Group) -> bool:
     c, m = r.cand, g.main.cand
     same_type = c.sub_event_type == m.sub_event_type
     same_family = _family(c.event_type) == _family(m.event_type)
+    violent = c.event_type in VIOLENT and m.event_type in VIOLENT
+    if c.claim:
+        # "JNIM claimed the Koumbri ambush on Friday": names who did the event just told
+        return violent
+    if c.date_statement and not r.distinct:
+        # "The attack happened on Saturday night": dates the event just told
+        return same_type or same_family or violent
+    near = r.sent - max(x.sent for x in g.readings) <= FOLLOW_UP_WINDOW
+    if c.outcome_only and not r.own_date and not r.distinct and violent and near:
+        # "At least 12 fighters were killed, according to a local official."
+        return True
     if not _dates_agree(r, g):
         return False
     if (c.reference or c.definite) and not r.distinct:
         # "the battle", "the offensive": refers back to the event just told
-        return same_type or same_family
+        # a generic word ("the gunbattle", "the attack") may name an event of another violent family
+        generic = c.sub_event_type == "Armed clash" or any(h.rule.generic for h in c.hits if h.start == c.start)
+        return same_type or same_family or (violent and generic and not r.own_date and near)
     a_r, a_g = _actor_names(r.roles), set().union(*(_actor_names(x.roles) for x in g.readings))
     if a_r and a_g and not (a_r & a_g):
         return False
+    if (same_type and r.own_date and not r.distinct and a_r & a_g
+            and g.date[0] == r.date and _place_named(r, g)):
+        # the same actor taking the same town on the same day, told again in a quote
+        return True
+    if (not same_type and not r.own_date and not r.distinct and near and violent
+            and c.event_type in ("Violence against civilians", "Riots") and (a_r & a_g or not a_r)
+            and _locations_agree(r.location, g.location, strict=False)):
+        # "The two men were stopped by villagers and assaulted with sticks" after the lynching;
+        # "some residents were abducted" after the massacre: what happened during the event
+        return True
+    if (c.sub_event_type == "Disrupted weapons use" and not r.own_date and near and m.event_type in VIOLENT
+            and not r.distinct and _inter1(r) != 1):
+        # "The insurgents also seized weapons from the checkpoint": loot of the attack, not a seizure by the state
+        return True
     if not same_type:
         # property destroyed in passing ("the attackers also torched houses") is part of the attack
         if (c.sub_event_type == "Looting/property destruction" and not r.own_date
@@ -154,6 +209,15 @@ def _joins(r: Reading, g: Group) -> bool:
     return _locations_agree(r.location, g.location, strict=r.own_date)
 
 
+_CAP = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _names_before(r: Reading) -> list[str]:
+    """Proper names right before the trigger ("the Koumbri ambush" -> ["Koumbri"])."""
+    left = r.sent_text[max(0, r.cand.start - 40):r.cand.start].split()[-3:]
+    return [w for w in _CAP.findall(" ".join(left)) if w not in ("The", "This", "That")]
+
+
 def merge(readings: list[Reading]) -> list[Group]:
     """Group readings (in text order) into events."""
     groups: list[Group] = []
@@ -163,6 +227,14 @@ def merge(readings: list[Reading]) -> list[Group]:
             if _joins(r, g):
                 target = g
                 break
+        if target is not None and (r.cand.claim or r.cand.date_statement):
+            # "claimed the Koumbri ambush": the event whose sentences name Koumbri, if any
+            names = _names_before(r)
+            if names:
+                named = [g for g in groups if _joins(r, g)
+                         and any(n in x.sent_text for x in g.readings for n in names)]
+                if named:
+                    target = named[-1]
         if target is not None:
             target.readings.append(r)
             # a stronger (non-reference) reading of lower precedence leads the group
@@ -184,7 +256,8 @@ def inherit_dates(groups: list[Group]) -> None:
             continue
         first = min(r.sent for r in g.readings)
         for prev in reversed(groups[:i]):
-            dated = [r for r in prev.readings if r.own_date and r.date]
-            if dated and 0 <= first - max(r.sent for r in prev.readings) <= INHERIT_WINDOW:
-                g.inherited = min(dated, key=lambda r: (r.precision, r.sent))
+            best = prev.date[2] if any(r.own_date and r.date for r in prev.readings) else None
+            if best is not None and 0 <= first - max(r.sent for r in prev.readings) <= INHERIT_WINDOW:
+                g.inherited = best  # the date the previous event settled on ("happened on Saturday night")
+                g.inherited_from = prev
                 break

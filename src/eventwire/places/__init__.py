@@ -161,6 +161,9 @@ def locate_event(doc: Document, sent_index: int, start: int, end: int, settings:
     _gaz, _rec, _res, loc = _get_tools(settings)
     if not any(m.kind == "place" for m in doc.mentions) and "place_focus" not in doc.meta:
         run(doc, settings)
+    from ..nlp import ensure_parsed
+
+    ensure_parsed(doc, sent_index, settings)  # a sentence the nlp prefilter skipped is parsed now
     return loc.locate(doc, sent_index, start, end)
 
 

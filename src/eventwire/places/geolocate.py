@@ -190,7 +190,9 @@ class Locator:
             focus = doc.meta.get("place_focus", "")
             c = self.gaz.country_place(focus) if focus else None
             if c is None:
-                return None
+                return Location(place=Place(name=m.text, source="unlisted; no coordinates"), geo_precision=3,
+                                mention=m, why=f"{why}; {m.text!r} is not in the gazetteer and no listed place "
+                                               "is named near it: no coordinates")
             base = self.gaz.to_place(c)
             precision, awhy = 3, f"coordinates of the article's country, {base.country}"
         else:

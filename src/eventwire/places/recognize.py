@@ -323,6 +323,9 @@ class Recognizer:
                 if _POSSESSIVE.search(etext):
                     etext = etext[:-2]
                 ee = es + len(etext)
+                if " " not in etext and normalise(etext) in self.traps \
+                        and not any(c.population >= 50_000 for c in self.gaz.lookup(etext)):
+                    continue  # "Nov" of "Nov. 22" tagged GPE (but "Nice" and "Reading" tagged GPE stay)
                 if not etext or not self.gaz.lookup(etext) and not self._lookup_variants(etext):
                     # not in the gazetteer: a longer entity may still contain a place ("Thruxton, Hampshire");
                     # the whole is kept as an unlisted place ("Al-Bayaa neighbourhood", "Heart Hospital")
@@ -382,8 +385,15 @@ class Recognizer:
             keep, why = self._accept(topo, tokens, i, j, cands, has_ner, zone, sent_starts, person_names)
             if keep:
                 topo.reason = why
+                demonym = all(c.match == "demonym" for c in cands)
                 if zone is not None:
-                    topo.role = "adjective" if zone[2] == "NORP" else "embedded"
+                    if zone[2] in PLACE_LABELS:  # "central Harare", "Thruxton, Hampshire": still a place
+                        topo.role = "adjective" if demonym else "literal"
+                    elif zone[2] == "NORP":  # a small model's NORP on a town ("Kisangani was captured")
+                        nationality = any(c.match == "demonym" for c in cands)
+                        topo.role = "adjective" if nationality or any(t.adj_tail for t in tokens[i:j]) else "literal"
+                    else:
+                        topo.role = "embedded"
                     topo.label = zone[2]
                 elif any(t.adj_tail for t in tokens[i:j]) or all(c.match == "demonym" for c in cands):
                     topo.role = "adjective"

@@ -84,7 +84,9 @@ class Resolver:
         if not cands:
             return []
         dem = [c for c in cands if c.match == "demonym"]
-        if t.role != "adjective" and len(dem) < len(cands):
+        if t.role == "adjective" and dem:
+            cands = dem  # "Somali forces": Somalia, not Ethiopia's Somali region
+        elif len(dem) < len(cands):
             others = [c for c in cands if c.match != "demonym"]
             if dem and not any(_well_known(c) or c.is_admin1 for c in others):
                 cands = dem  # "English" is England's adjective, not English, Indiana
