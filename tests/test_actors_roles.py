@@ -34,12 +34,16 @@ MODES = [
 
 
 def roles_for(text: str, trigger: str, event_type: str, sub: str = "", mode: str = "auto", nth: int = 0,
-              focus: str = ""):
+              focus: str = "", with_places: bool = False):
     settings = Settings(model=mode)
     doc = Document(id="t", text=text, clean=text)
     if focus:
         doc.meta["focus_country"] = focus
     nlp.run(doc, settings)
+    if with_places:  # the places stage locates the event (its country names generic actors)
+        from eventwire import places
+
+        places.run(doc, settings)
     run(doc, settings)
     start = -1
     for _ in range(nth + 1):
@@ -354,3 +358,121 @@ def test_victims_of_coordinated_passive_verbs_are_not_perpetrators(mode):
                   "Violence against civilians", "Abduction/forced disappearance", mode)
     assert n(r.actor1) == "Unidentified Armed Group (Pakistan)"
     assert n(r.actor2) == "Civilians (Pakistan)" and r.actor2.text == "Journalists"
+
+
+# ---------------------------------------------------------------- the event's place names generic actors
+@pytest.mark.parametrize("mode", MODES)
+def test_victims_take_the_country_of_the_place_not_of_the_attacker(mode):
+    r = roles_for("A Russian drone hit an apartment block in the city of Zaporizhzhia on Tuesday, killing four people.",
+                  "hit", "Explosions/Remote violence", "Air/drone strike", mode, with_places=True)
+    assert n(r.actor1) == "Military Forces of Russia" and r.actor1.value.inter == 8
+    assert n(r.actor2) == "Civilians (Ukraine)"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_group_branch_follows_the_place_not_a_foreign_ally(mode):
+    r = roles_for("Rwandan soldiers clashed with Islamic State-linked insurgents near the town of Macomia in Cabo "
+                  "Delgado province on Monday.", "clashed", "Battles", "Armed clash", mode, with_places=True)
+    assert n(r.actor1) == "Military Forces of Rwanda" and r.actor1.value.inter == 8
+    assert n(r.actor2) == "Islamic State Mozambique Province"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_home_state_forces_lead_and_foreign_allies_are_associated(mode):
+    r = roles_for("Kenyan and Somali troops recaptured the town of Bulo Marer in Somalia's Lower Shabelle region "
+                  "on Monday.", "recaptured", "Battles", "Government regains territory", mode, with_places=True)
+    assert n(r.actor1) == "Military Forces of Somalia" and r.actor1.value.inter == 1
+    assert [n(m) for m in r.assoc1] == ["Military Forces of Kenya"]
+    assert r.assoc1[0].value.inter == 8
+
+
+# ---------------------------------------------------------------- targets named beyond the place
+@pytest.mark.parametrize("mode", MODES)
+def test_state_noun_naming_a_facility_is_not_the_target(mode):
+    r = roles_for("A suicide bomber blew himself up outside a police academy in Quetta, Pakistan, on Wednesday, "
+                  "killing four civilians, officials said.", "blew himself up", "Explosions/Remote violence",
+                  "Suicide bomb", mode)
+    assert n(r.actor2) == "Civilians (Pakistan)"
+    assert n(r.actor1) == "Unidentified Armed Group (Pakistan)"
+    # with no one else named, the forces are still the target
+    r = roles_for("A roadside bomb hit an army convoy near Gao, Mali, on Friday.", "hit",
+                  "Explosions/Remote violence", "Remote explosive/landmine/IED", mode)
+    assert n(r.actor2) == "Military Forces of Mali"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_gunmen_with_a_modifier_are_the_attackers(mode):
+    r = roles_for("Gunmen on motorcycles killed at least 30 villagers in Zamfara state, Nigeria, on Sunday.",
+                  "killed", "Violence against civilians", "Attack", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_weapon_owner_is_the_attacker_in_a_passive_sentence(mode):
+    r = roles_for("A Houthi missile was fired at the Saudi port city of Jizan on Tuesday, wounding two people.",
+                  "fired", "Explosions/Remote violence", "Shelling/artillery/missile attack", mode)
+    assert n(r.actor1) == "Houthis (Ansar Allah)"
+    assert n(r.actor2) != "Houthis (Ansar Allah)"
+
+
+# ---------------------------------------------------------------- strategic developments
+@pytest.mark.parametrize("mode", MODES)
+def test_disrupted_weapons_use_interceptor_first_launcher_second(mode):
+    r = roles_for("Israel's military said its air defences intercepted a rocket fired by Hezbollah at the town of "
+                  "Kiryat Shmona on Monday.", "intercepted", "Strategic developments", "Disrupted weapons use", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Israel", "Hezbollah")
+    r = roles_for("Poland's army said on Wednesday it had shot down two drones launched by Belarus over the Lublin "
+                  "region, Poland.", "shot down", "Strategic developments", "Disrupted weapons use", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Poland", "Military Forces of Belarus")
+    assert (r.actor1.value.inter, r.actor2.value.inter) == (1, 8)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_disrupted_weapons_use_with_the_weapon_named_first(mode):
+    r = roles_for("On Tuesday, a Houthi missile was fired at the Saudi port city of Jizan, but Saudi air defences "
+                  "shot it down, the coalition said.", "shot it down", "Strategic developments",
+                  "Disrupted weapons use", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Saudi Arabia", "Houthis (Ansar Allah)")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_agreement_parties_named_in_the_next_sentence(mode):
+    text = ("Sudan's warring parties have agreed to a seven-day ceasefire, mediators said on Thursday. "
+            "The ceasefire between the army and the Rapid Support Forces takes effect in Khartoum on Friday.")
+    r = roles_for(text, "agreed", "Strategic developments", "Agreement", mode, focus="Sudan")
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Sudan", "RSF: Rapid Support Forces")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_agreement_puts_the_domestic_party_first(mode):
+    r = roles_for("The truce between Israeli forces and Hamas took effect in the Gaza Strip on Friday morning.",
+                  "truce", "Strategic developments", "Agreement", mode, focus="Palestine")
+    assert (n(r.actor1), n(r.actor2)) == ("Hamas Movement", "Military Forces of Israel")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_arrest_of_a_party_official_targets_the_party(mode):
+    r = roles_for("Police in Pakistan arrested the vice chairman of the opposition Pakistan Tehreek-e-Insaf, "
+                  "Shah Mahmood Qureshi, in Islamabad on Saturday.", "arrested", "Strategic developments",
+                  "Arrests", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Police Forces of Pakistan", "PTI: Pakistan Tehreek-e-Insaf")
+    assert r.actor2.value.inter == 6
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_party_supporters_protest_as_protesters_with_the_party_associated(mode):
+    r = roles_for("Hundreds of PTI supporters protested in Lahore, Pakistan, on Sunday against the arrest of "
+                  "their leader.", "protested", "Protests", "Peaceful protest", mode)
+    assert n(r.actor1) == "Protesters (Pakistan)"
+    assert [n(m) for m in r.assoc1] == ["PTI: Pakistan Tehreek-e-Insaf"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_assailants_refers_back_to_the_named_group(mode):
+    text = ("Suspected Allied Democratic Forces (ADF) rebels killed 20 villagers in Beni territory, Democratic "
+            "Republic of Congo. Soldiers later exchanged fire with the assailants, the army said.")
+    r = roles_for(text, "exchanged fire", "Battles", "Armed clash", mode)
+    assert n(r.actor1) == "Military Forces of the Democratic Republic of Congo"
+    assert n(r.actor2) == "ADF: Allied Democratic Forces"
+    first = roles_for(text, "killed", "Violence against civilians", "Attack", mode)
+    assert n(first.actor1) == "ADF: Allied Democratic Forces"

@@ -413,6 +413,9 @@ def recognize(doc: Document) -> list[Mention]:
                 k += 1  # "the coalition's warplanes"
             if k + 1 < n and toks[k][2] in ('"', "”", "’", "'") and norm(toks[k + 1][2]) in d.head_nouns:
                 k += 1  # '"Islamic State" militants'
+            if k + 3 < n and toks[k][2] == "(" and toks[k + 2][2] == ")" and toks[k + 1][2].isupper() \
+                    and norm(toks[k + 3][2]) in d.head_nouns:
+                k += 3  # "Allied Democratic Forces (ADF) rebels": one mention
             while k < n and k < end_tok + 4 and text[toks[k - 1][1]:toks[k][0]].strip() in ("", "'s", "’s"):
                 if k + 1 < n and f"{norms[k]} {norms[k + 1]}" in d.head_nouns:
                     k += 2  # "NATO service members"

@@ -786,6 +786,8 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             f.assoc2 = []
     elif sub == "Disrupted weapons use":
         a1, a2 = _disrupted_roles(doc, ms, a1, a2, s_start, s_end, start, end, sent_index)
+        if not reliable and a1 is not None and a1.value.inter == 1 and a1.value.country:
+            country, reliable = a1.value.country, True  # weapons are stopped over the interceptor's own ground
     elif sub == "Agreement":
         a1, a2 = _agreement_roles(doc, ms, a1, a2, s_start, s_end, start, end)
     elif et in VIOLENT_TYPES or sub == "Arrests":

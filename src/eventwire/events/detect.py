@@ -180,7 +180,7 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
     prev_end = 0
     for h in hits:
         h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex)
-        if h.verdict.ok and _INFINITIVE.search(text, max(0, h.start - 40), h.start) and not h.text.lower().endswith(("ed", "ing")):
+        if h.verdict.ok and h.rule.sub_event_type == "Peaceful protest" and _INFINITIVE.search(text, max(0, h.start - 40), h.start) and not h.text.lower().endswith(("ed", "ing")):
             # "called a strike to protest against fuel prices": a purpose, not a protest
             h.verdict = Verdict(False, "future", "infinitive of purpose", "to")
         if h.verdict.ok and h.rule.nominal and is_definite(text, h.start, lex, h.text):
