@@ -23,7 +23,7 @@ from typing import Any
 
 _PARA = re.compile(r"<p\b[^>]*>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
+_SPACE = re.compile(r"[\s\u00a0]+")  # HTML whitespace, newlines included
 
 
 def paragraphs(article_html: str) -> list[str]:

@@ -200,6 +200,7 @@ def measure(mode: str, corpus: Path, limit: int | None, workers: int) -> dict[st
             "mode": mode, "workers": workers, "articles": len(docs), "words": words, "seconds": wall,
             "startup_s": startup, "articles_per_s": len(docs) / wall, "words_per_s": words / wall,
             "one_process_articles_per_s": len(docs) / one, "speedup": one / wall,
+            "load_after": os.getloadavg()[0],
             "events": events, "worker_peak_rss_mb": max(rss.values()) / 1024 if rss else None,
         }
     raise SystemExit(f"unknown mode {mode}")
@@ -223,14 +224,19 @@ def best(mode: str, corpus: Path, limit: int | None, repeat: int, workers: int =
         r = run_child(mode, corpus, limit, workers)
         cpu = f" ({r['articles_per_cpu_s']:.1f} per CPU-second)" if "articles_per_cpu_s" in r else ""
         if "speedup" in r:
-            cpu = f" vs {r['one_process_articles_per_s']:.1f} in one process: {r['speedup']:.2f}x"
+            cpu = (f" vs {r['one_process_articles_per_s']:.1f} in one process: {r['speedup']:.2f}x "
+                   f"(load average {r['load_after']:.1f})")
         log(f"  {mode}{'' if mode != 'parallel' else f' x{workers}'} run {i + 1}/{repeat}: "
             f"{r['articles_per_s']:.1f} articles/s{cpu}", flush=True)
         runs.append(r)
-    top = max(runs, key=lambda r: r.get("speedup", r["articles_per_s"]))
+    top = dict(max(runs, key=lambda r: r["articles_per_s"]))
     top["runs"] = [round(r["articles_per_s"], 2) for r in runs]
     if "speedup" in top:
-        top["speedups"] = [round(r["speedup"], 2) for r in runs]
+        # the best one-process rate and the best N-worker rate of all runs, each the closest to
+        # what the code costs on a machine others share; the speed-up is their ratio
+        top["speedups"] = [(round(r["speedup"], 2), round(r.get("load_after", 0), 1)) for r in runs]
+        top["one_process_articles_per_s"] = max(r["one_process_articles_per_s"] for r in runs)
+        top["speedup"] = top["articles_per_s"] / top["one_process_articles_per_s"]
     if "articles_per_cpu_s" in top:  # the CPU-time rate of the best run of each, for a fair per-core figure
         top["articles_per_cpu_s"] = max(r["articles_per_cpu_s"] for r in runs)
         top["words_per_cpu_s"] = max(r["words_per_cpu_s"] for r in runs)
@@ -271,15 +277,16 @@ def render(results: dict[str, Any], info: dict[str, Any], corpus_desc: str, repe
         lines += [
             "",
             f"Scaling (`eventwire extract --workers {par2['workers']}`): each run times one process and then "
-            f"{par2['workers']} worker processes back to back on the same articles; the run with the best "
-            "speed-up is shown.",
+            f"{par2['workers']} worker processes back to back on the same articles; shown are the best "
+            "one-process rate and the best worker rate of all runs, and their ratio.",
             "",
-            "| workers | articles/s | speed-up | worker peak RSS MB | speed-ups of all runs |",
+            "| workers | articles/s | speed-up | worker peak RSS MB | speed-ups of all runs (1-min load average after each) |",
             "|---:|---:|---:|---:|---|",
             f"| 1 (in process) | {par2['one_process_articles_per_s']:.1f} | 1.00x | "
             f"{(e2e or {}).get('peak_rss_mb', 0):.0f} | |",
             f"| {par2['workers']} (processes) | {par2['articles_per_s']:.1f} | {par2['speedup']:.2f}x | "
-            f"{(par2.get('worker_peak_rss_mb') or 0):.0f} | {', '.join(f'{x:.2f}x' for x in par2['speedups'])} |",
+            f"{(par2.get('worker_peak_rss_mb') or 0):.0f} | "
+            f"{', '.join(f'{x:.2f}x (load {ld})' for x, ld in par2['speedups'])} |",
         ]
     if e2e:
         lines += ["", f"End to end the pipeline found {e2e['events']} events "
@@ -346,6 +353,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark skipped: {desc}")
         return 0
     try:
+        # build what the pipeline builds on first use (the gazetteer) now, not inside a measurement
+        from eventwire.parallel import prepare_shared
+        from eventwire.settings import Settings
+
+        prepare_shared(Settings())
         info = machine()
         info["date"] = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         print(f"eventwire benchmark on {desc}")

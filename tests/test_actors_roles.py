@@ -476,3 +476,63 @@ def test_the_assailants_refers_back_to_the_named_group(mode):
     assert n(r.actor2) == "ADF: Allied Democratic Forces"
     first = roles_for(text, "killed", "Violence against civilians", "Attack", mode)
     assert n(first.actor1) == "ADF: Allied Democratic Forces"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_demonym_town_of_names_the_event_country(mode):
+    r = roles_for("Azerbaijani forces shelled the Armenian town of Jermuk on Tuesday, killing two soldiers.",
+                  "shelled", "Explosions/Remote violence", "Shelling/artillery/missile attack", mode)
+    assert n(r.actor1) == "Military Forces of Azerbaijan" and r.actor1.value.inter == 8
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_named_group_inside_the_trigger_and_bare_militants_beside_it(mode):
+    text = ("The Kenyan army said its soldiers repelled an al-Shabaab attack on a military camp in Lamu county, "
+            "Kenya, on Thursday, killing 10 militants.")
+    r = roles_for(text, "repelled an al-Shabaab attack", "Battles", "Armed clash", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Kenya", "Al Shabaab")
+    r = roles_for(text, "killing", "Battles", "Armed clash", mode)
+    assert n(r.actor2) == "Al Shabaab"
+    # two named groups: a bare noun is not guessed to be either
+    r = roles_for("ISWAP and Boko Haram fighters clashed near Lake Chad in Borno, Nigeria, and gunmen later "
+                  "killed five farmers.", "killed", "Violence against civilians", "Attack", mode)
+    assert n(r.actor1) == "Unidentified Armed Group (Nigeria)"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_two_ethnic_militias_sharing_a_noun(mode):
+    r = roles_for("Clashes between rival Fulani and Dogon militias left 20 dead in the village of Ogossagou in "
+                  "central Mali.", "Clashes", "Battles", "Armed clash", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Fulani Ethnic Militia (Mali)", "Dogon Ethnic Militia (Mali)")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_killed_in_clashes_with_x(mode):
+    r = roles_for("Eight soldiers were killed in clashes with JNIM fighters near the town of Djibo in northern "
+                  "Burkina Faso on Saturday.", "clashes", "Battles", "Armed clash", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("JNIM: Group for Support of Islam and Muslims",
+                                          "Military Forces of Burkina Faso")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_country_after_an_admin_area_is_the_location(mode):
+    # the places stage may resolve a small village abroad; the sentence names the country
+    r = roles_for("Soldiers killed 17 civilians in the village of Kani in Sagaing region, Myanmar, witnesses said.",
+                  "killed", "Violence against civilians", "Attack", mode, with_places=True)
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Myanmar", "Civilians (Myanmar)")
+    assert r.actor1.value.inter == 1
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_those_who_suffered_injuries_are_the_victims(mode):
+    r = roles_for("Officials in Bujumbura, Burundi, said nine traders had suffered serious injuries in the market on "
+                  "Sunday.", "injuries", "Violence against civilians", "Attack", mode)
+    assert n(r.actor2) == "Civilians (Burundi)"
+    assert n(r.actor1) == "Unidentified Armed Group (Burundi)"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_defused_bomb_planted_by_a_group(mode):
+    r = roles_for("Police defused a bomb planted by Islamic State militants near a church in Mosul, Iraq, on Monday.",
+                  "defused", "Strategic developments", "Disrupted weapons use", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Police Forces of Iraq", "Islamic State (Iraq)")

@@ -227,3 +227,14 @@ def test_report_demotes_headings_of_extra_tables():
     from eventwire.evaluation.report import demote
 
     assert demote("## Actors\ntext\n#### deep", 2) == "### Actors\ntext\n#### deep"
+
+
+def test_held_out_set_hides_its_error_sentences():
+    from eventwire.evaluation import metrics as M
+    from eventwire.evaluation.report import task_markdown
+
+    r = tasks.TaskResult("held out", errors=[M.ErrorCase("missed", "d1", "event", evidence="A secret sentence.")])
+    assert "A secret sentence." in task_markdown(r)
+    r.errors_hidden = "held out"
+    md = task_markdown(r)
+    assert "A secret sentence." not in md and "Errors: 1, not listed: held out." in md

@@ -147,3 +147,56 @@ def test_victim_classes_and_combining() -> None:
     assert combine([(6, "", "state"), (4, "army", "nonstate")]) == 10
     assert combine([(6, "", "state"), (7, "", "state")]) == 7
     assert combine([(6, "", "state"), (12, "", "")]) == 12
+
+
+def test_relative_clause_about_a_group_neither_makes_nor_types_the_event() -> None:
+    text = ("The Tigray People's Liberation Front, which has fought the federal army since 2020, "
+            "captured the town of Lalibela on Thursday.")
+    assert sentence_types(text) == ["Non-state actor overtakes territory"]
+    assert sentence_types("The ADF, which has pledged allegiance to the Islamic State group, has killed "
+                          "thousands of civilians in eastern Congo over the past decade.") == []
+    assert sentence_types("Boko Haram, which has killed thousands since 2009, raided the town of Gwoza "
+                          "on Sunday, killing 11 villagers.") == ["Attack"]
+
+
+def test_vow_to_keep_fighting_is_no_event() -> None:
+    assert sentence_types("The army commander vowed on Monday to keep fighting until the rebels were crushed.") == []
+
+
+def test_habitual_protests_are_not_an_event_even_with_a_span() -> None:
+    assert sentence_types("Demonstrators have gathered outside the court every evening for the past two weeks.") == []
+    assert sentence_types("Students rallied outside the court on Tuesday evening.") == ["Peaceful protest"]
+
+
+def test_a_number_of_places_is_not_a_toll() -> None:
+    c = sentence_fatalities("Air strikes on three villages near Idlib killed 14 people on Monday, rescuers said.")
+    assert c is not None and c.value == 14
+
+
+def test_retaliation_for_a_killing_is_not_a_second_event_nor_its_toll() -> None:
+    text = ("Militants fired mortars at an army camp near Kismayo on Sunday in retaliation for the killing "
+            "of two of their commanders, residents said.\n")
+    evs = _extract(text, "2024-03-12")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Shelling/artillery/missile attack", 0)]
+
+
+def test_armed_men_blocking_a_road_stage_no_protest() -> None:
+    assert sentence_types("The bandits blocked the highway near Birnin Gwari and robbed the travellers.") != ["Peaceful protest"]
+    assert sentence_types("Truck drivers blocked the highway near Birnin Gwari on Monday over fuel prices.") == [
+        "Peaceful protest"]
+
+
+def test_police_dispersing_the_riot_just_told_is_the_same_event() -> None:
+    text = ("Opposition supporters hurled stones at police in Karachi on Thursday after their leader was detained.\n"
+            "Police fired tear gas and water cannon to disperse the crowd, witnesses said.\n")
+    evs = _extract(text, "2024-03-15")
+    assert [(e.sub_event_type, e.event_date, len(e.evidence)) for e in evs] == [
+        ("Violent demonstration", "2024-03-14", 2)]
+
+
+def test_withdrawal_before_a_recapture_is_how_the_town_changed_hands() -> None:
+    text = ("Government troops recaptured the town of Bulo Burde from al Shabaab on Friday, officials said.\n"
+            "The militants withdrew from the town before the soldiers arrived, an elder said.\n")
+    evs = _extract(text, "2024-03-17")
+    assert [(e.sub_event_type, e.event_date, len(e.evidence)) for e in evs] == [
+        ("Government regains territory", "2024-03-15", 2)]

@@ -347,3 +347,16 @@ def test_cli_build_small(tmp_path):
     assert g.lookup("Aleppo") and not g.lookup("Lyon")
     bad = run_cli("gazetteer", "build", "--extra", str(tmp_path / "missing.csv"), "-o", str(out))
     assert bad.returncode != 0
+
+
+@pytest.mark.model
+def test_nationality_is_not_a_region_of_that_name(settings):
+    # "Somali" is also the name of a region of Ethiopia; "Somali forces" point at Somalia
+    text = ("Al-Shabaab militants attacked a Somali army base in the town of Dhanaane Sigaale in the Lower Shabelle "
+            "region on Wednesday, killing four soldiers.")
+    doc = _doc(text, settings)
+    somali = [m for m in _places(doc) if m.text == "Somali"]
+    assert somali and all(m.value.country_code == "SO" and m.meta["role"] == "adjective" for m in somali)
+    loc = _locate(doc, "attacked", settings)
+    assert loc.place.country == "Somalia" and loc.mention.text == "Dhanaane Sigaale", loc.why
+    assert loc.geo_precision == 3 and "not in the gazetteer" in loc.why

@@ -184,17 +184,37 @@ def _locative_country(d: Dictionary, doc: Document, sent_index: int) -> str:
             m = match_at(d.country_trie, toks, i)
             if not m:
                 continue
+            if i > 0 and norm(toks[i - 1][2]) in _FEATURE_WORDS:
+                continue  # "Lake Chad", "Gulf of Guinea" (after "of"), "Upper Nile": a feature, not the country
             k = i - 1
             # "in northern Syria", "in Idlib, Syria", "near Gao in Mali"
             while k >= 0 and i - k <= 9 and (norm(toks[k][2]) in _COMPASS or toks[k][2] in (",", "-", "'s", "’s")
-                                             or toks[k][2][:1].isupper() or norm(toks[k][2]) in _NAME_PARTICLES):
+                                             or toks[k][2][:1].isupper() or norm(toks[k][2]) in _NAME_PARTICLES
+                                             or norm(toks[k][2]) in _ADMIN_WORDS):
                 if norm(toks[k][2]) in _LOCATIVE:
                     break
                 k -= 1
             term = " ".join(norm(t[2]) for t in toks[i:m[0]])
             if k >= 0 and norm(toks[k][2]) in _LOCATIVE and term in d.country_core:
                 return m[1][0]
+        for i in range(len(toks)):  # "the Armenian town of Jermuk", "the Saudi port city of Jizan"
+            m = match_at(d.country_trie, toks, i)
+            if m and i > 0 and norm(toks[i - 1][2]) == "the" and \
+                    " ".join(norm(t[2]) for t in toks[i:m[0]]) in d.country_core and \
+                    _SETTLEMENT_OF.match(sent.text, toks[m[0] - 1][1]):
+                return m[1][0]
     return ""
+
+
+# "in Sagaing region, Myanmar", "in Zamfara state, Nigeria": admin words inside the place name
+_ADMIN_WORDS = frozenset({"region", "province", "state", "district", "county", "township", "division", "governorate",
+                          "department", "territory", "area", "city", "town", "village", "municipality", "prefecture"})
+_FEATURE_WORDS = frozenset({"lake", "river", "gulf", "sea", "bay", "mount", "mountains", "strait", "valley", "desert",
+                            "basin", "upper", "lower", "greater", "new"})
+_SETTLEMENT_OF = re.compile(r"\s+(?:(?:border|port|coastal|frontline|front-line|northern|southern|eastern|western|central|"
+                            r"southeastern|southwestern|northeastern|northwestern|capital|provincial|regional|mining|"
+                            r"market|key|strategic)\s+)*(?:town|city|village|capital|province|region|district|state|"
+                            r"county|enclave|territory|port)\s+of\b", re.I)
 
 
 # ------------------------------------------------------------------ unlisted

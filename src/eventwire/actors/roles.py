@@ -67,7 +67,8 @@ _FACILITY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:cent(?:re|er)s?|academy|
                              r"post|depot|airport|airbase|facility|facilities|installation)\b", re.I)
 _WEAPON_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|projectiles?|shells?|mortars?|UAVs?|"
                            r"air\s*strikes?|strikes?|bombs?|warplanes?|jets?)\b", re.I)
-_LAUNCHED_BY = re.compile(r"\b(?:launched|fired|sent|flown|shot|lobbed)\s+(?:\w+\s+){0,3}?(?:by|from)\s+(?:the\s+)?$", re.I)
+_LAUNCHED_BY = re.compile(r"\b(?:(?:launched|fired|sent|flown|shot|lobbed|planted|placed|laid|hidden|stockpiled)\s+"
+                          r"(?:\w+\s+){0,3}?(?:by|from)|belonging\s+to|owned\s+by)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
 _DISRUPT = re.compile(r"\b(?:intercept\w*|shot\s+down|shoot\w*\s+down|(?:was|were)\s+downed|downed|destroy\w*|"
                       r"defus\w*|dismantl\w*|seiz\w*|foil\w*|thwart\w*|neutrali[sz]\w*|repel\w*)\b", re.I)
 _PARTY_REF = re.compile(r"\b(?:warring\s+(?:parties|sides|factions)|(?:both|the\s+two|the\s+rival)\s+(?:sides|parties|factions)|"
@@ -436,6 +437,12 @@ class _Parse:
                 f.a2 = f.a2 or first.a2
                 head = head.head
             sm, stok, passive = self.subject_of(head)
+            if head.lemma_ in ("suffer", "sustain", "incur", "receive") and f.a1 is None:
+                # "13 people suffered injuries": the subject is hurt, not the attacker
+                if f.a2 is None:
+                    f.a2 = sm
+                f.how = "suffered"
+                return f
             if head.lemma_ in _RESPONSE_VERBS and head.dep_ in ("advcl", "conj", "xcomp"):
                 # "..., triggering airstrikes by the coalition": the responder hits the first clause's actor
                 if f.a2 is None:
@@ -465,6 +472,12 @@ class _Parse:
             elif head.lower_ in ("in", "during", "after", "by", "with", "from") and v.pos_ in ("VERB", "AUX"):
                 psubj = self.child(v, *_PASS_SUBJ)
                 if psubj is not None:  # "X were killed in an airstrike (by Y)"
+                    with_obj = self.prep_obj(n, ("with",))
+                    if f.a1 is None and f.a2 is not None and with_obj and with_obj[0] is f.a2:
+                        # "soldiers were killed in clashes with JNIM fighters": the other side acted on them
+                        victims = self.np(psubj)
+                        if victims is not None:
+                            f.a1, f.a2 = f.a2, victims
                     if f.a2 is None:
                         f.a2 = self.np(psubj)
                     if f.a1 is None:
@@ -558,6 +571,9 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
                  r"(?:\w+\s+)?$", left, re.I) and not on:
         f.a2 = before[-1] if before else None
         f.a1 = modifier  # "killed in an Israeli strike"
+        if f.a1 is None:  # "soldiers were killed in clashes with JNIM fighters"
+            f.a1 = next((m for m in after if re.fullmatch(r"\s*(?:with|by|from)\s+(?:the\s+)?(?:suspected\s+)?",
+                                                            text[end:m.start], re.I)), None)
         f.how = "killed in an attack (word order)"
         return f
     # "X killed Y in an attack": the clause subject acts, its object is the target
@@ -676,7 +692,9 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     ms = sorted((m for m in doc.mentions if m.kind == "actor" and m.start < s_end and m.end > s_start),
                 key=lambda m: m.start)
     # the trigger itself is not an actor ("the offensive", "airstrikes")
-    ms = [m for m in ms if not (m.start >= start and m.end <= end)]
+    # (a named group inside a longer trigger stays: "repelled an al-Shabaab attack")
+    ms = [m for m in ms if not (m.start >= start and m.end <= end
+                                and (m.meta.get("generic") or (m.start == start and m.end == end)))]
     # a country the sentence names as a location ("in northern Mali") > the place the places stage
     # locates the event at ("Kharkiv" -> Ukraine) > the sentence's / document's places
     country, reliable = _locative_country(d, doc, sent_index), True
@@ -858,6 +876,27 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             a1 = _implicit(doc, _entry_actor(tmpl, country, "no perpetrator named"), start, end, sent_index,
                            "no perpetrator named")
 
+    # "repelled an al-Shabaab attack ..., killing 10 militants": a bare "militants" beside one named
+    # armed group of the sentence is that group
+    named = {m.value.name: m for m in ms if m.value.inter in (2, 3, 4) and m.value.listed
+             and not m.meta.get("generic") and not m.meta.get("implicit")}
+    if len(named) == 1:
+        only = next(iter(named.values()))
+        for role in ("a1", "a2"):
+            m = a1 if role == "a1" else a2
+            other = a2 if role == "a1" else a1
+            if m is not None and not m.meta.get("implicit") and m.meta.get("generic") \
+                    and not m.meta.get("country_explicit") \
+                    and m.meta.get("entry") == "Unidentified Armed Group ({country})" \
+                    and (other is None or other.value.name != only.value.name):
+                new = _with_actor(m, only.value)
+                new.meta.update(generic=False, entry=only.meta.get("entry", ""), anaphora=True)
+                new.why = f"{m.text!r} beside {only.text!r} in the sentence: {only.value.name}"
+                if role == "a1":
+                    a1 = new
+                else:
+                    a2 = new
+
     # ---------------------------------------------------------- associates
     assoc1 = [m for m in f.assoc1 if m is not a1 and m is not a2]
     assoc2 = [m for m in f.assoc2 if m is not a1 and m is not a2]
@@ -874,11 +913,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     a2 = _finalise(a2, country, reliable)
     assoc1 = _dedupe([_finalise(m, country, reliable) for m in assoc1], a1, a2)
     assoc2 = _dedupe([_finalise(m, country, reliable) for m in assoc2], a1, a2)
-    if a1 is not None and a1.value.inter == 8 and a1.value.kind == "external":
-        # "Rwandan and Mozambican troops recaptured ...": the home state's forces lead, foreign allies are associated
-        home = next((m for m in assoc1 if m.value.inter == 1 and m.meta.get("entry", "").startswith(
+    if a1 is not None and a1.value.inter == 8:
+        # "Rwandan and Mozambican troops recaptured ...", "Wagner mercenaries and Malian soldiers killed ...":
+        # the home state's forces lead, foreign forces with them are associated
+        home = next((m for m in assoc1 if m.value.inter == 1 and m.value.name.startswith(
             ("Military Forces of", "Police Forces of"))), None)
-        if home is not None and a1.meta.get("entry", "").startswith(("Military Forces of", "Police Forces of")):
+        if home is not None:
             assoc1 = [a1] + [m for m in assoc1 if m is not home]
             a1 = home
     if sub == "Agreement" and a1 is not None and a2 is not None and a1.value.inter == 8 and a2.value.inter != 8:

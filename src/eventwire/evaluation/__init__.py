@@ -4,7 +4,7 @@
   types (accuracy, macro and weighted F1), toponyms (detection, 161 km); pure.
 * :mod:`.readers`  -- gold and prediction files; readers of the dev sets
   (HRDsAttack, WikiEvents, PLOVER GSR, event-location, GeoWebNews, UCDP GED,
-  the Baghuz example).
+  the Baghuz example) and of the project's own gold set and labelled sentences.
 * :mod:`.tasks`    -- the evaluations, each returning a ``TaskResult`` with the
   worst errors and their evidence sentences.
 * :mod:`.report`   -- markdown.

@@ -61,7 +61,10 @@ def task_markdown(r: TaskResult, n_errors: int = 8, level: int = 2) -> str:
         out.append("")
     for t in r.tables:
         out += [demote(t, level), ""]
-    out += [f"Worst errors ({min(n_errors, len(r.errors))} of {len(r.errors)}):", "", errors_table(r, n_errors), ""]
+    if r.errors_hidden:
+        out += [f"Errors: {len(r.errors)}, not listed: {r.errors_hidden}.", ""]
+    else:
+        out += [f"Worst errors ({min(n_errors, len(r.errors))} of {len(r.errors)}):", "", errors_table(r, n_errors), ""]
     return "\n".join(out)
 
 

@@ -58,6 +58,7 @@ class TaskResult:
     seconds: float = 0.0
     skipped: str = ""  # why it did not run
     tables: list[str] = field(default_factory=list)  # extra markdown (confusion matrix, ...)
+    errors_hidden: str = ""  # why the errors are not listed (held-out data)
 
     def add(self, name: str, value: float | None, n: int | None = None, kind: str = "pct", **kw: Any) -> None:
         self.figures.append(Figure(name, value, n, kind, **kw))
@@ -339,7 +340,11 @@ def eval_gold_set(ds: DevSet, settings: Settings) -> TaskResult:
     s = M.score_events(gold, pred, optional=opt)
     r = events_result("Gold set (hand-written articles, events task)", s, ds.note,
                       M.score_events(gold, pred, max_km=None, optional=opt))
+    r.notes.append("An article with no gold line is expected to give no event: any event from it is spurious.")
     r.notes.extend(failure_notes(failures))
+    r.errors_hidden = ("this set is held out from the stage developers, so its sentences are not shown here; "
+                       "`eventwire eval --gold tests/fixtures/gold/gold_events.jsonl --input tests/fixtures/gold/articles` "
+                       "lists them")
     return r
 
 

@@ -124,13 +124,14 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
         r = Reading(cand=c, sent=sent.index, sent_start=sent.start, sent_text=text)
         if dm is not None:
             r.date, r.precision, r.date_mention, r.own_date = dm.date, dm.precision, dm, True
-        fat = sentence_fatalities(text[c.block_start:c.block_end])
+        # a back-reference ("in response to the killing of one of its commanders") tells no toll
+        fat = None if c.reference else sentence_fatalities(text[c.block_start:c.block_end])
         if fat is not None:
             r.fatalities = fat.value
             a = sent.start + c.block_start + fat.start
             r.fatalities_span = (a, sent.start + c.block_start + fat.end)
             stretch = text[c.block_start:c.block_end]
-            r.fatalities_victims = victim_class(stretch[fat.start:fat.end + 30].split(",")[0])
+            r.fatalities_victims = victim_class(fat.text, stretch[fat.end:fat.end + 40])
         r.attribution = src
         r.historical = historical
         r.hedged = hedged(text, lex)

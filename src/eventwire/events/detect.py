@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, TriggerRule, load_lexicon
-from .modality import OK, Verdict, check, has_happening, is_definite
+from .modality import _RELATIVE, OK, Verdict, check, has_happening, is_definite
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got|get|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _WORDS = re.compile(r"[\w'-]+")
@@ -98,11 +98,17 @@ def _cue(lex: Lexicon, name: str, text: str, negation_aware: bool = False) -> bo
 def _sides(text: str, hit: Hit, lo: int, hi: int, prev_end: int, prev: Hit | None = None,
            prev_agent: str = "") -> tuple[str, str]:
     """(agent text, patient text) around a trigger, within [lo, hi)."""
+    rel = "," in text and ("which" in text or "who" in text)
+    for m in _RELATIVE.finditer(text, lo, hit.start) if rel else ():
+        if m.start() <= prev_end <= m.end():  # the previous trigger is inside ", which ... ,"
+            prev_end, prev = m.start(), None
     left = text[max(lo, hit.start - SIDE, 0):hit.start]
     left_near = text[max(lo, prev_end, hit.start - SIDE, 0):hit.start]
     if prev is not None and prev.start >= lo and len(_WORDS.findall(left_near)) < 2:
         # "Protesters hurled petrol bombs", "militants attacked and killed": a shared subject
         left_near = prev_agent + " " + (prev.text if prev.rule.nominal else "") + " " + left_near
+    if rel and "," in left:  # "The TPLF, which has fought the army since 2020, captured ...": the TPLF acts
+        left, left_near = _RELATIVE.sub(",", left), _RELATIVE.sub(",", left_near)
     right = text[hit.end:min(hi, hit.end + SIDE)]
     by = _BY.search(right)
     by_text = by.group("by") if by else ""
@@ -178,11 +184,14 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
     blocks = _blocks(text, lex)
     # modality first: an antecedent ("a day after a rally turned violent") must not type the rest
     prev_end = 0
+    planned = False
     for h in hits:
         h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex)
-        if h.verdict.ok and h.rule.sub_event_type == "Peaceful protest" and _INFINITIVE.search(text, max(0, h.start - 40), h.start) and not h.text.lower().endswith(("ed", "ing")):
-            # "called a strike to protest against fuel prices": a purpose, not a protest
-            h.verdict = Verdict(False, "future", "infinitive of purpose", "to")
+        if (h.verdict.ok and planned and h.rule.sub_event_type == "Peaceful protest"
+                and _INFINITIVE.search(text, max(0, h.start - 40), h.start)):
+            # "called a strike for Thursday to protest against fuel prices": the purpose of a plan
+            h.verdict = Verdict(False, "future", "purpose of a planned action", "to")
+        planned = planned or h.verdict.rule in ("future", "possibility")
         if h.verdict.ok and h.rule.nominal and is_definite(text, h.start, lex, h.text):
             m = lex.claim.search(text[max(0, h.start - 60):h.start])
             if m:
@@ -207,6 +216,9 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
             sub, why = h.rule.sub_event_type, "trigger of " + h.rule.sub_event_type
             h.outcome = h.rule.weak
         sub2, why2 = _refine(lex, sub, agent, patient, block_text)
+        if sub2 == "none":  # "gunmen blocked the road": no protest
+            h.verdict = Verdict(False, "non_conflict", why2, h.text)
+            sub2 = sub
         h.sub_event_type = sub2
         h.why = why + ("; " + why2 if why2 else "")
         h.civilian = _cue(lex, "civilians", patient)

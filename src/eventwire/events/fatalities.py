@@ -66,7 +66,11 @@ def _rx() -> _Rx:
     victims = squash(cfg["victim_words"])
     injury = squash(cfg["injury_words"])
     gap = rf"(?:(?!(?:{injury})\b|and\b|or\b|\d)[\w'’-]+,?\s+){{0,6}}?"
-    N = rf"(?<![\w.-])(?P<num>{num})"
+    # "strikes on two villages killed nine people": a number of things is no toll
+    things = (r"(?!\s+(?:[\w-]+\s+)?(?:villages?|towns?|cities|houses?|homes?|buildings?|districts?|provinces?|regions?|"
+              r"areas?|vehicles?|cars?|trucks?|buses|days?|weeks?|months?|hours?|years?|times|rockets?|missiles?|"
+              r"drones?|strikes?|attacks?|bombs?|shells?|locations?|sites?|schools?|hospitals?|camps?)\b)")
+    N = rf"(?<![\w.-])(?P<num>{num}){things}"
     return _Rx(
         num=re.compile(rf"(?i)^{num}$"),
         # killed at least 12 (people); killing three soldiers
@@ -306,9 +310,16 @@ def sentence_fatalities(text: str) -> Count | None:
     return Count(total, counts[0].start, counts[-1].end, text[counts[0].start:counts[-1].end])
 
 
-def victim_class(count_text: str) -> str:
-    """Whose deaths a figure counts: "state", "nonstate", "civilians", or "" (mixed/unknown)."""
+def victim_class(count_text: str, after: str = "") -> str:
+    """Whose deaths a figure counts: "state", "nonstate", "civilians", or "" (mixed/unknown).
+
+    ``count_text`` is the figure as read ("six protesters were shot dead", "killing eight");
+    ``after`` the text that follows it, looked at only when the figure names nobody
+    ("killing eight" + " policemen, a council member said")."""
     classes = {name for name, rx in _victim_rx().items() if rx.search(count_text)}
+    if not classes and after:
+        head = re.split(r",|;|\b(?:by|in|at|near|on|and|as|while|after)\b", after, maxsplit=1)[0]
+        classes = {name for name, rx in _victim_rx().items() if rx.search(head)}
     return classes.pop() if len(classes) == 1 else ""
 
 

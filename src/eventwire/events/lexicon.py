@@ -319,7 +319,7 @@ def load_lexicon() -> Lexicon:
     refine = data.get("refine") or []
     for r in refine:
         for t in [r.get("then"), *r.get("from", [])]:
-            if t not in types:
+            if t not in types and t != "none":  # "none": the trigger tells no event there
                 raise ResourceError(f"{where}: refine: unknown type {t!r}")
 
     cues = {

@@ -15,6 +15,7 @@ no event to join is dropped (a reaction is not an event).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -130,7 +131,20 @@ def _locations_agree(a: Location | None, b: Location | None, strict: bool) -> bo
     # a region-level place that contains the other's place
     if a.geo_precision == 3 or b.geo_precision == 3:
         return bool(ka[1]) and ka[1] == kb[1]
-    return False
+    # a village and the township or district around it ("Pazigyi" / "Kanbalu")
+    return _km(a, b) <= NEAR_KM
+
+
+NEAR_KM = 50.0
+
+
+def _km(a: Location, b: Location) -> float:
+    pa, pb = a.place, b.place
+    if None in (pa.latitude, pa.longitude, pb.latitude, pb.longitude):
+        return float("inf")
+    la1, lo1, la2, lo2 = map(math.radians, (pa.latitude, pa.longitude, pb.latitude, pb.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _dates_agree(r: Reading, g: Group) -> bool:
@@ -186,15 +200,26 @@ def _joins(r: Reading, g: Group) -> bool:
             and g.date[0] == r.date and _place_named(r, g)):
         # the same actor taking the same town on the same day, told again in a quote
         return True
-    if (not same_type and not r.own_date and not r.distinct and near and violent
-            and c.event_type in ("Violence against civilians", "Riots") and (a_r & a_g or not a_r)
+    protest = same_family and _family(m.event_type) == "protest"
+    # "were abducted", not "the unsolved kidnapping" (a name for an event may be another event)
+    verbal = not any(h.rule.nominal and not h.text.lower().endswith("ed") for h in c.hits if h.start == c.start)
+    if (not same_type and not r.own_date and not r.distinct and near and verbal
+            and ((violent and c.event_type in ("Violence against civilians", "Riots")) or protest)
+            and (a_r & a_g or not a_r or protest)
             and _locations_agree(r.location, g.location, strict=False)):
         # "The two men were stopped by villagers and assaulted with sticks" after the lynching;
-        # "some residents were abducted" after the massacre: what happened during the event
+        # "some residents were abducted" after the massacre; "Police fired tear gas to disperse
+        # the crowd" after the riot: what happened during the event
+        return True
+    if (c.sub_event_type == "Non-violent transfer of territory" and not r.own_date and not r.distinct and near
+            and m.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+            and _locations_agree(r.location, g.location, strict=False)):
+        # "The militants withdrew from the town before the troops arrived": how the town changed hands
         return True
     if (c.sub_event_type == "Disrupted weapons use" and not r.own_date and near and m.event_type in VIOLENT
-            and not r.distinct and _inter1(r) != 1):
-        # "The insurgents also seized weapons from the checkpoint": loot of the attack, not a seizure by the state
+            and not r.distinct and (a_r & a_g or _inter1(r) != 1)):
+        # "The insurgents also seized weapons from the checkpoint", "the troops also recovered weapons":
+        # what was taken in the fighting just told, not a seizure of its own
         return True
     if not same_type:
         # property destroyed in passing ("the attackers also torched houses") is part of the attack

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon, load_lexicon
 
 _WORD = re.compile(r"[\w'’-]+")
+_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|—|–", re.IGNORECASE)
 
 
@@ -49,6 +50,15 @@ def clause_bounds(text: str, start: int, end: int, lex: Lexicon | None = None) -
     m = lex.strong_sep.search(text, end)
     if m:
         right = min(right, m.start())
+    # ", which has killed thousands since 2009," is a clause of its own
+    for m in _RELATIVE.finditer(text) if ("which" in text or "who" in text) else ():
+        if m.start() <= start < m.end():
+            return max(left, m.start()), min(right, m.end())
+        if m.end() <= start:
+            left = max(left, m.end())
+        elif m.start() >= end:
+            right = min(right, m.start())
+            break
     return left, right
 
 
@@ -90,7 +100,9 @@ def check(
             if name == "generic" and has_date:
                 continue
             n = int(scope[4:] or 4)
-            window = _last_words(text[max(bound, start - lex.near_window * n // 4 - 20):start], n)
+            # a reaction or antecedent cue may open the stretch ("..., in response to the killing")
+            b = max(prev_end, start - lex.window) if name in ("reaction", "antecedent") else bound
+            window = _last_words(text[max(b, start - lex.near_window * n // 4 - 20):start], n)
             m = rx.search(window)
             if m and name in ("reaction", "antecedent") and _CLAUSE_VERB.search(window[m.end():]):
                 m = None  # "a journalist who criticised the governor was abducted": not the object

@@ -20,6 +20,7 @@ import re
 from ..models import Document, Location, Mention, Place
 from .gazetteer import Gazetteer
 from .recognize import DIRECTIONS
+from .resolve import TOWN_FEATURES
 
 _UNNAMED_NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of)\s+(?:an?|the|one|two|several)\s+[a-z]", re.I)
 
@@ -32,7 +33,7 @@ def _dir_vector(direction: str) -> tuple[float, float]:
 
 
 def _specificity(p: Place) -> float:
-    if not p.feature_class and p.latitude is None:  # unlisted: usually a neighbourhood, a camp, a building
+    if not p.feature_class:  # unlisted: usually a neighbourhood, a village, a camp, a building
         return 0.9
     if p.feature_class == "P":
         return 1.0
@@ -145,6 +146,9 @@ class Locator:
                 parts.append("after a place preposition (+1.0)")
             if m.meta.get("relative"):
                 score += 0.5
+            if m.meta.get("feature") in TOWN_FEATURES:
+                score += 0.5
+                parts.append(f"introduced as a {m.meta['feature']} (+0.5)")
             spec = _specificity(m.value)
             score += spec
             parts.append(f"specificity {spec:+.1f}")
@@ -179,7 +183,9 @@ class Locator:
     def _unlisted(self, doc: Document, m: Mention, why: str) -> Location | None:
         """An unlisted place takes its coordinates from the listed place named closest to it."""
         listed = [x for x in doc.mentions if x.kind == "place" and isinstance(x.value, Place)
-                  and x.value.latitude is not None and x.meta.get("role", "literal") != "embedded"]
+                  and x.value.latitude is not None and x.meta.get("role", "literal") == "literal"
+                  and not x.meta.get("unlisted") and not x.value.feature_code.startswith("PCL")
+                  and x.value.feature_code not in ("CONT", "RGN", "OCN", "SEA")]
         same = [x for x in listed if x.sent == m.sent]
         pool = same or [x for x in listed if 0 <= m.sent - x.sent <= 2]
         anchor = None

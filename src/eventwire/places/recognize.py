@@ -299,6 +299,8 @@ class Recognizer:
                 k = _tok_index(tok_at, s, tokens)
                 before = tokens[k - 1].lower if k > 0 and tokens and tokens[k].start == s else ""
                 etext = text[s:e]
+                if before == "of" and k > 1 and tokens[k - 2].lower in FEATURE_NOUNS:
+                    continue  # "the village of Kunyo Barrow" tagged PERSON: a place, listed or not
                 nxt_word = text[e:e + 20].split()[:1]
                 if (before in PERSON_OVERRIDE_PREPS or before in DIRECTIONS
                         or (nxt_word and nxt_word[0].lower().strip(",.") in FEATURE_NOUNS)) and self.gaz.lookup(etext):

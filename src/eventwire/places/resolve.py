@@ -84,7 +84,7 @@ class Resolver:
         if not cands:
             return []
         dem = [c for c in cands if c.match == "demonym"]
-        if t.role == "adjective" and dem:
+        if t.role in ("adjective", "embedded") and dem:
             cands = dem  # "Somali forces": Somalia, not Ethiopia's Somali region
         elif len(dem) < len(cands):
             others = [c for c in cands if c.match != "demonym"]
