@@ -122,6 +122,19 @@ def load_docs(path: Path, limit: int | None):
 
 
 # ------------------------------------------------------------------ measuring (child process)
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB: VmHWM (Linux; ru_maxrss would include the peak
+    of the parent that forked us), else ru_maxrss."""
+    try:
+        m = re.search(r"VmHWM:\s+(\d+) kB", Path("/proc/self/status").read_text())
+        if m:
+            return int(m.group(1)) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+
 def _pct(values: list[float], q: float) -> float:
     if not values:
         return 0.0
@@ -173,7 +186,7 @@ def measure(mode: str, corpus: Path, limit: int | None, workers: int) -> dict[st
             "parse_scope": settings.parse_scope,
             "ms_p50": 1000 * _pct(per_doc, 0.5), "ms_p95": 1000 * _pct(per_doc, 0.95),
             "ms_mean": 1000 * statistics.fmean(per_doc), "events": events, "errors": errors,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_rss_mb": peak_rss_mb(),
         }
     if mode == "parallel":
         # paired: one process, then `workers` processes, back to back on the same articles, so

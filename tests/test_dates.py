@@ -117,3 +117,15 @@ def test_abduction_told_after_a_massacre_is_part_of_it() -> None:
     evs = extract(text=text, published="2024-03-12")
     assert [(e.sub_event_type, e.event_date, e.fatalities, len(e.evidence)) for e in evs] == [
         ("Attack", "2024-03-10", 9, 2)]
+
+
+def test_a_weekday_after_for_is_what_is_planned() -> None:
+    import datetime as dt
+
+    from eventwire.events.dates import find_dates
+
+    wed = dt.date(2024, 3, 13)
+    (d,) = find_dates("The union called a general strike for Tuesday.", wed)
+    assert d.kind == "future" and not d.usable
+    (d,) = find_dates("The toll for Sunday's bombing rose to 14.", wed)
+    assert d.usable and d.date == dt.date(2024, 3, 10)

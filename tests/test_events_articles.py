@@ -200,3 +200,33 @@ def test_withdrawal_before_a_recapture_is_how_the_town_changed_hands() -> None:
     evs = _extract(text, "2024-03-17")
     assert [(e.sub_event_type, e.event_date, len(e.evidence)) for e in evs] == [
         ("Government regains territory", "2024-03-15", 2)]
+
+
+def test_victims_named_after_the_figure_and_both_sides_of_a_riot() -> None:
+    assert victim_class("killing eight", " policemen, a council member said") == "state"
+    assert victim_class("six protesters were shot dead", " by police in Freetown") == "civilians"
+    text = ("At least four demonstrators were shot dead by police in Conakry on Thursday as a protest over "
+            "fuel prices turned violent, medics said.\n"
+            "One police officer was also killed in the clashes, the government said.\n")
+    evs = _extract(text, "2024-03-15")
+    assert len(evs) == 1 and evs[0].fatalities == 5
+
+
+def test_weapons_recovered_by_troops_in_the_operation_just_told_are_part_of_it() -> None:
+    text = ("Nigerian troops killed 14 ISWAP fighters in an operation near Marte on Sunday, the army said.\n"
+            "The troops also recovered weapons and ammunition from the fighters.\n")
+    evs = _extract(text, "2024-03-12")
+    assert [(e.sub_event_type, len(e.evidence)) for e in evs] == [("Armed clash", 2)]
+
+
+def test_how_the_same_group_carried_out_the_attack_just_told_is_part_of_it() -> None:
+    text = ("Al Shabaab fighters killed at least 15 people in an attack on the village of Qansaxley on Monday, "
+            "elders said.\n"
+            "Al Shabaab stormed the village after firing mortars at it, an elder said.\n")
+    evs = _extract(text, "2024-03-13")
+    assert len(evs) == 1 and len(evs[0].evidence) == 2 and evs[0].fatalities == 15
+
+
+def test_share_of_territory_held_is_background() -> None:
+    assert sentence_types("The gangs, led by a former police officer, have taken control of about 80% of the capital.") == []
+    assert sentence_types("The junta has lost control of a third of the country to rebel groups.") == []

@@ -140,6 +140,13 @@ def _warm_up(delay: float) -> tuple[int, int]:
     import time
 
     time.sleep(delay)
+    try:  # VmHWM: this process's own peak (ru_maxrss may include the parent's, inherited over fork)
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return os.getpid(), int(line.split()[1])
+    except OSError:
+        pass
     return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 

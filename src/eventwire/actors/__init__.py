@@ -26,6 +26,7 @@ __all__ = ["assign_roles", "interaction_code", "load_dictionary", "lookup", "run
 def run(doc: Document, settings: Settings) -> Document:
     """Add the document's actor mentions (replacing any from an earlier run)."""
     doc.meta.pop("actors_countries", None)
+    doc.meta.pop("actors_text_countries", None)
     doc.mentions = [m for m in doc.mentions if m.kind != "actor"]
     doc.mentions.extend(recognize(doc))
     return doc

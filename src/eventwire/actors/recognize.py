@@ -100,6 +100,28 @@ def doc_countries(doc: Document, toks: list | None = None, norms: list[str] | No
     return ordered
 
 
+def text_countries(doc: Document) -> frozenset[str]:
+    """Countries the text itself names (by name or demonym), cached in ``doc.meta``."""
+    cached = doc.meta.get("actors_text_countries")
+    if cached is not None:
+        return cached
+    d = load_dictionary()
+    toks = tokenize(doc.clean)
+    norms = norms_of(toks)
+    out = set()
+    i = 0
+    while i < len(toks):
+        m = match_at(d.country_trie, toks, i, norms)
+        if m:
+            if " ".join(norms[i:m[0]]) in d.country_core:
+                out.add(m[1][0])
+            i = m[0]
+        else:
+            i += 1
+    doc.meta["actors_text_countries"] = frozenset(out)
+    return doc.meta["actors_text_countries"]
+
+
 def focus_country(doc: Document) -> str:
     cs = doc_countries(doc)
     return cs[0] if cs else ""
@@ -208,7 +230,8 @@ def _locative_country(d: Dictionary, doc: Document, sent_index: int) -> str:
 
 # "in Sagaing region, Myanmar", "in Zamfara state, Nigeria": admin words inside the place name
 _ADMIN_WORDS = frozenset({"region", "province", "state", "district", "county", "township", "division", "governorate",
-                          "department", "territory", "area", "city", "town", "village", "municipality", "prefecture"})
+                          "department", "territory", "area", "city", "town", "village", "municipality", "prefecture",
+                          "occupied", "disputed", "restive", "breakaway", "rebel-held"})
 _FEATURE_WORDS = frozenset({"lake", "river", "gulf", "sea", "bay", "mount", "mountains", "strait", "valley", "desert",
                             "basin", "upper", "lower", "greater", "new"})
 _SETTLEMENT_OF = re.compile(r"\s+(?:(?:border|port|coastal|frontline|front-line|northern|southern|eastern|western|central|"

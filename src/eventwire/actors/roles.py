@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from ..models import Actor, Document, Mention, Roles
 from ..nlp import ensure_parsed
 from .dictionary import NOUN_CLASSES, backer_actor, country_of_term, load_dictionary, norm, tokenize
-from .recognize import _locative_country, event_country
+from .recognize import _locative_country, event_country, text_countries
 
 PROTEST_TYPES = ("Protests",)
 RIOT_TYPES = ("Riots",)
@@ -417,6 +417,13 @@ class _Parse:
                     if m is not None:
                         f.a1 = m
                         break
+        if f.a1 is None:  # "a drone strike blamed on the Turkish military", "an attack claimed by IS"
+            for c in n.children:
+                if c.dep_ in ("acl", "relcl") and c.lemma_ in ("blame", "attribute", "claim"):
+                    got = self.prep_obj(c, ("on", "to", "by"))
+                    if got:
+                        f.a1 = got[0]
+                        break
         got = self.prep_obj(n, _TARGET_PREPS)
         if got:
             f.a2 = got[0]
@@ -437,6 +444,12 @@ class _Parse:
                 f.a2 = f.a2 or first.a2
                 head = head.head
             sm, stok, passive = self.subject_of(head)
+            if head.lemma_ in _VICTIM_HITS and n.lemma_.lower() in _DEVICES and not passive:
+                # "their convoy hit an explosive device": the subject is the target
+                f.a1 = None
+                f.a2 = sm
+                f.how = "hit a bomb"
+                return f
             if head.lemma_ in ("suffer", "sustain", "incur", "receive") and f.a1 is None:
                 # "13 people suffered injuries": the subject is hurt, not the attacker
                 if f.a2 is None:
@@ -549,7 +562,15 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
         f.a2 = before[-1] if before else None
         f.how = "hit a bomb (word order)"
         return f
-    by = next((m for m in after if _BY_AFTER.match(text[end:m.start])), None)
+    if re.search(r"\b(?:bomb|mine|landmine|IED|device|explosives?)s?\s*$", text[start:end], re.I) and re.search(
+            r"\b(?:hit|struck|ran\s+over|drove\s+over|stepped\s+on|triggered)\s+(?:(?:a|an|the)\s+)?$",
+            text[max(sent_start, start - 25):start], re.I):
+        f.a2 = before[-1] if before else None  # "their convoy hit an explosive device" (the device is the trigger)
+        f.how = "hit a bomb (word order)"
+        return f
+    blamed = next((m for m in after if re.fullmatch(r"\s*(?:[\w-]+\s+)?(?:blamed\s+on|attributed\s+to|claimed\s+by)\s+"
+                                                    r"(?:the\s+)?", text[end:m.start], re.I)), None)
+    by = blamed or next((m for m in after if _BY_AFTER.match(text[end:m.start])), None)
     on = next((m for m in after if m is not by and _TARGET_AFTER.match(text[end:m.start])), None)
     passive = bool(_PASSIVE_BEFORE.search(left))
     if by is not None:
@@ -700,6 +721,14 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     country, reliable = _locative_country(d, doc, sent_index), True
     if not country:
         country, reliable = _located_country(doc, sent_index, start, end, settings)
+        named = text_countries(doc)
+        if country and named and country not in named:
+            # a gazetteer guess the text never names ("Tawila" abroad) vs a named group's home the text names
+            homes = [m.value.country for m in ms if m.value.listed and m.value.country in named
+                     and m.value.inter in (2, 3, 4) and not m.meta.get("generic")
+                     and "{country}" not in (m.meta.get("entry") or "{country}")]
+            if homes:
+                country = homes[0]
     if not country:
         country, reliable = event_country(doc, sent_index)
     if not country:  # nothing says where: the home country of the named actors around
@@ -751,6 +780,9 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     a1, a2 = f.a1, f.a2
     if a2 is not None and a1 is not None and (a2 is a1 or (a2.start == a1.start and a2.end == a1.end)):
         a2 = None
+    if a2 is not None and a1 is not None and a2.value.name == a1.value.name and a1.value.listed \
+            and not a1.meta.get("generic") and not a2.meta.get("generic"):
+        a2 = None  # "The M23 withdrew ..., handing it over": a named group does not act on itself
 
     et = event_type or ""
     sub = sub_event_type or ""
@@ -799,6 +831,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             if et in RIOT_TYPES and other is None and sub == "Mob violence":
                 other = next((m for m in ms if m.value.inter == 7 and m is not crowd), None) or \
                     _numeric_victims(doc, s_start, s_end, start, end, country, sent_index)
+            if sub == "Mob violence" and other is not None and other.meta.get("generic") \
+                    and not other.meta.get("country_explicit") \
+                    and other.meta.get("entry") == "Unidentified Armed Group ({country})":
+                # "villagers lynched two suspected kidnappers": a mob's victims are civilians
+                other = _with_actor(other, _entry_actor("Civilians ({country})", country, "victims of a mob"))
+                other.meta["entry"] = "Civilians ({country})"
             a1, a2 = crowd, other
             f.assoc1 = identities + named_groups
             f.assoc2 = []
@@ -807,7 +845,10 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if not reliable and a1 is not None and a1.value.inter == 1 and a1.value.country:
             country, reliable = a1.value.country, True  # weapons are stopped over the interceptor's own ground
     elif sub == "Agreement":
+        if a2 is None and f.assoc1:  # "the government and the ELN agreed": the two parties
+            a2 = f.assoc1.pop(0)
         a1, a2 = _agreement_roles(doc, ms, a1, a2, s_start, s_end, start, end)
+        reliable = False  # talks abroad are not forces operating abroad (no inter 8 for the venue)
     elif et in VIOLENT_TYPES or sub == "Arrests":
         owner = _weapon_owner(doc, a2)
         if owner and (a1 is None or a1.meta.get("implicit")):
@@ -860,6 +901,10 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 r"\b(?:killing|wounding|injuring|killed|wounded|injured|kidnapping|abducting)\s+(?:\S+\s+){0,3}$",
                 doc.clean[max(end, m.start - 50):m.start])), None)
         if et in ("Explosions/Remote violence", "Violence against civilians") and a2 is None:
+            # "15 people were killed when Russian missiles hit the city"
+            a2 = next((m for m in ms if m.end <= start and m is not a1 and m.value.inter == 7
+                       and _CASUALTY_AFTER.match(doc.clean, m.end)), None)
+        if et in ("Explosions/Remote violence", "Violence against civilians") and a2 is None:
             a2 = _numeric_victims(doc, s_start, s_end, start, end, country, sent_index)
         if et == "Violence against civilians":
             if a2 is None or a2.value.inter != 7:
@@ -869,6 +914,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             if a2 is None:
                 a2 = _implicit(doc, _entry_actor("Civilians ({country})", country, "victims implied"),
                                start, end, sent_index, "violence against civilians: civilians implied")
+        if (a1 is None or a1.meta.get("implicit")) and et in VIOLENT_TYPES:
+            # "a landmine planted by the Taliban exploded": who planted or fired the weapon acts
+            planter = next((m for m in ms if m is not a2 and _LAUNCHED_BY.search(
+                doc.clean[max(s_start, m.start - 40):m.start])), None)
+            if planter is not None:
+                a1 = planter
         if a1 is None and et in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
             tmpl = "Unidentified Armed Group ({country})"
             if sub == "Air/drone strike":

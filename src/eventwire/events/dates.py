@@ -40,7 +40,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("mdy", rf"(?P<mdy_m>{_MON})\s+(?P<mdy_d>[0-3]?\d){_ORD}(?![\d:])(?:,?\s+(?P<mdy_y>(?:19|20)\d\d))?"),
     ("month", rf"(?P<mo_mod>(?i:early|late|mid-?|the end of|the start of|the beginning of|the middle of|earlier in|in|since|during|throughout|until|by)\s+)(?P<mo_m>{_MON})(?:\s+(?P<mo_y>(?:19|20)\d\d))?"),
     ("monthyear", rf"(?P<my_m>{_MON})\s+(?P<my_y>(?:19|20)\d\d)"),
-    ("weekday", rf"(?P<wd_mod>(?i:last|this|next|on|early|late|earlier on|later on|since|coming|past)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?P<wd_part>{_PART})"),
+    ("weekday", rf"(?P<wd_mod>(?i:last|this|next|on|early|late|earlier on|later on|since|coming|past|for)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?P<wd_part>{_PART})"),
     ("rel", r"(?i:(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|earlier today|"
             r"late last night|early today|the day before|the previous day|a day earlier|the next day|the following day|"
             r"tomorrow|day after tomorrow))"),
@@ -189,8 +189,8 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
             return None, 1, "weekday"
         wd = WEEKDAYS.index(m.group("wd").lower())
         mod = (m.group("wd_mod") or "").strip().lower()
-        if mod in ("next", "coming"):
-            return None, 1, "future"
+        if mod in ("next", "coming") or (mod == "for" and not m.group(0).endswith(("'s", "’s"))):
+            return None, 1, "future"  # "a strike for Tuesday": what is planned (not "the toll for Sunday's attack")
         if mod == "since":
             return weekday_before(P, wd), 2, "year"
         return weekday_before(P, wd, strictly=(mod in ("last", "past"))), 1, "weekday"
@@ -256,7 +256,7 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
 _STARTS = frozenset(
     list(MONTHS) + list(WEEKDAYS) + list(NUMBER_WORDS) + [
         "early", "late", "mid", "the", "earlier", "later", "in", "since", "during", "throughout",
-        "until", "by", "last", "this", "next", "on", "coming", "past", "yesterday", "today",
+        "until", "by", "last", "this", "next", "on", "coming", "past", "yesterday", "today", "for",
         "tonight", "overnight", "tomorrow", "day", "over", "previous", "from", "of", "couple"])
 _WORD_AT = re.compile(r"\w+")
 

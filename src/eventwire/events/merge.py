@@ -202,14 +202,16 @@ def _joins(r: Reading, g: Group) -> bool:
         return True
     protest = same_family and _family(m.event_type) == "protest"
     # "were abducted", not "the unsolved kidnapping" (a name for an event may be another event)
-    verbal = not any(h.rule.nominal and not h.text.lower().endswith("ed") for h in c.hits if h.start == c.start)
+    verbal = any(not h.rule.nominal or h.text.lower().endswith("ed") for h in c.hits)
     if (not same_type and not r.own_date and not r.distinct and near and verbal
-            and ((violent and c.event_type in ("Violence against civilians", "Riots")) or protest)
-            and (a_r & a_g or not a_r or protest)
+            and ((violent and c.event_type in ("Violence against civilians", "Riots")) or protest
+                 or (violent and a_r & a_g))
+            and (a_r & a_g or protest or (not a_r and c.event_type in ("Violence against civilians", "Riots")))
             and _locations_agree(r.location, g.location, strict=False)):
         # "The two men were stopped by villagers and assaulted with sticks" after the lynching;
         # "some residents were abducted" after the massacre; "Police fired tear gas to disperse
-        # the crowd" after the riot: what happened during the event
+        # the crowd" after the riot; "The RSF stormed the village after shelling it" after the
+        # RSF's attack on it: what happened during the event
         return True
     if (c.sub_event_type == "Non-violent transfer of territory" and not r.own_date and not r.distinct and near
             and m.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
