@@ -330,3 +330,27 @@ def test_bad_dictionary_rows_are_reported_by_file(monkeypatch):
     monkeypatch.setattr(dictionary, "load_csv", fake_country)
     with pytest.raises(ResourceError, match="unknown country 'Atlantis'"):
         dictionary.load_dictionary.__wrapped__()
+
+
+def test_au_troops_in_somalia_follow_the_mission_of_the_date():
+    old = Document(id="a", text="AU troops repelled an attack in Somalia.", clean="AU troops repelled an attack in Somalia.",
+                   sentences=[Sentence(0, 40, "AU troops repelled an attack in Somalia.", 0)])
+    import datetime
+
+    from eventwire.actors.recognize import recognize
+
+    old.published = datetime.date(2019, 5, 1)
+    old.meta["focus_country"] = "Somalia"
+    assert recognize(old)[0].value.name.startswith("AMISOM")
+    new = Document(id="b", text=old.text, clean=old.clean, sentences=list(old.sentences))
+    new.published = datetime.date(2023, 5, 1)
+    new.meta["focus_country"] = "Somalia"
+    assert recognize(new)[0].value.name.startswith("ATMIS")
+
+
+def test_the_gunmen_after_bare_gunmen_stay_unidentified():
+    text = ("Gunmen shot dead a Hamas commander in Sidon, Lebanon, on Monday. The gunmen fled on motorcycles. "
+            "Al-Shabaab fighters attacked a base. The militants later withdrew.")
+    got = names(text, country="Lebanon")
+    assert ("gunmen", "Unidentified Armed Group (Lebanon)") in got
+    assert ("militants", "Al Shabaab") in got

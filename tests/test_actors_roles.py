@@ -570,3 +570,54 @@ def test_named_group_home_beats_a_gazetteer_guess_the_text_never_names(mode):
     start = text.index("attacked")
     r = assign_roles(doc, 0, start, start + 8, "Violence against civilians", "Attack", settings)
     assert n(r.actor2) == "Civilians (Sudan)"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_agreement_between_coordinated_parties_at_talks_abroad(mode):
+    r = roles_for("The Colombian government and the ELN agreed to a six-month ceasefire at talks in Havana, Cuba, "
+                  "on Friday.", "agreed", "Strategic developments", "Agreement", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Military Forces of Colombia", "ELN: National Liberation Army")
+    assert r.actor1.value.inter == 1  # the venue does not make the government external
+    assert r.assoc1 == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_mob_victims_named_as_suspects_are_civilians(mode):
+    r = roles_for("Villagers lynched two suspected kidnappers in the town of Uromi in Edo state, Nigeria, on "
+                  "Thursday.", "lynched", "Riots", "Mob violence", mode)
+    assert (n(r.actor1), n(r.actor2)) == ("Rioters (Nigeria)", "Civilians (Nigeria)")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_named_group_does_not_act_on_itself(mode):
+    r = roles_for("The M23 withdrew from the town of Kibumba in North Kivu, DR Congo, handing it over to East "
+                  "African regional forces.", "withdrew", "Strategic developments", "Non-violent transfer of territory",
+                  mode)
+    assert n(r.actor1) == "M23: March 23 Movement"
+    assert n(r.actor2) != "M23: March 23 Movement"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_claim_in_a_later_sentence_names_the_attacker(mode):
+    text = ("A suicide car bomber rammed into a convoy of African Union troops near Mogadishu, Somalia, on Tuesday, "
+            "killing four soldiers. Al-Shabaab said it carried out the attack.")
+    r = roles_for(text, "rammed", "Explosions/Remote violence", "Suicide bomb", mode)
+    assert n(r.actor1) == "Al Shabaab"
+    # no claim: the attacker stays unidentified
+    r = roles_for(text.split(" Al-Shabaab")[0], "rammed", "Explosions/Remote violence", "Suicide bomb", mode)
+    assert n(r.actor1) == "Unidentified Armed Group (Somalia)"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_country_before_a_named_weapon(mode):
+    r = roles_for("US Reaper strikes killed four al-Shabaab fighters near Jilib, Somalia, on Monday.", "strikes",
+                  "Explosions/Remote violence", "Air/drone strike", mode)
+    assert n(r.actor1) == "Military Forces of the United States"
+    assert n(r.actor2) == "Al Shabaab"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_gunmen_near_a_named_group_office_stay_unidentified(mode):
+    r = roles_for("Gunmen killed two people near a Hamas office in Sidon, Lebanon, on Monday.", "killed",
+                  "Violence against civilians", "Attack", mode)
+    assert n(r.actor1) == "Unidentified Armed Group (Lebanon)"

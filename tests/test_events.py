@@ -127,7 +127,7 @@ def test_may_hold_event_prefilter() -> None:
 
 @pytest.mark.parametrize("name", ["labelled_sentences_holdout.jsonl", "labelled_sentences_fresh.jsonl",
                                   "labelled_sentences_fresh2.jsonl", "labelled_sentences_fresh3.jsonl",
-                                  "labelled_sentences_fresh4.jsonl"])
+                                  "labelled_sentences_fresh4.jsonl", "labelled_sentences_fresh5.jsonl"])
 def test_further_labelled_sets(name: str) -> None:
     r = labelled(FIXTURES / name)
     assert r["sub_event_type_weighted_f1"] >= 0.9

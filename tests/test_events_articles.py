@@ -230,3 +230,40 @@ def test_how_the_same_group_carried_out_the_attack_just_told_is_part_of_it() -> 
 def test_share_of_territory_held_is_background() -> None:
     assert sentence_types("The gangs, led by a former police officer, have taken control of about 80% of the capital.") == []
     assert sentence_types("The junta has lost control of a third of the country to rebel groups.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "It was not immediately clear who carried out the shooting.",
+    "Demonstrations have been banned in the capital since the coup.",
+])
+def test_unknown_perpetrator_and_bans_are_not_events(text: str) -> None:
+    assert sentence_types(text) == []
+
+
+def test_a_banned_protest_that_was_dispersed_is_an_event() -> None:
+    assert sentence_types("Police dispersed a banned protest in Bamako on Monday.") == ["Protest with intervention"]
+
+
+def test_occupied_as_an_adjective_is_no_capture() -> None:
+    assert sentence_types("Soldiers shot dead two men at a checkpoint in the occupied city of Hebron on Friday.") == ["Attack"]
+    assert sentence_types("Rebels occupied the town of Walikale on Friday.") == ["Non-state actor overtakes territory"]
+
+
+def test_a_surge_since_the_start_of_a_war_is_background_even_with_a_date() -> None:
+    assert sentence_types("Attacks on settlers have surged since the start of the war on Oct. 7, "
+                          "with more than 40 people killed.") == []
+
+
+def test_toll_listing_two_groups_after_at_least_adds_both() -> None:
+    c = sentence_fatalities("At least 31 villagers and nine soldiers were killed in the raid on Sunday.")
+    assert c is not None and c.value == 40
+
+
+def test_date_is_inherited_from_the_nearest_sentence_of_the_event_before() -> None:
+    # the claim told later joins the first event; the undated sentence right after the lead still
+    # takes the lead's date (not the publication date)
+    text = ("Jihadists killed 20 villagers in Dioura on Thursday, officials said.\n"
+            "Soldiers later exchanged fire with the attackers near the village, the army said.\n"
+            "The Macina Liberation Front claimed the Dioura attack in a statement.\n")
+    evs = _extract(text, "2024-03-16")
+    assert sorted(e.event_date for e in evs) == ["2024-03-14", "2024-03-14"]

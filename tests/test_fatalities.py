@@ -68,3 +68,11 @@ def test_article_fatalities_not_double_counted() -> None:
     evs = extract(text=text, published="2022-04-30")
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Suicide bomb", 14)]
     assert "fatalities" in evs[0].provenance
+
+
+def test_a_possessive_singular_after_and_counts_one() -> None:
+    from eventwire.events.fatalities import sentence_fatalities
+
+    assert sentence_fatalities("Gunmen killed a trader and his driver near Kano.").value == 2
+    assert sentence_fatalities("The blast killed four officials and their bodyguard.").value == 5
+    assert sentence_fatalities("The blast killed four officials and their bodyguards.").value == 4  # how many: unknown

@@ -307,6 +307,9 @@ def _pick(d: Dictionary, entries: list[Entry], countries: list[str], published: 
         return None
     if len(entries) == 1:
         return entries[0]
+    dated = [e for e in entries if e.after]
+    if dated:  # a name valid from a date on ("AU troops" in Somalia after April 2022 are ATMIS)
+        return max(dated, key=lambda e: e.after)
     for c in countries:
         for e in entries:
             if e.country == c:
@@ -633,18 +636,25 @@ def _group_references(d: Dictionary, doc: Document, text: str, found: list[Menti
 def _anaphora(d: Dictionary, text: str, found: list[Mention]) -> None:
     """'the extremists' after a named armed group refers back to that group."""
     last_named: Mention | None = None
+    bare_seen: set[tuple[str, ...]] = set()  # "Gunmen killed a Hamas official ... the gunmen fled": not Hamas
     for m in found:
         if not m.meta.get("generic"):
             if m.value.inter in (2, 3, 4) and m.value.listed:
                 last_named = m
             continue
-        if last_named is None or m.meta.get("country_explicit"):
+        if m.meta.get("country_explicit"):
             continue
         toks = tuple(norm(t[2]) for t in tokenize(m.text))
-        if toks not in d.anaphora_nouns:
+        if toks not in d.anaphora_nouns and m.meta.get("entry") != "Unidentified Armed Group ({country})":
             continue
         before = text[max(0, m.start - 12):m.start].split()
-        if before and norm(before[-1]) in d.anaphora_dets:
+        has_det = bool(before) and norm(before[-1]) in d.anaphora_dets
+        if not has_det and m.meta.get("entry") == "Unidentified Armed Group ({country})":
+            bare_seen.add(toks)
+            continue
+        if last_named is None or toks not in d.anaphora_nouns or toks in bare_seen:
+            continue  # "the gunmen" after bare "gunmen": the same unidentified men
+        if has_det:
             m.value = Actor(**{**last_named.value.as_dict(), "why": f"refers back to {last_named.text!r}"})
             m.why = f"{m.text!r} after {last_named.text!r} refers back to {last_named.value.name}"
             m.meta.update(generic=False, entry=last_named.meta.get("entry", ""), anaphora=True)

@@ -638,7 +638,8 @@ def _state_modifier(doc: Document, text: str, left: str, sent_start: int, before
         return None
     if re.search(r"\b(?:in|near|from|of|across|inside|outside|at|to)\s+(?:the\s+)?$", left[:prev.start(1)], re.I):
         return None  # "Police in Pakistan arrested": a location, not a state acting
-    c = country_of_term(prev.group(1), strict=True) or country_of_term(prev.group(1).split()[-1], strict=True)
+    c = (country_of_term(prev.group(1), strict=True) or country_of_term(prev.group(1).split()[-1], strict=True)
+         or country_of_term(prev.group(1).split()[0], strict=True))  # "US Predator attacks"
     if not c:
         return None
     a = sent_start + prev.start(1)
@@ -848,7 +849,9 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if a2 is None and f.assoc1:  # "the government and the ELN agreed": the two parties
             a2 = f.assoc1.pop(0)
         a1, a2 = _agreement_roles(doc, ms, a1, a2, s_start, s_end, start, end)
-        reliable = False  # talks abroad are not forces operating abroad (no inter 8 for the venue)
+        homes = {m.value.country for m in (a1, a2) if m is not None and m.value.country}
+        if country and homes and country not in homes:
+            reliable = False  # talks in a third country: the venue does not make the parties external
     elif et in VIOLENT_TYPES or sub == "Arrests":
         owner = _weapon_owner(doc, a2)
         if owner and (a1 is None or a1.meta.get("implicit")):
@@ -920,6 +923,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 doc.clean[max(s_start, m.start - 40):m.start])), None)
             if planter is not None:
                 a1 = planter
+        if et in VIOLENT_TYPES and (a1 is None or (a1.meta.get("generic") and not a1.meta.get("country_explicit")
+                                                   and a1.meta.get("entry") == "Unidentified Armed Group ({country})")):
+            # "A suicide car bomber rammed a convoy ... Al-Shabaab said it carried out the attack."
+            claimant = _claimant(doc, sent_index, s_end)
+            if claimant is not None and (a2 is None or claimant.value.name != a2.value.name):
+                a1 = claimant
         if a1 is None and et in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
             tmpl = "Unidentified Armed Group ({country})"
             if sub == "Air/drone strike":
@@ -931,22 +940,16 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     # armed group of the sentence is that group
     named = {m.value.name: m for m in ms if m.value.inter in (2, 3, 4) and m.value.listed
              and not m.meta.get("generic") and not m.meta.get("implicit")}
-    if len(named) == 1:
+    if len(named) == 1 and a1 is not None and a1.value.inter in (1, 8) and a2 is not None:
+        # only for the side state forces fought, with the group named before it ("Gunmen killed two
+        # people near a Hamas office" keeps its gunmen)
         only = next(iter(named.values()))
-        for role in ("a1", "a2"):
-            m = a1 if role == "a1" else a2
-            other = a2 if role == "a1" else a1
-            if m is not None and not m.meta.get("implicit") and m.meta.get("generic") \
-                    and not m.meta.get("country_explicit") \
-                    and m.meta.get("entry") == "Unidentified Armed Group ({country})" \
-                    and (other is None or other.value.name != only.value.name):
-                new = _with_actor(m, only.value)
-                new.meta.update(generic=False, entry=only.meta.get("entry", ""), anaphora=True)
-                new.why = f"{m.text!r} beside {only.text!r} in the sentence: {only.value.name}"
-                if role == "a1":
-                    a1 = new
-                else:
-                    a2 = new
+        if not a2.meta.get("implicit") and a2.meta.get("generic") and not a2.meta.get("country_explicit") \
+                and a2.meta.get("entry") == "Unidentified Armed Group ({country})" and only.start < a2.start:
+            new = _with_actor(a2, only.value)
+            new.meta.update(generic=False, entry=only.meta.get("entry", ""), anaphora=True)
+            new.why = f"{a2.text!r} after {only.text!r} in the sentence: {only.value.name}"
+            a2 = new
 
     # ---------------------------------------------------------- associates
     assoc1 = [m for m in f.assoc1 if m is not a1 and m is not a2]
@@ -1076,6 +1079,23 @@ def _agreement_roles(doc: Document, ms: list[Mention], a1, a2, s_start: int, s_e
                     if got:
                         return _with_sent(got[0], doc, start, end), _with_sent(got[1], doc, start, end)
     return a1, a2
+
+
+_CLAIM_AFTER = re.compile(r"\s*(?:,\s*)?(?:has\s+|have\s+|later\s+)?(?:claimed\s+(?:responsibility|the\s+(?:attack|bombing|"
+                          r"killing|assault|ambush|raid))|said\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|"
+                          r"were\s+behind|staged|launched|conducted)|took\s+responsibility)", re.I)
+_CLAIMED_BY = re.compile(r"\b(?:claimed|carried\s+out)\s+by\s+(?:the\s+)?$", re.I)
+
+
+def _claimant(doc: Document, sent_index: int, s_end: int) -> Mention | None:
+    """A named armed group claiming the attack in the next two sentences ("X claimed responsibility")."""
+    for m in doc.mentions:
+        if m.kind != "actor" or m.start < s_end or m.sent > sent_index + 2 or m.value.inter not in (2, 3, 4) \
+                or m.meta.get("generic") or not m.value.listed:
+            continue
+        if _CLAIM_AFTER.match(doc.clean, m.end) or _CLAIMED_BY.search(doc.clean[max(0, m.start - 30):m.start]):
+            return m
+    return None
 
 
 def _with_sent(m: Mention, doc: Document, start: int, end: int) -> Mention:

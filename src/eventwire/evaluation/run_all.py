@@ -47,8 +47,9 @@ DEV_SETS: dict[str, tuple[Callable[..., readers.DevSet], Callable[..., TaskResul
     "baghuz": (lambda data, examples, o: readers.baghuz(examples), tasks.eval_baghuz, "Baghuz example"),
     "gold-set": (lambda data, examples, o: readers.gold_set(Path(o.fixtures) / "gold"), tasks.eval_gold_set,
                  "Gold set (hand-written articles, events task)"),
+    # the events stage's labelled sentences other than its working set (labelled_sentences.jsonl)
     "sentences": (lambda data, examples, o: readers.labelled_sentences(
-        [Path(o.fixtures) / "labelled_sentences_holdout.jsonl", Path(o.fixtures) / "labelled_sentences_fresh.jsonl"]),
+        sorted(Path(o.fixtures).glob("labelled_sentences_*.jsonl")) or [Path(o.fixtures) / "labelled_sentences_holdout.jsonl"]),
         tasks.eval_sentences, "Labelled sentences (types task)"),
     "hrdsattack": (lambda data, examples, o: readers.hrdsattack(data, sample=o.hrds), tasks.eval_hrdsattack,
                    "HRDsAttack (full articles)"),

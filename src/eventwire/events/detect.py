@@ -329,6 +329,9 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
     definite = primary.rule.nominal and is_definite(text, primary.start, lex, primary.text)
     block = text[lo:hi]
     rest = block.replace(primary.text, " ", 1)
+    for h in group:  # "the soldiers killed in the ambush" told at a funeral: no happening of its own
+        if not h.verdict.ok:
+            rest = rest.replace(h.text, " ", 1)
     reference = definite and not has_happening(rest, lex)
     if all(h.verdict.rule in REFERENCE_RULES for h in group):
         reference = True

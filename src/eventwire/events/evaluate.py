@@ -331,7 +331,7 @@ def run_all(data: str | Path | None, labelled_path: str | Path | None = None) ->
         paths = [Path(labelled_path)]
     else:
         fx = Path(__file__).resolve().parents[3] / "tests" / "fixtures"
-        paths = [fx / f"labelled_sentences{x}.jsonl" for x in ("", "_holdout", "_fresh", "_fresh2", "_fresh3", "_fresh4")]
+        paths = [fx / f"labelled_sentences{x}.jsonl" for x in ("", "_holdout", "_fresh", "_fresh2", "_fresh3", "_fresh4", "_fresh5")]
     for lp in paths:
         if lp.exists():
             out[lp.stem] = labelled(lp)

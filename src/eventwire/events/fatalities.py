@@ -67,9 +67,7 @@ def _rx() -> _Rx:
     injury = squash(cfg["injury_words"])
     gap = rf"(?:(?!(?:{injury})\b|and\b|or\b|\d)[\w'’-]+,?\s+){{0,6}}?"
     # "strikes on two villages killed nine people": a number of things is no toll
-    things = (r"(?!\s+(?:[\w-]+\s+)?(?:villages?|towns?|cities|houses?|homes?|buildings?|districts?|provinces?|regions?|"
-              r"areas?|vehicles?|cars?|trucks?|buses|days?|weeks?|months?|hours?|years?|times|rockets?|missiles?|"
-              r"drones?|strikes?|attacks?|bombs?|shells?|locations?|sites?|schools?|hospitals?|camps?)\b)")
+    things = rf"(?!\s+(?:[\w-]+\s+)?(?:{squash(cfg.get('thing_words', '(?!x)x'))})\b)"
     N = rf"(?<![\w.-])(?P<num>{num}){things}"
     return _Rx(
         num=re.compile(rf"(?i)^{num}$"),
@@ -191,7 +189,7 @@ def _blank_subsets(text: str) -> str:
 def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, int, int]:
     """Extend "three soldiers and two civilians" chains around a match; returns (value, start, end)."""
     start, end = m.start("num"), m.end()
-    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)")
+    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)")
     if forward:
         rest = text[m.end():]
         while True:
@@ -200,13 +198,15 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
                 break
             w = c.group("n").split()[0].lower()
             n = parse_number(c.group("n")) or parse_number(w) or (1 if w in ("a", "an") else None)
+            if n is None and w in ("his", "her", "their", "its") and not re.search(r"(?i)s\b", c.group(0).split()[-1]):
+                n = 1  # "killing five engineers and their driver"
             if n is None:
                 break
             value += n
             end += c.end()
             rest = rest[c.end():]
     else:
-        back = re.compile(r"(?i)(?P<n>\b[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\s*(?:,\s*and|,|and)\s*$")
+        back = re.compile(r"(?i)(?P<n>\b[\w,-]+)\s+(?:(?!\d)[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\s*(?:,\s*and|,|and)\s*$")
         head = text[:m.start("num")]
         while True:
             c = back.search(head)
@@ -222,7 +222,7 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
     return value, start, end
 
 
-_CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)")
+_CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)")
 
 
 def _chain_forward(t: str, pos: int, value: int) -> tuple[int, int]:
@@ -233,6 +233,8 @@ def _chain_forward(t: str, pos: int, value: int) -> tuple[int, int]:
             return value, pos
         w = c.group("n").lower()
         n = 1 if w in ("a", "an") else parse_number(w)
+        if n is None and w in ("his", "her", "their", "its") and not c.group(0).rstrip().endswith("s"):
+            n = 1  # "killed a farmer and his son"
         if n is None:
             return value, pos
         value += n

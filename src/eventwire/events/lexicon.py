@@ -115,8 +115,9 @@ class Lexicon:
 
 
 def squash(alternatives: str) -> str:
-    """Join a folded YAML list of ``|`` alternatives (whitespace around ``|`` dropped)."""
-    s = re.sub(r"\s*\|\s*", "|", alternatives.strip())
+    """Join a folded YAML list of ``|`` alternatives: the whitespace YAML folding puts after a
+    line-ending ``|`` is dropped; a space before ``|`` is part of the pattern ("(?:largely |mostly )?")."""
+    s = re.sub(r"\|\s+", "|", alternatives.strip())
     return s.strip("|")
 
 

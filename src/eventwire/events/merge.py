@@ -284,7 +284,8 @@ def inherit_dates(groups: list[Group]) -> None:
         first = min(r.sent for r in g.readings)
         for prev in reversed(groups[:i]):
             best = prev.date[2] if any(r.own_date and r.date for r in prev.readings) else None
-            if best is not None and 0 <= first - max(r.sent for r in prev.readings) <= INHERIT_WINDOW:
+            gaps = [first - r.sent for r in prev.readings if r.sent <= first]
+            if best is not None and gaps and min(gaps) <= INHERIT_WINDOW:
                 g.inherited = best  # the date the previous event settled on ("happened on Saturday night")
                 g.inherited_from = prev
                 break

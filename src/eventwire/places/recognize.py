@@ -85,6 +85,20 @@ MODIFIED_NOUNS = frozenset({"military", "army", "police", "government", "embassy
                             "president", "forces", "force", "troops", "patrol", "convoy", "drone", "warplanes",
                             "envoy", "ambassador", "consulate", "border", "security", "intelligence", "state"})
 
+CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
+LANDMARK_NOUNS = frozenset({
+    "square", "street", "road", "avenue", "bridge", "hospital", "university", "airport", "market", "bazaar",
+    "mosque", "church", "cathedral", "temple", "school", "college", "stadium", "hotel", "dam", "base", "airbase",
+    "palace", "park", "gate", "highway", "prison", "jail", "station", "plaza", "boulevard", "port", "harbour",
+    "harbor", "barracks", "checkpoint", "crossing", "mall", "court", "parliament", "embassy", "police", "army",
+    "governor", "city", "town", "province", "district", "region", "state", "county", "camp", "valley", "river",
+})
+NEAR_PHRASE_WORDS = frozenset({"near", "outside", "outskirts", "around", "close", "vicinity", "nearby"})
+
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
     r"|[^\W\d_][\w'’‘ʻ]*(?:-[^\W_][\w'’‘ʻ]*)*"
@@ -248,6 +262,9 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
         topo.cues.add("feature")
         if before[-2] in ADMIN_NOUNS:
             topo.cues.add("admin")
+        wider = [t.lower for t in tokens[max(0, i - 7):i - 2]]
+        if any(w in NEAR_PHRASE_WORDS for w in wider[-4:]):
+            topo.cues.add("near")  # "near the southern Lebanese city of X"
     if prev in TITLE_WORDS or (len(before) > 1 and before[-2] in TITLE_WORDS and tokens[i - 1].cap):
         topo.cues.add("title")
     if after:
@@ -370,6 +387,12 @@ class Recognizer:
                 continue
             zone = _zone(tok.start, embed_zones)
             match = self._longest(tokens, i, covered + blocked)
+            if blocked:
+                wider_match = self._longest(tokens, i, covered)
+                if wider_match is not None and (match is None or wider_match[0] > match[0]) \
+                        and wider_match[0] - i >= 2 \
+                        and any(c.match == "name" for c in self.gaz.lookup(wider_match[1])):
+                    match = wider_match  # "Dera Ghazi Khan" with "Khan" tagged PERSON
             if match is None:
                 un = self._unlisted_run(tokens, i, text, covered + blocked) if zone is None else None
                 if un is not None:
@@ -384,6 +407,17 @@ class Recognizer:
             topo = Toponym(s, e, text[s:e], "literal", "", reason="gazetteer match")
             _context(tokens, i, j, topo)
             cands = self.gaz.lookup(cands_text) or self._lookup_variants(cands_text)
+            run_end = self._name_run_end(tokens, j)
+            if run_end > j and not any(_well_known_place(c) for c in cands) \
+                    and not any(t.lower in LANDMARK_NOUNS for t in tokens[j:run_end]):
+                # "Wadi al-Hilu", "Sidi Ali Ben Aoun": only the first part of a longer name is listed -- the
+                # part is some other place; the whole name is a place the gazetteer lacks (kept if cued)
+                un = self._unlisted_run(tokens, i, text, covered + blocked) if zone is None else None
+                if un is not None and un[1] >= run_end:
+                    found.append(un[0])
+                    covered.append((un[0].start, un[0].end))
+                i = run_end
+                continue
             keep, why = self._accept(topo, tokens, i, j, cands, has_ner, zone, sent_starts, person_names)
             if keep:
                 topo.reason = why
@@ -403,7 +437,7 @@ class Recognizer:
                 covered.append((s, e))
                 i = j
             else:
-                i += 1
+                i = j if j - i > 1 else i + 1  # a rejected "Mocimboa da Praia" lends no part ("Praia") either
 
         # person-name trap across the document: "spokesman Mustafa Bali ... Bali said"
         for k, tok in enumerate(tokens):
@@ -435,12 +469,16 @@ class Recognizer:
         if not tokens:
             return False
         k = _tok_index(tok_at, s, tokens)
-        if k <= 0 or tokens[k].start != s or tokens[k - 1].lower not in PERSON_OVERRIDE_PREPS:
+        if k <= 0 or tokens[k].start != s:
+            return False
+        after_feature = tokens[k - 1].lower == "of" and k > 1 and tokens[k - 2].lower in FEATURE_NOUNS
+        if tokens[k - 1].lower not in PERSON_OVERRIDE_PREPS and not after_feature:
             return False
         etext = text[s:e]
         if etext[:4].lower() == "the ":
             return False
-        return any(c.feature_class in ("P", "A") and c.match == "name" for c in self.gaz.lookup(etext))
+        return any(c.feature_class in ("P", "A") and (c.match == "name" or (after_feature and c.match == "alt"))
+                   for c in self.gaz.lookup(etext))
 
     def _unlisted_run(self, tokens: list[Token], i: int, text: str, taken) -> tuple[Toponym, int] | None:
         """A capitalised name the gazetteer lacks, introduced as a place: "the neighbourhood of Al-Bayaa",
@@ -452,10 +490,12 @@ class Recognizer:
                 break
             if not (t.cap or (j > i and t.lower in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap)):
                 break
+            if j > i and t.lower in CALENDAR_WORDS:
+                break  # "the town of Githurai on Tuesday"
             j += 1
             if t.possessive:
                 break
-        while j > i + 1 and tokens[j - 1].lower in CONNECTORS:
+        while j > i + 1 and (tokens[j - 1].lower in CONNECTORS or tokens[j - 1].lower in CALENDAR_WORDS):
             j -= 1
         if j == i:
             return None
@@ -468,6 +508,25 @@ class Recognizer:
             return None
         topo.known = False
         return topo, j
+
+    @staticmethod
+    def _name_run_end(tokens: list[Token], j: int) -> int:
+        """Where the capitalised name that goes on at tokens[j] ends (j: it does not go on)."""
+        k = j
+        while k < len(tokens) and k - j < 4:
+            t = tokens[k]
+            if t.start - tokens[k - 1].end > 1 or tokens[k - 1].possessive or tokens[k - 1].adj_tail:
+                break
+            if t.lower in CALENDAR_WORDS or t.lower in FEATURE_NOUNS or t.upper:
+                break
+            if t.cap:
+                k += 1
+            elif t.lower in CONNECTORS and t.lower not in ("and", "of", "on") and k + 1 < len(tokens) \
+                    and tokens[k + 1].cap and tokens[k + 1].start - t.end <= 1:
+                k += 2
+            else:
+                break
+        return k
 
     def _unlisted_ok(self, etext: str) -> bool:
         """An entity the gazetteer lacks that may still be a place (not "Daesh", not a date)."""
