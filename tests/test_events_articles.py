@@ -267,3 +267,19 @@ def test_date_is_inherited_from_the_nearest_sentence_of_the_event_before() -> No
             "The Macina Liberation Front claimed the Dioura attack in a statement.\n")
     evs = _extract(text, "2024-03-16")
     assert sorted(e.event_date for e in evs) == ["2024-03-14", "2024-03-14"]
+
+
+def test_an_earlier_event_told_as_time_since_does_not_type_the_new_one() -> None:
+    assert sentence_types("Gunmen killed four farmers on Sunday, a week after clashes erupted in the area.") == ["Attack"]
+    # "following" alone names the cause of the deaths: the same event
+    assert sentence_types("Six people were killed following an explosion at a bus station in Gombe.") == [
+        "Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition leader said the protests would continue on Thursday and Friday.",
+    "Rights groups say at least 30 people have been killed by police since the protests began in March.",
+    "The junta suspended two radio stations after they reported on accusations of the army killing villagers.",
+])
+def test_planned_continuations_cumulative_tolls_and_accusations_are_not_events(text: str) -> None:
+    assert sentence_types(text) == []

@@ -360,3 +360,66 @@ def test_nationality_is_not_a_region_of_that_name(settings):
     loc = _locate(doc, "attacked", settings)
     assert loc.place.country == "Somalia" and loc.mention.text == "Dhanaane Sigaale", loc.why
     assert loc.geo_precision == 3 and "not in the gazetteer" in loc.why
+
+
+# --------------------------------------- whole-article geolocation (round 2)
+@pytest.mark.model
+@pytest.mark.parametrize("text,trigger,name,cc,precision", [
+    # a multi-word name wins over its first word (a PERSON-tagged "Khan" does not cut it short)
+    ("Gunmen attacked a police post in the central town of Dera Ghazi Khan on Monday, killing three officers.",
+     "attacked", "Dera Ghazi Khan", "PK", 1),
+    # an entity the model tags ORG after "the port town of" is the town, not a capital named at its end
+    ("Government troops recaptured the port town of Mocimboa da Praia in Cabo Delgado province on Sunday.",
+     "recaptured", "Mocimboa da Praia", "MZ", 1),
+    # "near the <adjective> <country> city of X": X, at precision 2, in the country the text names
+    ("An Israeli drone strike hit a car near the southern Lebanese city of Nabatieh on Tuesday, killing two.",
+     "strike", "Nabatiye et Tahta", "LB", 2),
+    # "in the northern town of X, south of Y": Y is only a reference point
+    ("Troops clashed with militants in the northern town of Tal Afar, south of Mosul, on Friday, killing four.",
+     "clashed", "Tall Afar", "IQ", 1),
+    # a camp tagged ORG before "refugee camp" is the camp's town
+    ("An airstrike on a house in the Nuseirat refugee camp in central Gaza killed 18 people on Friday night.",
+     "airstrike", "An Nusayrat", "PS", 1),
+])
+def test_whole_name_and_described_town_win(settings, text, trigger, name, cc, precision):
+    doc = _doc(text, settings)
+    loc = _locate(doc, trigger, settings)
+    assert loc is not None, text
+    assert (loc.place.name, loc.place.country_code, loc.geo_precision) == (name, cc, precision), loc.why
+
+
+@pytest.mark.model
+def test_first_word_of_an_unlisted_name_is_not_a_place(settings):
+    # "Wadi" alone is a town in India; "Wadi al-Hilu" is a village the gazetteer lacks
+    doc = _doc("Clashes erupted in the village of Wadi al-Hilu in Daraa province on Sunday, killing five.", settings)
+    assert not any(m.value.country_code == "IN" for m in _places(doc))
+    loc = _locate(doc, "Clashes", settings)
+    assert loc.place.country == "Syria" and loc.place.admin1 == "Daraa" and loc.geo_precision == 3, loc.why
+    # nor is the first word of a square in a city ("Plaza" is a district of Venezuela)
+    doc = _doc("In Santiago, police fired tear gas at thousands of protesters in Plaza Italia on Friday.", settings)
+    assert not any(m.value.country_code == "VE" for m in _places(doc))
+    loc = _locate(doc, "fired", settings)
+    assert loc.place.name == "Santiago" and loc.place.country == "Chile" and loc.geo_precision == 1, loc.why
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,trigger,city,cc", [
+    ("Police fired tear gas at protesters in Tahrir Square in Cairo on Friday.", "fired", "Cairo", "EG"),
+    ("Thousands of protesters rallied in Maidan in Kyiv on Sunday.", "rallied", "Kyiv", "UA"),
+])
+def test_landmark_in_a_city_takes_the_city(settings, text, trigger, city, cc):
+    doc = _doc(text, settings)
+    loc = _locate(doc, trigger, settings)
+    assert (loc.place.name, loc.place.country_code, loc.geo_precision) == (city, cc, 1), loc.why
+
+
+@pytest.mark.model
+def test_unlisted_town_named_with_a_weekday_and_country_adjective(settings):
+    # "Githurai on Tuesday" is not a name; the unlisted town keeps its own name
+    doc = _doc("Police opened fire on protesters in the town of Githurai on Tuesday night, killing two.", settings)
+    assert not any("Tuesday" in m.text for m in _places(doc))
+    # a village listed only in another country: the country the text names, not the namesake
+    doc = _doc("An Israeli drone strike hit a car near the southern Lebanese village of Houla on Tuesday.", settings)
+    loc = _locate(doc, "strike", settings)
+    assert loc.place.country == "Lebanon" and loc.place.name == "Houla", loc.why
+    assert not any(m.value.country_code == "SY" for m in _places(doc))

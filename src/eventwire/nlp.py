@@ -165,7 +165,6 @@ def ensure_parsed(doc: Document, sent_index: int, settings: Settings | None = No
     plan = _parse_plan(model, "candidates")
     if sdoc is None or sent is None or plan is None:
         return False
-    import numpy  # noqa: F401 - spaCy arrays
     from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
     nlp = _load(model)

@@ -37,6 +37,8 @@ FAMILY = {"Protests": "protest", "Riots": "protest"}
 # modality rules whose triggers refer to an event told elsewhere: kept as references
 REFERENCE_RULES = ("reaction", "antecedent")
 SIDE = 80
+_MODAL_AFTER = re.compile(r"\s+(?:would|will|could|might|may|shall|are to|is to|were to|are set to|is set to|"
+                          r"are expected to|is expected to|are planned|is planned|are scheduled|is scheduled)\b")
 _INFINITIVE = re.compile(r"(?<!\bbegan )(?<!\bstarted )(?<!\bwent on )(?<!\bcontinued )(?<!\bbegun )\bto\s+$", re.IGNORECASE)
 
 
@@ -191,6 +193,9 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
                 and _INFINITIVE.search(text, max(0, h.start - 40), h.start)):
             # "called a strike for Thursday to protest against fuel prices": the purpose of a plan
             h.verdict = Verdict(False, "future", "purpose of a planned action", "to")
+        if h.verdict.ok and h.rule.nominal and _MODAL_AFTER.match(text, h.end):
+            # "the protests would continue on Thursday", "strikes will resume": not (yet) happened
+            h.verdict = Verdict(False, "future", "modal verb after the trigger", text[h.end:h.end + 12].strip())
         planned = planned or h.verdict.rule in ("future", "possibility")
         if h.verdict.ok and h.rule.nominal and is_definite(text, h.start, lex, h.text):
             m = lex.claim.search(text[max(0, h.start - 60):h.start])
@@ -305,12 +310,21 @@ def _joins(lex: Lexicon, group: list[Hit], h: Hit, text: str) -> bool:
     return sd != group_sd
 
 
+_SPAN_WORD = re.compile(r"(?i)\b(?:days?|weeks?|months?|years?|hours?|nights?|morning)\b")
+
+
+def _distant(h: Hit) -> bool:
+    return h.verdict.rule == "antecedent" and bool(_SPAN_WORD.search(h.verdict.cue))
+
+
 def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> Candidate:
     # who decides the type: a live trigger that is not a mere outcome ("killed"); else a
     # back-reference the outcome describes ("killed following an explosion"); else anything
-    deciding = ([h for h in group if h.verdict.ok and not h.outcome]
-                or [h for h in group if not h.outcome]
-                or [h for h in group if not h.rule.weak] or group)
+    # an earlier event told as the time since ("a week after clashes began") never decides
+    group_ = [h for h in group if not _distant(h)] or group
+    deciding = ([h for h in group_ if h.verdict.ok and not h.outcome]
+                or [h for h in group_ if not h.outcome]
+                or [h for h in group_ if not h.rule.weak] or group_)
     # strategic developments never decide next to violence
     # a back-reference ("displaced by the fighting") does not decide next to a new happening
     fresh = [h for h in deciding if not (h.rule.nominal and is_definite(text, h.start, lex, h.text))]

@@ -69,6 +69,12 @@ def run(doc: Document, settings: Settings) -> Document:
     unlisted = [t for t in toponyms if not t.known]
     toponyms = [t for t in toponyms if t.known]
     resolved = res(toponyms, text, sent_spans)
+    done = {id(r.topo) for r in resolved}
+    for t in toponyms:
+        if t.qual_cc and id(t) not in done and t.role == "literal":
+            t.known = False  # listed only in other countries than the one the text names
+            t.reason = f"listed only outside {gaz.country_name(t.qual_cc)}, where the text places it"
+            unlisted.append(t)
     doc.mentions = [m for m in doc.mentions if m.kind != "place"]
     new: list[Mention] = []
     for r in resolved:
@@ -99,7 +105,7 @@ def run(doc: Document, settings: Settings) -> Document:
                            why=f"{t.text!r}: a place the gazetteer does not list ({t.reason}); "
                                "located by the places named around it",
                            meta={"role": "literal", "cues": sorted(t.cues), "label": t.label, "match": "",
-                                 "admin1_key": "", "admin2_key": "", "unlisted": True,
+                                 "admin1_key": "", "admin2_key": "", "unlisted": True, "qual_cc": t.qual_cc,
                                  **({"feature": t.feature} if t.feature else {})}))
     _anchor_unlisted(new)
     # the document's focus country: literal mentions vote

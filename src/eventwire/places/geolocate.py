@@ -22,6 +22,15 @@ from .gazetteer import Gazetteer
 from .recognize import DIRECTIONS
 from .resolve import TOWN_FEATURES
 
+_DIRS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+# "X, south of Y", "X, 20 km north-west of the city of Y": Y is only a reference point for X
+_REFERENCE_GAP = re.compile(
+    r"^\s*[,(]\s*(?:about |some |around |roughly |nearly )?(?:\d[\d.,]*\s*(?:-\s*)?(?:km|kilometres|kilometers|"
+    r"kilometre|kilometer|miles|mile|mi)\s+(?:\(\s*[\d.,]+\s*miles?\s*\)\s+)?)?(?:" + _DIRS + r"\s+of|from|outside)"
+    r"\s+(?:the\s+(?:\w+\s+)?(?:city|town|capital|village)\s+of\s+|the\s+)?$", re.I)
+# "Maidan in Kyiv", "Karrada, in Baghdad": a small place named inside a city
+_INSIDE_GAP = re.compile(r"^\s*(?:,\s*)?(?:in|at|inside)\s+(?:the\s+(?:\w+\s+)?(?:capital|city)(?:\s+of)?\s+|central\s+|downtown\s+)?$", re.I)
+VILLAGE_FEATURES = frozenset({"village", "hamlet", "settlement", "town", "locality", "township"})
 _UNNAMED_NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of)\s+(?:an?|the|one|two|several)\s+[a-z]", re.I)
 
 
@@ -144,6 +153,11 @@ class Locator:
             elif cues & {"in", "near", "direction", "feature"}:
                 score += 1.0
                 parts.append("after a place preposition (+1.0)")
+            if m.value.feature_class == "P" and any(
+                    o is not m and o.end <= m.start and isinstance(o.value, Place) and o.value.feature_class in ("P", "")
+                    and _REFERENCE_GAP.match(doc.clean[o.end:m.start]) for o in in_sent):
+                score -= 3.0
+                parts.append("a reference point for the place named before it (-3.0)")
             if m.meta.get("relative"):
                 score += 0.5
             if m.meta.get("feature") in TOWN_FEATURES:
@@ -177,7 +191,30 @@ class Locator:
                                         "stands for it (precision 2)")
                 return Location(place=self.gaz.to_place(c), geo_precision=3, mention=None,
                                 why=f"country only: no place named near the event; the article is about {c.name}")
+        if best.value.feature_class == "P" and not best.meta.get("unlisted"):
+            city = self._enclosing_city(doc, best, in_sent)
+            if city is not None:
+                return Location(place=city.value, geo_precision=1, mention=city,
+                                why=f"{why_best}; {best.text!r} named inside {city.text!r}, whose namesake "
+                                    f"{best.value.name} ({best.value.country}) lies elsewhere: the city (precision 1)")
         return self._finish(doc, best, why_best, sentence_text)
+
+    def _enclosing_city(self, doc: Document, m: Mention, in_sent: list[Mention]) -> Mention | None:
+        """"Maidan in Kyiv": a small listed place whose namesake is far from the bigger town it is said to be in."""
+        from .gazetteer import distance_km
+
+        p: Place = m.value
+        for o in in_sent:
+            q = o.value
+            if o is m or o.start < m.end or o.start - m.end > 40 or q.feature_class != "P" or q.latitude is None:
+                continue
+            if not _INSIDE_GAP.match(doc.clean[m.end:o.start]):
+                continue
+            if (q.population or 0) <= (p.population or 0) or p.latitude is None:
+                continue
+            if distance_km(p.latitude, p.longitude, q.latitude, q.longitude) > 40:
+                return o
+        return None
 
     # ------------------------------------------------------------------
     def _unlisted(self, doc: Document, m: Mention, why: str) -> Location | None:
@@ -193,7 +230,7 @@ class Locator:
             anchor = min(pool, key=lambda x: (-_specificity(x.value) if abs(x.start - m.start) < 150 else 0,
                                               abs(x.start - m.start)))
         if anchor is None:
-            focus = doc.meta.get("place_focus", "")
+            focus = m.meta.get("qual_cc") or doc.meta.get("place_focus", "")
             c = self.gaz.country_place(focus) if focus else None
             if c is None:
                 return Location(place=Place(name=m.text, source="unlisted; no coordinates"), geo_precision=3,
@@ -205,6 +242,12 @@ class Locator:
             base = anchor.value
             precision = 2 if base.feature_class == "P" else 3
             awhy = f"coordinates of {anchor.text!r} named beside it"
+            if (base.feature_class == "P" and anchor.sent == m.sent and abs(anchor.start - m.start) < 120
+                    and m.meta.get("feature", "") not in VILLAGE_FEATURES):
+                # a square, street, camp or neighbourhood in a named city: ACLED codes the city (precision 1)
+                return Location(place=base, geo_precision=1, mention=anchor,
+                                why=f"{why}; {m.text!r} is not in the gazetteer: a part of {anchor.text!r} "
+                                    "named beside it, so the city itself (precision 1)")
         place = Place(name=m.text, latitude=base.latitude, longitude=base.longitude, country=base.country,
                       country_code=base.country_code, admin1=base.admin1, admin2=base.admin2,
                       feature_class="", feature_code="", source=f"unlisted; {awhy}")

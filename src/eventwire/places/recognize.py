@@ -160,6 +160,7 @@ class Toponym:
     reason: str = ""
     prev: str = ""  # the word before (lower case)
     known: bool = True  # False: a place entity the gazetteer does not have
+    qual_cc: str = ""  # "the southern Lebanese city of X": the country the text places X in
 
 
 @dataclass(slots=True)
@@ -408,7 +409,7 @@ class Recognizer:
             _context(tokens, i, j, topo)
             cands = self.gaz.lookup(cands_text) or self._lookup_variants(cands_text)
             run_end = self._name_run_end(tokens, j)
-            if run_end > j and not any(_well_known_place(c) for c in cands) \
+            if run_end > j and j - i == 1 and not any(_major_place(c) for c in cands) \
                     and not any(t.lower in LANDMARK_NOUNS for t in tokens[j:run_end]):
                 # "Wadi al-Hilu", "Sidi Ali Ben Aoun": only the first part of a longer name is listed -- the
                 # part is some other place; the whole name is a place the gazetteer lacks (kept if cued)
@@ -459,6 +460,10 @@ class Recognizer:
                 continue
             out.append(t)
         out.sort(key=lambda t: t.start)
+        for t in out:
+            k = tok_at.get(t.start)
+            if k is not None:
+                t.qual_cc = self._qualifier(tokens, k)
         regions = [RegionRef(m.start(), m.end(), m.group(), (m.group("dir1") or m.group("dir2")).lower().replace("far ", ""))
                    for m in _REL_REGION.finditer(text)]
         return out, regions
@@ -472,6 +477,9 @@ class Recognizer:
         if k <= 0 or tokens[k].start != s:
             return False
         after_feature = tokens[k - 1].lower == "of" and k > 1 and tokens[k - 2].lower in FEATURE_NOUNS
+        nxt = text[e:e + 16].split()[:1]
+        if nxt and nxt[0].lower().strip(",.;") in FEATURE_NOUNS:
+            after_feature = True  # "the Nuseirat refugee camp", "Sokoto state" tagged ORG
         if tokens[k - 1].lower not in PERSON_OVERRIDE_PREPS and not after_feature:
             return False
         etext = text[s:e]
@@ -508,6 +516,20 @@ class Recognizer:
             return None
         topo.known = False
         return topo, j
+
+    def _qualifier(self, tokens: list[Token], k: int) -> str:
+        """The country of a demonym describing the place at tokens[k]: "the Lebanese city of X",
+        "the southern Syrian town X" -> "LB" / "SY"; "" when none."""
+        m = k - 1
+        if m >= 1 and tokens[m].lower == "of":
+            m -= 1
+        if m < 1 or tokens[m].lower not in FEATURE_NOUNS:
+            return ""
+        d = tokens[m - 1]
+        if not d.cap:
+            return ""
+        codes = {c.country_code for c in self.gaz.lookup(d.text) if c.match == "demonym" and c.is_country}
+        return next(iter(codes)) if len(codes) == 1 else ""
 
     @staticmethod
     def _name_run_end(tokens: list[Token], j: int) -> int:
@@ -660,6 +682,12 @@ class Recognizer:
         if not has_ner and not at_sentence_start and not single and any(c.population >= 5000 for c in cands):
             return True, "multi-word gazetteer match (no NER)"
         return False, ""
+
+
+def _major_place(c) -> bool:
+    """A country, province, capital or big town under its own name ("Kabul Airport" still names Kabul)."""
+    return c.is_country or c.is_admin1 or c.feature_code in ("PPLC", "CONT") \
+        or (c.is_admin and c.match == "name") or (c.feature_class == "P" and c.population >= 100_000)
 
 
 def _well_known_place(c) -> bool:

@@ -83,6 +83,9 @@ class Resolver:
                     cands = [c for c in self.gaz.lookup("Al " + t.text) if c.feature_class in ("P", "A")]
         if not cands:
             return []
+        if t.qual_cc and t.role == "literal" and not any(c.country_code == t.qual_cc for c in cands):
+            # "the southern Lebanese village of Houla": a Syrian Houla is not it; the village is unlisted
+            return []
         dem = [c for c in cands if c.match == "demonym"]
         if t.role in ("adjective", "embedded") and dem:
             cands = dem  # "Somali forces": Somalia, not Ethiopia's Somali region
@@ -203,6 +206,11 @@ class Resolver:
                     if (qualifier.is_admin1 and c.admin1_key == qualifier.admin1_key) or \
                             (qualifier.is_country and c.country_code == qualifier.country_code):
                         add(6.0, f"followed by {qualifier.name}")
+                if t.qual_cc:
+                    if c.country_code == t.qual_cc:
+                        add(6.0, f"described as a place in {gaz.country_name(t.qual_cc)}")
+                    elif not c.is_country:
+                        add(-2.0, f"described as a place in {gaz.country_name(t.qual_cc)}")
                 if focus and c.country_code == focus:
                     add(3.0, f"document focus country {gaz.country_name(focus)}")
                 elif c.country_code and c.country_code in mentioned_cc:
