@@ -283,3 +283,11 @@ def test_an_earlier_event_told_as_time_since_does_not_type_the_new_one() -> None
 ])
 def test_planned_continuations_cumulative_tolls_and_accusations_are_not_events(text: str) -> None:
     assert sentence_types(text) == []
+
+
+def test_a_later_sentence_naming_the_group_behind_the_event_gives_actor1() -> None:
+    text = ("A car bomb exploded at a checkpoint in Mogadishu on Saturday, killing at least 10 people, police said.\n"
+            "Al Shabaab said in a statement that its fighters had carried out the bombing.\n")
+    evs = _extract(text, "2024-03-03")
+    assert len(evs) == 1 and len(evs[0].evidence) == 2
+    assert "Shabaab" in evs[0].actor1

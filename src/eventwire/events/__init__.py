@@ -183,6 +183,12 @@ def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
                 break
     claimant = next((r.roles.actor1 for r in g.readings if r.cand.claim and r.roles.actor1 is not None
                      and not _unidentified(r.roles.actor1)), None)
+    if claimant is None:
+        # "Al Shabaab said its fighters had carried out the bombing": a later sentence about the
+        # same event names the armed group behind it
+        claimant = next((r.roles.actor1 for r in g.readings[1:] if r.cand.definite and r.roles.actor1 is not None
+                         and not _unidentified(r.roles.actor1)
+                         and int(getattr(r.roles.actor1.value, "inter", 0) or 0) in (2, 3)), None)
     if claimant is not None and (roles.actor1 is None or _unidentified(roles.actor1)):
         # "JNIM claimed the Koumbri ambush": the claimant is who carried it out
         roles = Roles(actor1=claimant, actor2=roles.actor2, assoc1=list(roles.assoc1),
