@@ -30,6 +30,9 @@ _REFERENCE_GAP = re.compile(
     r"\s+(?:the\s+(?:\w+\s+)?(?:city|town|capital|village)\s+of\s+|the\s+)?$", re.I)
 # "Maidan in Kyiv", "Karrada, in Baghdad": a small place named inside a city
 _INSIDE_GAP = re.compile(r"^\s*(?:,\s*)?(?:in|at|inside)\s+(?:the\s+(?:\w+\s+)?(?:capital|city)(?:\s+of)?\s+|central\s+|downtown\s+)?$", re.I)
+# words between a small place and a town that make the town a reference point, not its container
+_APART = re.compile(r"\d|\bkm\b|kilomet|\bmiles?\b|\b(?:north|south|east|west)\w*\s+of\b|\bnear\b|\bfrom\b|"
+                    r"\boutside\b|\bborders?\b|\bbetween\b|\bto\b|\band\b|[;:()]", re.I)
 VILLAGE_FEATURES = frozenset({"village", "hamlet", "settlement", "town", "locality", "township"})
 _UNNAMED_NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of)\s+(?:an?|the|one|two|several)\s+[a-z]", re.I)
 
@@ -194,7 +197,7 @@ class Locator:
         if best.value.feature_class == "P" and not best.meta.get("unlisted"):
             city = self._enclosing_city(doc, best, in_sent)
             if city is not None:
-                return Location(place=city.value, geo_precision=1, mention=city,
+                return Location(place=city.value, geo_precision=1, mention=best,
                                 why=f"{why_best}; {best.text!r} named inside {city.text!r}, whose namesake "
                                     f"{best.value.name} ({best.value.country}) lies elsewhere: the city (precision 1)")
         return self._finish(doc, best, why_best, sentence_text)
@@ -242,10 +245,11 @@ class Locator:
             base = anchor.value
             precision = 2 if base.feature_class == "P" else 3
             awhy = f"coordinates of {anchor.text!r} named beside it"
-            if (base.feature_class == "P" and anchor.sent == m.sent and abs(anchor.start - m.start) < 120
-                    and m.meta.get("feature", "") not in VILLAGE_FEATURES):
+            a, b = (m.end, anchor.start) if anchor.start >= m.end else (anchor.end, m.start)
+            if (base.feature_class == "P" and anchor.sent == m.sent and 0 <= b - a < 60
+                    and not _APART.search(doc.clean[a:b]) and m.meta.get("feature", "") not in VILLAGE_FEATURES):
                 # a square, street, camp or neighbourhood in a named city: ACLED codes the city (precision 1)
-                return Location(place=base, geo_precision=1, mention=anchor,
+                return Location(place=base, geo_precision=1, mention=m,
                                 why=f"{why}; {m.text!r} is not in the gazetteer: a part of {anchor.text!r} "
                                     "named beside it, so the city itself (precision 1)")
         place = Place(name=m.text, latitude=base.latitude, longitude=base.longitude, country=base.country,
