@@ -423,3 +423,61 @@ def test_unlisted_town_named_with_a_weekday_and_country_adjective(settings):
     loc = _locate(doc, "strike", settings)
     assert loc.place.country == "Lebanon" and loc.place.name == "Houla", loc.why
     assert not any(m.value.country_code == "SY" for m in _places(doc))
+
+
+@pytest.mark.parametrize("town,cc,admin1", [
+    ("Beirut", "LB", "Beirut"),  # the city-region takes the city's English name, not "Bayrut"
+    ("Belgrade", "RS", "Belgrade"),  # not the statistical macro-region "Central Serbia"
+    ("Rafah", "PS", "Rafah"),  # a Gaza governorate, not "Gaza Strip"
+    ("Khan Yunis", "PS", "Khan Yunis"),
+    ("Aleppo", "SY", "Aleppo"),  # ordinary first-level divisions unchanged
+])
+def test_admin1_is_the_first_level_division(gaz, town, cc, admin1):
+    c = max((c for c in gaz.lookup(town) if c.feature_class == "P" and c.country_code == cc),
+            key=lambda c: c.population)
+    assert gaz.to_place(c).admin1 == admin1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cc,admin1,precision", [
+    ("Gunmen killed nine people in the village of Tibtenga-Nord in Yatenga province on Friday.", "BF", "Nord", 2),
+    ("Gunmen killed nine people in the village of Kafr Ruweiha al-Sharqi in Hama province on Friday.", "SY", "Hama", 3),
+])
+def test_unlisted_village_falls_back_to_its_district_or_province(settings, text, cc, admin1, precision):
+    doc = _doc(text, settings)
+    loc = _locate(doc, "killed", settings)
+    assert (loc.place.country_code, loc.place.admin1, loc.geo_precision) == (cc, admin1, precision), loc.why
+    assert loc.place.latitude is not None
+
+
+def test_state_abbreviation_and_one_sense_per_article(settings):
+    recs = geoparse_text("Builders finished 70 townhouses on Turtle Creek Circle, Gainesville, Va., last week.", settings)
+    g = next(r for r in recs if r["text"] == "Gainesville")
+    assert g["country_code"] == "US" and g["admin1"] == "Virginia"  # not the bigger Gainesville in Florida
+    text = ("The school shooting in Parkland, Florida shocked the nation. "
+            "Months later the Parkland students marched again.")
+    parks = [r for r in geoparse_text(text, settings) if r["text"] == "Parkland"]
+    assert len(parks) == 2 and {r["admin1"] for r in parks} == {"Florida"}
+
+
+@pytest.mark.model
+def test_state_abbreviation_is_a_place_but_the_town_is_where(settings):
+    doc = _doc("Police fired tear gas at protesters in Ferguson, Mo., on Sunday night.", settings)
+    mo = next(m for m in _places(doc) if m.text == "Mo.")
+    assert mo.value.feature_code == "ADM1" and mo.value.name == "Missouri"
+    loc = _locate(doc, "fired", settings)
+    assert (loc.place.name, loc.place.admin1, loc.geo_precision) == ("Ferguson", "Missouri", 1), loc.why
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,trigger,name,admin1", [
+    # "the West Bank city of X": the region qualifies the town; the town is where
+    ("Soldiers shot dead two men in the West Bank city of Nablus on Monday, medics said.", "shot", "Nablus", "Nablus"),
+    # an unlisted village named with its container is still the village (placed at the container)
+    ("Gunmen abducted 15 pupils from a school in the Tungar Kwado village of Zamfara state on Thursday.", "abducted",
+     "Tungar Kwado", "Zamfara"),
+])
+def test_qualifying_region_and_container(settings, text, trigger, name, admin1):
+    doc = _doc(text, settings)
+    loc = _locate(doc, trigger, settings)
+    assert (loc.mention.text, loc.place.admin1) == (name, admin1), loc.why

@@ -679,6 +679,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._firsts: dict[str, int] = {}
+        self._admin_names: dict[str, str] = {}
         self.admins: dict[str, tuple[str, int, str, str, int, int | None]] = {
             r[0]: tuple(r[1:]) for r in self.con.execute("SELECT * FROM admins")
         }
@@ -744,8 +745,38 @@ class Gazetteer:
         return Candidate(*r) if r else None
 
     def admin_name(self, key: str) -> str:
+        """The English name of a division; a capital's city-region takes the city's name ("Bayrut" -> "Beirut")."""
+        hit = self._admin_names.get(key)
+        if hit is not None:
+            return hit
         a = self.admins.get(key)
-        return a[3] if a else ""
+        name = a[3] if a else ""
+        if a and a[5]:
+            town = self.get(a[5])
+            whole = self.get(a[4])
+            if town is not None and (town.feature_code == "PPLC" or town.population >= 1_000_000) \
+                    and whole is not None and town.population >= 0.5 * whole.population \
+                    and normalise(town.name) != normalise(name) and _latin(town.name):
+                # a city-region: the city is most of the division ("New York" state is not NYC)
+                with self._lock:
+                    same = self.con.execute("SELECT 1 FROM names WHERE norm = ? AND place_id = ?",
+                                            (normalise(name), town.id)).fetchone()
+                longer = f" {normalise(name)} " in f" {normalise(town.name)} "  # "Santa Cruz de la Sierra"
+                suffixed = normalise(name).startswith(normalise(town.name) + " ") \
+                    and not re.search(r"-[A-Z]", name)  # "Seoul-teukbyeolsi", not "Casablanca-Settat"
+                if (same and not longer) or suffixed:
+                    name = display_name(town.name)  # "Beograd", "Seoul-teukbyeolsi": the city that is the division
+        self._admin_names[key] = name
+        return name
+
+    def real_admins(self, c: Candidate) -> tuple[str, str]:
+        """(admin1 key, admin2 key) with the first-level division ACLED uses: where the packaged
+        data files a town's first-level division under a statistical macro-region ("Central Serbia",
+        "Gaza Strip"), the division listed below it *is* first-level ("Beograd", "Rafah")."""
+        a2 = self.admins.get(c.admin2_key) if c.admin2_key else None
+        if a2 is not None and a2[1] == 1:
+            return c.admin2_key, ""
+        return c.admin1_key, c.admin2_key
 
     def admin_place(self, key: str) -> Candidate | None:
         a = self.admins.get(key)
@@ -765,14 +796,15 @@ class Gazetteer:
 
     def to_place(self, c: Candidate, source: str = "") -> Place:
         """A :class:`~eventwire.models.Place` with country and admin names filled in."""
+        a1, a2 = self.real_admins(c)
         return Place(
             name=display_name(c.name),
             latitude=round(c.latitude, 5),
             longitude=round(c.longitude, 5),
             country=self.country_name(c.country_code),
             country_code=c.country_code,
-            admin1=self.admin_name(c.admin1_key) if c.admin1_key else "",
-            admin2=self.admin_name(c.admin2_key) if c.admin2_key else "",
+            admin1=self.admin_name(a1) if a1 else "",
+            admin2=self.admin_name(a2) if a2 else "",
             feature_class=c.feature_class,
             feature_code=c.feature_code,
             geonameid=c.id if c.id > 0 else None,

@@ -147,6 +147,10 @@ class Locator:
             if m.meta.get("unlisted"):
                 if not cues & {"in", "near", "feature", "direction"}:
                     continue  # an unlisted name with no place cue is too often an organisation or a person
+            if "qualifier" in cues and any(o is not m and 0 <= o.start - m.end <= 25
+                                           and _specificity(o.value) > _specificity(m.value) for o in in_sent):
+                score -= 2.0
+                parts.append("qualifies the place named next (-2.0)")
             if "speech" in cues:
                 score -= 1.5
                 parts.append("the place of a speaker (-1.5)")
@@ -243,7 +247,7 @@ class Locator:
             precision, awhy = 3, f"coordinates of the article's country, {base.country}"
         else:
             base = anchor.value
-            precision = 2 if base.feature_class == "P" else 3
+            precision = 2 if base.feature_class == "P" or base.feature_code == "ADM2" else 3
             awhy = f"coordinates of {anchor.text!r} named beside it"
             a, b = (m.end, anchor.start) if anchor.start >= m.end else (anchor.end, m.start)
             if (base.feature_class == "P" and anchor.sent == m.sent and 0 <= b - a < 60
@@ -276,7 +280,8 @@ class Locator:
         if precision == 3 and not unnamed_near and place.feature_class != "P":
             key_cc = place.country_code
             town = self._main_town(doc, key_cc, place if place.feature_code == "ADM1" else None,
-                                   direction if place.feature_code.startswith("PCL") else "")
+                                   direction if place.feature_code.startswith("PCL") else "",
+                                   m.meta.get("admin1_key", "") if place.feature_code == "ADM1" else "")
             if town is not None:
                 return Location(place=town.value, geo_precision=1, mention=town,
                                 why=f"{why}; {m.text!r} is a region; refined to the article's main place there, "
@@ -312,7 +317,8 @@ class Locator:
         adm = self.gaz.admin_place(key)
         return self.gaz.to_place(adm) if adm else None
 
-    def _main_town(self, doc: Document, cc: str, admin1: Place | None, direction: str = "") -> Mention | None:
+    def _main_town(self, doc: Document, cc: str, admin1: Place | None, direction: str = "",
+                   admin1_key: str = "") -> Mention | None:
         """The town the article is about inside a region: the most named one (ties: the first)."""
         cp = self.gaz.country_place(cc) if direction else None
         vlat, vlon = _dir_vector(direction) if direction else (0.0, 0.0)
@@ -323,7 +329,8 @@ class Locator:
             p: Place = m.value
             if p.feature_class != "P" or p.country_code != cc:
                 continue
-            if admin1 is not None and p.admin1 != admin1.admin1:
+            if admin1 is not None and p.admin1 != admin1.admin1 and \
+                    (not m.meta.get("admin1_key") or m.meta.get("admin1_key") != admin1_key):
                 continue
             if cp is not None and (vlat or vlon) and p.latitude is not None:
                 if (p.latitude - cp.latitude) * vlat + (p.longitude - cp.longitude) * vlon <= 0:

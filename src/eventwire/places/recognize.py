@@ -97,7 +97,26 @@ LANDMARK_NOUNS = frozenset({
     "harbor", "barracks", "checkpoint", "crossing", "mall", "court", "parliament", "embassy", "police", "army",
     "governor", "city", "town", "province", "district", "region", "state", "county", "camp", "valley", "river",
 })
+# "the West Bank city of X", "the Red Sea island of X": the name before the noun qualifies X
+QUALIFIED_NOUNS = frozenset({"city", "town", "village", "port", "capital", "island", "camp", "hamlet", "settlement"})
 NEAR_PHRASE_WORDS = frozenset({"near", "outside", "outskirts", "around", "close", "vicinity", "nearby"})
+
+# "Gainesville, Va.", "Portland, OR": a state abbreviation after a town (see data/place_qualifiers.csv)
+_ABBR_AFTER = re.compile(r",\s*((?:[A-Z]\.\s?){2,3}|[A-Z]\.\s?[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
+
+
+@functools.cache
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    from ..resources import load_csv
+
+    return {r["abbreviation"].replace(" ", ""): (r["country"], r["admin1"]) for r in load_csv("place_qualifiers.csv")}
+
+
+def abbreviation(text: str) -> tuple[str, str] | None:
+    """"Va." -> ("US", "Virginia"); None when not a known abbreviation."""
+    key = text.replace(" ", "").strip()
+    return _abbreviations().get(key) or _abbreviations().get(key + ".")
+
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
@@ -269,6 +288,8 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
     if prev in TITLE_WORDS or (len(before) > 1 and before[-2] in TITLE_WORDS and tokens[i - 1].cap):
         topo.cues.add("title")
     if after:
+        if after[0] in QUALIFIED_NOUNS and len(after) > 1 and after[1] == "of" and "the" in before[-2:]:
+            topo.cues.add("qualifier")  # "the West Bank city of Nablus": it may qualify the place named next
         if after[0] in FEATURE_NOUNS:
             topo.feature = topo.feature or after[0]
             topo.cues.add("feature")
@@ -464,6 +485,19 @@ class Recognizer:
             k = tok_at.get(t.start)
             if k is not None:
                 t.qual_cc = self._qualifier(tokens, k)
+        for t in list(out):
+            m = _ABBR_AFTER.match(text, t.end, min(len(text), t.end + 12)) if t.role == "literal" else None
+            if m is None or abbreviation(m.group(1)) is None:
+                continue
+            s = m.start(1)
+            e = s + len(m.group(1).rstrip())
+            if any(o.start < e and s < o.end and o.end > e for o in out):
+                continue
+            out = [o for o in out if not (o.start < e and s < o.end)]  # "Mo" of "Ferguson, Mo." is the state
+            state = abbreviation(m.group(1))[1]
+            out.append(Toponym(s, e, text[s:e], "literal", "", cues={"abbrev", "admin"}, feature="state",
+                               reason=f"state abbreviation after a town ({state})"))
+        out.sort(key=lambda t: t.start)
         regions = [RegionRef(m.start(), m.end(), m.group(), (m.group("dir1") or m.group("dir2")).lower().replace("far ", ""))
                    for m in _REL_REGION.finditer(text)]
         return out, regions
@@ -480,13 +514,14 @@ class Recognizer:
         nxt = text[e:e + 16].split()[:1]
         if nxt and nxt[0].lower().strip(",.;") in FEATURE_NOUNS:
             after_feature = True  # "the Nuseirat refugee camp", "Sokoto state" tagged ORG
-        if tokens[k - 1].lower not in PERSON_OVERRIDE_PREPS and not after_feature:
+        if tokens[k - 1].lower not in PERSON_OVERRIDE_PREPS and tokens[k - 1].lower != "on" and not after_feature:
             return False
         etext = text[s:e]
         if etext[:4].lower() == "the ":
             return False
+        cands = self.gaz.lookup(etext) or self._lookup_variants(etext)  # "Qamishli" ~ "Al Qamishli"
         return any(c.feature_class in ("P", "A") and (c.match == "name" or (after_feature and c.match == "alt"))
-                   for c in self.gaz.lookup(etext))
+                   for c in cands)
 
     def _unlisted_run(self, tokens: list[Token], i: int, text: str, taken) -> tuple[Toponym, int] | None:
         """A capitalised name the gazetteer lacks, introduced as a place: "the neighbourhood of Al-Bayaa",
@@ -604,6 +639,10 @@ class Recognizer:
         if not limit:
             low = tokens[i].lower
             if not any(low.startswith(p) for p in ("al-", "al ", "el-", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-")):
+                t0 = tokens[i]
+                if t0.cap and not t0.upper and len(t0.text) > 4 and "-" not in t0.text \
+                        and self.gaz.max_words("al") and self._lookup_variants(t0.text):
+                    return i + 1, t0.text  # "Qamishli" ~ "Al Qamishli"
                 return None
             limit = self.MAX_NGRAM + 2
         text_of = lambda a, b: " ".join(tk.text for tk in tokens[a:b])  # noqa: E731

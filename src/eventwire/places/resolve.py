@@ -14,14 +14,17 @@ A deterministic, explainable ranking (every point is written into ``why``):
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..resources import load_csv
 from .gazetteer import Candidate, Gazetteer, distance_km, normalise
 from .recognize import ADMIN_NOUNS as ADMIN_WORDS
 from .recognize import FEATURE_NOUNS as FEATURE_WORDS
-from .recognize import Toponym
+from .recognize import _ABBR_AFTER, Toponym, abbreviation
 
 POP_WEIGHT = 1.5  # points per tenfold population
 ADMIN_SENT, ADMIN_DOC = 2.5, 1.5  # its first-level division named in the sentence / the article
@@ -60,11 +63,34 @@ def describe(c: Candidate, gaz: Gazetteer) -> str:
     return ", ".join(bits) + f" ({c.feature_code}, pop {_fmt_pop(c.population)})"
 
 
+
+
 class Resolver:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        self._admin1_keys: dict[tuple[str, str], str] = {}
+        for key, a in gaz.admins.items():
+            if a[1] == 1 and key.count(".") == 1:
+                for n in (a[2], a[3]):
+                    self._admin1_keys.setdefault((a[0], normalise(n)), key)
+
+    def abbreviated_admin1(self, text: str, end: int) -> tuple[str, str]:
+        """(admin1 key, abbreviation) of "Gainesville, Va." after a name ending at ``end``; ("", "")."""
+        m = _ABBR_AFTER.match(text, end, min(len(text), end + 12))
+        if not m:
+            return "", ""
+        hit = abbreviation(m.group(1))
+        if not hit:
+            return "", ""
+        return self._admin1_keys.get((hit[0], normalise(hit[1])), ""), m.group(1).strip()
 
     def candidates(self, t: Toponym) -> list[Candidate]:
+        if "abbrev" in t.cues:  # "Va." after "Gainesville, ": the state
+            hit = abbreviation(t.text)
+            if not hit:
+                return []
+            key = self._admin1_keys.get((hit[0], normalise(hit[1])), "")
+            return [c for c in self.gaz.lookup(hit[1]) if c.is_admin1 and c.admin1_key == key][:1]
         cands = list(self.gaz.lookup(t.text))
         words = t.text.split()
         if not cands and len(words) > 1 and words[-1].lower() in FEATURE_WORDS:
@@ -196,6 +222,7 @@ class Resolver:
                 between = text[t.end:toponyms[k + 1].start]
                 if between.strip() in (",", "") and len(between) <= 3:
                     qualifier = nxt  # "Paris, Texas" / "Tripoli, Lebanon"
+            abbr_key, abbr = self.abbreviated_admin1(text, t.end) if text and qualifier is None else ("", "")
             best: tuple[float, Candidate, list[str]] | None = None
             second: tuple[float, Candidate] | None = None
             for c in cands:
@@ -206,6 +233,8 @@ class Resolver:
                     if (qualifier.is_admin1 and c.admin1_key == qualifier.admin1_key) or \
                             (qualifier.is_country and c.country_code == qualifier.country_code):
                         add(6.0, f"followed by {qualifier.name}")
+                if abbr_key and c.admin1_key == abbr_key and not c.is_admin1:
+                    add(6.0, f"followed by {abbr} ({gaz.admin_name(abbr_key)})")
                 if t.qual_cc:
                     if c.country_code == t.qual_cc:
                         add(6.0, f"described as a place in {gaz.country_name(t.qual_cc)}")
@@ -257,7 +286,28 @@ class Resolver:
             if t.reason:
                 why += f". Recognised by {t.reason}"
             out.append(Resolved(t, c, round(conf, 3), why, s, second[1] if second else None, parts))
+        self._one_sense(out, cand_lists, toponyms)
         return out
+
+    def _one_sense(self, out: list[Resolved], cand_lists: list[list[Candidate]], toponyms: list[Toponym]) -> None:
+        """One sense per article: "Parkland, Florida" settles which Parkland a later "Parkland" is."""
+        index = {id(t): k for k, t in enumerate(toponyms)}
+        qualified: dict[str, Resolved] = {}
+        for r in out:
+            if any(p.startswith("followed by ") for p in r.parts):
+                qualified.setdefault(normalise(r.topo.text), r)
+        if not qualified:
+            return
+        for r in out:
+            lead = qualified.get(normalise(r.topo.text))
+            if lead is None or lead is r or lead.cand.id == r.cand.id or r.topo.qual_cc:
+                continue
+            same = next((c for c in cand_lists[index[id(r.topo)]] if c.id == lead.cand.id), None)
+            if same is None:
+                continue
+            r.runner_up, r.cand = r.cand, same
+            r.why = (f"{r.topo.text!r} -> {describe(same, self.gaz)}: the same place as {lead.topo.text!r} "
+                     f"qualified earlier in the article. Before that: {r.why}")
 
 
 _MATCH_RANK = {"name": 0, "code": 1, "alt": 2, "demonym": 3}
