@@ -481,3 +481,11 @@ def test_qualifying_region_and_container(settings, text, trigger, name, admin1):
     doc = _doc(text, settings)
     loc = _locate(doc, trigger, settings)
     assert (loc.mention.text, loc.place.admin1) == (name, admin1), loc.why
+
+
+def test_natural_feature_named_after_a_place_is_not_the_place(settings):
+    recs = geoparse_text("Militants blew up an oil pipeline in the Niger Delta on Monday, the army said.", settings)
+    assert not any(r["country_code"] == "NE" for r in recs)  # not the country Niger
+    recs = geoparse_text("Barges ran aground on the Mississippi River near Memphis on Friday.", settings)
+    assert not any(r["feature_code"] == "ADM1" and r["admin1"] == "Mississippi" for r in recs)
+    assert any(r["text"] == "Memphis" and r["admin1"] == "Tennessee" for r in recs)

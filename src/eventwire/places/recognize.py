@@ -97,6 +97,10 @@ LANDMARK_NOUNS = frozenset({
     "harbor", "barracks", "checkpoint", "crossing", "mall", "court", "parliament", "embassy", "police", "army",
     "governor", "city", "town", "province", "district", "region", "state", "county", "camp", "valley", "river",
 })
+# "Niger Delta", "Mississippi River": a natural feature named after a place is not that place
+NATURAL_NOUNS = frozenset({"delta", "river", "valley", "basin", "mountains", "mountain", "hills", "lake", "desert",
+                           "plateau", "coast", "bay", "strait", "straits", "gulf", "peninsula", "plain", "plains",
+                           "highlands", "forest", "canal", "creek", "estuary", "sea", "ocean", "islands", "lagoon"})
 # "the West Bank city of X", "the Red Sea island of X": the name before the noun qualifies X
 QUALIFIED_NOUNS = frozenset({"city", "town", "village", "port", "capital", "island", "camp", "hamlet", "settlement"})
 NEAR_PHRASE_WORDS = frozenset({"near", "outside", "outskirts", "around", "close", "vicinity", "nearby"})
@@ -430,6 +434,10 @@ class Recognizer:
             _context(tokens, i, j, topo)
             cands = self.gaz.lookup(cands_text) or self._lookup_variants(cands_text)
             run_end = self._name_run_end(tokens, j)
+            if j < n and tokens[j].cap and tokens[j].lower in NATURAL_NOUNS and tokens[j].start - tokens[j - 1].end <= 1 \
+                    and not tokens[j - 1].possessive:
+                i = j + 1  # "Niger Delta": not Niger (the whole, when listed, was the longer match)
+                continue
             if run_end > j and j - i == 1 and not any(_major_place(c) for c in cands) \
                     and not any(t.lower in LANDMARK_NOUNS for t in tokens[j:run_end]):
                 # "Wadi al-Hilu", "Sidi Ali Ben Aoun": only the first part of a longer name is listed -- the
