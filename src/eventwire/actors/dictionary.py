@@ -128,6 +128,7 @@ class Dictionary:
     prefixed_trie: dict = field(default_factory=dict)  # nouns that need a country in front
     plural_demonyms: dict[str, str] = field(default_factory=dict)  # "nigerians" -> Nigeria
     ethnic_militia: re.Pattern | None = None  # "Dinka militia" -> group 1 = "Dinka"
+    ethnic_from: re.Pattern | None = None  # "armed youths from the Lou Nuer community" -> group 1 = "Lou Nuer"
     country_core: dict[str, str] = field(default_factory=dict)  # norm name/demonym -> country
 
     # ------------------------------------------------------------ helpers
@@ -296,6 +297,10 @@ def load_dictionary() -> Dictionary:
         d.ethnic_militia = re.compile(
             r"\b(" + alt + r")(?:\s+(?:and|or)\s+(" + alt + r"))?(?:\s+ethnic)?\s+(?:" +
             "|".join(re.escape(n) for n in nouns) + r")\b")
+        # "armed youths from the Lou Nuer community", "gunmen from the Fulani community"
+        d.ethnic_from = re.compile(
+            r"\b(?i:(?:armed\s+)?(?:" + "|".join(re.escape(n) for n in nouns) + r"|armed men|men)\s+(?:from|of))\s+"
+            r"(?:the\s+)?(" + alt + r")\s+(?:ethnic\s+)?(?:community|communities|tribe|clan|ethnic group)\b")
     for tmpl, nouns in (pat.get("protest_identities") or {}).items():
         for n in nouns:
             d.protest_identities[norm(n)] = tmpl

@@ -386,6 +386,17 @@ def recognize(doc: Document) -> list[Mention]:
                 actor = Actor(name=name, inter=4, kind="identity_militia", country=c, listed=True,
                               why=f"{mt.group()!r}: an ethnic militia (ACLED names them by group and country)")
                 add(pa, pb, actor, actor.why, entry="", generic=False, source="ethnic", score=0.8)
+    if d.ethnic_from is not None:
+        for mt in d.ethnic_from.finditer(text):
+            a, b = mt.span()
+            if not spans.free(a, b):
+                continue
+            c = ctx_country(a)
+            group = mt.group(1)
+            name = f"{group} Ethnic Militia ({c})" if c else f"{group} Ethnic Militia"
+            actor = Actor(name=name, inter=4, kind="identity_militia", country=c, listed=True,
+                          why=f"{mt.group()!r}: armed men of an ethnic community (ACLED: ethnic militia)")
+            add(a, b, actor, actor.why, entry="", generic=False, source="ethnic", score=0.8)
 
     # 2. dictionary names and country-prefixed generic nouns
     bare: list[tuple[int, int, Entry]] = []  # token spans of bare generic matches

@@ -865,6 +865,13 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             if a2 is None:
                 a2 = a1
             a1 = None
+        if sub == "Arrests" and a1 is not None and a1.meta.get("entry") == "Military Forces of {country}" \
+                and re.search(r"\bsecurity\s+(?:forces|services|agents|officers|personnel)\b", a1.text, re.I):
+            # ACLED codes arrests by generic "security forces" as police (soldiers/army stay military)
+            police = _entry_actor("Police Forces of {country}", a1.value.country or country,
+                                  "arrests by generic security forces are police")
+            a1 = _with_actor(a1, police)
+            a1.meta["entry"] = "Police Forces of {country}"
         if sub == "Arrests" and a1 is None:
             a1 = _implicit(doc, _entry_actor("Police Forces of {country}", country, "arrests are made by the state"),
                            start, end, sent_index, "arrest: police forces implied")
@@ -936,6 +943,17 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             a1 = _implicit(doc, _entry_actor(tmpl, country, "no perpetrator named"), start, end, sent_index,
                            "no perpetrator named")
 
+    if sub == "Looting/property destruction" and a2 is None and a1 is not None and a1.value.inter in (2, 3, 4, 8):
+        # "Settlers torched cars and homes in the Palestinian village of Huwara": the owners are civilians
+        mt = _PROPERTY_IN.search(doc.clean, start, s_end)
+        home = d.country_core.get(norm(mt.group(1))) if mt else None
+        if home:
+            a, b = mt.span(1)
+            civ = _entry_actor("Civilians ({country})", home, f"property in a {mt.group(1)} community")
+            a2 = Mention(start=a, end=b, text=doc.clean[a:b], kind="actor", value=civ, sent=sent_index,
+                         why=f"{mt.group()!r}: property of the {mt.group(1)} community", score=0.5,
+                         meta={"entry": "Civilians ({country})", "generic": True, "country_explicit": True})
+
     # "repelled an al-Shabaab attack ..., killing 10 militants": a bare "militants" beside one named
     # armed group of the sentence is that group
     named = {m.value.name: m for m in ms if m.value.inter in (2, 3, 4) and m.value.listed
@@ -982,6 +1000,11 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         civ = True
     roles = Roles(actor1=a1, actor2=a2, assoc1=assoc1, assoc2=assoc2, civilian_target=civ)
     return roles
+
+
+_PROPERTY_IN = re.compile(r"\b(?:homes?|houses?|cars?|vehicles?|property|properties|shops?|stores?|buildings?|crops|"
+                          r"fields|trees|farms?|farmland|mosques?|churches?|schools?)\b[^.;]{0,60}?\bin\s+(?:the\s+)?"
+                          r"([A-Z][\w-]+)\s+(?:villages?|towns?|cit(?:y|ies)|neighbou?rhoods?|communit(?:y|ies)|hamlets?)\b")
 
 
 def _weapon_owner(doc: Document, m: Mention | None) -> bool:
@@ -1112,6 +1135,13 @@ _NUM_BEFORE = re.compile(rf"(?:^|[,;:]\s*)((?:(?:at least|more than|nearly|about
                          rf"{_NUM})\s+(?:(?:people|persons|others)\s+)?(?:(?:were|was|have been|had been|are|have)\s+)?"
                          rf"(?:\w+ly\s+)?$", re.I)
 
+# "At least 9 people died after helicopters dropped chlorine barrels": the dead, named before the
+# attack as people (not fighters), are its civilian victims
+_DIED_BEFORE = re.compile(rf"(?:^|[,;:]\s*)((?:(?:at least|more than|nearly|about|around|some|up to|over)\s+)?{_NUM}"
+                          rf"(?:\s+(?:people|persons|residents|civilians|children|villagers|women|others))?)\s+"
+                          rf"(?:(?:were|was|have been|had been)\s+(?:\w+ly\s+)?)?(?:killed|died|dead|wounded|injured|"
+                          rf"suffocated|hurt)\b(?:\s+[\w,-]+){{0,6}}?\s+(?:after|when|as)\s+(?:[\w-]+\s+){{0,4}}$", re.I)
+
 
 def _numeric_victims(doc: Document, s_start: int, s_end: int, start: int, end: int, country: str,
                      sent_index: int) -> Mention | None:
@@ -1125,9 +1155,13 @@ def _numeric_victims(doc: Document, s_start: int, s_end: int, start: int, end: i
         a, b = later.span(1)
     else:
         mt = _NUM_BEFORE.search(text, s_start, start)
-        if not mt:
+        died = None if mt else _DIED_BEFORE.search(text[s_start:start])
+        if mt:
+            a, b = mt.span(1)
+        elif died:
+            a, b = s_start + died.start(1), s_start + died.end(1)
+        else:
             return None
-        a, b = mt.span(1)
     actor = _entry_actor("Civilians ({country})", country, "victims given as a number")
     return Mention(start=a, end=b, text=text[a:b], kind="actor", value=actor, sent=sent_index,
                    why=f"{text[a:b]!r}: victims given as a number", score=0.5,

@@ -75,7 +75,8 @@ class Group:
             best = min(stated, key=lambda r: (r.precision, r.sent))
             return best.date, best.precision, best
         if own:
-            best = min(own, key=lambda r: (r.precision, r.sent))
+            told = [r for r in own if r.date_mention is None or not r.date_mention.report_date]
+            best = min(told or own, key=lambda r: (r.precision, r.sent))
             return best.date, best.precision, best
         if self.inherited is not None:
             r = self.inherited
@@ -158,6 +159,16 @@ def _dates_agree(r: Reading, g: Group) -> bool:
     return False
 
 
+PROTEST_FORCE = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration")
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _report_dated(g: Group) -> bool:
+    """Is the group dated only by when someone spoke ("officials said on Thursday")?"""
+    best = g.date[2]
+    return best is not None and best.date_mention is not None and best.date_mention.report_date
+
+
 VIOLENT = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
 FOLLOW_UP_WINDOW = 2  # sentences after the group's last sentence
 
@@ -185,6 +196,18 @@ def _joins(r: Reading, g: Group) -> bool:
     near = r.sent - max(x.sent for x in g.readings) <= FOLLOW_UP_WINDOW
     if c.outcome_only and not r.own_date and not r.distinct and violent and near:
         # "At least 12 fighters were killed, according to a local official."
+        return True
+    if (c.sub_event_type == "Arrests" and not r.own_date and not r.distinct and near
+            and m.sub_event_type in PROTEST_FORCE
+            and _locations_agree(r.location, g.location, strict=False)):
+        # "Police said nine officers were hurt and 27 people were detained." after the
+        # dispersed protest: arrests at a protest are part of it
+        return True
+    if (same_type and c.sub_event_type in TERRITORY and not r.distinct and near
+            and _report_dated(g) and r.own_date and r.date and g.date[0]
+            and 0 <= (g.date[0] - r.date).days <= 2 and _place_named(r, g)):
+        # "have retaken the town of X, officials said on Thursday." ... "Soldiers entered the
+        # town on Wednesday": the same capture, dated by the narrative
         return True
     if not _dates_agree(r, g):
         return False

@@ -32,6 +32,38 @@ class Verdict:
 
 
 OK = Verdict(True)
+_RECALLED = re.compile(r"\b(?:in which|during which|when|where|that left|which left)\b", re.IGNORECASE)
+_SUPERLATIVE = re.compile(
+    r"\b(?:\w+est|worst|biggest|largest|most (?:serious|violent|intense)|first|highest)\b(?:\s+[\w-]+){0,4}\s*$",
+    re.IGNORECASE)
+_NAME_WORD = re.compile(r"[A-Z][\w'’&-]*|of|for|the|and|on|against|&")
+
+
+@functools.cache
+def _org_heads() -> frozenset[str]:
+    from eventwire.resources import load_yaml
+
+    return frozenset(str(w) for w in load_yaml("events_modality.yaml").get("organisation_heads", []))
+
+
+def in_organisation_name(text: str, start: int, end: int) -> bool:
+    """Is the trigger ``text[start:end]`` part of a capitalised organisation name ("the
+    Organisation for the Prohibition of Chemical Weapons", "the Bomb Disposal Unit")?"""
+    own = text[start:end].split()
+    if not own or not all(w[:1].isupper() for w in own if w[:1].isalpha()):
+        return False
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’&-]+", text)]
+    idx = [i for i, (p, _) in enumerate(words) if start <= p < end]
+    if not idx:
+        return False
+    lo, hi = idx[0], idx[-1]
+    while lo > 0 and _NAME_WORD.fullmatch(words[lo - 1][1]) and not (lo - 1 == 0 and words[lo - 1][1] in ("The",)):
+        lo -= 1
+    while hi + 1 < len(words) and _NAME_WORD.fullmatch(words[hi + 1][1]):
+        hi += 1
+    heads = _org_heads()
+    name = [w for _, w in words[lo:hi + 1] if w[:1].isupper()]
+    return len(name) >= 2 and any(w in heads for w in name)
 _CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|had|has|have|who|which|that|when)\b", re.IGNORECASE)
 
 
@@ -88,6 +120,8 @@ def check(
     not undated background).
     """
     lex = lex or load_lexicon()
+    if in_organisation_name(text, start, end):
+        return Verdict(False, "organisation", "a trigger word inside an organisation's name", text[start:end])
     c_start, c_end = clause_bounds(text, start, end, lex)
     bound = max(c_start, prev_end, start - lex.window)
     before = text[bound:start]
@@ -96,6 +130,13 @@ def check(
     for name, why, scope, rx in lex.modality:
         if scope == "before":
             m = rx.search(before) or (rx.search(own) if name in ("future", "possibility") else None)
+            if m is None and name == "commemoration":
+                # "to mark 25 years since the massacre in which soldiers killed 300 villagers":
+                # the trigger sits in a relative clause telling the commemorated event
+                far = text[max(c_start, start - 2 * lex.window):start]
+                m = rx.search(far)
+                if m and not _RECALLED.search(far[m.end():]):
+                    m = None
         elif scope.startswith("near"):
             if name == "generic" and has_date:
                 continue
@@ -110,6 +151,11 @@ def check(
             if name == "background" and has_date:
                 continue
             m = rx.search(clause)
+            if m and name in ("background", "habitual"):
+                # "the worst violence since protests began in December" dates a comparison, not the event
+                m = next((x for x in rx.finditer(clause)
+                          if not (x.group(0).lower().startswith("since")
+                                  and _SUPERLATIVE.search(clause[max(0, x.start() - 45):x.start()]))), None)
         else:
             m = _sentence_cue(rx, text)
         if m:
