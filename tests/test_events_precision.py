@@ -100,3 +100,26 @@ def test_capture_told_twice_is_one_event_dated_by_the_narrative():
 def test_capture_by_rebels_is_non_state_overtake():
     evs = _events("The rebel group said on Monday it had seized the town of Kidal, Mali after days of fighting.")
     assert [e.sub_event_type for e in evs] == ["Non-state actor overtakes territory"]
+
+
+def test_comparison_with_an_earlier_wave_neither_drops_nor_redates_the_event():
+    # "since protests began in December" compares; it must not drop the event nor lend its month
+    evs = _events("On Tuesday night, a crowd attacked a police car in Nairobi, Kenya and burned an officer to death, "
+                  "in the worst violence since protests began in December.")
+    assert len(evs) == 1
+    assert evs[0].event_type == "Riots"
+    assert str(evs[0].event_date) == "2024-03-05"
+
+
+def test_mob_killing_is_mob_violence_not_an_armed_group_attack():
+    evs = _events("In Mombasa, Kenya, a mob beat and burned to death two men it accused of theft on Monday.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Riots", "Mob violence")]
+
+
+def test_event_since_a_date_is_still_background():
+    assert _events("Gunmen have killed dozens of villagers in Zamfara, Nigeria since the start of the year.") == []
+
+
+def test_event_on_an_anniversary_is_still_an_event():
+    evs = _events("On the anniversary of the protests in Khartoum, Sudan on Tuesday, police fired tear gas at demonstrators.")
+    assert evs and evs[0].event_type == "Protests"

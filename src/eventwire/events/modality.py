@@ -130,6 +130,8 @@ def check(
     for name, why, scope, rx in lex.modality:
         if scope == "before":
             m = rx.search(before) or (rx.search(own) if name in ("future", "possibility") else None)
+            if m is not None and name == "commemoration" and "," in before[m.end():] and not _RECALLED.search(before[m.end():]):
+                m = None  # "On the anniversary of the coup, police fired tear gas": a new event that day
             if m is None and name == "commemoration":
                 # "to mark 25 years since the massacre in which soldiers killed 300 villagers":
                 # the trigger sits in a relative clause telling the commemorated event
