@@ -313,27 +313,8 @@ def match_at(trie: dict, toks: list[tuple[int, int, str]], i: int, norms: list[s
 
     ``norms``: the tokens already normalised (``norms_of(toks)``), for speed.
     """
-    node = trie.get(norms[i] if norms is not None else norm(toks[i][2])) if i < len(toks) else None
-    if node is None:
-        return None
-    best = None
-    j = i + 1
-    terms = node.get(None)
-    if terms:
-        ok = [v for v, exact in terms if exact is None or (toks[i][2],) == exact]
-        if ok:
-            best = (j, ok)
-    while j < len(toks):
-        node = node.get(norms[j] if norms is not None else norm(toks[j][2]))
-        if node is None:
-            break
-        j += 1
-        terms = node.get(None)
-        if terms:
-            ok = [v for v, exact in terms if exact is None or tuple(t[2] for t in toks[i:j]) == exact]
-            if ok:
-                best = (j, ok)
-    return best
+    found = matches_at(trie, toks, i, norms)
+    return found[0] if found else None
 
 
 def backer_actor(term: str, country: str) -> Actor | None:

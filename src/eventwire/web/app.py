@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
 from ..errors import EventwireError, InputError, StoreError
+from ..events.lexicon import EVENT_TYPES
 from ..models import ACLED_COLUMNS, EXTRA_COLUMNS, Document, Event
 from .security import LOOPBACK_HOSTS, SecurityMiddleware, content_security_policy
 
@@ -44,14 +45,6 @@ log = logging.getLogger("eventwire.web")
 MAX_LIMIT = 5000
 MAX_TEXT = 200_000  # characters in one article posted to /extract or /documents
 DEFAULT_MAX_BODY = 2_000_000  # bytes in one request body
-EVENT_TYPES = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-)
 
 
 def static_dir() -> Path:
