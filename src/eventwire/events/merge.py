@@ -91,7 +91,15 @@ class Group:
         locs = [r.location for r in self.readings if r.location is not None and not r.cand.claim]
         if not locs:
             return None
-        return min(locs, key=lambda loc: loc.geo_precision)
+        # a place named in a reading's own sentence beats one borrowed from elsewhere in the article
+        # (a follow-up sentence with no place of its own must not move the event to the article's capital)
+        own = [r.location for r in self.readings
+               if r.location is not None and not r.cand.claim
+               and (r.location.mention is None or r.location.mention.sent in (-1, r.sent))]
+        if main is not None and main in own:
+            better = [loc for loc in own if loc.geo_precision < main.geo_precision]
+            return min(better, key=lambda loc: loc.geo_precision) if better else main
+        return min(own or locs, key=lambda loc: loc.geo_precision)
 
 
 ACCOMPANIED = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
