@@ -19,7 +19,11 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 
 demo: install
 	$(BIN)/eventwire extract examples/shabelle-raid.txt --format table
-	@echo "To see the example events on a map: make serve-demo, then open http://127.0.0.1:8000/"
+ifeq ($(SERVE),1)
+	$(MAKE) serve-demo
+else
+	@echo "To see the example events on a map: make demo SERVE=1 (or make serve-demo), then open http://127.0.0.1:8000/"
+endif
 
 serve-demo: install
 	$(BIN)/eventwire ingest --db $(VENV)/demo.sqlite examples/
