@@ -194,3 +194,25 @@ def test_a_report_with_no_place_joins_only_an_event_that_alone_fits():
     assert i == 1
     konduga = ev(location="Konduga", admin2="Konduga", latitude=11.6533, longitude=13.4190)
     assert dedup.best_match(nowhere, [ev(), konduga]) is None  # two fit: ambiguous, joins neither
+
+
+def test_dictionary_aliases_with_nothing_in_common_are_one_actor():
+    # the acronym and the transliterated name share no word; the actor dictionary knows both
+    assert dedup.actor_keys("JNIM") & dedup.actor_keys("Jama'at Nusrat al-Islam wal-Muslimin")
+    assert dedup.actor_keys("Daesh") & dedup.actor_keys("Islamic State (Iraq)")
+    # generic words stay generic
+    assert not dedup.actor_keys("Military") & dedup.actor_keys("Military Forces of Mali")
+
+
+def test_remote_strike_target_described_differently_merges_only_for_the_same_attacker():
+    civ = ev(actor1="Military Forces of Israel", actor2="Civilians (Palestine)", sub_event_type="Air/drone strike",
+             country="Palestine", admin1="Khan Yunis", admin2="", location="Khan Yunis", latitude=31.34, longitude=34.30)
+    armed = ev(actor1="Military Forces of Israel", actor2="Hamas Movement", sub_event_type="Air/drone strike",
+               country="Palestine", admin1="Khan Yunis", admin2="", location="Khan Yunis", latitude=31.35, longitude=34.29)
+    ok, why, _ = dedup.actors_match(civ, armed)
+    assert ok and "target described differently" in why
+    other_attacker = ev(actor1="Hamas Movement", actor2="Civilians (Palestine)", sub_event_type="Shelling/artillery/missile attack")
+    assert not dedup.actors_match(other_attacker, armed)[0]
+    battle = ev(event_type="Battles", sub_event_type="Armed clash", actor1="Military Forces of Israel", actor2="Hamas Movement")
+    battle2 = ev(event_type="Battles", sub_event_type="Armed clash", actor1="Military Forces of Israel", actor2="Civilians (Palestine)")
+    assert not dedup.actors_match(battle, battle2)[0]

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -118,8 +119,29 @@ def actor_keys(name: str) -> frozenset[str]:
         words = [w for w in k.split() if w not in _ACRONYM_SKIP]
         if len(words) >= 3:
             keys.add("".join(w[0] for w in words))
+    canonical = _dictionary_name(" ".join(base.split()))
+    if canonical:  # "JNIM" and "Jama'at Nusrat al-Islam wal-Muslimin" are one group in the actor dictionary
+        keys.add(_fold(re.sub(r"\([^)]*\)", " ", canonical)))
     eq = rules().equivalent
     return frozenset(eq.get(k, k) for k in keys if k)
+
+
+@functools.lru_cache(maxsize=8192)
+def _dictionary_name(name: str) -> str:
+    """The actor dictionary's name for ``name`` when the whole of it is a listed alias, else ""."""
+    if not name:
+        return ""
+    from ..actors.recognize import recognize_text
+
+    whole = [m for m in recognize_text(name) if m.start == 0 and m.end >= len(name.rstrip(". "))]
+    actor = whole[0].value if whole else None
+    if actor is None or not getattr(actor, "listed", False) or actor.name.startswith(_GENERIC_ACTORS):
+        return ""  # generic classes ("Military", "civilians") already compare by name and country
+    return actor.name
+
+
+_GENERIC_ACTORS = ("Military Forces", "Police Forces", "Civilians", "Protesters", "Rioters", "Unidentified",
+                   "Communal Militia", "Government of", "Pro-Government Militia")
 
 
 def is_wildcard(name: str) -> bool:
@@ -178,9 +200,22 @@ def actors_match(a: Event, b: Event) -> tuple[bool, str, int]:
             why += " (sides swapped)"
         if best is None or positive > best[0]:
             best = (positive, why)
+    if best is None and _target_described_differently(a, b):
+        return True, f"actors match: {a.actor1} (target described differently: {a.actor2} / {b.actor2})", 1
     if best is None:
         return False, f"different actors ({a.actor1} / {a.actor2} vs {b.actor1} / {b.actor2})", 0
     return True, best[1], best[0]
+
+
+def _target_described_differently(a: Event, b: Event) -> bool:
+    """A remote strike by the same attacker whose victims one outlet calls civilians and another
+    names as the armed group it says it aimed at ("killed 90 Palestinians" / "struck a Hamas compound")."""
+    if a.event_type != "Explosions/Remote violence" or b.event_type != a.event_type:
+        return False
+    if _side_match(_side(a, 1), _side(b, 1)) != "same":
+        return False
+    civ = [x.lower().startswith("civilians") for x in (a.actor2, b.actor2)]
+    return civ.count(True) == 1 and all(x and not is_wildcard(x) for x in (a.actor2, b.actor2))
 
 
 def _date(s: str) -> dt.date | None:
