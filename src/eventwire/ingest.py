@@ -88,12 +88,7 @@ def decode(data: bytes, origin: str, warnings: list[str]) -> str:
 
 def _read_bytes(path: Path) -> bytes:
     with open(path, "rb") as fh:
-        return _read_limited(fh)
-
-
-def _read_limited(fh: BinaryIO) -> bytes:
-    data = fh.read(MAX_BYTES + 1)
-    return data
+        return fh.read(MAX_BYTES + 1)  # one byte more than the limit tells a file was truncated
 
 
 def document_from_fields(

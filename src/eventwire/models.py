@@ -271,8 +271,7 @@ class Document:
         """Map an offset in ``clean`` to the matching offset in ``text``."""
         if not self.segments:
             return max(0, min(clean_offset, len(self.text)))
-        starts = [s[0] for s in self.segments]
-        i = bisect.bisect_right(starts, clean_offset) - 1
+        i = bisect.bisect_right(self.segments, clean_offset, key=lambda seg: seg[0]) - 1
         if i < 0:
             i = 0
         cs, ts, ln = self.segments[i]
@@ -290,8 +289,7 @@ class Document:
         return Evidence(text=self.text[ts:te], start=ts, end=te)
 
     def sentence_of(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
         if 0 <= i < len(self.sentences) and offset < self.sentences[i].end:
             return self.sentences[i]
         return None

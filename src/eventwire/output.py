@@ -16,10 +16,6 @@ from .models import ACLED_COLUMNS, EXTRA_COLUMNS, Event
 FORMATS = ("jsonl", "csv", "geojson", "json", "table")
 
 
-def _jsonable(v: Any) -> Any:
-    return v
-
-
 def csv_row(event: Event) -> dict[str, Any]:
     row = event.acled_row()
     row["evidence"] = json.dumps([e.as_dict() for e in event.evidence], ensure_ascii=False)
