@@ -1,9 +1,12 @@
-"""The nlp stage's prefilter: entities everywhere, a dependency parse only where an event may be.
+"""The nlp stage's prefilters: the spaCy model only where the later stages read it.
 
-``Settings.parse_scope="candidates"`` (the default) must keep the contract of
-``doc.spacy_doc`` (one Doc over ``clean``, same offsets) and give the later
-stages what they read: entities for all text, the parse for the sentences
-the events stage reads.
+``Settings.parse_scope="events"`` (the default) runs the whole model (parse and
+entities) only on the sentences the events detector finds an event in;
+``"candidates"`` recognises entities everywhere and parses the sentences with a
+trigger word; ``"entities"`` recognises entities everywhere and parses nothing.
+Each must keep the contract of ``doc.spacy_doc`` (one Doc over ``clean``, same
+offsets) and say in ``doc.meta`` which sentences were parsed and, when not all,
+which went through NER.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.events import detect_sentence
 from eventwire.events.lexicon import may_hold_event
 from eventwire.models import Document
 from eventwire.nlp import load_nlp, model_name
@@ -165,3 +169,90 @@ def test_ensure_parsed_parses_a_skipped_sentence_on_demand():
     assert [(e.start_char, e.end_char, e.label_) for e in doc.spacy_doc.ents] == ents
     assert ensure_parsed(doc, skipped.index) is True  # idempotent
     assert ensure_parsed(_nlp("all", ARTICLE), 0) is True  # everything parsed already
+
+
+# ---------------------------------------------------------------- scope "events" (the default)
+def _sentence_ents(doc: Document, s) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in doc.spacy_doc.ents if s.start <= e.start_char < s.end}
+
+
+def test_events_scope_is_the_default_and_runs_the_model_only_on_event_sentences():
+    _needs_model()
+    assert Settings().parse_scope == "events"
+    doc = _nlp("events", ARTICLE)
+    sdoc = doc.spacy_doc
+    assert sdoc.text == doc.clean
+    parsed = doc.meta["parsed_sentences"]
+    # the attack and the bomb are events; the road, the governor and the UN figures are not
+    expected = [s.index for s in doc.sentences if detect_sentence(s.text, has_date=True)]
+    assert parsed == expected
+    texts = {s.index: s.text for s in doc.sentences}
+    assert any("Taliban fighters attacked" in texts[i] for i in parsed)
+    assert any("roadside bomb" in texts[i] for i in parsed)
+    assert not any("highway" in texts[i] or "casualty figures" in texts[i] for i in parsed)
+    assert doc.meta["ner_sentences"] == parsed
+    for s in doc.sentences:
+        span = sdoc.char_span(s.start, s.end, alignment_mode="expand")
+        if s.index in parsed:
+            assert all(t.dep_ for t in span) and any(t.lemma_ for t in span)
+        else:
+            assert not any(t.dep_ for t in span)
+            assert not _sentence_ents(doc, s)  # no NER there: the places stage matches the gazetteer
+    # the entities of an event sentence are those the whole pipeline finds there
+    full = _nlp("all", ARTICLE)
+    first = doc.sentences[0]
+    assert ("Ghazni province", "GPE") in _sentence_ents(doc, first)
+    assert _sentence_ents(doc, first) == _sentence_ents(full, first)
+
+
+def test_events_scope_with_no_event_runs_no_model_but_keeps_sentences():
+    _needs_model()
+    doc = _nlp("events", "The annual book fair opened in Frankfurt on Wednesday. Publishers from Brazil "
+                         "and Japan showed new titles.")
+    assert doc.meta["parsed_sentences"] == [] and doc.meta["ner_sentences"] == []
+    assert len(doc.sentences) == 2
+    assert not doc.spacy_doc.has_annotation("DEP") and not list(doc.spacy_doc.ents)
+
+
+def test_ensure_parsed_in_events_scope_adds_the_parse_and_the_entities():
+    _needs_model()
+    from eventwire.nlp import ensure_parsed
+
+    doc = _nlp("events", ARTICLE)
+    governor = next(s for s in doc.sentences if "Kalimzai" in s.text)
+    assert governor.index not in doc.meta["parsed_sentences"]
+    before = [(e.start_char, e.end_char, e.label_) for e in doc.spacy_doc.ents]
+    assert ensure_parsed(doc, governor.index) is True
+    assert governor.index in doc.meta["parsed_sentences"] and governor.index in doc.meta["ner_sentences"]
+    assert ("Wahidullah Kalimzai", "PERSON") in _sentence_ents(doc, governor)
+    after = [(e.start_char, e.end_char, e.label_) for e in doc.spacy_doc.ents]
+    assert set(before) <= set(after)  # the entities of the other sentences stay
+
+
+def test_entities_scope_recognises_everywhere_and_parses_nothing():
+    _needs_model()
+    doc = _nlp("entities", ARTICLE)
+    assert doc.meta["parsed_sentences"] == [] and "ner_sentences" not in doc.meta
+    assert {"Kandahar", "Helmand", "Wahidullah Kalimzai"} <= {e.text for e in doc.spacy_doc.ents}
+    assert not doc.spacy_doc.has_annotation("DEP")
+
+
+@pytest.mark.slow
+def test_gold_articles_give_nearly_the_same_events_in_events_scope():
+    """The model on event sentences only may change a few events (context for places);
+    on the gold articles at least 95% of the events of the full pipeline stay the same."""
+    _needs_model()
+    from eventwire.api import make_document
+
+    paths = sorted(GOLD.glob("*.txt"))
+    full, fast = Pipeline(Settings(parse_scope="all")), Pipeline(Settings(parse_scope="events"))
+    key = lambda d: [(e.event_type, e.sub_event_type, e.event_date, e.actor1, e.actor2, e.location)  # noqa: E731
+                     for e in d.events]
+    same = total = 0
+    for p in paths:
+        text = p.read_text(encoding="utf-8")
+        a = key(full(make_document(text=text, published="2021-06-01", doc_id=p.stem)))
+        b = key(fast(make_document(text=text, published="2021-06-01", doc_id=p.stem)))
+        total += len(a)
+        same += sum(1 for x in a if x in b)
+    assert total >= len(paths) and same >= 0.95 * total

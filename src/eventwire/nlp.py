@@ -72,25 +72,33 @@ def _sentences_from_spacy(sdoc) -> list[Sentence]:
     return out
 
 
-# ---------------------------------------------------------------- parse only where events may be
-# Profiling the pipeline on news articles (docs/performance.md) puts three
-# quarters of the time in spaCy; the dependency parse (with its tagger,
-# attribute ruler and lemmatizer) is needed only where an event may be read
-# (roles, event location), i.e. in sentences with a trigger word -- about a
-# third of the words even in conflict news. So with ``parse_scope="candidates"``:
+# ---------------------------------------------------------------- run the model only where needed
+# Profiling the pipeline on news articles (docs/performance.md) puts most of the
+# time in spaCy: the named-entity recogniser over the whole text alone, then the
+# dependency parse (with its tagger, attribute ruler and lemmatizer). The later
+# stages need them in few places: the parse and the entities for the roles and
+# the location of an event, i.e. in sentences the events detector finds an event
+# in (detection itself reads the text, not the parse); elsewhere the places stage
+# matches the gazetteer with its no-entity rules and the actors stage reads the
+# text. ``Settings.parse_scope`` chooses:
 #
-# 1. the whole text goes through ``senter`` + ``ner`` only (sentences and the
-#    entities the places stage reads everywhere; NER has its own tok2vec, so the
-#    entities are those of the full pipeline);
-# 2. the sentences ``eventwire.events.may_hold_event`` accepts are parsed, batched
-#    with ``nlp.pipe``;
-# 3. their annotations are written into one Doc over ``clean`` (same tokens), so
-#    ``doc.spacy_doc`` keeps its contract: offsets into ``clean``, ``char_span``,
-#    ``ents`` for all text; ``dep_``/``head``/``pos_``/``lemma_`` on the tokens
-#    of the parsed sentences, empty (``dep_ == ""``) elsewhere.
-#    ``doc.meta["parsed_sentences"]`` lists the indices of the parsed sentences.
-SCOPES = ("candidates", "all")
-_WHOLE_PIPES = {"candidates": ("senter", "ner")}
+# * ``"events"`` (default): the whole text goes through ``senter`` only; the
+#   sentences ``eventwire.events.detect_sentence`` finds an event candidate in
+#   get the full pipeline (parse and entities), batched with ``nlp.pipe``;
+# * ``"candidates"``: ``senter`` + ``ner`` over the whole text, the parse for the
+#   sentences with a trigger word (``may_hold_event``);
+# * ``"entities"``: ``senter`` + ``ner`` over the whole text, no parse (geoparsing);
+# * ``"all"``: the whole pipeline over the whole text.
+#
+# The annotations are written into one Doc over ``clean`` (same tokens), so
+# ``doc.spacy_doc`` keeps its contract: offsets into ``clean``, ``char_span``;
+# ``dep_``/``head``/``pos_``/``lemma_`` on the tokens of the parsed sentences,
+# empty (``dep_ == ""``) elsewhere. ``doc.meta["parsed_sentences"]`` lists the
+# indices of the parsed sentences and, when entities were not recognised over
+# the whole text, ``doc.meta["ner_sentences"]`` those that went through NER
+# (other sentences have no entities, as with the blank model).
+SCOPES = ("events", "candidates", "entities", "all")
+_WHOLE_PIPES = {"events": ("senter",), "candidates": ("senter", "ner"), "entities": ("senter", "ner")}
 
 
 @functools.cache
@@ -108,53 +116,102 @@ def _parse_plan(model: str, scope: str) -> tuple[tuple[str, ...], tuple[str, ...
     return whole, skip
 
 
-def _may_hold_event():
+def _never(_text: str) -> bool:
+    return False
+
+
+def _chooser(scope: str):
+    """The test a sentence passes to be parsed in this scope."""
+    if scope == "entities":
+        return _never
     try:
-        from .events.lexicon import may_hold_event
+        from .events import detect_sentence, may_hold_event
     except ImportError:  # pragma: no cover - events stage without a prefilter: parse everything
         return lambda _text: True
-    return may_hold_event
+    if scope == "candidates":
+        return may_hold_event
+
+    def has_event(text: str) -> bool:
+        # has_date=True: the most permissive reading (a date elsewhere may still make it news)
+        return may_hold_event(text) and bool(detect_sentence(text, has_date=True))
+
+    return has_event
 
 
-def _run_candidates(doc: Document, nlp, plan) -> None:
+_ATTRS = None
+
+
+def _parse_attrs():
+    global _ATTRS
+    if _ATTRS is None:
+        from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+        _ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+    return _ATTRS
+
+
+def _aligned(whole, i0: int | None, offset: int, sdoc) -> bool:
+    """Does ``sdoc`` (one sentence run alone) have the tokens of ``whole`` from ``i0``?"""
+    n = len(sdoc)
+    return i0 is not None and i0 + n <= len(whole) and all(
+        whole[i0 + k].idx == offset + t.idx and len(whole[i0 + k]) == len(t) for k, t in enumerate(sdoc))
+
+
+def _write_back(whole, parts: list[tuple[int, object]], with_ents: bool) -> None:
+    """Copy the parse (and entities) of sentence docs into ``whole`` at token ``i0``."""
     import numpy
-    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
+    attrs = _parse_attrs()
+    arr = whole.to_array(attrs) if whole.has_annotation("DEP") else numpy.zeros((len(whole), len(attrs)), dtype="uint64")
+    for i0, sdoc in parts:
+        arr[i0:i0 + len(sdoc)] = sdoc.to_array(attrs)
+    whole.from_array(attrs, arr)  # spaCy's own .sents now follow the parse
+    if with_ents:
+        from spacy.tokens import Span
+
+        spans = list(whole.ents)
+        for i0, sdoc in parts:
+            spans += [Span(whole, i0 + e.start, i0 + e.end, label=e.label_) for e in sdoc.ents]
+        whole.set_ents(sorted(spans, key=lambda sp: sp.start), default="unmodified")
+
+
+def _run_split(doc: Document, nlp, plan, scope: str) -> None:
     whole_pipes, skip = plan
-    text = doc.clean
-    whole = nlp.make_doc(text)
+    whole = nlp.make_doc(doc.clean)
     for name in whole_pipes:
         whole = nlp.get_pipe(name)(whole)
     sentences = _sentences_from_spacy(whole)
-    may = _may_hold_event()
-    cands = [s for s in sentences if may(s.text)]
-    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
-    arr = numpy.zeros((len(whole), len(attrs)), dtype="uint64")
+    choose = _chooser(scope)
+    chosen = [s for s in sentences if choose(s.text)]
+    with_ents = "ner" not in whole_pipes
+    parts: list[tuple[int, object]] = []
     parsed: list[int] = []
-    if cands:
+    if chosen:
         tok_at = {t.idx: t.i for t in whole}
-        for sent, sdoc in zip(cands, nlp.pipe([s.text for s in cands], disable=list(skip), batch_size=64)):
+        for sent, sdoc in zip(chosen, nlp.pipe([s.text for s in chosen], disable=list(skip), batch_size=64)):
             i0 = tok_at.get(sent.start)
-            n = len(sdoc)
-            if i0 is None or i0 + n > len(whole) or any(
-                whole[i0 + k].idx != sent.start + t.idx or len(whole[i0 + k]) != len(t) for k, t in enumerate(sdoc)
-            ):
-                continue  # tokenised differently alone (rare): left unparsed
-            arr[i0:i0 + n] = sdoc.to_array(attrs)
-            parsed.append(sent.index)
-    if parsed:
-        whole.from_array(attrs, arr)  # the entities stay; spaCy's own .sents now follow the parse
+            if _aligned(whole, i0, sent.start, sdoc):
+                parts.append((i0, sdoc))
+                parsed.append(sent.index)
+            # else: tokenised differently alone (rare): left unparsed
+    if parts:
+        _write_back(whole, parts, with_ents)
     doc.spacy_doc = whole
     doc.sentences = sentences
     doc.meta["parsed_sentences"] = parsed
+    if with_ents:
+        doc.meta["ner_sentences"] = list(parsed)
+    else:
+        doc.meta.pop("ner_sentences", None)
 
 
 def ensure_parsed(doc: Document, sent_index: int, settings: Settings | None = None) -> bool:
     """Parse sentence ``sent_index`` now if the nlp stage left it unparsed (prefilter said no).
 
-    For code that reads roles or locations of a span the trigger lexicon does not
-    know (gold triggers in an evaluation, a caller's own span). True when the
-    sentence has a parse afterwards; a no-op when everything was parsed.
+    For code that reads roles or locations of a span the prefilter did not choose
+    (gold triggers in an evaluation, a caller's own span). Where entities were
+    recognised only in some sentences, the sentence gets its entities too. True
+    when the sentence has a parse afterwards; a no-op when everything was parsed.
     """
     parsed = doc.meta.get("parsed_sentences")
     if parsed is None or sent_index in parsed:
@@ -162,23 +219,20 @@ def ensure_parsed(doc: Document, sent_index: int, settings: Settings | None = No
     sdoc = doc.spacy_doc
     sent = next((s for s in doc.sentences if s.index == sent_index), None)
     model = doc.meta.get("nlp_model_key") or ((settings.model if settings else "auto") or "auto")
-    plan = _parse_plan(model, "candidates")
+    scope = doc.meta.get("nlp_scope") or "candidates"
+    plan = _parse_plan(model, scope)
     if sdoc is None or sent is None or plan is None:
         return False
-    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
-
     nlp = _load(model)
-    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
     one = next(iter(nlp.pipe([sent.text], disable=list(plan[1]))))
     i0 = next((t.i for t in sdoc if t.idx == sent.start), None)
-    if i0 is None or i0 + len(one) > len(sdoc) or any(
-        sdoc[i0 + k].idx != sent.start + t.idx or len(sdoc[i0 + k]) != len(t) for k, t in enumerate(one)
-    ):
+    if not _aligned(sdoc, i0, sent.start, one):
         return False
-    arr = sdoc.to_array(attrs)
-    arr[i0:i0 + len(one)] = one.to_array(attrs)
-    sdoc.from_array(attrs, arr)
+    ner_sents = doc.meta.get("ner_sentences")
+    _write_back(sdoc, [(i0, one)], with_ents=ner_sents is not None)
     doc.meta["parsed_sentences"] = sorted([*parsed, sent_index])
+    if ner_sents is not None:
+        doc.meta["ner_sentences"] = sorted([*ner_sents, sent_index])
     return True
 
 
@@ -188,12 +242,14 @@ def run(doc: Document, settings: Settings) -> Document:
     scope = getattr(settings, "parse_scope", "all")
     plan = _parse_plan(model, scope)
     if plan is not None:
-        _run_candidates(doc, nlp, plan)
+        _run_split(doc, nlp, plan, scope)
         doc.meta["nlp_model_key"] = model
+        doc.meta["nlp_scope"] = scope
     else:
         sdoc = nlp(doc.clean)
         doc.spacy_doc = sdoc
         doc.sentences = _sentences_from_spacy(sdoc)
         doc.meta.pop("parsed_sentences", None)
+        doc.meta.pop("ner_sentences", None)
     doc.meta["model"] = nlp.meta.get("eventwire_model", "?")
     return doc

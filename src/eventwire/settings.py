@@ -41,10 +41,12 @@ class Settings:
     min_confidence: float = 0.0  # events below are dropped
     max_chars: int = 200_000  # longer texts are truncated (with a warning)
     default_source: str = ""
-    # nlp: "candidates" -> entities for all text, a dependency parse only for the
-    # sentences that may hold an event (trigger prefilter; ~1.3x faster);
-    # "all" -> parse every sentence. Default from $EVENTWIRE_PARSE_SCOPE.
-    parse_scope: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_PARSE_SCOPE", "candidates"))
+    # nlp: where the spaCy model runs (see eventwire.nlp): "events" -> parse and
+    # entities only in sentences the events detector finds an event in (fastest);
+    # "candidates" -> entities everywhere, parse where a trigger word is;
+    # "entities" -> entities everywhere, no parse; "all" -> everything everywhere.
+    # Default from $EVENTWIRE_PARSE_SCOPE.
+    parse_scope: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_PARSE_SCOPE", "events"))
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

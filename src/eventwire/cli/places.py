@@ -138,7 +138,8 @@ def geoparse_cmd(inputs, fmt, out, model, no_clean) -> None:
     from ..places import geoparse_document
     from ..settings import Settings
 
-    settings = Settings.load(None, model=model)
+    # every place mention is wanted: entities over the whole text (no parse needed)
+    settings = Settings.load(None, model=model, parse_scope="entities")
     stages = ("nlp", "places") if no_clean else ("clean", "nlp", "places")
     pipe = Pipeline(settings, stages=stages)
     fh = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")

@@ -6,6 +6,8 @@ evidence sentences, notes) that :mod:`eventwire.evaluation.report` renders.
 
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 import importlib
 import re
@@ -109,6 +111,7 @@ def place_records(doc: Document, settings: Settings) -> list[dict[str, Any]]:
     """
     from .. import places
 
+    settings = dataclasses.replace(settings, parse_scope="entities")  # every toponym: entities everywhere
     fn = getattr(places, "geoparse_text", None)
     if fn is not None:
         recs = fn(doc.text, settings, doc_id=doc.id)
