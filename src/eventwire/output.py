@@ -16,6 +16,21 @@ from .models import ACLED_COLUMNS, EXTRA_COLUMNS, Event
 FORMATS = ("jsonl", "csv", "geojson", "json", "table")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """Neutralise spreadsheet formulas in text cells (CSV injection): the text of an
+    article is untrusted, and analysts open these files in spreadsheets. A text cell
+    that starts like a formula gets a leading ``'``; numbers (``-12.5``) are kept."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
 def csv_row(event: Event) -> dict[str, Any]:
     row = event.acled_row()
     row["evidence"] = json.dumps([e.as_dict() for e in event.evidence], ensure_ascii=False)
@@ -23,7 +38,7 @@ def csv_row(event: Event) -> dict[str, Any]:
     for k in ("latitude", "longitude", "iso"):
         if row.get(k) is None:
             row[k] = ""
-    return row
+    return {k: csv_safe(v) for k, v in row.items()}
 
 
 def geojson_feature(event: Event) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from ..errors import StoreError
 from ..models import ACLED_COLUMNS, EXTRA_COLUMNS, Event
+from ..output import csv_safe
 
 FORMATS = ("csv", "jsonl", "geojson", "parquet")
 CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + EXTRA_COLUMNS + ("n_sources", "source_urls")
@@ -30,7 +31,7 @@ def csv_row(d: dict[str, Any]) -> dict[str, Any]:
     row["provenance"] = json.dumps(d.get("provenance") or {}, ensure_ascii=False) if d.get("provenance") else ""
     row["n_sources"] = d.get("n_sources", 1)
     row["source_urls"] = " ".join(s["url"] for s in d.get("sources") or [] if s.get("url"))
-    return {k: ("" if row.get(k) is None else row.get(k)) for k in CSV_COLUMNS}
+    return {k: ("" if row.get(k) is None else csv_safe(row.get(k))) for k in CSV_COLUMNS}
 
 
 def write_csv(rows: Iterable[dict], out: IO[str]) -> int:

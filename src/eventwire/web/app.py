@@ -149,33 +149,19 @@ class Filters:
         }
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_safe(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in untrusted text cells (numbers kept)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        try:
-            float(value)
-        except ValueError:
-            return "'" + value
-    return value
-
-
 def _event_obj(d: dict[str, Any]) -> Event:
     return Event.from_dict(d)
 
 
 def events_csv(events: list[dict[str, Any]]) -> str:
-    from ..output import csv_row
+    from ..output import csv_row  # text cells already neutralised against spreadsheet formulas
 
     buf = io.StringIO()
     cols = list(ACLED_COLUMNS) + list(EXTRA_COLUMNS)
     w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for d in events:
-        row = csv_row(_event_obj(d))
-        w.writerow({k: _csv_safe(v) for k, v in row.items()})
+        w.writerow(csv_row(_event_obj(d)))
     return buf.getvalue()
 
 
