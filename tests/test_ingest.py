@@ -83,3 +83,21 @@ def test_stdin_text_and_jsonl():
 ])
 def test_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+def test_a_page_without_an_article_is_an_empty_document_for_the_api_and_a_skip_for_the_batch(tmp_path):
+    """The library API gives an empty document (no events) for a page with no main text;
+    a batch names the file and goes on (the same condition, raised as NoText)."""
+    from eventwire.api import make_document
+    from eventwire.errors import InputError, NoText
+    from eventwire.ingest import document_from_fields
+
+    nav_only = "<html><body><script>var x = 1;</script><style>p { color: red }</style></body></html>"
+    doc = make_document(html=nav_only)
+    assert doc.text == "" and doc.events == []
+    with pytest.raises(NoText, match="no readable main text"):
+        document_from_fields({"html": nav_only}, origin="feed.jsonl:3")
+    with pytest.raises(NoText, match="no 'text' or 'html'"):
+        document_from_fields({"title": "only a title"}, origin="feed.jsonl:4")
+    with pytest.raises(InputError, match="not a date"):  # other bad input is not swallowed by the API
+        make_document(html="<p>x</p>", published="not a date at all")

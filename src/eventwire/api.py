@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .errors import EventwireError, InputError
+from .errors import EventwireError, InputError, NoText
 from .ingest import doc_id_for, document_from_fields, parse_published
 from .models import Document, Event
 from .pipeline import Pipeline
@@ -54,10 +54,8 @@ def make_document(
         fields["published"] = published if isinstance(published, str) else published.isoformat()
     try:
         return document_from_fields(fields, origin=doc_id or "<html>", default_id=doc_id_for(html or ""))
-    except InputError as exc:
-        if "no readable main text" in str(exc) or "no 'text'" in str(exc):
-            return Document(id=doc_id or doc_id_for(html or ""), text="", origin="<html>")
-        raise
+    except NoText:  # a page with no article in it: an empty document, no events
+        return Document(id=doc_id or doc_id_for(html or ""), text="", origin="<html>")
 
 
 def extract(

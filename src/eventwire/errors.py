@@ -31,6 +31,10 @@ class InputError(EventwireError):
         super().__init__(f"{origin}: {message}" if origin else message)
 
 
+class NoText(InputError):
+    """An input that holds no readable text (an empty record, HTML with no main text)."""
+
+
 class DocumentSkipped(InputError):
     """A document of a batch was skipped."""
 

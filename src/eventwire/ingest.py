@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import InputError
+from .errors import InputError, NoText
 from .models import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -100,7 +100,7 @@ def document_from_fields(
     text = fields.get("text")
     html = fields.get("html")
     if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
-        raise InputError("record has no 'text' or 'html'", origin)
+        raise NoText("record has no 'text' or 'html'", origin)
     published = parse_published(fields.get("published"), origin)
     meta_title = fields.get("title") or ""
     meta_source = fields.get("source") or ""
@@ -118,7 +118,7 @@ def document_from_fields(
         else:
             published_from = "field" if published else ""
         if not text.strip():
-            raise InputError("HTML has no readable main text", origin)
+            raise NoText("HTML has no readable main text", origin)
     else:
         published_from = "field" if published else ""
     raw_id = fields.get("id")
@@ -164,7 +164,7 @@ def read_html(data: bytes, origin: str, doc_id: str) -> Document:
     html = decode(data, origin, warnings)
     text, meta = html_to_text(html, origin)
     if not text.strip():
-        raise InputError("HTML has no readable main text", origin)
+        raise NoText("HTML has no readable main text", origin)
     published = None
     if meta.get("published"):
         try:
