@@ -4,6 +4,9 @@
     .venv/bin/python benchmarks/dedup.py --set OTHER.yaml --orders 50 --json
     .venv/bin/python benchmarks/dedup.py --orders 0 --pipeline   # also end to end through the real pipeline
 
+Sets: tests/fixtures/dedup/articles.yaml (the rules were made on it), heldout.yaml
+(written after), fresh.yaml (written after the rules were made robust to extraction noise).
+
 Each article of the set carries the events an extractor would code from it,
 each labelled with the real-world event it reports. The articles are stored
 (in file order, then in shuffled orders: merging is online, so order could

@@ -55,6 +55,7 @@ _PSEUDO_PASSIVE = frozenset({"engage", "involve", "deploy", "station", "locate",
 _DEATH_VERBS = frozenset({"die", "perish", "drown", "succumb"})
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|while|as|when|after|before|then)\s+)"
                            r"(?:(?:the|some|about|around|hundreds of|dozens of|\d+)\s+)*$", re.I)
+_CLAUSE_AFTER = re.compile(r"[;:]|,\s+(?:which|who|where|while|as|but|and|said)\b")  # a clause of its own begins
 _SPEAKER = re.compile(r"\s*(?:,\s*)?(?:said|say|says|told|reported|added|claimed|according)\b", re.I)
 _CASUALTY_AFTER = re.compile(r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot)\b",
                              re.I)
@@ -751,13 +752,14 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     if f is None:
         f = order
     else:
-        if f.a1 is None and order.a1 is not None and order.a1 is not f.a2 and f.how not in _TARGET_ONLY:
+        if f.a1 is None and order.a1 is not None and order.a1 is not f.a2 and f.how not in _TARGET_ONLY \
+                and not (order.a1.start >= end and _CLAUSE_AFTER.search(doc.clean[end:order.a1.start])):
+            # not from a later clause: "bombs struck two camps, ..., as fighting between the army and M23 raged"
             f.a1 = order.a1
             f.how += "; actor1 by word order"
         if f.a2 is None and f.how not in _TARGET_ONLY and order.a2 is not None and order.a2 is not f.a1 \
                 and order.a2.start >= end \
-                and order.a2.start - end < 60 and not re.search(r"[;:]|,\s+(?:which|who|where|while|as|but|and|said)\b",
-                                                                 doc.clean[end:order.a2.start]) \
+                and order.a2.start - end < 60 and not _CLAUSE_AFTER.search(doc.clean[end:order.a2.start]) \
                 and (f.a1 is None or order.a2.value.name != f.a1.value.name) \
                 and not _SPEAKER.match(doc.clean, order.a2.end):
             f.a2 = order.a2

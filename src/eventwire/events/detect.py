@@ -136,7 +136,11 @@ def _head(patient: str) -> str:
 
 def _conditions(lex: Lexicon, rule: dict, agent: str, patient: str, block: str) -> bool:
     head = _head(patient)
-    for key, where in (("agent", agent), ("patient", patient), ("any", block), ("patient_head", head)):
+    # "besides_agent": the stretch without the agent's own words ("jihadists attacked the town"
+    # names no armed target, though "jihadists" is an armed word)
+    besides_agent = block.replace(agent.strip(), " ", 1) if agent.strip() else block
+    for key, where in (("agent", agent), ("patient", patient), ("any", block), ("patient_head", head),
+                       ("besides_agent", besides_agent)):
         for cue in rule.get(key, []) or []:
             if not _cue(lex, cue, where, negation_aware=(key == "any")):
                 return False
@@ -348,6 +352,11 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
             rest = rest.replace(h.text, " ", 1)
     reference = definite and not has_happening(rest, lex)
     if all(h.verdict.rule in REFERENCE_RULES for h in group):
+        reference = True
+    earlier = [h.start for h in group if _distant(h)]
+    if earlier and all(_distant(h) or (h.outcome and h.start > min(earlier)) for h in group):
+        # "a day after an attack on the same road killed 12 soldiers": the toll of the earlier event
+        # (not "Gunmen killed four farmers, a week after clashes erupted")
         reference = True
     claim = any(h.claimed for h in group) and not any(h.verdict.ok and not h.outcome for h in group)
     date_statement = bool(definite and lex.date_statement.search(text, primary.end, hi))

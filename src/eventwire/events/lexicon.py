@@ -328,7 +328,8 @@ def load_lexicon() -> Lexicon:
         for name, pat in (data.get("cues") or {}).items()
     }
     for r in [*refine, *(x for rl in resolution.values() for x in rl)]:
-        for key in ("agent", "patient", "any", "not_agent", "not_patient", "not_any", "patient_head", "not_patient_head"):
+        for key in ("agent", "patient", "any", "not_agent", "not_patient", "not_any", "patient_head", "not_patient_head",
+                    "besides_agent"):
             for cue in r.get(key, []) or []:
                 if cue not in cues:
                     raise ResourceError(f"{where}: rule {r} names unknown cue {cue!r}")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..models import Location, Roles
 from .dates import DateMention
 from .detect import FAMILY, Candidate
+from .lexicon import load_lexicon
 
 
 @dataclass(slots=True)
@@ -207,9 +208,10 @@ def _joins(r: Reading, g: Group) -> bool:
         return True
     if (c.sub_event_type == "Arrests" and not r.own_date and not r.distinct and near
             and m.sub_event_type in PROTEST_FORCE
-            and _locations_agree(r.location, g.location, strict=False)):
+            and _locations_agree(r.location, g.location, strict=False)
+            and not load_lexicon().cues["arrest_elsewhere"].search(r.sent_text)):
         # "Police said nine officers were hurt and 27 people were detained." after the
-        # dispersed protest: arrests at a protest are part of it
+        # dispersed protest: arrests at a protest are part of it (not those "at their homes")
         return True
     if (same_type and c.sub_event_type in TERRITORY and not r.distinct and near
             and _report_dated(g) and r.own_date and r.date and g.date[0]

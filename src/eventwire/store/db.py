@@ -409,7 +409,8 @@ class Store:
         shape = (tp_new, len(types), bool(ev.country), has_xy, bool(ev.admin1))
         params: dict[str, Any] = {}
         for p in (1, 2, 3):
-            w = rules.date_window_days.get(max(p, tp_new), max(rules.date_window_days.values()))
+            # a day more: dedup.dates_match lets a night ("Monday night" / "overnight, said on Tuesday") span two dates
+            w = rules.date_window_days.get(max(p, tp_new), max(rules.date_window_days.values())) + 1
             params[f"lo{p}"] = (day - dt.timedelta(days=w)).isoformat()
             params[f"hi{p}"] = (day + dt.timedelta(days=w)).isoformat()
         params["lo_all"] = min(params[f"lo{p}"] for p in (1, 2, 3))

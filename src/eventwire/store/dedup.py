@@ -4,10 +4,15 @@ Two event reports from *different* documents are the same event when all of
 these hold (knobs in ``data/dedup.yaml``):
 
 * **type**: the same event type, or a pair listed as compatible (Protests and
-  Riots; remote violence and violence against civilians); for strategic
-  developments the sub-event type must match too;
+  Riots; remote violence and violence against civilians; an armed clash and an
+  attack on civilians only when both name the same armed actor); for strategic
+  developments the sub-event type must match too; two remote-violence reports of
+  different sub-event types whose evidence each names one weapon class, and
+  different ones ("warplanes" / "artillery"), are two strikes;
 * **date**: the dates differ by no more than the window of the coarser
-  ``time_precision`` (same day when both know the day);
+  ``time_precision`` (same day when both know the day; a day more when one
+  report dates the event by a night: "Monday night" / "overnight, an official
+  said on Tuesday");
 * **place**: the points are within 25 km, or they share admin2 (in the same
   admin1), or one is only known at region level and they share admin1; with no
   coordinates at all, the same location name; a report placed only *near* a
@@ -15,17 +20,26 @@ these hold (knobs in ``data/dedup.yaml``):
   placed only in the country matches anywhere in it, and one with no place at
   all matches any place -- except that two *different*
   precisely located towns or villages more than 5 km apart are different
-  places (neither name being the other's district or region);
+  places (neither name being the other's district or region). The evidence
+  counts too, since the gazetteer lacks many villages: two reports naming
+  different villages, camps or districts ("Pazigyi village" / "Kyaung Taung
+  village") are two places; a region-level report naming a village or district
+  matches a precise one only there; a town the gazetteer could not place matches
+  a vague report whose evidence names it; a place read from a *later* sentence
+  of the report's article (what it tells next) matches a precise report only
+  when the report's own evidence names that report's place;
 * **country**: the same country when both name one;
 * **actors**: each side of one report matches a side of the other (same
   normalised name or short form, or an associated actor), or is empty or
   unidentified; the military and the police of one country count as one
-  side ("security forces"). "SDF v Islamic State" matches "Islamic State v SDF" and
+  side ("security forces"); an umbrella name matches its member groups ("FARC
+  dissidents" / the EMC). "SDF v Islamic State" matches "Islamic State v SDF" and
   "SDF v unidentified gunmen", not "Military Forces of Syria v Islamic State".
 
 Events of the same document never merge with each other: the extractor has
 already judged them to be different events. A report placed only at region or
-country level that fits several stored events joins none (ambiguous).
+country level that fits several stored events joins none (ambiguous) -- unless
+its evidence names the place of exactly one of them.
 
 The merged record keeps every source ("; "-joined, in the order they came),
 all evidence, the most precise date and location, the actor names of the
@@ -36,6 +50,7 @@ says nothing about deaths does not count as "0 killed".
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import functools
@@ -55,9 +70,13 @@ class Rules:
     max_km: float
     distinct_place_km: float
     compatible_types: frozenset[frozenset[str]]
+    restricted_types: dict[frozenset[str], frozenset[str]]  # event-type pair -> the sub-event types it allows
     sub_event_must_match: frozenset[str]
     wildcard_prefixes: tuple[str, ...]
     equivalent: dict[str, str]  # folded name -> canonical folded name
+    umbrella: dict[str, frozenset[str]]  # folded member name -> folded umbrella names
+    remote_means: dict[str, re.Pattern]  # class ("air", "ground") -> words that name it
+    settlement_words: dict[str, str]  # "refugee camp" -> "camp": the kind of place a name is given as
 
 
 _RULES: Rules | None = None
@@ -72,12 +91,32 @@ def rules() -> Rules:
             max_km=float(raw["max_km"]),
             distinct_place_km=float(raw.get("distinct_place_km", 5)),
             compatible_types=frozenset(frozenset(p) for p in raw.get("compatible_event_types") or []),
+            restricted_types={frozenset(r["types"]): frozenset(r["sub_event_types"])
+                              for r in raw.get("restricted_type_pairs") or []},
             sub_event_must_match=frozenset(raw.get("sub_event_must_match") or []),
             wildcard_prefixes=tuple(p.lower() for p in raw.get("wildcard_actor_prefixes") or []),
             equivalent={_fold(n): _fold(group[0]) for group in raw.get("equivalent_actor_names") or []
                         for n in group},
+            umbrella=_umbrellas(raw.get("umbrella_actors") or {}),
+            remote_means={k: _word_list(v) for k, v in (raw.get("remote_means") or {}).items()},
+            settlement_words={str(w).lower(): str(kind) for kind, ws in (raw.get("settlement_words") or {}).items()
+                              for w in ws},
         )
     return _RULES
+
+
+def _word_list(alternatives: str) -> re.Pattern:
+    """A folded YAML list of ``|`` alternatives as one whole-word, case-blind pattern."""
+    joined = re.sub(r"\|\s+", "|", alternatives.strip())
+    return re.compile(rf"\b(?:{joined})\b", re.IGNORECASE)
+
+
+def _umbrellas(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for umbrella, members in raw.items():
+        for m in members:
+            out.setdefault(_fold(re.sub(r"\([^)]*\)", " ", m)), set()).add(_fold(umbrella))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 # ------------------------------------------------------------------ helpers
@@ -163,6 +202,10 @@ def _names_match(a: str, b: str) -> bool:
     ka, kb = actor_keys(a), actor_keys(b)
     if ka & kb:
         return True
+    # an umbrella name for one of its member groups ("FARC dissidents" / the EMC): members never match each other
+    umb = rules().umbrella
+    if any(umb.get(k, frozenset()) & kb for k in ka) or any(umb.get(k, frozenset()) & ka for k in kb):
+        return True
     # a generic name that starts the specific one: "Military Forces" / "Military Forces of Syria"
     for x in ka:
         for y in kb:
@@ -209,8 +252,10 @@ def actors_match(a: Event, b: Event) -> tuple[bool, str, int]:
 
 def _target_described_differently(a: Event, b: Event) -> bool:
     """A remote strike by the same attacker whose victims one outlet calls civilians and another
-    names as the armed group it says it aimed at ("killed 90 Palestinians" / "struck a Hamas compound")."""
-    if a.event_type != "Explosions/Remote violence" or b.event_type != a.event_type:
+    names as the armed group it says it aimed at ("killed 90 Palestinians" / "struck a Hamas compound");
+    the outlet naming only civilians may code it as an attack on them."""
+    remote, vac = "Explosions/Remote violence", "Violence against civilians"
+    if remote not in (a.event_type, b.event_type) or not {a.event_type, b.event_type} <= {remote, vac}:
         return False
     if _side_match(_side(a, 1), _side(b, 1)) != "same":
         return False
@@ -233,11 +278,24 @@ def dates_match(a: Event, b: Event) -> tuple[bool, str, int]:
     coarse = max(a.time_precision or 1, b.time_precision or 1)
     limit = window.get(coarse, max(window.values()))
     diff = abs((da - db).days)
+    if diff == limit + 1 and (_at_night(a) or _at_night(b)):
+        # "on Monday night" / "in an overnight raid, an official said on Tuesday": one night, two dates
+        return True, f"dates {a.event_date} and {b.event_date} across one night", diff
     if diff > limit:
         return False, f"dates {a.event_date} and {b.event_date} are {diff} days apart (window {limit})", diff
     if diff == 0:
         return True, f"same date {a.event_date}", 0
     return True, f"dates {a.event_date} and {b.event_date} within {limit} days (time precision {coarse})", diff
+
+
+_NIGHT = re.compile(r"\b(?:overnight|night|midnight|nightfall)\b", re.IGNORECASE)
+
+
+def _at_night(ev: Event) -> bool:
+    """Is the report dated by a night ("Monday night", "overnight")? Outlets date such an event by
+    either of the two days it straddles."""
+    said = ev.provenance.get("event_date")
+    return said is not None and bool(_NIGHT.search(said.text))
 
 
 def types_match(a: Event, b: Event) -> tuple[bool, str]:
@@ -247,16 +305,186 @@ def types_match(a: Event, b: Event) -> tuple[bool, str]:
             return False, f"different {a.event_type} sub-event types ({a.sub_event_type} vs {b.sub_event_type})"
         if a.sub_event_type == b.sub_event_type:
             return True, f"same type {a.event_type}/{a.sub_event_type}"
+        conflict = _means_conflict(a, b)
+        if conflict:
+            return False, conflict
         return True, f"same event type {a.event_type} ({a.sub_event_type} vs {b.sub_event_type})"
-    if frozenset((a.event_type, b.event_type)) in r.compatible_types:
-        return True, f"compatible types {a.event_type} and {b.event_type}"
+    pair = frozenset((a.event_type, b.event_type))
+    if pair in r.compatible_types:
+        allowed = r.restricted_types.get(pair)
+        if allowed is not None and not {a.sub_event_type, b.sub_event_type} <= allowed:
+            return False, f"different event types ({a.sub_event_type} vs {b.sub_event_type})"
+        if allowed is not None and not _armed_actor_in_common(a, b):
+            return False, (f"{a.sub_event_type} and {b.sub_event_type} without an armed actor "
+                           "named in both")
+        conflict = _means_conflict(a, b)
+        if conflict:
+            return False, conflict
+        return True, f"compatible types {a.event_type}/{a.sub_event_type} and {b.event_type}/{b.sub_event_type}"
     return False, f"different event types ({a.event_type} vs {b.event_type})"
+
+
+def _armed_actor_in_common(a: Event, b: Event) -> bool:
+    """Both reports name the same armed actor (not an unidentified one, not civilians): "JNIM attacked
+    Barsalogho" coded as a clash by one outlet and as an attack on civilians by another."""
+    def armed(ev: Event) -> list[str]:
+        return [x for x in (ev.actor1, ev.actor2) if not is_wildcard(x) and not x.lower().startswith("civilians")]
+    return any(_names_match(x, y) for x in armed(a) for y in armed(b))
+
+
+def _means_conflict(a: Event, b: Event) -> str:
+    """Why two remote-violence reports of different sub-event types are two strikes, or ""."""
+    if a.sub_event_type == b.sub_event_type or "Explosions/Remote violence" not in (a.event_type, b.event_type):
+        return ""
+    means_a, means_b = remote_means(a), remote_means(b)
+    if len(means_a) == 1 and len(means_b) == 1 and means_a != means_b:
+        # "warplanes bombed X" and "artillery shelled X": two strikes, however close
+        return (f"different weapons ({a.sub_event_type}: {next(iter(means_a))} vs "
+                f"{b.sub_event_type}: {next(iter(means_b))})")
+    return ""
+
+
+def remote_means(ev: Event) -> set[str]:
+    """The classes of weapon ("air", "ground") the report's evidence names. Outlets call one
+    strike a "missile strike" or an "air raid" and are coded differently; only reports that
+    each name one class, and different ones, are told apart by it."""
+    text = " ".join(e.text for e in ev.evidence)
+    return {k for k, rx in rules().remote_means.items() if rx.search(text)}
+
+
+# a capitalised name of one to three words, not starting with a capitalised function word ("In Pazigyi village")
+_NAME = (r"(?!(?:In|At|On|Of|The|From|Near|To|And|As|By|When|After|Residents|Villagers)\b)"
+         r"[A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,2}")
+
+
+@functools.lru_cache(maxsize=1)
+def _settlement_rx() -> tuple[re.Pattern, re.Pattern]:
+    words = "|".join(sorted((re.escape(w) for w in rules().settlement_words), key=len, reverse=True))
+    return (re.compile(rf"\b(?P<name>{_NAME}) (?P<kind>(?i:{words}))\b"),
+            re.compile(rf"\b(?P<kind>(?i:{words})) of (?P<name>{_NAME})"))
+
+
+_REGION_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture"})
+
+
+def settlements(ev: Event) -> dict[str, set[str]]:
+    """Villages and camps the evidence names ("Pazigyi village", "the village of Kyaung Taung"),
+    by kind: {"village": {"pazigyi"}}. The gazetteer often lacks them and codes both reports to
+    the township they are in; their names still tell two strikes apart."""
+    out: dict[str, set[str]] = {}
+    kinds = rules().settlement_words
+    for e in ev.evidence:
+        for rx in _settlement_rx():
+            for m in rx.finditer(e.text):
+                name = _fold(m.group("name"))
+                if name.rsplit(" ", 1)[-1] not in _REGION_WORDS:  # "Konduga LGA of Borno State"
+                    out.setdefault(kinds[m.group("kind").lower()], set()).add(name)
+    return out
+
+
+def _squashed(names: set[str]) -> set[str]:
+    """Folded names without spaces or hyphens: "Kyaung Taung" and "Kyaungtaung" are one village."""
+    return {n.replace(" ", "").replace("-", "") for n in names}
+
+
+def _different_settlements(a: Event, b: Event) -> str:
+    """The kind and names when both reports name settlements of one kind and none in common."""
+    sa, sb = settlements(a), settlements(b)
+    text_a = _fold(" ".join(e.text for e in a.evidence))
+    text_b = _fold(" ".join(e.text for e in b.evidence))
+    for kind in sa.keys() & sb.keys():
+        if _squashed(sa[kind]) & _squashed(sb[kind]):
+            continue
+        if any(re.search(rf"\b{re.escape(n)}\b", text_b) for n in sa[kind]) or \
+                any(re.search(rf"\b{re.escape(n)}\b", text_a) for n in sb[kind]):
+            continue  # one report names both
+        return f"{kind} {'/'.join(sorted(sa[kind]))} vs {'/'.join(sorted(sb[kind]))}"
+    return ""
+
+
+def _finer_place_elsewhere(vague: Event, other: Event) -> str:
+    """The places finer than its region a report placed only at region or country level names
+    -- villages, camps or districts of its evidence ("a wedding in Konduga Local Government
+    Area", coded to Borno State), or a location name the gazetteer could only place in the
+    region ("al-Mawasi") -- when a precisely placed report is at none of them, neither names
+    the other's place, and so they are two places: "" when there are none."""
+    if not is_vague(vague) or is_vague(other):
+        return ""
+    named = set().union(*settlements(vague).values()) if settlements(vague) else set()
+    coarse = {_fold(x) for x in (vague.admin1, vague.admin2, vague.admin3, vague.country) if x}
+    # its location counts only when its evidence names it: a report coded to a province is
+    # placed at the province's capital (ACLED), which the report itself never mentions
+    if vague.location and _fold(vague.location) not in coarse and names_place_of(vague, vague):
+        named.add(_fold(vague.location))
+    if not named:
+        return ""
+    own = {_fold(x) for x in (*place_names(other), other.admin1, other.admin2, other.admin3) if x}
+    if (_squashed(named) & _squashed(own) or any(named_in_evidence(n, other) for n in named)
+            or names_place_of(vague, other)):  # "the al-Mawasi area west of Khan Younis"
+        return ""
+    return "/".join(sorted(named))
+
+
+def named_in_evidence(name: str, ev: Event) -> bool:
+    """Does the report's evidence name the place ``name`` (folded, whole words)?"""
+    n = _fold(name or "")
+    if len(n) < 3:
+        return False
+    return any(re.search(rf"\b{re.escape(n)}\b", _fold(e.text)) for e in ev.evidence)
+
+
+def place_names(ev: Event) -> list[str]:
+    """The report's location as the gazetteer names it and as the text did ("An Nusayrat", "Nuseirat")."""
+    said = ev.provenance.get("location")
+    return [n for n in (ev.location, said.text if said is not None else "") if n]
+
+
+def names_place_of(ev: Event, other: Event) -> bool:
+    """Does ``ev``'s evidence name ``other``'s location (in either spelling)?"""
+    return any(named_in_evidence(n, ev) for n in place_names(other))
+
+
+def borrowed_place(ev: Event) -> bool:
+    """A place the report's evidence does not name, read from a *later* sentence of its
+    article -- the place of what the article tells next ("Armed men attacked residents of
+    Barsalogho. In the afternoon, soldiers fought JNIM near Kaya" puts the attack at Kaya).
+    A place borrowed from an earlier sentence ("arrested activists at their homes in the
+    city") is usually the article's setting and is kept. Only a single report's offsets
+    compare; :func:`merge` keeps no borrowed place's provenance in a merged record."""
+    said = ev.provenance.get("location")
+    if said is None or not ev.evidence or names_place_of(ev, ev):
+        return False
+    return said.start >= max(e.end for e in ev.evidence)
+
+
+def _unresolved(e: Event) -> bool:
+    """A place name the gazetteer could not place (no coordinates, no country)."""
+    return bool(e.location) and not e.country and (e.latitude is None or e.longitude is None)
 
 
 def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
     """(compatible, why, distance in km or a stand-in)."""
     if a.country and b.country and _fold(a.country) != _fold(b.country):
         return False, f"different countries ({a.country} vs {b.country})", 1e9
+    apart = _different_settlements(a, b)
+    if apart:
+        return False, f"different places named ({apart})", 1e9
+    for x, y in ((a, b), (b, a)):
+        if (_unresolved(x) and (is_vague(y) or _unresolved(y) or borrowed_place(y))
+                and named_in_evidence(x.location, y)):
+            # a town the gazetteer lacks ("Barsalogho"), named by a report placed only in the country
+            # or at a place its evidence does not name
+            return True, f"both reports name {x.location}", rules().max_km / 2
+    for x, y in ((a, b), (b, a)):
+        finer = _finer_place_elsewhere(x, y)
+        if finer:
+            return False, f"one report names {finer}, the other is at {y.location or '?'}", 1e9
+        if borrowed_place(x) and not (is_vague(y) or borrowed_place(y) or _placeless(y)):
+            # x's place is that of what its article tells next: only x's own words can put it where y is
+            if names_place_of(x, y):
+                return True, f"one report's evidence names {y.location}", rules().max_km / 2
+            return False, (f"one report's place ({x.location}) comes from a later sentence; its evidence "
+                           f"does not name {y.location}"), 1e9
     km = None
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         km = haversine_km(float(a.latitude), float(a.longitude), float(b.latitude), float(b.longitude))
@@ -320,6 +548,19 @@ class Match:
         return "; ".join(self.reasons)
 
 
+def _crowd_as_civilians(a: Event, b: Event) -> tuple[Event, Event]:
+    """For a protest report and an attack-on-civilians report, the crowd named as civilians: "police
+    fired on protesters" and "police shot dead three people" name one victim side."""
+    if {a.event_type, b.event_type} != {"Protests", "Violence against civilians"}:
+        return a, b
+
+    def civil(ev: Event) -> Event:
+        names = {k: re.sub(r"^(?:protesters|demonstrators)\b", "Civilians", getattr(ev, k), flags=re.IGNORECASE)
+                 for k in ("actor1", "actor2")}
+        return dataclasses.replace(ev, **names)
+    return civil(a), civil(b)
+
+
 def match(new: Event, existing: Event) -> Match:
     """Whether ``new`` reports the same event as ``existing`` (a merged record), and why."""
     reasons: list[str] = []
@@ -335,7 +576,7 @@ def match(new: Event, existing: Event) -> Match:
     if not ok:
         return Match(False, why_not=why)
     reasons.append(why)
-    ok, why, positive = actors_match(new, existing)
+    ok, why, positive = actors_match(*_crowd_as_civilians(new, existing))
     if not ok:
         return Match(False, why_not=why)
     reasons.append(why)
@@ -366,7 +607,14 @@ def best_match(new: Event, candidates: Sequence[Event]) -> tuple[int, Match] | N
     if not found:
         return None
     if len(found) > 1 and is_vague(new):
-        return None
+        # unless its evidence names the place of exactly one of them ("a wedding in Gwoza",
+        # placed only in Borno State)
+        named = [(i, m) for i, m in found if names_place_of(new, candidates[i]) and not is_vague(candidates[i])]
+        if len(named) != 1:
+            return None
+        i, m = named[0]
+        m.reasons.append(f"its evidence names {candidates[i].location}")
+        return named[0]
     found.sort(key=lambda im: -im[1].score)  # stable: the earliest of equal scores first
     return found[0]
 
@@ -416,10 +664,15 @@ def merge(members: Sequence[Event], event_id: str) -> Event:
     # date: the most precise report (ties -> the earliest report)
     best_date = min(members, key=lambda m: (m.time_precision or 9, not m.event_date))
     out.event_date, out.time_precision = best_date.event_date, best_date.time_precision
-    # place: the most precise report with coordinates
-    best_loc = min(members, key=lambda m: (m.geo_precision or 9, m.latitude is None))
+    # place: the most precise report with coordinates, not one borrowing the place of what its article tells next
+    best_loc = min(members, key=lambda m: (borrowed_place(m), m.geo_precision or 9, m.latitude is None))
     for f in _LOCATION_FIELDS:
         setattr(out, f, getattr(best_loc, f))
+    # the words that named the place: best_loc's, when its evidence holds them (offsets of several
+    # documents do not compare, so a merged record never counts as borrowing its place)
+    out.provenance.pop("location", None)
+    if "location" in best_loc.provenance and names_place_of(best_loc, best_loc):
+        out.provenance["location"] = best_loc.provenance["location"]
     # actors: the report naming most actors
     best_act = max(members, key=_named_actors)  # max keeps the first of ties
     for f in _ACTOR_FIELDS:
