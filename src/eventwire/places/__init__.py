@@ -65,7 +65,7 @@ def run(doc: Document, settings: Settings) -> Document:
     gaz, rec, res, _loc = _get_tools(settings)
     text = doc.clean or doc.text
     sent_spans = [(s.start, s.end) for s in doc.sentences]
-    toponyms, regions = rec(text, doc.spacy_doc, [s for s, _ in sent_spans])
+    toponyms, regions = rec(text, doc.spacy_doc, [s for s, _ in sent_spans], _ner_spans(doc))
     unlisted = [t for t in toponyms if not t.known]
     toponyms = [t for t in toponyms if t.known]
     resolved = res(toponyms, text, sent_spans)
@@ -130,25 +130,57 @@ def run(doc: Document, settings: Settings) -> Document:
     return doc
 
 
+def _ner_spans(doc: Document) -> list[tuple[int, int]] | None:
+    """The sentence spans whose entities come from NER (``doc.meta["ner_sentences"]``, set by an nlp
+    stage that runs NER on some sentences only); None when NER covered the whole text."""
+    chosen = doc.meta.get("ner_sentences")
+    if chosen is None:
+        return None
+    wanted = set(chosen)
+    return sorted((s.start, s.end) for s in doc.sentences if s.index in wanted)
+
+
 def _anchor_unlisted(mentions: list[Mention]) -> None:
     """Give an unlisted place ("Royal Street", "Heart Hospital") the coordinates of the town or
-    district named near it in the same sentence; without one it stays unplaced."""
+    district named near it in the same sentence; else of the town the article names closest before
+    it (a street, a hall, a stadium is mostly in the town the article is about), else after it.
+    An article naming no town leaves it unplaced."""
     listed = [m for m in mentions if not m.meta.get("unlisted") and m.value.latitude is not None
               and m.meta.get("role") != "adjective"
               and (m.value.feature_class == "P" or m.value.feature_code in ("ADM1", "ADM2"))]
+    towns = [m for m in listed if m.value.feature_class == "P"]
     for m in mentions:
         if not m.meta.get("unlisted"):
             continue
         pool = [x for x in listed if x.sent == m.sent and abs(x.start - m.start) <= 150]
-        if not pool:
-            continue
-        a = min(pool, key=lambda x: (x.value.feature_class != "P", abs(x.start - m.start)))
+        if pool:
+            a = min(pool, key=lambda x: (x.value.feature_class != "P", abs(x.start - m.start)))
+            how = "named beside it"
+        else:
+            a = _article_town(towns, m) if _part_of_a_town(m) else None
+            if a is None:
+                continue
+            how = "the town the article names nearest to it"
         b: Place = a.value
         m.value = Place(name=m.text, latitude=b.latitude, longitude=b.longitude, country=b.country,
                         country_code=b.country_code, admin1=b.admin1, admin2=b.admin2,
-                        source=f"unlisted; coordinates of {a.text!r} named beside it")
-        m.why += f"; placed at {b.name} ({a.text!r} named beside it)"
+                        source=f"unlisted; coordinates of {a.text!r}, {how}")
+        m.why += f"; placed at {b.name} ({a.text!r}, {how})"
         m.meta["anchor"] = a.text
+
+
+def _part_of_a_town(m: Mention) -> bool:
+    """A street, a hall, a square (a site, a FAC entity, "the neighbourhood of X"): mostly inside the town
+    the article is about; an unlisted name with nothing to say so may as well be a town elsewhere."""
+    return m.meta.get("label") == "FAC" or bool({"site", "feature"} & set(m.meta.get("cues", ())))
+
+
+def _article_town(towns: list[Mention], m: Mention) -> Mention | None:
+    """The town named closest before ``m`` (else closest after it); None when the article names none."""
+    before = [x for x in towns if x.end <= m.start]
+    if before:
+        return max(before, key=lambda x: x.start)
+    return min(towns, key=lambda x: x.start) if towns else None
 
 
 def _region_mention(gaz: Gazetteer, rg: RegionRef, cplace, sent: int) -> Mention:

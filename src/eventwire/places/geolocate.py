@@ -109,6 +109,24 @@ def _dependency_bonus(doc: Document, m: Mention, start: int, end: int) -> float:
     return 0.0
 
 
+def _nearest_same_place(best: Mention, in_sent: list[Mention], start: int, end: int) -> Mention:
+    """Of the sentence's mentions of the chosen place ("FALLUJAH, west of Iraq -- ... in the Iraqi city of
+    Fallujah"), the one introduced as where (after "in", "near", "the city of"), nearest the trigger
+    among those: the same place, and the evidence that names it."""
+    gid = best.value.geonameid
+    if not gid or best.meta.get("unlisted"):
+        return best
+    same = [m for m in in_sent if m.value.geonameid == gid and not m.meta.get("unlisted")]
+
+    def gap(m: Mention) -> int:
+        return m.start - end if m.start >= end else max(start - m.end, 0)
+
+    def cued(m: Mention) -> bool:
+        return bool(set(m.meta.get("cues", ())) & {"in", "near", "feature", "direction"})
+
+    return min(same, key=lambda m: (not cued(m), gap(m))) if len(same) > 1 else best
+
+
 class Locator:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
@@ -145,10 +163,12 @@ class Locator:
                 score -= 2.0
                 parts.append("possessor of a place named next (-2.0)")
             if m.meta.get("unlisted"):
-                if not cues & {"in", "near", "feature", "direction"}:
+                if not cues & {"in", "near", "feature", "direction", "site"}:
                     continue  # an unlisted name with no place cue is too often an organisation or a person
             if "qualifier" in cues and any(o is not m and 0 <= o.start - m.end <= 25
-                                           and _specificity(o.value) > _specificity(m.value) for o in in_sent):
+                                           and (_specificity(o.value) > _specificity(m.value)
+                                                or ("part" in cues and _specificity(o.value) >= 0.9))
+                                           for o in in_sent):
                 score -= 2.0
                 parts.append("qualifies the place named next (-2.0)")
             if "speech" in cues:
@@ -198,6 +218,7 @@ class Locator:
                                         "stands for it (precision 2)")
                 return Location(place=self.gaz.to_place(c), geo_precision=3, mention=None,
                                 why=f"country only: no place named near the event; the article is about {c.name}")
+        best = _nearest_same_place(best, in_sent, start, end)
         if best.value.feature_class == "P" and not best.meta.get("unlisted"):
             city = self._enclosing_city(doc, best, in_sent)
             if city is not None:
@@ -238,13 +259,18 @@ class Locator:
                                               abs(x.start - m.start)))
         if anchor is None:
             focus = m.meta.get("qual_cc") or doc.meta.get("place_focus", "")
-            c = self.gaz.country_place(focus) if focus else None
-            if c is None:
+            region = self._article_region(doc, focus, m) if focus else None
+            c = self.gaz.country_place(focus) if focus and region is None else None
+            if region is not None:
+                base, awhy = region
+                precision = 2 if base.feature_code == "ADM2" else 3
+            elif c is None:
                 return Location(place=Place(name=m.text, source="unlisted; no coordinates"), geo_precision=3,
                                 mention=m, why=f"{why}; {m.text!r} is not in the gazetteer and no listed place "
                                                "is named near it: no coordinates")
-            base = self.gaz.to_place(c)
-            precision, awhy = 3, f"coordinates of the article's country, {base.country}"
+            else:
+                base = self.gaz.to_place(c)
+                precision, awhy = 3, f"coordinates of the article's country, {base.country}"
         else:
             base = anchor.value
             precision = 2 if base.feature_class == "P" or base.feature_code == "ADM2" else 3
@@ -261,6 +287,37 @@ class Locator:
                       feature_class="", feature_code="", source=f"unlisted; {awhy}")
         return Location(place=place, geo_precision=precision, mention=m,
                         why=f"{why}; {m.text!r} is not in the gazetteer: {awhy} (precision {precision})")
+
+    def _article_region(self, doc: Document, cc: str, m: Mention) -> tuple[Place, str] | None:
+        """The province or district of ``cc`` the article is about, for an unlisted village with no
+        place named near it: the division the article names most (ties: the one named closest before
+        the village), else the one division all its towns there lie in; None when there is none."""
+        named: dict[str, list[Mention]] = {}
+        towns: set[str] = set()
+        for x in doc.mentions:
+            if x.kind != "place" or not isinstance(x.value, Place) or x.meta.get("unlisted") \
+                    or x.meta.get("role", "literal") != "literal" or x.value.country_code != cc:
+                continue
+            code = x.value.feature_code
+            if code in ("ADM1", "ADM2"):
+                key = x.meta.get("admin2_key") if code == "ADM2" else x.meta.get("admin1_key")
+                if key:
+                    named.setdefault(key, []).append(x)
+            elif x.value.feature_class == "P":
+                towns.add(x.meta.get("admin1_key") or "")
+        if named:
+            def rank(ms: list[Mention]) -> tuple[int, int, int]:
+                before = [x.start for x in ms if x.start < m.start]
+                return len(ms), max(before) if before else -1, ms[0].value.feature_code == "ADM2"
+
+            x = max(named.values(), key=rank)[0]
+            return x.value, f"coordinates of {x.text!r}, the region of {x.value.country} the article names"
+        if len(towns) == 1 and "" not in towns:
+            adm = self.gaz.admin_place(next(iter(towns)))
+            if adm is not None:
+                p = self.gaz.to_place(adm)
+                return p, f"coordinates of {p.name}, where all the article's towns in {p.country} lie"
+        return None
 
     def _finish(self, doc: Document, m: Mention, why: str, sentence_text: str) -> Location | None:
         if m.meta.get("unlisted"):

@@ -17,6 +17,7 @@ Relative regions ("eastern Syria", "the country's east") become
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from .gazetteer import Gazetteer, normalise
 
 # ---------------------------------------------------------------- knowledge
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SITE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"})  # small models mislabel sites
 BLOCK_LABELS = frozenset({"PERSON"})
 EMBED_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"})
 CONNECTORS = frozenset({
@@ -56,7 +58,8 @@ TITLE_WORDS = frozenset({
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "from", "to",
                             "towards", "toward", "throughout", "within", "off", "on", "of", "between", "via",
                             "through", "over", "against", "besieged", "entered", "captured", "stormed", "seized",
-                            "recaptured", "retook", "attacked", "shelled", "bombed", "struck", "hit", "targeted"})
+                            "recaptured", "retook", "attacked", "shelled", "bombed", "struck", "hit", "targeted",
+                            "above", "below", "beyond", "along", "beside", "behind", "patrolled", "patrolling"})
 NEAR_WORDS = frozenset({"near", "outside", "around", "nearby", "close", "outskirts", "vicinity", "edge", "south",
                         "north", "east", "west", "southeast", "southwest", "northeast", "northwest", "km", "kilometres",
                         "kilometers", "miles", "mi", "kms", "border", "borders", "surrounding", "suburbs",
@@ -101,11 +104,25 @@ LANDMARK_NOUNS = frozenset({
 NATURAL_NOUNS = frozenset({"delta", "river", "valley", "basin", "mountains", "mountain", "hills", "lake", "desert",
                            "plateau", "coast", "bay", "strait", "straits", "gulf", "peninsula", "plain", "plains",
                            "highlands", "forest", "canal", "creek", "estuary", "sea", "ocean", "islands", "lagoon"})
+# a capitalised name with one of these nouns names a site, a place the gazetteer rarely lists:
+# "Al-Bassel Hospital", "Khillani Square", "the Tiyas airbase", "Kawkab army base"
+SITE_NOUNS = frozenset({"airport", "airbase", "airfield", "base", "hospital", "square", "dam", "checkpoint", "prison",
+                        "jail", "barracks", "camp", "stadium", "bridge", "mosque", "market", "junction", "roundabout",
+                        "crossing", "street", "avenue", "boulevard", "mountains", "hill", "compound"})
+SITE_MODIFIERS = frozenset({"army", "air", "military", "naval", "police", "refugee", "border", "security"})
 # "the West Bank city of X", "the Red Sea island of X": the name before the noun qualifies X
 QUALIFIED_NOUNS = frozenset({"city", "town", "village", "port", "capital", "island", "camp", "hamlet", "settlement"})
+# "the south Baghdad neighbourhood of Al-Bayaa", "the eastern Algiers suburb of Oued Kniss": X is a part of the city
+PART_NOUNS = frozenset({"neighbourhood", "neighborhood", "suburb", "district", "quarter", "enclave", "township"})
 NEAR_PHRASE_WORDS = frozenset({"near", "outside", "outskirts", "around", "close", "vicinity", "nearby"})
 
 # "Gainesville, Va.", "Portland, OR": a state abbreviation after a town (see data/place_qualifiers.csv)
+# what follows a dateline's place: "SOUTH WAZIRISTAN, April 5", "KABUL (Reuters)", "GAZA CITY —"
+_DATELINE_AT = re.compile(r",|\s*[-–—(]|:")
+# "St. Louis", "Mt. Vernon", "Ft. Worth": a name goes on after these abbreviations and their full stop
+DOTTED_PREFIXES = frozenset({"st", "ste", "mt", "ft", "pt"})
+# "CAMP MURRAY, Wash. --": a dateline at the start of a line, in capitals
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,3})(?=,)")
 _ABBR_AFTER = re.compile(r",\s*((?:[A-Z]\.\s?){2,3}|[A-Z]\.\s?[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
 
 
@@ -127,6 +144,8 @@ _TOKEN = re.compile(
     r"|[^\W\d_][\w'’‘ʻ]*(?:-[^\W_][\w'’‘ʻ]*)*"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# "al-Bab", "el-Fasher", "ad-Dana": a name written after a lower-case Arabic article is still a name
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|an|az|at|ez|es|ed|ul|ud|adh|ath)-[A-Z]")
 _REL_REGION = re.compile(
     r"\b(?:(?P<dir1>north|south|east|west|northeast|northwest|southeast|southwest|"
     r"north-east|north-west|south-east|south-west|centre|center)\s+of\s+the\s+(?P<ref1>country|nation)\b"
@@ -233,13 +252,14 @@ def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Toke
                 e = s + len(head)
                 t = head
                 adj = True
-        pm = _POSSESSIVE.search(t)
         poss = False
-        if pm and len(t) > 2:
+        if t[-1] == "s" and len(t) > 2 and t[-2] in "'’":
             e -= 2
             t = t[:-2]
             poss = True
-        out.append(Token(s, e, t, t.lower(), t[:1].isupper(), t.isupper() and len(t) > 1, adj, poss))
+        up = t[:1].isupper()
+        out.append(Token(s, e, t, t.lower(), up or ("-" in t[2:5] and _ARTICLE_NAME.match(t) is not None),
+                         up and t.isupper() and len(t) > 1, adj, poss))
     return out
 
 
@@ -294,6 +314,8 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
     if after:
         if after[0] in QUALIFIED_NOUNS and len(after) > 1 and after[1] == "of" and "the" in before[-2:]:
             topo.cues.add("qualifier")  # "the West Bank city of Nablus": it may qualify the place named next
+        elif after[0] in PART_NOUNS and len(after) > 1 and after[1] == "of" and "the" in before[-3:]:
+            topo.cues.update(("qualifier", "part"))  # "the Baghdad neighbourhood of Mansour": the city contains it
         if after[0] in FEATURE_NOUNS:
             topo.feature = topo.feature or after[0]
             topo.cues.add("feature")
@@ -314,10 +336,18 @@ class Recognizer:
         self.stops = _stop_words()
 
     # ---------------------------------------------------------------------
-    def __call__(self, text: str, sdoc=None, sentence_starts: list[int] | None = None) -> tuple[list[Toponym], list[RegionRef]]:
+    def __call__(self, text: str, sdoc=None, sentence_starts: list[int] | None = None,
+                 ner_spans: list[tuple[int, int]] | None = None) -> tuple[list[Toponym], list[RegionRef]]:
+        """Toponyms and relative regions of ``text``.
+
+        ``ner_spans``: the (start, end) spans of the sentences whose entities come from NER, sorted;
+        None when NER covered the whole text. Outside them there are no entities, so the gazetteer
+        scan accepts matches as it does with no NER at all.
+        """
         tokens = tokenize(text, lambda w: bool(self.gaz.lookup(w)))
         ents = _ents(sdoc)
-        has_ner = sdoc is not None and bool(ents or _has_ner(sdoc))
+        doc_has_ner = sdoc is not None and bool(ents or _has_ner(sdoc))
+        ner_at = _ner_scope(doc_has_ner, ner_spans)
         sent_starts = set(sentence_starts or ())
         if sdoc is not None and not sent_starts:
             try:
@@ -338,6 +368,9 @@ class Recognizer:
                 for t in text[s:e].split()[1:]:
                     person_names.add(normalise(t))
         for s, e, label in ents:
+            if label in SITE_LABELS and self._entity_site(text, s, e, tokens, tok_at, found):
+                embed_zones.append((s, e, label))  # a well-known place inside still counts as such
+                continue
             if label in BLOCK_LABELS:
                 k = _tok_index(tok_at, s, tokens)
                 before = tokens[k - 1].lower if k > 0 and tokens and tokens[k].start == s else ""
@@ -368,6 +401,9 @@ class Recognizer:
                 if _POSSESSIVE.search(etext):
                     etext = etext[:-2]
                 ee = es + len(etext)
+                if etext.lower() in DIRECTIONS and not (text[ee:ee + 16].split()[:1] and
+                                                        text[ee:ee + 16].split()[0].lower().strip(",.") in ADMIN_NOUNS):
+                    continue  # "the West", "Central": a direction, unless "West province"
                 if " " not in etext and normalise(etext) in self.traps \
                         and not any(c.population >= 50_000 for c in self.gaz.lookup(etext)):
                     continue  # "Nov" of "Nov. 22" tagged GPE (but "Nice" and "Reading" tagged GPE stay)
@@ -399,6 +435,8 @@ class Recognizer:
                 covered.append((s, e))
             elif label in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and self._org_is_place(text, s, e, tokens, tok_at):
                 continue  # "in Dewsbury" tagged ORG: the scan below takes it as a place
+            elif label in ("ORG", "NORP", "PERSON") and self._introduced_as_place(tokens, tok_at, s, e):
+                continue  # "the village of Ngamdu Tsalla" tagged ORG: the scan below takes it, listed or not
             elif label in EMBED_LABELS:
                 embed_zones.append((s, e, label))
             # other labels (DATE, CARDINAL, ...) neither block nor help: spaCy tags "Manbij" DATE at times
@@ -433,13 +471,25 @@ class Recognizer:
             topo = Toponym(s, e, text[s:e], "literal", "", reason="gazetteer match")
             _context(tokens, i, j, topo)
             cands = self.gaz.lookup(cands_text) or self._lookup_variants(cands_text)
+            if self._followed_by_its_state(text, e, cands):
+                topo.cues.add("state")
+            elif all(t.upper for t in tokens[i:j]) and _DATELINE_AT.match(text, e) \
+                    and text[text.rfind("\n", 0, s) + 1:s].strip() == "" \
+                    and any(c.match == "name" and c.feature_class == "P" or c.match in ("name", "alt")
+                            and c.feature_class == "A" for c in cands):
+                topo.cues.add("dateline")  # "SOUTH WAZIRISTAN, April 5 (APP):", "KABUL —"
             run_end = self._name_run_end(tokens, j)
             if j < n and tokens[j].cap and tokens[j].lower in NATURAL_NOUNS and tokens[j].start - tokens[j - 1].end <= 1 \
                     and not tokens[j - 1].possessive:
                 i = j + 1  # "Niger Delta": not Niger (the whole, when listed, was the longer match)
                 continue
+            if j - i == 1 and tok.lower in NATURAL_NOUNS and i > 0 and tokens[i - 1].cap \
+                    and tok.start - tokens[i - 1].end <= 1:
+                i = j  # "Nile Delta", "Tigris River": the noun of a longer name, not Nigeria's Delta state
+                continue
             if run_end > j and j - i == 1 and not any(_major_place(c) for c in cands) \
-                    and not any(t.lower in LANDMARK_NOUNS for t in tokens[j:run_end]):
+                    and not (any(t.lower in LANDMARK_NOUNS for t in tokens[j:run_end])
+                             and any(c.feature_class == "P" and c.population >= 1000 for c in cands)):
                 # "Wadi al-Hilu", "Sidi Ali Ben Aoun": only the first part of a longer name is listed -- the
                 # part is some other place; the whole name is a place the gazetteer lacks (kept if cued)
                 un = self._unlisted_run(tokens, i, text, covered + blocked) if zone is None else None
@@ -448,7 +498,7 @@ class Recognizer:
                     covered.append((un[0].start, un[0].end))
                 i = run_end
                 continue
-            keep, why = self._accept(topo, tokens, i, j, cands, has_ner, zone, sent_starts, person_names)
+            keep, why = self._accept(topo, tokens, i, j, cands, ner_at(s), zone, sent_starts, person_names)
             if keep:
                 topo.reason = why
                 demonym = all(c.match == "demonym" for c in cands)
@@ -458,6 +508,8 @@ class Recognizer:
                     elif zone[2] == "NORP":  # a small model's NORP on a town ("Kisangani was captured")
                         nationality = any(c.match == "demonym" for c in cands)
                         topo.role = "adjective" if nationality or any(t.adj_tail for t in tokens[i:j]) else "literal"
+                    elif zone[0] == s and text[e:zone[1]].strip() in ("", ".", "'s", "’s") and not demonym:
+                        topo.role = "literal"  # the whole "ORG" is the place: "in central Karachi" tagged ORG
                     else:
                         topo.role = "embedded"
                     topo.label = zone[2]
@@ -467,6 +519,12 @@ class Recognizer:
                 covered.append((s, e))
                 i = j
             else:
+                un = self._unlisted_run(tokens, i, text, covered + blocked) if zone is None and j - i == 1 else None
+                if un is not None and un[1] > j:  # "River Avenue": not the town "River", a street
+                    found.append(un[0])
+                    covered.append((un[0].start, un[0].end))
+                    i = un[1]
+                    continue
                 i = j if j - i > 1 else i + 1  # a rejected "Mocimboa da Praia" lends no part ("Praia") either
 
         # person-name trap across the document: "spokesman Mustafa Bali ... Bali said"
@@ -493,6 +551,7 @@ class Recognizer:
             k = tok_at.get(t.start)
             if k is not None:
                 t.qual_cc = self._qualifier(tokens, k)
+        out.extend(self._datelines(text, out))
         for t in list(out):
             m = _ABBR_AFTER.match(text, t.end, min(len(text), t.end + 12)) if t.role == "literal" else None
             if m is None or abbreviation(m.group(1)) is None:
@@ -528,12 +587,55 @@ class Recognizer:
         if etext[:4].lower() == "the ":
             return False
         cands = self.gaz.lookup(etext) or self._lookup_variants(etext)  # "Qamishli" ~ "Al Qamishli"
-        return any(c.feature_class in ("P", "A") and (c.match == "name" or (after_feature and c.match == "alt"))
+        return any(c.feature_class in ("P", "A") and (c.match == "name" or (after_feature and c.match == "alt")
+                                                     or (c.match == "alt" and c.population >= 1000))
                    for c in cands)
+
+    def _entity_site(self, text: str, s: int, e: int, tokens: list[Token], tok_at: dict[int, int],
+                     found: list[Toponym]) -> bool:
+        """An entity that names a site ("Al-Bassel Hospital" ORG, "Khillani Square" PERSON, "Kawkab"
+        PRODUCT before "army base"): kept as an unlisted place (a listed place inside it, "Deir Ezzor
+        Military Airport", wins in the places stage)."""
+        etext, es = _strip_the(text[s:e], s)
+        etext = etext.rstrip()
+        i = tok_at.get(es)
+        if i is None:
+            return False
+        j = _tok_index(tok_at, es + len(etext) - 1, tokens) + 1  # past the token holding the last character
+        if j <= i:
+            return False
+        site, k = _site_after(tokens, i, j)
+        if not site or not self._unlisted_ok(etext) or self.gaz.lookup(etext):
+            return False
+        end = tokens[k - 1].end
+        topo = Toponym(es, end, text[es:end], "literal", "", cues={"site"}, feature=site,
+                       reason=f"a named {site}, not in the gazetteer")
+        topo.known = False
+        _context(tokens, i, k, topo)
+        topo.cues.add("site")
+        found.append(topo)
+        return True
+
+    @staticmethod
+    def _introduced_as_place(tokens: list[Token], tok_at: dict[int, int], s: int, e: int | None = None) -> bool:
+        """An entity right after "the village of", "the town of", or right before "district", "town",
+        "province" ("Chitaun district", "the Duluiyah town"): the writer says it is a place."""
+        k = tok_at.get(s)
+        if k is not None and k >= 2 and tokens[k - 1].lower == "of" \
+                and (tokens[k - 2].lower in QUALIFIED_NOUNS or tokens[k - 2].lower in PART_NOUNS):
+            return True
+        if e is None:
+            return False
+        m = _tok_index({}, e, tokens) if tokens else -1
+        nxt = m if 0 <= m < len(tokens) and tokens[m].start >= e else m + 1
+        return 0 <= nxt < len(tokens) and tokens[nxt].start - e <= 1 and tokens[nxt].lower in FEATURE_NOUNS
 
     def _unlisted_run(self, tokens: list[Token], i: int, text: str, taken) -> tuple[Toponym, int] | None:
         """A capitalised name the gazetteer lacks, introduced as a place: "the neighbourhood of Al-Bayaa",
         "Silopi town", "Betong district"."""
+        if not (i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in FEATURE_NOUNS) and \
+                not any(t.lower in FEATURE_NOUNS or t.lower in SITE_NOUNS for t in tokens[i:i + 7]):
+            return None  # no noun near that could introduce it as a place (the common case: be quick)
         j = i
         while j < len(tokens) and j - i < 4:
             t = tokens[j]
@@ -551,14 +653,56 @@ class Recognizer:
         if j == i:
             return None
         s, e = tokens[i].start, tokens[j - 1].end
+        site, k = _site_after(tokens, i, j)
+        if site:
+            e = tokens[k - 1].end
         topo = Toponym(s, e, text[s:e], "literal", "", reason="a name introduced as a place, not in the gazetteer")
-        _context(tokens, i, j, topo)
-        if "feature" not in topo.cues or not self._unlisted_ok(topo.text):
+        _context(tokens, i, max(j, k), topo)
+        if site and "feature" not in topo.cues:
+            topo.cues.add("site")
+            topo.feature = site
+            topo.reason = f"a named {site}, not in the gazetteer"
+        if not topo.cues & {"feature", "site"} or not self._unlisted_ok(topo.text):
             return None
+        j = max(j, k)
         if any(tokens[k].lower in self.traps for k in range(i, j)) and j - i == 1:
             return None
         topo.known = False
         return topo, j
+
+    def _followed_by_its_state(self, text: str, end: int, cands) -> bool:
+        """"PLEASANTON, Calif.", "Lemay, Missouri": a name followed by the first-level division one of
+        its entries lies in -- the writer's own way of saying it is a place (and which one)."""
+        if not text.startswith(",", end):
+            return False
+        m = _ABBR_AFTER.match(text, end, min(len(text), end + 12))
+        hit = abbreviation(m.group(1)) if m else None
+        for c in cands:
+            if c.is_country or c.is_admin1 or not c.admin1_key:
+                continue
+            state = self.gaz.admin_name(c.admin1_key)
+            if hit is not None and c.country_code == hit[0] and normalise(state) == normalise(hit[1]):
+                return True
+            k = end + 1 + (len(text) - end - 1 - len(text[end + 1:].lstrip()))
+            if state and text.startswith(state, k) and not text[k + len(state):k + len(state) + 1].isalnum():
+                return True
+        return False
+
+    def _datelines(self, text: str, out: list[Toponym]) -> list[Toponym]:
+        """"CAMP MURRAY, Wash. -": a dateline's town the gazetteer lacks, before a state abbreviation,
+        is a place (located by its state); listed towns were found by the scan already."""
+        new = []
+        for m in _DATELINE.finditer(text):
+            s, e = m.start(1), m.end(1)
+            ab = _ABBR_AFTER.match(text, e, min(len(text), e + 12))
+            if ab is None or abbreviation(ab.group(1)) is None or any(o.start < e and s < o.end for o in out):
+                continue
+            name = text[s:e].strip()
+            if normalise(name) in self.traps or len(name) < 3:
+                continue
+            new.append(Toponym(s, s + len(name), name, "literal", "", cues={"dateline"}, known=False,
+                               reason="a dateline's town before a state abbreviation, not in the gazetteer"))
+        return new
 
     def _qualifier(self, tokens: list[Token], k: int) -> str:
         """The country of a demonym describing the place at tokens[k]: "the Lebanese city of X",
@@ -571,6 +715,8 @@ class Recognizer:
         d = tokens[m - 1]
         if not d.cap:
             return ""
+        if m >= 2 and tokens[m - 2].cap and d.start - tokens[m - 2].end <= 1:
+            return ""  # "the Northern Irish town of Omagh": "Irish" alone would say Ireland
         codes = {c.country_code for c in self.gaz.lookup(d.text) if c.match == "demonym" and c.is_country}
         return next(iter(codes)) if len(codes) == 1 else ""
 
@@ -596,7 +742,7 @@ class Recognizer:
     def _unlisted_ok(self, etext: str) -> bool:
         """An entity the gazetteer lacks that may still be a place (not "Daesh", not a date)."""
         words = etext.split()
-        if not words or not etext[:1].isupper() or any(ch.isdigit() for ch in etext[:1]):
+        if not words or not (etext[:1].isupper() or _ARTICLE_NAME.match(etext)) or etext[:1].isdigit():
             return False
         norm = normalise(etext)
         if norm in self.traps or norm in self.stops or len(norm) < 3:
@@ -633,7 +779,7 @@ class Recognizer:
             t = tokens[j]
             if j > i:
                 gap = t.start - tokens[j - 1].end
-                if gap > 1 or _inside(t.start, taken):
+                if (gap > 1 and not (gap == 2 and tokens[j - 1].lower in DOTTED_PREFIXES)) or _inside(t.start, taken):
                     break
                 if tokens[j - 1].adj_tail:
                     break
@@ -648,7 +794,7 @@ class Recognizer:
             low = tokens[i].lower
             if not any(low.startswith(p) for p in ("al-", "al ", "el-", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-")):
                 t0 = tokens[i]
-                if t0.cap and not t0.upper and len(t0.text) > 4 and "-" not in t0.text \
+                if t0.cap and not t0.upper and len(t0.text) >= 4 and "-" not in t0.text \
                         and self.gaz.max_words("al") and self._lookup_variants(t0.text):
                     return i + 1, t0.text  # "Qamishli" ~ "Al Qamishli"
                 return None
@@ -676,7 +822,7 @@ class Recognizer:
                 if hit:
                     return hit
                 return ()
-        if text[:1].isupper() and " " not in text and len(text) > 4:
+        if text[:1].isupper() and " " not in text and len(text) >= 4:
             return tuple(c for c in self.gaz.lookup("Al " + text) if c.feature_class in ("P", "A"))  # "Qamishli"
         return ()
 
@@ -686,18 +832,21 @@ class Recognizer:
         norm = normalise(topo.text)
         big = [c for c in cands if c.is_country or c.is_admin1 or c.feature_code in ("CONT", "RGN", "OCN", "SEA", "GULF")
                or c.population >= 100_000]
-        strong_cue = "feature" in topo.cues or "admin" in topo.cues
+        strong_cue = "feature" in topo.cues or "admin" in topo.cues or "state" in topo.cues
         first_tok = tokens[i]
         if not first_tok.upper and (norm in self.stops or (single and first_tok.lower in self.stops)):
             return False, ""
         if single and norm in self.traps and not strong_cue:
             return False, ""
+        if single and first_tok.lower in DIRECTIONS and not strong_cue:
+            return False, ""  # "the West", "Central": Cameroon's West region only when a cue says so
         if single and norm in person_names:
             return False, ""
         bare_len = len(first_tok.text.replace(".", ""))
         if single and first_tok.upper and bare_len <= 5 \
                 and not any(c.match == "code" or c.name.isupper() for c in cands) \
-                and not (bare_len >= 4 and any(_well_known_place(c) for c in cands)):
+                and not (bare_len >= 4 and any(_well_known_place(c) and c.match == "name" for c in cands)) \
+                and not (is_dotted(first_tok.text) and any(_well_known_place(c) for c in cands)):
             return False, ""
         if not first_tok.upper and all(c.match == "code" for c in cands):
             return False, ""
@@ -714,6 +863,13 @@ class Recognizer:
                 return True, f"well-known place inside {zone[2]} entity"
             return False, ""
         at_sentence_start = first_tok.start in sent_starts or i == 0 or tokens[i - 1].text in (".", "”", "“")
+        if "speech" in topo.cues and single and i > 0 and tokens[i - 1].cap and not tokens[i - 1].upper \
+                and tokens[i].start - tokens[i - 1].end == 1 and not self.gaz.lookup(tokens[i - 1].text):
+            return False, ""  # "Mustafa Bali said": a surname before a speech verb (no NER to say so)
+        if "dateline" in topo.cues:
+            return True, "a listed place in capitals opening a line (a dateline)"
+        if "state" in topo.cues:
+            return True, "gazetteer match followed by its state or province (\"Pleasanton, Calif.\")"
         if strong_cue:
             return True, f"gazetteer match after place cue ({topo.feature})"
         if big:
@@ -731,6 +887,23 @@ class Recognizer:
         return False, ""
 
 
+def _site_after(tokens: list[Token], i: int, j: int) -> tuple[str, int]:
+    """("airport", end) when the name tokens[i:j] is a site's: "Al-Bassel Hospital", "T-4 Airport"
+    (the noun is part of the name) or "Kawkab army base", "the Tiyas airbase" (a lower-case noun
+    follows); ("", j) otherwise."""
+    last = tokens[j - 1].lower
+    if j - i >= 2 and last in SITE_NOUNS:
+        return last, j
+    k = j
+    while k < len(tokens) and k - j < 2 and tokens[k].start - tokens[k - 1].end <= 1 and not tokens[k].cap:
+        if tokens[k].lower in SITE_NOUNS:
+            return tokens[k].lower, k + 1
+        if tokens[k].lower not in SITE_MODIFIERS:
+            break
+        k += 1
+    return "", j
+
+
 def _major_place(c) -> bool:
     """A country, province, capital or big town under its own name ("Kabul Airport" still names Kabul)."""
     return c.is_country or c.is_admin1 or c.feature_code in ("PPLC", "CONT") \
@@ -739,6 +912,14 @@ def _major_place(c) -> bool:
 
 def _well_known_place(c) -> bool:
     return c.is_country or c.is_admin1 or c.feature_code == "PPLC" or c.population >= 100_000
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
+def is_dotted(text: str) -> bool:
+    """"D.C.", "U.K.": capitals with full stops are written as abbreviations of a name, not as words."""
+    return bool(_DOTTED.fullmatch(text))
 
 
 def text_before(tokens: list[Token], i: int) -> str:
@@ -750,6 +931,23 @@ def _has_ner(sdoc) -> bool:
         return bool(sdoc.has_annotation("ENT_IOB"))
     except Exception:  # noqa: BLE001 - any spaCy oddity means: no NER
         return False
+
+
+def _ner_scope(doc_has_ner: bool, ner_spans: list[tuple[int, int]] | None) -> Callable[[int], bool]:
+    """Whether the entity recogniser ran at a character offset. The nlp stage may run NER on some
+    sentences only (``doc.meta["ner_sentences"]``); a sentence it skipped has no entities, and a
+    missing entity there says nothing about whether a name is a place."""
+    if not doc_has_ner:
+        return lambda pos: False
+    if ner_spans is None:
+        return lambda pos: True
+    starts = [s for s, _ in ner_spans]
+
+    def covered(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < ner_spans[k][1]
+
+    return covered
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -767,14 +965,9 @@ def _zone(pos: int, zones: list[tuple[int, int, str]]):
 
 
 def _tok_index(index: dict[int, int], pos: int, tokens: list[Token], end: bool = False) -> int:
+    """The token starting (``end``: ending) at ``pos``, else the last one starting (ending) before it."""
     k = index.get(pos)
     if k is not None:
         return k
-    # nearest token
-    best = 0
-    for k, t in enumerate(tokens):
-        if (t.end if end else t.start) <= pos:
-            best = k
-        else:
-            break
-    return best
+    key = (lambda t: t.end) if end else (lambda t: t.start)
+    return max(bisect.bisect_right(tokens, pos, key=key) - 1, 0)

@@ -24,10 +24,11 @@ from ..resources import load_csv
 from .gazetteer import Candidate, Gazetteer, distance_km, normalise
 from .recognize import ADMIN_NOUNS as ADMIN_WORDS
 from .recognize import FEATURE_NOUNS as FEATURE_WORDS
-from .recognize import _ABBR_AFTER, Toponym, abbreviation
+from .recognize import _ABBR_AFTER, Toponym, abbreviation, is_dotted
 
 POP_WEIGHT = 1.5  # points per tenfold population
 ADMIN_SENT, ADMIN_DOC = 2.5, 1.5  # its first-level division named in the sentence / the article
+NEAR_300, NEAR_1000 = 2.0, 1.0  # within 300 / 1000 km of another place of the article
 AREA_CODES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "LK", "PEN"})
 TOWN_FEATURES = frozenset({"village", "town", "city", "neighbourhood", "neighborhood", "suburb", "camp", "hamlet",
                            "settlement", "capital", "port", "locality", "township", "refugee"})
@@ -105,7 +106,7 @@ class Resolver:
                     cands = list(self.gaz.lookup(t.text[len(pre):]))
                     break
             else:
-                if t.text[:1].isupper() and " " not in t.text and len(t.text) > 4:  # "Qamishli" ~ "Al Qamishli"
+                if t.text[:1].isupper() and " " not in t.text and len(t.text) >= 4:  # "Qamishli" ~ "Al Qamishli"
                     cands = [c for c in self.gaz.lookup("Al " + t.text) if c.feature_class in ("P", "A")]
         if not cands:
             return []
@@ -128,8 +129,8 @@ class Resolver:
         upper = bare.isupper() and len(bare) <= 5
         if upper:  # "US", "UK", "EU": codes and names written in capitals only
             coded = [c for c in cands if c.match == "code" or c.name.isupper()]
-            if not coded and len(bare) >= 4:  # "SEOUL", "GAZA" in a dateline
-                coded = [c for c in cands if c.match != "code" and _well_known(c)]
+            if not coded and (len(bare) >= 4 or is_dotted(t.text)):  # "SEOUL", "GAZA" in a dateline; "D.C."
+                coded = [c for c in cands if (c.match == "name" or is_dotted(t.text)) and _well_known(c)]
             cands = coded
         else:
             cands = [c for c in cands if c.match != "code"]
@@ -146,7 +147,7 @@ class Resolver:
     def prior(self, t: Toponym, c: Candidate, parts: list[str] | None, named: bool = False) -> float:
         p = POP_WEIGHT * math.log10(c.population + 10)
         add = _Adder(parts)
-        add(p, f"population {_fmt_pop(c.population)}")
+        add(p, lambda: f"population {_fmt_pop(c.population)}")
         if c.is_country:
             add(4.0, "a country")
         elif c.feature_code in AREA_CODES:
@@ -157,7 +158,9 @@ class Resolver:
             add(2.0, "a national capital")
         elif c.feature_code == "ADM2":
             add(0.5, "a second-level division")
-        if c.match == "alt":
+        if c.match == "alt" and normalise(c.name) != normalise(t.text) and _saint_form(c.name) == _saint_form(t.text):
+            pass  # "St. Petersburg" for Saint Petersburg: its own name, abbreviated
+        elif c.match == "alt":
             add(-1.0, "alternate name")
             if named:
                 add(-1.5, "other places bear this as their main name")
@@ -167,14 +170,14 @@ class Resolver:
             add(-3.0, "code written in lower case")
         if "admin" in t.cues:
             if c.is_admin:
-                add(4.0, f"'{t.feature}' names a division")
+                add(4.0, lambda: f"'{t.feature}' names a division")
             elif c.feature_class == "P":
-                add(-2.0, f"'{t.feature}' names a division, not a town")
+                add(-2.0, lambda: f"'{t.feature}' names a division, not a town")
         elif t.feature in TOWN_FEATURES:
             if c.feature_class == "P":
-                add(3.0, f"'{t.feature}' names a town")
+                add(3.0, lambda: f"'{t.feature}' names a town")
             elif c.is_admin or c.feature_code in AREA_CODES:
-                add(-3.0, f"'{t.feature}' names a town, not a {c.feature_code}")
+                add(-3.0, lambda: f"'{t.feature}' names a town, not a {c.feature_code}")
         return add.total
 
     def __call__(self, toponyms: list[Toponym], text: str = "", sentences: list[tuple[int, int]] | None = None) -> list[Resolved]:
@@ -203,13 +206,18 @@ class Resolver:
                 w *= 1.0 if m >= 2 else 0.5
             votes[c.country_code] += w
         focus = votes.most_common(1)[0][0] if votes else ""
-        mentioned_cc = {c.country_code for c in firsts if c is not None and c.is_country}
+        # countries named in the article, with the names naming them: "Georgia" does not vouch for itself
+        mentioned_cc: dict[str, set[str]] = {}
+        for t, c in zip(toponyms, firsts):
+            if c is not None and c.is_country:
+                mentioned_cc.setdefault(c.country_code, set()).add(normalise(t.text))
         admin1_at: dict[str, set[int]] = {}  # admin1 key -> the toponyms naming it
         for k, c in enumerate(firsts):
             if c is not None and c.is_admin1:
                 admin1_at.setdefault(c.admin1_key, set()).add(k)
-        anchors = [(c.latitude, c.longitude) for c, m in zip(firsts, margins)
-                   if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1 and m >= 2]
+        anchors = list(dict.fromkeys(  # each place once: an article names its town many times
+            (c.latitude, c.longitude) for c, m in zip(firsts, margins)
+            if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1 and m >= 2))
         sent_of = _sentence_index(sentences or [])
 
         out: list[Resolved] = []
@@ -223,48 +231,21 @@ class Resolver:
                 if between.strip() in (",", "") and len(between) <= 3:
                     qualifier = nxt  # "Paris, Texas" / "Tripoli, Lebanon"
             abbr_key, abbr = self.abbreviated_admin1(text, t.end) if text and qualifier is None else ("", "")
-            best: tuple[float, Candidate, list[str]] | None = None
+            ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named_list[k])
+            best: tuple[float, Candidate] | None = None
             second: tuple[float, Candidate] | None = None
             for c in cands:
-                parts: list[str] = []
-                s = self.prior(t, c, parts, named_list[k])
-                add = _Adder(parts, s)
-                if qualifier is not None and qualifier.id != c.id:
-                    if (qualifier.is_admin1 and c.admin1_key == qualifier.admin1_key) or \
-                            (qualifier.is_country and c.country_code == qualifier.country_code):
-                        add(6.0, f"followed by {qualifier.name}")
-                if abbr_key and c.admin1_key == abbr_key and not c.is_admin1:
-                    add(6.0, f"followed by {abbr} ({gaz.admin_name(abbr_key)})")
-                if t.qual_cc:
-                    if c.country_code == t.qual_cc:
-                        add(6.0, f"described as a place in {gaz.country_name(t.qual_cc)}")
-                    elif not c.is_country:
-                        add(-2.0, f"described as a place in {gaz.country_name(t.qual_cc)}")
-                if focus and c.country_code == focus:
-                    add(3.0, f"document focus country {gaz.country_name(focus)}")
-                elif c.country_code and c.country_code in mentioned_cc:
-                    add(1.5, f"{gaz.country_name(c.country_code)} named in the article")
-                others = admin1_at.get(c.admin1_key, set()) - {k} if not c.is_admin1 and c.admin1_key else set()
-                if others:
-                    same_sent = any(sent_of(toponyms[o].start) == sent_of(t.start) for o in others)
-                    add(ADMIN_SENT if same_sent else ADMIN_DOC, f"{gaz.admin_name(c.admin1_key)} named in the "
-                        + ("sentence" if same_sent else "article"))
-                if anchors and not c.is_country and c.feature_code not in AREA_CODES:
-                    d = min((distance_km(c.latitude, c.longitude, a, b) for a, b in anchors
-                             if abs(a - c.latitude) + abs(b - c.longitude) > 1e-6), default=None)
-                    if d is not None and d < 300:
-                        add(2.0, f"{d:.0f} km from another place in the article")
-                    elif d is not None and d < 1000:
-                        add(1.0, f"{d:.0f} km from another place in the article")
-                s = add.total
+                s = self._score(k, t, c, toponyms, ctx, None)
                 if best is None or s > best[0]:
                     if best is not None:
-                        second = (best[0], best[1])
-                    best = (s, c, parts)
+                        second = best
+                    best = (s, c)
                 elif second is None or s > second[0]:
                     second = (s, c)
             assert best is not None
-            s, c, parts = best
+            s, c = best
+            parts: list[str] = []
+            self._score(k, t, c, toponyms, ctx, parts)  # the winner's reasons, in words
             # a town and its same-name division: the town unless a division is meant
             if c.is_admin and not c.is_country and "admin" not in t.cues:
                 same_name = [x for x in cands if x.feature_class == "P" and x.country_code == c.country_code]
@@ -289,6 +270,42 @@ class Resolver:
         self._one_sense(out, cand_lists, toponyms)
         return out
 
+    def _score(self, k: int, t: Toponym, c: Candidate, toponyms: list[Toponym], ctx, parts: list[str] | None) -> float:
+        """The points of candidate ``c`` for toponym ``k`` in its article (``parts``: the reasons, when wanted;
+        building them for every candidate of every name would cost more than the scoring)."""
+        gaz = self.gaz
+        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named = ctx
+        s = self.prior(t, c, parts, named)
+        add = _Adder(parts, s)
+        if qualifier is not None and qualifier.id != c.id:
+            if (qualifier.is_admin1 and c.admin1_key == qualifier.admin1_key) or \
+                    (qualifier.is_country and c.country_code == qualifier.country_code):
+                add(6.0, lambda: f"followed by {qualifier.name}")
+        if abbr_key and c.admin1_key == abbr_key and not c.is_admin1:
+            add(6.0, lambda: f"followed by {abbr} ({gaz.admin_name(abbr_key)})")
+        if t.qual_cc:
+            if c.country_code == t.qual_cc:
+                add(6.0, lambda: f"described as a place in {gaz.country_name(t.qual_cc)}")
+            elif not c.is_country:
+                add(-2.0, lambda: f"described as a place in {gaz.country_name(t.qual_cc)}")
+        if focus and c.country_code == focus:
+            add(3.0, lambda: f"document focus country {gaz.country_name(focus)}")
+        elif c.country_code and mentioned_cc.get(c.country_code, set()) - {normalise(t.text)}:
+            add(1.5, lambda: f"{gaz.country_name(c.country_code)} named in the article")
+        others = admin1_at.get(c.admin1_key, set()) - {k} if not c.is_admin1 and c.admin1_key else set()
+        if others:
+            same_sent = any(sent_of(toponyms[o].start) == sent_of(t.start) for o in others)
+            add(ADMIN_SENT if same_sent else ADMIN_DOC,
+                lambda: f"{gaz.admin_name(c.admin1_key)} named in the {'sentence' if same_sent else 'article'}")
+        if anchors and not c.is_country and c.feature_code not in AREA_CODES:
+            d = min((distance_km(c.latitude, c.longitude, a, b) for a, b in anchors
+                     if abs(a - c.latitude) + abs(b - c.longitude) > 1e-6), default=None)
+            if d is not None and d < 300:
+                add(NEAR_300, lambda: f"{d:.0f} km from another place in the article")
+            elif d is not None and d < 1000:
+                add(NEAR_1000, lambda: f"{d:.0f} km from another place in the article")
+        return add.total
+
     def _one_sense(self, out: list[Resolved], cand_lists: list[list[Candidate]], toponyms: list[Toponym]) -> None:
         """One sense per article: "Parkland, Florida" settles which Parkland a later "Parkland" is."""
         index = {id(t): k for k, t in enumerate(toponyms)}
@@ -311,6 +328,12 @@ class Resolver:
 
 
 _MATCH_RANK = {"name": 0, "code": 1, "alt": 2, "demonym": 3}
+_SAINT = re.compile(r"^(?:saint|sankt|sainte|ste|st)\b")
+
+
+def _saint_form(name: str) -> str:
+    """"Saint Petersburg", "St. Petersburg", "Sankt-Peterburg" -> "st petersburg"."""
+    return _SAINT.sub("st", normalise(name))
 
 
 def _well_known(c: Candidate) -> bool:
@@ -323,10 +346,11 @@ class _Adder:
         self.parts = parts
         self.total = start
 
-    def __call__(self, v: float, why: str) -> None:
+    def __call__(self, v: float, why) -> None:
+        """Add ``v`` points; ``why`` (a string, or a function making it) is written only when reasons are kept."""
         self.total += v
         if self.parts is not None:
-            self.parts.append(f"{why} ({v:+.1f})")
+            self.parts.append(f"{why() if callable(why) else why} ({v:+.1f})")
 
 
 def _sentence_index(sentences: list[tuple[int, int]]):
