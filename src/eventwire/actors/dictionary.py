@@ -40,7 +40,7 @@ EXTRA_KINDS = {"political_party": 6}
 NOUN_CLASSES = frozenset({
     "Military Forces of {country}", "Police Forces of {country}", "Unidentified Armed Group ({country})",
     "Unidentified Military Forces", "Protesters ({country})", "Rioters ({country})", "Civilians ({country})",
-    "Pro-Government Militia ({country})", "Communal Militia ({country})",
+    "Pro-Government Militia ({country})", "Communal Militia ({country})", "Government of {country}",
 })
 
 # Tokens: words (inner apostrophes kept, a possessive 's split off) or single symbols.
@@ -143,7 +143,7 @@ class Dictionary:
             branch = self.branches.get(entry.name, {}).get(country)
             if branch:
                 return branch
-            if entry.name.startswith(("Military Forces of", "Police Forces of")):
+            if entry.name.startswith(("Military Forces of", "Police Forces of", "Government of")):
                 info = self.countries.get(country)
                 of = info.of_name if info else country
                 return entry.name.replace("{country}", of)

@@ -32,6 +32,7 @@ from .dictionary import Dictionary, Entry, load_dictionary, match_at, matches_at
 
 _CAP = r"[A-Z][\w'’\-]*"
 _CONNECT = r"(?:(?:of|for|in)(?:[ \t]+the)?|and|al|el|de|du|des|la|wal|lil|fi|ul|ud)"
+_GANG_AFTER = re.compile(r"[ \t]+(?:gangs?|cartels?|drug cartel|crime (?:gang|group|syndicate)|criminal (?:gang|group))\b")
 _NAME_RE = re.compile(rf"(?<![\w-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_CAP})*")
 _LEADING_FUNCTION = re.compile(r"^(?:As|In|On|At|But|And|When|While|After|Before|Since|During|If|Then|Meanwhile|"
                                r"Although|Though|Because|For|From|With|By|Under|Last|This|That|Both|Also|So|Yet)\s+")
@@ -400,6 +401,7 @@ def recognize(doc: Document) -> list[Mention]:
 
     # 2. dictionary names and country-prefixed generic nouns
     bare: list[tuple[int, int, Entry]] = []  # token spans of bare generic matches
+    held: list[tuple[int, int, Entry, str]] = []  # ambiguous acronyms the document's countries do not confirm
     i = 0
     n = len(toks)
     while i < n:
@@ -422,6 +424,8 @@ def recognize(doc: Document) -> list[Mention]:
             if entry is not None and not _acronym_needs_context(d, surface, entry, countries):
                 best = (end_i, entry, "", "named")
                 break
+            if entry is not None:
+                held.append((a, toks[end_i - 1][1], entry, surface))
         # country prefix + generic noun: "Syrian army", "Syria's army", "US troops"
         cm = match_at(d.country_trie, toks, i, norms)
         if cm and i >= 2 and norms[i - 1] == "-" and norms[i - 2] in ("pro", "anti"):
@@ -497,6 +501,16 @@ def recognize(doc: Document) -> list[Mention]:
         while i < n and toks[i][0] < b:
             i += 1
 
+    # 2b. "fighting between the ELN and FARC dissidents" near a border: another named group from the
+    # acronym's home country confirms it, as the document's countries would
+    homes = {m.value.country for m in found if m.meta.get("source") == "dictionary" and not m.meta.get("generic")
+             and m.value.inter in (2, 3, 4)}
+    for a, b, entry, surface in held:
+        if entry.country in homes and spans.free(a, b):
+            actor = d.make_actor(entry, "", why=f"dictionary alias {surface!r}, confirmed by a group of {entry.country}")
+            add(a, b, actor, f"{surface!r} is an alias of {actor.name} (another {entry.country} group is named)",
+                entry=entry.name, generic=False, source="dictionary")
+
     # 3. unlisted named groups
     acronyms: dict[str, Actor] = {}
     for mt in _NAME_RE.finditer(text):
@@ -532,7 +546,9 @@ def recognize(doc: Document) -> list[Mention]:
         if any(ng in raw for ng in d.not_groups):
             continue
         low = [w.strip("'’").lower() for w in words]
-        if not any(w in d.group_keywords for w in low) and not any(
+        # "the Los Lagartos gang", "the Cartel of the Suns cartel": a name the press marks as a gang
+        gang = _GANG_AFTER.match(text, b)
+        if gang is None and not any(w in d.group_keywords for w in low) and not any(
                 kw in raw.lower() for kw in d.group_keywords if " " in kw or "-" in kw):
             continue
         # a country + generic noun ("Nigerian Army") is handled as a state force
@@ -553,7 +569,11 @@ def recognize(doc: Document) -> list[Mention]:
             acro = am.group(1)
             b = am.end()
         sent = sents[bisect.bisect_right(sent_starts, a) - 1] if sents else None
-        actor = unlisted_actor(raw, context=sent.text if sent else "", acronym=acro)
+        context = sent.text if sent else ""
+        if gang is not None and not acro:
+            b = gang.end()
+            context = gang.group(0)  # organised criminal armed groups: political militias (inter 3)
+        actor = unlisted_actor(raw, context=context, acronym=acro)
         add(a, b, actor, actor.why, entry="", generic=False, source="unlisted", score=0.6)
         if acro:
             acronyms[acro] = actor

@@ -53,6 +53,10 @@ _SYMMETRIC = re.compile(r"(?:clash|fight|fought|battl|exchang|skirmish|engag|con
 _TARGET_ONLY = ("hit a bomb", "died")
 _PSEUDO_PASSIVE = frozenset({"engage", "involve", "deploy", "station", "locate", "base", "embroil", "entrench"})
 _DEATH_VERBS = frozenset({"die", "perish", "drown", "succumb"})
+# "killed in a <fight> with X": X is the side that killed
+_FIGHT_NOUNS = frozenset({"encounter", "clash", "clashes", "gunfight", "firefight", "fight", "fighting", "battle",
+                          "gunbattle", "shootout", "shoot-out", "skirmish", "exchange", "confrontation", "operation",
+                          "raid", "crossfire"})
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|while|as|when|after|before|then)\s+)"
                            r"(?:(?:the|some|about|around|hundreds of|dozens of|\d+)\s+)*$", re.I)
 _CLAUSE_AFTER = re.compile(r"[;:]|,\s+(?:which|who|where|while|as|but|and|said)\b")  # a clause of its own begins
@@ -70,10 +74,14 @@ _WEAPON_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|proj
                            r"air\s*strikes?|strikes?|bombs?|warplanes?|jets?)\b", re.I)
 _LAUNCHED_BY = re.compile(r"\b(?:(?:launched|fired|sent|flown|shot|lobbed|planted|placed|laid|hidden|stockpiled)\s+"
                           r"(?:\w+\s+){0,3}?(?:by|from)|belonging\s+to|owned\s+by)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
+_TOLL_BEFORE = re.compile(r"\b(?:killing|killed|leaving|left|wounding|wounded|injuring|injured)\b", re.I)
+_LAUNCHED_REL = re.compile(r"\b(?:that|which)\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)\s+(?:had\s+|has\s+)?"
+                           r"(?:launched|fired|sent)\b")
 _DISRUPT = re.compile(r"\b(?:intercept\w*|shot\s+down|shoot\w*\s+down|(?:was|were)\s+downed|downed|destroy\w*|"
                       r"defus\w*|dismantl\w*|seiz\w*|foil\w*|thwart\w*|neutrali[sz]\w*|repel\w*)\b", re.I)
 _PARTY_REF = re.compile(r"\b(?:warring\s+(?:parties|sides|factions)|(?:both|the\s+two|the\s+rival)\s+(?:sides|parties|factions)|"
                         r"the\s+parties)\b", re.I)
+_CIVIL_GOVERNMENT = frozenset({"government", "authorities", "administration", "presidency", "cabinet", "regime"})
 _NOT_INTERVENERS = frozenset({"government", "regime", "authorities", "junta", "ministry", "administration"})
 _BACKED_RE = re.compile(r"((?:U\.S\.|[A-Z][\w.]*)(?: [A-Z][\w.]*)?)[-‑ ]backed\b")
 _BACKED_BY_RE = re.compile(
@@ -316,6 +324,10 @@ class _Parse:
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 got = self.prep_obj(p, _AGENT_PREPS)
+                                if not got and c.lower_ != "by" and p.lemma_.lower() in _FIGHT_NOUNS:
+                                    # "militants were killed in an encounter with security forces":
+                                    # the other side of the fight killed them
+                                    got = self.prep_obj(p, ("with", "against"))
                                 if not got and c.lower_ == "by" and self.np(p) is not None:
                                     got = (self.np(p), p)
                                 if not got and p.pos_ == "NOUN":  # "killed in a Taliban attack"
@@ -499,6 +511,13 @@ class _Parse:
                         f.a1 = got[0] if got else None
                 elif v.dep_ == "acl" and f.a2 is None:  # "civilians killed in an airstrike"
                     f.a2 = self.np(v.head)
+                elif v.lemma_ in _DEATH_VERBS and head.lower_ in ("in", "during"):
+                    # "four rebels died in a firefight with troops": the dead are acted on
+                    with_obj = self.prep_obj(n, ("with", "against"))
+                    if with_obj and f.a1 is None:
+                        f.a1 = with_obj[0]
+                    f.a2 = self.victim(self.child(v, *_SUBJ))
+                    f.how = "died in a fight with"
                 else:
                     if f.a1 is None:
                         f.a1 = self.subject_of(v)[0]
@@ -544,11 +563,15 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
         if ante is not None:
             before = before[:-1] + [ante]
     # "clashes between X and Y"
+    opens_between = bool(re.search(r"\bbetween$", text[start:end], re.I))  # the trigger "fighting between"
     for k, m in enumerate(after):
         gap = text[end:m.start]
-        if re.search(r"\bbetween\s+(?:the\s+)?(?:\w+\s+)?$", gap, re.I) and k + 1 < len(after):
+        if (re.search(r"\bbetween\s+(?:the\s+)?(?:\w+\s+)?$", gap, re.I)
+                or (opens_between and k == 0 and re.fullmatch(r"\s+(?:the\s+)?(?:\w+\s+)?", gap))) and k + 1 < len(after):
             f.a1, f.a2 = m, after[k + 1]
             f.how = "between X and Y (word order)"
+            if len(gap) < 20:  # "clashes between X and Y": the trigger's own sides
+                f.how = "between X and Y (word order, next to the trigger)"
             return f
     # "came under fire from X"
     for m in after:
@@ -749,8 +772,8 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if span is not None and len(span) and any(t.dep_ for t in span):
             f = _Parse(doc, ms, sent_index).roles(span)
     order = _order_roles(doc, ms, s_start, s_end, start, end, sent_index)
-    if f is None:
-        f = order
+    if f is None or (order.how.endswith("next to the trigger)") and not f.how.startswith("between")):
+        f = order  # "between X and Y" read from the words is surer than a parse of one side
     else:
         if f.a1 is None and order.a1 is not None and order.a1 is not f.a2 and f.how not in _TARGET_ONLY \
                 and not (order.a1.start >= end and _CLAUSE_AFTER.search(doc.clean[end:order.a1.start])):
@@ -847,6 +870,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         a1, a2 = _disrupted_roles(doc, ms, a1, a2, s_start, s_end, start, end, sent_index)
         if not reliable and a1 is not None and a1.value.inter == 1 and a1.value.country:
             country, reliable = a1.value.country, True  # weapons are stopped over the interceptor's own ground
+    elif sub == "Change to group/activity" and a1 is not None and a1.meta.get("entry") == "Military Forces of {country}" \
+            and norm(a1.text.split()[-1]) in _CIVIL_GOVERNMENT:
+        # "the government of President X declared a curfew": the government acts, not its army
+        gov = _entry_actor("Government of {country}", a1.value.country or country, f"{a1.text!r} is the government")
+        a1 = _with_actor(a1, gov)
+        a1.meta["entry"] = "Government of {country}"
     elif sub == "Agreement":
         if a2 is None and f.assoc1:  # "the government and the ELN agreed": the two parties
             a2 = f.assoc1.pop(0)
@@ -867,6 +896,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             if a2 is None:
                 a2 = a1
             a1 = None
+        if a1 is not None and a1.value.inter == 7 and a1.meta.get("generic") and et in VIOLENT_TYPES:
+            # "a man on a motorcycle hurled a grenade at a police booth": an unnamed attacker is an
+            # unidentified armed actor, never a civilian actor1 (civilians are what violence hits)
+            uag = _entry_actor("Unidentified Armed Group ({country})", country, f"unnamed attacker {a1.text!r}")
+            a1 = _with_actor(a1, uag)
+            a1.meta["entry"] = "Unidentified Armed Group ({country})"
         if sub == "Arrests" and a1 is not None and a1.meta.get("entry") == "Military Forces of {country}" \
                 and re.search(r"\bsecurity\s+(?:forces|services|agents|officers|personnel)\b", a1.text, re.I):
             # ACLED codes arrests by generic "security forces" as police (soldiers/army stay military)
@@ -877,13 +912,21 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if sub == "Arrests" and a1 is None:
             a1 = _implicit(doc, _entry_actor("Police Forces of {country}", country, "arrests are made by the state"),
                            start, end, sent_index, "arrest: police forces implied")
+        if et == "Battles" and a2 is not None and a2.value.inter == 7 and _SYMMETRIC.match(doc.clean[start:end]) \
+                and a2.start >= end and _TOLL_BEFORE.search(doc.clean, end, a2.start):
+            a2 = None  # "gangs clashed in a market, killing three bystanders": the other side fought, the dead are toll
         if et == "Battles" and a2 is None:
             allies = {id(m) for m in f.assoc1}
-            a2 = next((m for m in ms if m is not a1 and id(m) not in allies and m.value.inter in (1, 2, 3, 4, 8)
+            # "members of the A and B gangs clashed": with a symmetric verb the one named beside
+            # actor1 is the other side, not an ally
+            sym = bool(_SYMMETRIC.match(doc.clean[start:end]))
+            a2 = next((m for m in ms if m is not a1 and (id(m) not in allies or sym) and m.value.inter in (1, 2, 3, 4, 8)
                        and (a1 is None or m.value.name != a1.value.name)
-                       and not (a1 is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*",
-                                                                doc.clean[a1.end:m.start] if m.start >= a1.end else "x"))),
+                       and not (a1 is not None and not (sym and m.end <= start) and re.fullmatch(
+                           r"\s*(?:,|and|,\s*and)\s*", doc.clean[a1.end:m.start] if m.start >= a1.end else "x"))),
                       None)
+            if a2 is not None and id(a2) in allies:
+                f.assoc1 = [m for m in f.assoc1 if m is not a2]
             if a1 is not None and a2 is not None and a2.start < a1.start < start and not a1.meta.get("implicit") \
                     and _SYMMETRIC.match(doc.clean[start:end]):
                 a1, a2 = a2, a1  # "The Taliban and ISKP fighters clashed": the first named comes first
@@ -944,6 +987,10 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 tmpl = "Unidentified Military Forces"
             a1 = _implicit(doc, _entry_actor(tmpl, country, "no perpetrator named"), start, end, sent_index,
                            "no perpetrator named")
+        if sub == "Armed clash" and a2 is None and a1 is not None:
+            # a clash has two sides: "a police operation against a gang", "two rival militias fought"
+            a2 = _implicit(doc, _entry_actor("Unidentified Armed Group ({country})", country, "the other side unnamed"),
+                           start, end, sent_index, "armed clash: the other side is unnamed")
 
     if sub == "Looting/property destruction" and a2 is None and a1 is not None and a1.value.inter in (2, 3, 4, 8):
         # "Settlers torched cars and homes in the Palestinian village of Huwara": the owners are civilians
@@ -1054,6 +1101,12 @@ def _disrupted_roles(doc: Document, ms: list[Mention], a1, a2, s_start: int, s_e
         if mt:
             launcher = _state_after(doc, s_start + mt.end(), s_end, sent_index)
     if launcher is None:
+        # "shot down all 14 drones that Russia launched at Kyiv": the subject of the relative clause
+        mt = _LAUNCHED_REL.search(text, s_start, s_end)
+        if mt:
+            launcher = next((m for m in ms if m.start == mt.start(1)), None) or \
+                _state_after(doc, mt.start(1), mt.end(1), sent_index)
+    if launcher is None:
         launcher = next((m for m in ms if _weapon_owner(doc, m)), None)
     if launcher is None:
         return a1, a2
@@ -1103,7 +1156,22 @@ def _agreement_roles(doc: Document, ms: list[Mention], a1, a2, s_start: int, s_e
                     got = between(sents[j].start, sents[j].end)
                     if got:
                         return _with_sent(got[0], doc, start, end), _with_sent(got[1], doc, start, end)
+            # "Congolese troops and M23 rebels fought ... The two sides agreed to a truce": the two
+            # armed sides the sentence before names
+            got = _two_sides(doc, sents[k - 1]) if k > 0 else None
+            if got:
+                return _with_sent(got[0], doc, start, end), _with_sent(got[1], doc, start, end)
     return a1, a2
+
+
+def _two_sides(doc: Document, sent) -> tuple[Mention, Mention] | None:
+    """The first two differently named armed actors of a sentence (state forces, rebels, militias)."""
+    sides: list[Mention] = []
+    for m in sorted((m for m in doc.mentions if m.kind == "actor" and sent.start <= m.start and m.end <= sent.end),
+                    key=lambda m: m.start):
+        if m.value.inter in (1, 2, 3, 4, 8) and all(m.value.name != x.value.name for x in sides):
+            sides.append(m)
+    return (sides[0], sides[1]) if len(sides) >= 2 else None
 
 
 _CLAIM_AFTER = re.compile(r"\s*(?:,\s*)?(?:has\s+|have\s+|later\s+)?(?:claimed\s+(?:responsibility|the\s+(?:attack|bombing|"

@@ -34,10 +34,13 @@ __all__ = ["classify", "detect_sentence", "load_lexicon", "may_hold_event", "run
 
 HISTORY_DAYS = 365  # events dated more than this before publication are history: dropped
 # unless dated to the day (then kept with lower confidence)
+BACKGROUND_DAYS = 21  # "In May, clashes ... left dozens dead" in an August story: a month (or
+# month and year) named for an event weeks before publication is background
 
 # Generic actors used when the actors stage names nobody (ACLED: "Protesters (Country)").
 _DEFAULT_ACTOR1 = {"Protests": ("Protesters", 6), "Riots": ("Rioters", 5)}
 _VAC = "Violence against civilians"
+_NO_TOLL = ("Peaceful protest", "Protest with intervention")  # ACLED: deaths make it excessive force
 
 
 # --------------------------------------------------------------------------- contracts
@@ -122,10 +125,14 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
         if historical and dm.precision > 1:
             continue  # "in March 2015": history told in passing
         r = Reading(cand=c, sent=sent.index, sent_start=sent.start, sent_text=text)
+        r.background = _background_month(dm, doc)  # "In May, clashes ..." in an August story
         if dm is not None:
             r.date, r.precision, r.date_mention, r.own_date = dm.date, dm.precision, dm, True
         # a back-reference ("in response to the killing of one of its commanders") tells no toll
-        fat = None if c.reference else sentence_fatalities(text[c.block_start:c.block_end])
+        # and a protest that stayed peaceful, or was only dispersed, killed nobody: a toll beside it
+        # belongs to the event that describes the crowd ("mothers of men killed in raids marched")
+        fat = None if c.reference or c.sub_event_type in _NO_TOLL else sentence_fatalities(
+            text[c.block_start:c.block_end])
         if fat is not None:
             r.fatalities = fat.value
             a = sent.start + c.block_start + fat.start
@@ -139,6 +146,27 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
                                          or is_distinct(text[c.block_start:c.block_end], lex))
         out.append(r)
     return out
+
+
+def _drop_background(readings: list[Reading]) -> list[Reading]:
+    """Background episodes go when the story tells news of its own; a story that tells nothing
+    else (a feature on an attack months ago) is about them, so they stay."""
+    if any(not r.background and not r.cand.reference for r in readings):
+        return [r for r in readings if not r.background]
+    return readings
+
+
+def _background_month(dm: DateMention | None, doc: Document) -> bool:
+    """A date known only to the month, weeks before publication.
+
+    Outlets recall earlier episodes by month ("In May, ...", "in August 2024"); ACLED codes
+    them from the reports of the time, not from today's story (``_drop_background`` keeps them
+    when the story tells nothing newer: then it is about them)."""
+    if dm is None or dm.date is None or dm.precision < 3 or doc.published is None:
+        return False
+    if dm.kind not in ("month", "monthyear"):
+        return False  # "last month", "in recent weeks": spans told as news
+    return (doc.published - dm.date).days > BACKGROUND_DAYS
 
 
 # --------------------------------------------------------------------------- building
@@ -166,9 +194,11 @@ def _retype_reading(r: Reading, roles: Roles, lex) -> str:
         return sub  # typed triggers and codebook refinements (executions, protests) stand
     a2 = roles.actor2.value if roles.actor2 is not None else None
     inter2 = getattr(a2, "inter", 0) or 0
-    if sub == "Armed clash" and (inter2 == 7 or roles.civilian_target):
+    armed = (1, 2, 3, 4, 8)
+    # (civilian_target alone may be left from an earlier typing as an attack: an armed actor2 wins)
+    if sub == "Armed clash" and (inter2 == 7 or (roles.civilian_target and inter2 not in armed)):
         return "Attack"
-    if sub == "Attack" and inter2 in (1, 2, 3, 4, 8) and not main.civilian:
+    if sub == "Attack" and inter2 in armed and not main.civilian:
         return "Armed clash"
     return sub
 
@@ -314,7 +344,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
                 t = lex.types[sub]
                 r.cand.sub_event_type, r.cand.event_type, r.cand.disorder_type = t.name, t.event_type, t.disorder_type
             readings.append(r)
-    groups = merge(readings)
+    groups = merge(_drop_background(readings))
     inherit_dates(groups)
     events = [_build(doc, g, settings, lex) for g in groups]
     return [e for e in events if e.confidence >= settings.min_confidence]

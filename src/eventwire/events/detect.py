@@ -207,6 +207,7 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
                 h.verdict = Verdict(False, "reaction", "claim of responsibility", m.group(0))
                 h.claimed = True
         prev_end = h.end
+    _share_antecedent(text, hits)
     masked = _mask_antecedents(text, hits)
     prev_end = 0
     prev: Hit | None = None
@@ -231,6 +232,8 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
         h.sub_event_type = sub2
         h.why = why + ("; " + why2 if why2 else "")
         h.civilian = _cue(lex, "civilians", patient)
+        if h.civilian and _cue(lex, "armed", _head(patient)) and not _cue(lex, "civilians", _head(patient)):
+            h.civilian = False  # "killed seven suspected gang members during an operation in a neighbourhood"
         if h.sub_event_type == "Arrests" and h.verdict.ok:
             stop = text.find(". ", h.end, hi)
             m = lex.arrest_followup.search(text, h.end, stop if stop >= 0 else hi)
@@ -263,6 +266,18 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
                 continue  # "died", "wounded", "raid" alone tell no event
             out.append(_candidate(lex, g, text, lo, hi))
     return out
+
+
+_IN_THE = re.compile(r"\s+(?:in|during|by)\s+(?:an?|the|one|two|several)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _share_antecedent(text: str, hits: list[Hit]) -> None:
+    """"families of traders killed in an attack on the market": the attack a killing told as an
+    antecedent happened in is the same antecedent, not an event of this sentence."""
+    for prev, h in zip(hits, hits[1:]):
+        if prev.verdict.rule == "antecedent" and h.verdict.ok and h.rule.nominal \
+                and _IN_THE.fullmatch(text, prev.end, h.start):
+            h.verdict = prev.verdict
 
 
 def _mask_antecedents(text: str, hits: list[Hit]) -> str:
@@ -364,7 +379,9 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
         start=primary.start, end=primary.end, text=primary.text,
         sub_event_type=t.name, event_type=t.event_type, disorder_type=t.disorder_type,
         strength=strength, block_start=lo, block_end=hi, hits=group, definite=definite,
-        reference=reference or claim, civilian=any(h.civilian for h in group), why=[primary.why],
+        # (a weak noun beside the event, "during a raid in a neighbourhood", names no victims)
+        reference=reference or claim, civilian=any(h.civilian for h in group if not (h.rule.weak and h.rule.nominal)),
+        why=[primary.why],
         claim=claim, date_statement=date_statement,
         outcome_only=all(h.outcome for h in group),
     )

@@ -65,7 +65,8 @@ def _rx() -> _Rx:
     kill = squash(cfg["kill_words"])
     victims = squash(cfg["victim_words"])
     injury = squash(cfg["injury_words"])
-    gap = rf"(?:(?!(?:{injury})\b|and\b|or\b|\d)[\w'’-]+,?\s+){{0,6}}?"
+    # up to 8 words: "four suspected members of the New People's Army were killed"
+    gap = rf"(?:(?!(?:{injury})\b|and\b|or\b|\d)[\w'’-]+,?\s+){{0,8}}?"
     # "strikes on two villages killed nine people": a number of things is no toll
     things = rf"(?!\s+(?:[\w-]+\s+)?(?:{squash(cfg.get('thing_words', '(?!x)x'))})\b)"
     N = rf"(?<![\w.-])(?P<num>{num}){things}"

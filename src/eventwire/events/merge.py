@@ -44,6 +44,7 @@ class Reading:
     hedged: bool = False
     distinct: bool = False
     historical: bool = False
+    background: bool = False  # dated to a month weeks before publication, outside the lead
     roles: Roles = field(default_factory=Roles)
     location: Location | None = None
 
