@@ -111,7 +111,9 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
     text = sent.text
     dates = find_dates(text, doc.published)
     day_dates = [d for d in dates if d.usable and d.kind != "relative-event"]
-    cands = detect_sentence(text, has_date=bool(day_dates), lex=lex)
+    # the day an event happened (not "said on Tuesday") keeps one told beside "this spring"
+    has_day = any(d.precision == 1 and not d.report_date for d in day_dates)
+    cands = detect_sentence(text, has_date=bool(day_dates), lex=lex, has_day=has_day)
     out = []
     src = attribution(text, lex) if cands else ""
     for c in cands:
@@ -146,6 +148,33 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
                                          or is_distinct(text[c.block_start:c.block_end], lex))
         out.append(r)
     return out
+
+
+def _seizure(r: Reading, lex) -> bool:
+    """A find or seizure of weapons ("Police later recovered two more IEDs"), not weapons use
+    that was stopped (a bomb defused, a drone intercepted)."""
+    c = r.cand
+    if c.sub_event_type != "Disrupted weapons use":
+        return False
+    block = r.sent_text[c.block_start:c.block_end]
+    return bool(lex.cues["seizure"].search(block)) and not lex.cues["stopped_use"].search(block)
+
+
+def _drop_seizures(readings: list[Reading], lex, doc: Document) -> list[Reading]:
+    """Weapons found with no day of their own in a story of violence were found in that operation
+    (ACLED codes the clash or the blast, not the haul): they only join it as evidence (``haul``);
+    weapons found in a story of a drug haul are ordinary crime. A seizure dated on its own day
+    ("On Tuesday, soldiers seized a cache") stays a Disrupted weapons use."""
+    if not any(_seizure(r, lex) for r in readings):
+        return readings
+    violent = any(not r.cand.reference and lex.types[r.cand.sub_event_type].event_type != "Strategic developments"
+                  for r in readings)
+    seizure, haul = lex.cues["seizure"], lex.cues["drug_haul"]
+    if any(seizure.search(s.text) and haul.search(s.text) for s in doc.sentences):
+        return [r for r in readings if not _seizure(r, lex)]
+    for r in readings:
+        r.haul = violent and not r.own_date and _seizure(r, lex)
+    return readings
 
 
 def _drop_background(readings: list[Reading]) -> list[Reading]:
@@ -344,7 +373,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
                 t = lex.types[sub]
                 r.cand.sub_event_type, r.cand.event_type, r.cand.disorder_type = t.name, t.event_type, t.disorder_type
             readings.append(r)
-    groups = merge(_drop_background(readings))
+    groups = merge(_drop_background(_drop_seizures(readings, lex, doc)))
     inherit_dates(groups)
     events = [_build(doc, g, settings, lex) for g in groups]
     return [e for e in events if e.confidence >= settings.min_confidence]

@@ -134,13 +134,25 @@ def _head(patient: str) -> str:
     return m.group(0) if m else ""
 
 
+_OBJECT = re.compile(r"^\W*(?:(?:of|over)\s+)?(?P<np>.*?)(?=,|;|\s(?:in|at|on|near|after|from|following|before|during|late|early|when|as|and|but|with|by)\b|$)",
+                     re.IGNORECASE)
+
+
+def _object(patient: str) -> str:
+    """The object phrase after a trigger, through "of" chains, up to the first preposition or comma
+    ("control of two wings of the Litoral penitentiary in Guayaquil" -> "two wings of the Litoral
+    penitentiary"): what was taken, however many words name it."""
+    m = _OBJECT.match(patient)
+    return m.group("np") if m else ""
+
+
 def _conditions(lex: Lexicon, rule: dict, agent: str, patient: str, block: str) -> bool:
     head = _head(patient)
     # "besides_agent": the stretch without the agent's own words ("jihadists attacked the town"
     # names no armed target, though "jihadists" is an armed word)
     besides_agent = block.replace(agent.strip(), " ", 1) if agent.strip() else block
     for key, where in (("agent", agent), ("patient", patient), ("any", block), ("patient_head", head),
-                       ("besides_agent", besides_agent)):
+                       ("besides_agent", besides_agent), ("object", _object(patient) if "object" in rule else "")):
         for cue in rule.get(key, []) or []:
             if not _cue(lex, cue, where, negation_aware=(key == "any")):
                 return False
@@ -181,8 +193,9 @@ def hits_in(text: str, lex: Lexicon | None = None) -> list[Hit]:
 
 
 def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = None,
-                    keep_rejected: list[Hit] | None = None) -> list[Candidate]:
-    """The event candidates of one sentence (``text``)."""
+                    keep_rejected: list[Hit] | None = None, has_day: bool | None = None) -> list[Candidate]:
+    """The event candidates of one sentence (``text``); ``has_date``/``has_day`` as in
+    :func:`.modality.check`."""
     lex = lex or load_lexicon()
     hits = hits_in(text, lex)
     if not hits:
@@ -192,7 +205,7 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
     prev_end = 0
     planned = False
     for h in hits:
-        h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex)
+        h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex, has_day=has_day)
         if (h.verdict.ok and planned and h.rule.sub_event_type == "Peaceful protest"
                 and _INFINITIVE.search(text, max(0, h.start - 40), h.start)):
             # "called a strike for Thursday to protest against fuel prices": the purpose of a plan
@@ -205,6 +218,10 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
             m = lex.claim.search(text[max(0, h.start - 60):h.start])
             if m:
                 h.verdict = Verdict(False, "reaction", "claim of responsibility", m.group(0))
+                h.claimed = True
+            m = lex.attributed.match(text, h.end)
+            if m:  # "both attacks had been carried out by members of X": who is behind an event told before
+                h.verdict = Verdict(False, "reaction", "attribution of an event told before", m.group(0).strip())
                 h.claimed = True
         prev_end = h.end
     _share_antecedent(text, hits)

@@ -77,6 +77,7 @@ class Lexicon:
     fatalities: dict[str, Any] = field(default_factory=dict)
     claim: re.Pattern = re.compile(r"(?!x)x")  # "claimed (responsibility for) the ..."
     date_statement: re.Pattern = re.compile(r"(?!x)x")  # "(the attack) happened on ..."
+    attributed: re.Pattern = re.compile(r"(?!x)x")  # "(both attacks) had been carried out by ..."
     arrest_followup: re.Pattern = re.compile(r"(?!x)x")  # arrests of suspects for a crime told elsewhere
     compiled: dict[str, re.Pattern] = field(default_factory=dict)  # rule id -> its own regex
     index: "PrefixIndex | None" = None
@@ -329,7 +330,7 @@ def load_lexicon() -> Lexicon:
     }
     for r in [*refine, *(x for rl in resolution.values() for x in rl)]:
         for key in ("agent", "patient", "any", "not_agent", "not_patient", "not_any", "patient_head", "not_patient_head",
-                    "besides_agent"):
+                    "besides_agent", "object"):
             for cue in r.get(key, []) or []:
                 if cue not in cues:
                     raise ResourceError(f"{where}: rule {r} names unknown cue {cue!r}")
@@ -363,6 +364,8 @@ def load_lexicon() -> Lexicon:
         fatalities=fat,
         claim=_compile(words(squash(mod.get("claim", "(?!x)x"))) + r"(?:\s+[\w'’-]+){0,3}\s*$", mwhere),
         date_statement=_compile(words(squash(mod.get("date_statement", "(?!x)x"))), mwhere),
+        # matched right after the trigger ("attacks| had been carried out by"): no word boundary before
+        attributed=_compile(r"\s+(?:" + squash(mod.get("attributed", "(?!x)x")) + r")(?!\w)", mwhere),
         arrest_followup=_compile(words(squash(mod.get("arrest_followup", "(?!x)x"))), mwhere),
         compiled={rid: _compile(words(r.pattern), where) for rid, r in rules.items()},
         index=PrefixIndex({rid: r.pattern for rid, r in rules.items()}),

@@ -45,6 +45,7 @@ class Reading:
     distinct: bool = False
     historical: bool = False
     background: bool = False  # dated to a month weeks before publication, outside the lead
+    haul: bool = False  # weapons found in the operation just told: joins its violent event or goes
     roles: Roles = field(default_factory=Roles)
     location: Location | None = None
 
@@ -200,6 +201,9 @@ def _joins(r: Reading, g: Group) -> bool:
     if c.claim:
         # "JNIM claimed the Koumbri ambush on Friday": names who did the event just told
         return violent
+    if r.haul:
+        # "Police later recovered two more IEDs from the area": found in the operation just told
+        return m.event_type in VIOLENT
     if c.date_statement and not r.distinct:
         # "The attack happened on Saturday night": dates the event just told
         return same_type or same_family or violent
@@ -300,7 +304,7 @@ def merge(readings: list[Reading]) -> list[Group]:
             target.readings.append(r)
             # a stronger (non-reference) reading of lower precedence leads the group
             continue
-        if r.cand.reference:
+        if r.cand.reference or r.haul:
             continue  # a reaction or back-reference with nothing to join
         groups.append(Group([r]))
     return groups

@@ -112,12 +112,14 @@ def check(
     prev_end: int = 0,
     has_date: bool = False,
     lex: Lexicon | None = None,
+    has_day: bool | None = None,
 ) -> Verdict:
     """Judge the trigger ``text[start:end]`` of one sentence.
 
     ``prev_end`` is where the previous trigger of the sentence ends: cues before it belong
     to that trigger. ``has_date`` says the clause carries a day/week/month date (then it is
-    not undated background).
+    not undated background). ``has_day`` (default: ``has_date``) says it names the day an
+    event happened: only that keeps a trigger told with a season or a vague past ("this spring").
     """
     lex = lex or load_lexicon()
     if in_organisation_name(text, start, end):
@@ -127,7 +129,10 @@ def check(
     before = text[bound:start]
     own = text[start:end]
     clause = text[c_start:c_end]
+    day = has_date if has_day is None else has_day
     for name, why, scope, rx in lex.modality:
+        if name == "vague_past" and day:
+            continue
         if scope == "before":
             m = rx.search(before) or (rx.search(own) if name in ("future", "possibility") else None)
             if m is not None and name == "commemoration" and "," in before[m.end():] and not _RECALLED.search(before[m.end():]):
@@ -165,6 +170,7 @@ def check(
     return OK
 
 
+_COUNTS = frozenset("two three four five six twin".split())
 _STOP = frozenset("and or but in on at of with to by from for into after before as that which who was were is are has have had said".split())
 
 
@@ -179,6 +185,8 @@ def is_definite(text: str, start: int, lex: Lexicon | None = None, trigger: str 
         lw = w.lower()
         if lex.definite.fullmatch(w):
             return True
+        if lw in _COUNTS and i + 1 < len(words) and lex.definite.fullmatch(words[-i - 2]):
+            return True  # "the two bombings", "these three attacks": events already told
         if lw in _STOP or lw.endswith(("ed", "ing")) or lw in ("a", "an", "another", "one", "two", "several", "new", "fresh", "renewed"):
             return False
         if i >= 2:
