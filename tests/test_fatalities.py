@@ -76,3 +76,14 @@ def test_a_possessive_singular_after_and_counts_one() -> None:
     assert sentence_fatalities("Gunmen killed a trader and his driver near Kano.").value == 2
     assert sentence_fatalities("The blast killed four officials and their bodyguard.").value == 5
     assert sentence_fatalities("The blast killed four officials and their bodyguards.").value == 4  # how many: unknown
+
+
+def test_an_injury_word_describing_the_victims_does_not_end_the_count():
+    from eventwire.events.fatalities import sentence_fatalities
+
+    assert sentence_fatalities("At least 18 displaced people died on Friday when bombs fell on the camps").value == 18
+    assert sentence_fatalities("Five wounded soldiers died in hospital on Sunday.").value == 5
+    assert sentence_fatalities("12 displaced civilians were killed in the shelling.").value == 12
+    # an injury figure beside the toll still is not the toll
+    assert sentence_fatalities("20 injured people were taken to hospital and four were killed.").value == 4
+    assert sentence_fatalities("The blast left 12 wounded and 3 killed.").value == 3

@@ -66,7 +66,9 @@ def _rx() -> _Rx:
     victims = squash(cfg["victim_words"])
     injury = squash(cfg["injury_words"])
     # up to 8 words: "four suspected members of the New People's Army were killed"
-    gap = rf"(?:(?!(?:{injury})\b|and\b|or\b|\d)[\w'’-]+,?\s+){{0,8}}?"
+    # an injury word ends the stretch ("12 wounded and 3 killed") unless it describes the
+    # victims ("18 displaced people died", "five wounded soldiers died")
+    gap = rf"(?:(?!(?:{injury})\b(?!\s+(?:{victims})\b)|and\b|or\b|\d)[\w'’-]+,?\s+){{0,8}}?"
     # "strikes on two villages killed nine people": a number of things is no toll
     things = rf"(?!\s+(?:[\w-]+\s+)?(?:{squash(cfg.get('thing_words', '(?!x)x'))})\b)"
     N = rf"(?<![\w.-])(?P<num>{num}){things}"
