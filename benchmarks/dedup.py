@@ -5,7 +5,8 @@
     .venv/bin/python benchmarks/dedup.py --orders 0 --pipeline   # also end to end through the real pipeline
 
 Sets: tests/fixtures/dedup/articles.yaml (the rules were made on it), heldout.yaml
-(written after), fresh.yaml (written after the rules were made robust to extraction noise).
+(written after), fresh.yaml (written after the rules were made robust to extraction noise),
+blind.yaml (written blind by a team member who read no pipeline code; semi-held-out since).
 
 Each article of the set carries the events an extractor would code from it,
 each labelled with the real-world event it reports. The articles are stored
