@@ -359,7 +359,10 @@ def test_nationality_is_not_a_region_of_that_name(settings):
     assert somali and all(m.value.country_code == "SO" and m.meta["role"] == "adjective" for m in somali)
     loc = _locate(doc, "attacked", settings)
     assert loc.place.country == "Somalia" and loc.mention.text == "Dhanaane Sigaale", loc.why
+    # the village is unlisted: coded at the region named beside it (precision 3, ACLED: only the region
+    # is known), under the region's own name so a map does not show the village's name at its centre
     assert loc.geo_precision == 3 and "not in the gazetteer" in loc.why
+    assert loc.place.name == loc.place.admin1 != "Dhanaane Sigaale"
 
 
 # --------------------------------------- whole-article geolocation (round 2)
@@ -394,7 +397,9 @@ def test_first_word_of_an_unlisted_name_is_not_a_place(settings):
     doc = _doc("Clashes erupted in the village of Wadi al-Hilu in Daraa province on Sunday, killing five.", settings)
     assert not any(m.value.country_code == "IN" for m in _places(doc))
     loc = _locate(doc, "Clashes", settings)
-    assert loc.place.country == "Syria" and loc.place.admin1 == "Daraa" and loc.geo_precision == 3, loc.why
+    # the unlisted village is in the province named beside it: the province (precision 3), under its name
+    assert (loc.place.country, loc.place.admin1, loc.place.name, loc.geo_precision) == ("Syria", "Daraa", "Daraa", 3), \
+        loc.why
     # nor is the first word of a square in a city ("Plaza" is a district of Venezuela)
     doc = _doc("In Santiago, police fired tear gas at thousands of protesters in Plaza Italia on Friday.", settings)
     assert not any(m.value.country_code == "VE" for m in _places(doc))
@@ -421,7 +426,9 @@ def test_unlisted_town_named_with_a_weekday_and_country_adjective(settings):
     # a village listed only in another country: the country the text names, not the namesake
     doc = _doc("An Israeli drone strike hit a car near the southern Lebanese village of Houla on Tuesday.", settings)
     loc = _locate(doc, "strike", settings)
-    assert loc.place.country == "Lebanon" and loc.place.name == "Houla", loc.why
+    # no place of Lebanon named near it: the country, under its own name (not the village's at its centre)
+    assert (loc.place.country, loc.place.name, loc.geo_precision) == ("Lebanon", "Lebanon", 3), loc.why
+    assert loc.mention.text == "Houla"
     assert not any(m.value.country_code == "SY" for m in _places(doc))
 
 
@@ -442,6 +449,9 @@ def test_admin1_is_the_first_level_division(gaz, town, cc, admin1):
 @pytest.mark.parametrize("text,cc,admin1,precision", [
     ("Gunmen killed nine people in the village of Tibtenga-Nord in Yatenga province on Friday.", "BF", "Nord", 2),
     ("Gunmen killed nine people in the village of Kafr Ruweiha al-Sharqi in Hama province on Friday.", "SY", "Hama", 3),
+    # the province named in another sentence only: the article's region, honestly at precision 3
+    ("Fighting has spread across Hama province this month.\nGunmen killed nine people in the village of "
+     "Kafr Ruweiha al-Sharqi on Friday.", "SY", "Hama", 3),
 ])
 def test_unlisted_village_falls_back_to_its_district_or_province(settings, text, cc, admin1, precision):
     doc = _doc(text, settings)

@@ -93,6 +93,8 @@ def run(doc: Document, settings: Settings) -> Document:
             meta["direction"] = t.direction
         if t.feature:
             meta["feature"] = t.feature
+        if r.doubt:
+            meta["doubt"] = r.doubt
         new.append(Mention(start=t.start, end=t.end, text=t.text, kind="place", value=place,
                            sent=s.index if s else -1, why=r.why, score=r.score, meta=meta))
     for t in unlisted:
@@ -112,7 +114,7 @@ def run(doc: Document, settings: Settings) -> Document:
     votes: dict[str, float] = {}
     for m in new:
         cc = m.value.country_code
-        if cc:
+        if cc and not m.meta.get("doubt"):
             votes[cc] = votes.get(cc, 0.0) + (1.0 if m.meta["role"] == "literal" else 0.5)
     focus = max(votes, key=lambda k: votes[k]) if votes else ""
     doc.meta["place_focus"] = focus
@@ -124,6 +126,11 @@ def run(doc: Document, settings: Settings) -> Document:
             if any(m.start <= rg.start < m.end for m in new):
                 continue
             s = doc.sentence_of(rg.start)
+            if rg.direction == "capital":
+                cap = gaz.capital_place(focus)
+                if cap is not None:
+                    new.append(_capital_mention(gaz, rg, cap, s.index if s else -1))
+                continue
             new.append(_region_mention(gaz, rg, cplace, s.index if s else -1))
     new.sort(key=lambda m: m.start)
     doc.mentions.extend(new)
@@ -191,6 +198,18 @@ def _region_mention(gaz: Gazetteer, rg: RegionRef, cplace, sent: int) -> Mention
         score=0.6,
         meta={"role": "literal", "cues": ["in"], "relative": rg.direction, "direction": rg.direction,
               "label": "", "match": "relative", "admin1_key": "", "admin2_key": ""},
+    )
+
+
+def _capital_mention(gaz: Gazetteer, rg: RegionRef, cap, sent: int) -> Mention:
+    """"in the capital" with no name: the capital of the article's focus country (a town: precision 1)."""
+    place = gaz.to_place(cap)
+    return Mention(
+        start=rg.start, end=rg.end, text=rg.text, kind="place", value=place, sent=sent,
+        why=f"{rg.text!r}: the capital of the article's focus country, {place.name} ({place.country})",
+        score=0.6,
+        meta={"role": "literal", "cues": ["in", "capital"], "label": "", "match": "capital",
+              "admin1_key": cap.admin1_key, "admin2_key": cap.admin2_key},
     )
 
 

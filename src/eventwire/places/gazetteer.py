@@ -790,6 +790,14 @@ class Gazetteer:
         c = self.countries.get(cc)
         return c[1] if c else ""
 
+    def capital_place(self, cc: str) -> Candidate | None:
+        """The national capital of ``cc`` (the town countries.csv names, marked PPLC at build time)."""
+        c = self.countries.get(cc)
+        if not c or not c[8]:
+            return None
+        towns = [x for x in self.lookup(c[8]) if x.country_code == cc and x.feature_code == "PPLC"]
+        return max(towns, key=lambda x: x.population) if towns else None
+
     def country_place(self, cc: str) -> Candidate | None:
         c = self.countries.get(cc)
         return self.get(c[7]) if c else None

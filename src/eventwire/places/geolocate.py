@@ -28,11 +28,33 @@ _REFERENCE_GAP = re.compile(
     r"^\s*[,(]\s*(?:about |some |around |roughly |nearly )?(?:\d[\d.,]*\s*(?:-\s*)?(?:km|kilometres|kilometers|"
     r"kilometre|kilometer|miles|mile|mi)\s+(?:\(\s*[\d.,]+\s*miles?\s*\)\s+)?)?(?:" + _DIRS + r"\s+of|from|outside)"
     r"\s+(?:the\s+(?:\w+\s+)?(?:city|town|capital|village)\s+of\s+|the\s+)?$", re.I)
+# "south of the capital Algiers", "20 km north of Kabul": the place only tells where the event was from it
+_REFERENCE_BEFORE = re.compile(r"\b" + _DIRS + r"\s+of\s+(?:the\s+(?:\w+\s+)?(?:capital|city|town)\s*,?\s*)?$", re.I)
 # "Maidan in Kyiv", "Karrada, in Baghdad": a small place named inside a city
 _INSIDE_GAP = re.compile(r"^\s*(?:,\s*)?(?:in|at|inside)\s+(?:the\s+(?:\w+\s+)?(?:capital|city)(?:\s+of)?\s+|central\s+|downtown\s+)?$", re.I)
 # words between a small place and a town that make the town a reference point, not its container
 _APART = re.compile(r"\d|\bkm\b|kilomet|\bmiles?\b|\b(?:north|south|east|west)\w*\s+of\b|\bnear\b|\bfrom\b|"
                     r"\boutside\b|\bborders?\b|\bbetween\b|\bto\b|\band\b|[;:()]", re.I)
+# "El Fasher, the capital of North Darfur state", "Jilib, a town in Middle Juba": the later place only
+# says where the first lies
+# "Sanga local government area of Kaduna state", "Kanbalu township in Sagaing region": the same
+_CONTAINER_GAP = re.compile(r"^\s*(?:,\s*(?:which is\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|"
+                            r"seat|headquarters|hub|stronghold|district|suburb|part)"
+                            r"\s+(?:of|in)|\s(?:local government areas?|lgas?|county|counties|province|state|region|"
+                            r"governorate|oblast)\s+(?:of|in)|\s(?:townships?|district|village|town)\s+in)"
+                            r"\s+(?:the\s+)?$", re.I)
+# a country followed by what it did: "Russia launched", "Israel has struck", "Iran said"
+_ACTOR_VERB = re.compile(r"\s+(?:(?:also|then|reportedly|again|later|allegedly)\s+)?(?:(?:has|had|have)\s+)?"
+                         r"(?:launched|fired|struck|attacked|shelled|bombed|sent|deployed|said|says|claimed|"
+                         r"carried|targeted|hit|shot|accused|denied|announced|used|began|launches|fires|strikes|"
+                         r"attacks|sends|deploys|targets)\b")
+# "the X district of the city", "a neighbourhood of the capital": a part of the city named before
+_OF_THE_CITY = re.compile(r"\s+(?:[Dd]istrict|[Nn]eighbou?rhood|[Qq]uarter|[Ss]uburb|[Aa]rea|[Rr]aion|[Bb]orough|[Ss]ector)"
+                          r"\s+of\s+the\s+(?:[A-Z][a-z]+\s+|regional\s+)?(city|capital|town)\b")
+# a sentence that opens on another event: "In a separate attack", "Separately,", "Elsewhere,", "Meanwhile,"
+_ANOTHER_EVENT = re.compile(r"\s*(?:in (?:a |another )?separate|separately|elsewhere|meanwhile|in another|in other|"
+                            r"also on|earlier|later|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+                            re.I)
 VILLAGE_FEATURES = frozenset({"village", "hamlet", "settlement", "town", "locality", "township"})
 _UNNAMED_NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of)\s+(?:an?|the|one|two|several)\s+[a-z]", re.I)
 
@@ -62,7 +84,7 @@ def _precision(m: Mention) -> tuple[int, str]:
     p: Place = m.value
     cues = set(m.meta.get("cues", ()))
     if p.feature_class == "P":
-        if "near" in cues or m.meta.get("direction"):
+        if ("near" in cues or m.meta.get("direction")) and "site_org" not in cues:
             return 2, "near or part of a named town"
         return 1, "a named town or village"
     if p.feature_code == "ADM2":
@@ -109,6 +131,12 @@ def _dependency_bonus(doc: Document, m: Mention, start: int, end: int) -> float:
     return 0.0
 
 
+def _unplaced(m: Mention) -> bool:
+    """Not in the gazetteer, or listed only far abroad while the article is elsewhere (``doubt``): the
+    place is located by the listed places named around it."""
+    return bool(m.meta.get("unlisted") or m.meta.get("doubt"))
+
+
 def _nearest_same_place(best: Mention, in_sent: list[Mention], start: int, end: int) -> Mention:
     """Of the sentence's mentions of the chosen place ("FALLUJAH, west of Iraq -- ... in the Iraqi city of
     Fallujah"), the one introduced as where (after "in", "near", "the city of"), nearest the trigger
@@ -138,7 +166,13 @@ class Locator:
             sentence = doc.sentences[sent_index]
         if sentence is None:
             return None
-        in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role", "literal") == "literal"]
+        in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role", "literal") == "literal"
+                   and not self._country_as_actor(doc, m)]
+        if not in_sent:  # "outside the Lahore Press Club", "at Kabul University": the town the site is named after
+            in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role") == "embedded"
+                       and "site_org" in m.meta.get("cues", ()) and m.value.feature_class == "P"
+                       and {"in", "near"} & set(m.meta.get("cues", ())) and "speech" not in m.meta.get("cues", ())
+                       and min(abs(m.start - end), abs(start - m.end)) < 100]
         if not in_sent:  # "US troops captured ...": a country used as a modifier is better than nothing
             in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role") == "adjective"
                        and m.meta.get("label") in ("GPE", "LOC", "")
@@ -162,7 +196,7 @@ class Locator:
                                             for o in in_sent):
                 score -= 2.0
                 parts.append("possessor of a place named next (-2.0)")
-            if m.meta.get("unlisted"):
+            if _unplaced(m):
                 if not cues & {"in", "near", "feature", "direction", "site"}:
                     continue  # an unlisted name with no place cue is too often an organisation or a person
             if "qualifier" in cues and any(o is not m and 0 <= o.start - m.end <= 25
@@ -171,6 +205,13 @@ class Locator:
                                            for o in in_sent):
                 score -= 2.0
                 parts.append("qualifies the place named next (-2.0)")
+            if "dateline" in cues and any(o is not m and "dateline" not in o.meta.get("cues", ()) for o in in_sent):
+                score -= 4.0
+                parts.append("a dateline, where the report was filed; the sentence names another place (-4.0)")
+            if any(o is not m and o.end <= m.start and _CONTAINER_GAP.match(doc.clean[o.end:m.start])
+                   and _specificity(o.value) >= _specificity(m.value) for o in in_sent):
+                score -= 3.0
+                parts.append("describes where the place named before it lies (-3.0)")
             if "speech" in cues:
                 score -= 1.5
                 parts.append("the place of a speaker (-1.5)")
@@ -181,10 +222,14 @@ class Locator:
                 score += 1.0
                 parts.append("after a place preposition (+1.0)")
             if m.value.feature_class == "P" and any(
-                    o is not m and o.end <= m.start and isinstance(o.value, Place) and o.value.feature_class in ("P", "")
+                    o is not m and o.end <= m.start and isinstance(o.value, Place)
+                    and (o.value.feature_class in ("P", "") or o.value.feature_code in ("ADM1", "ADM2"))
                     and _REFERENCE_GAP.match(doc.clean[o.end:m.start]) for o in in_sent):
                 score -= 3.0
                 parts.append("a reference point for the place named before it (-3.0)")
+            if any(o is not m and _specificity(o.value) >= 0.9 for o in in_sent) and _REFERENCE_BEFORE.search(doc.clean, max(sentence.start, m.start - 60), m.start):
+                score -= 2.0
+                parts.append("a reference point ('south of the capital X') (-2.0)")
             if m.meta.get("relative"):
                 score += 0.5
             if m.meta.get("feature") in TOWN_FEATURES:
@@ -200,9 +245,13 @@ class Locator:
             # nothing in the sentence: the nearest earlier place (two sentences back at most)
             earlier = [m for m in places if m.meta.get("role", "literal") == "literal"
                        and sentence.index - 2 <= m.sent < sentence.index]
+            later = self._told_next(doc, places, sentence.index) if not earlier else None
             if earlier:
                 best = max(earlier, key=lambda m: (m.sent, _specificity(m.value), m.start))
                 why_best = f"no place in the sentence; nearest earlier place ({best.text!r})"
+            elif later is not None:
+                best = later
+                why_best = f"no place in or before the sentence; the next sentence tells where ({best.text!r})"
             else:
                 focus = doc.meta.get("place_focus", "")
                 if not focus:
@@ -210,7 +259,7 @@ class Locator:
                 c = self.gaz.country_place(focus)
                 if c is None:
                     return None
-                main = self._main_town(doc, focus, None)
+                main = self._main_town(doc, focus, None, upto=sentence.index)
                 if main is not None:
                     place = main.value
                     return Location(place=place, geo_precision=2, mention=main,
@@ -219,13 +268,51 @@ class Locator:
                 return Location(place=self.gaz.to_place(c), geo_precision=3, mention=None,
                                 why=f"country only: no place named near the event; the article is about {c.name}")
         best = _nearest_same_place(best, in_sent, start, end)
-        if best.value.feature_class == "P" and not best.meta.get("unlisted"):
+        city = self._city_in_context(doc, best)
+        if city is not None:
+            return Location(place=city.value, geo_precision=1, mention=best,
+                            why=f"{why_best}; {best.text!r} is a part of the city the article names, "
+                                f"{city.text!r}; its namesake lies elsewhere: the city (precision 1)")
+        if best.value.feature_class == "P" and not _unplaced(best):
             city = self._enclosing_city(doc, best, in_sent)
             if city is not None:
                 return Location(place=city.value, geo_precision=1, mention=best,
                                 why=f"{why_best}; {best.text!r} named inside {city.text!r}, whose namesake "
                                     f"{best.value.name} ({best.value.country}) lies elsewhere: the city (precision 1)")
         return self._finish(doc, best, why_best, sentence_text)
+
+    @staticmethod
+    def _country_as_actor(doc: Document, m: Mention) -> bool:
+        """"Russia launched 40 drones at Sumy", "Israel struck ...": a country as the doer, not the place."""
+        if not m.value.feature_code.startswith("PCL"):
+            return False
+        return bool(_ACTOR_VERB.match(doc.clean, m.end, min(len(doc.clean), m.end + 40)))
+
+    def _city_in_context(self, doc: Document, m: Mention) -> Mention | None:
+        """"the Oleksandrivskyi district of the city", "the al-Bayaa district of the Iraqi capital": the city
+        named there ("the Iraqi capital") or before (within three sentences), when the place listed under the
+        district's name lies more than 40 km from it (an unlisted district: always)."""
+        from .gazetteer import distance_km
+
+        tail = _OF_THE_CITY.match(doc.clean, m.end, min(len(doc.clean), m.end + 60))
+        if tail is None:
+            return None
+        towns = [o for o in doc.mentions if o.kind == "place" and isinstance(o.value, Place)
+                 and o.value.feature_class == "P" and o.value.latitude is not None and m.sent - 3 <= o.sent <= m.sent
+                 and o.meta.get("role", "literal") == "literal" and not _unplaced(o)]
+        named = [o for o in towns if tail.start(1) <= o.start and o.end <= tail.end(1) + 1 or
+                 o.start <= tail.start(1) < o.end]
+        towns = named or [o for o in towns if o.end <= m.start]
+        if tail.group(1) == "capital":
+            towns = [o for o in towns if o.value.feature_code == "PPLC"] or towns
+        if not towns:
+            return None
+        city = max(towns, key=lambda o: o.start)
+        p = m.value
+        if p.latitude is not None and not _unplaced(m) and distance_km(
+                p.latitude, p.longitude, city.value.latitude, city.value.longitude) <= 40:
+            return None
+        return city
 
     def _enclosing_city(self, doc: Document, m: Mention, in_sent: list[Mention]) -> Mention | None:
         """"Maidan in Kyiv": a small listed place whose namesake is far from the bigger town it is said to be in."""
@@ -246,12 +333,13 @@ class Locator:
 
     # ------------------------------------------------------------------
     def _unlisted(self, doc: Document, m: Mention, why: str) -> Location | None:
-        """An unlisted place takes its coordinates from the listed place named closest to it."""
+        """An unlisted place is coded at the listed place named closest to it -- under that place's name,
+        so a map shows what the coordinates are (the unlisted name stays in ``source`` and ``why``)."""
         listed = [x for x in doc.mentions if x.kind == "place" and isinstance(x.value, Place)
                   and x.value.latitude is not None and x.meta.get("role", "literal") == "literal"
-                  and not x.meta.get("unlisted") and not x.value.feature_code.startswith("PCL")
+                  and not _unplaced(x) and not x.value.feature_code.startswith("PCL")
                   and x.value.feature_code not in ("CONT", "RGN", "OCN", "SEA")]
-        same = [x for x in listed if x.sent == m.sent]
+        same = [x for x in listed if x.sent == m.sent and "speech" not in x.meta.get("cues", ())]
         pool = same or [x for x in listed if 0 <= m.sent - x.sent <= 2]
         anchor = None
         if pool:
@@ -273,18 +361,20 @@ class Locator:
                 precision, awhy = 3, f"coordinates of the article's country, {base.country}"
         else:
             base = anchor.value
+            a, b = (m.end, anchor.start) if anchor.start >= m.end else (anchor.end, m.start)
+            bound = anchor.sent == m.sent and 0 <= b - a < 60 and not _APART.search(doc.clean[a:b])
+            # a town or a district the village is said to be in: near it / part of it (precision 2);
+            # only a province ("the town of Janaale in the Lower Shabelle region"): the province (3, ACLED)
             precision = 2 if base.feature_class == "P" or base.feature_code == "ADM2" else 3
             awhy = f"coordinates of {anchor.text!r} named beside it"
-            a, b = (m.end, anchor.start) if anchor.start >= m.end else (anchor.end, m.start)
-            if (base.feature_class == "P" and anchor.sent == m.sent and 0 <= b - a < 60
-                    and not _APART.search(doc.clean[a:b]) and m.meta.get("feature", "") not in VILLAGE_FEATURES):
+            if base.feature_class == "P" and bound and m.meta.get("feature", "") not in VILLAGE_FEATURES:
                 # a square, street, camp or neighbourhood in a named city: ACLED codes the city (precision 1)
                 return Location(place=base, geo_precision=1, mention=m,
                                 why=f"{why}; {m.text!r} is not in the gazetteer: a part of {anchor.text!r} "
                                     "named beside it, so the city itself (precision 1)")
-        place = Place(name=m.text, latitude=base.latitude, longitude=base.longitude, country=base.country,
+        place = Place(name=base.name, latitude=base.latitude, longitude=base.longitude, country=base.country,
                       country_code=base.country_code, admin1=base.admin1, admin2=base.admin2,
-                      feature_class="", feature_code="", source=f"unlisted; {awhy}")
+                      feature_class="", feature_code="", source=f"unlisted {m.text!r}; {awhy}")
         return Location(place=place, geo_precision=precision, mention=m,
                         why=f"{why}; {m.text!r} is not in the gazetteer: {awhy} (precision {precision})")
 
@@ -295,7 +385,7 @@ class Locator:
         named: dict[str, list[Mention]] = {}
         towns: set[str] = set()
         for x in doc.mentions:
-            if x.kind != "place" or not isinstance(x.value, Place) or x.meta.get("unlisted") \
+            if x.kind != "place" or not isinstance(x.value, Place) or _unplaced(x) \
                     or x.meta.get("role", "literal") != "literal" or x.value.country_code != cc:
                 continue
             code = x.value.feature_code
@@ -320,7 +410,7 @@ class Locator:
         return None
 
     def _finish(self, doc: Document, m: Mention, why: str, sentence_text: str) -> Location | None:
-        if m.meta.get("unlisted"):
+        if _unplaced(m):
             return self._unlisted(doc, m, why)
         place: Place = m.value
         direction = m.meta.get("direction") or m.meta.get("relative") or ""
@@ -374,14 +464,30 @@ class Locator:
         adm = self.gaz.admin_place(key)
         return self.gaz.to_place(adm) if adm else None
 
+    @staticmethod
+    def _told_next(doc: Document, places: list[Mention], sent_index: int) -> Mention | None:
+        """A lead with no place ("Gunmen killed three farmers on Monday, police said.") is often placed by
+        the next sentence ("The attack happened in X"): the first literal place with a place cue there --
+        unless that sentence tells another event ("In a separate attack ...", "Elsewhere, ...")."""
+        nxt = next((x for x in doc.sentences if x.index == sent_index + 1), None)
+        if nxt is None or _ANOTHER_EVENT.match(doc.clean, nxt.start, nxt.end):
+            return None
+        cued = [m for m in places if m.sent == nxt.index and m.meta.get("role", "literal") == "literal"
+                and {"in", "near", "feature"} & set(m.meta.get("cues", ())) and "speech" not in m.meta.get("cues", ())]
+        return min(cued, key=lambda m: m.start) if cued else None
+
     def _main_town(self, doc: Document, cc: str, admin1: Place | None, direction: str = "",
-                   admin1_key: str = "") -> Mention | None:
-        """The town the article is about inside a region: the most named one (ties: the first)."""
+                   admin1_key: str = "", upto: int | None = None) -> Mention | None:
+        """The town the article is about inside a region: the most named one (ties: the first); with
+        ``upto``, among the places named before that sentence only (a later sentence may tell of another
+        event somewhere else)."""
         cp = self.gaz.country_place(cc) if direction else None
         vlat, vlon = _dir_vector(direction) if direction else (0.0, 0.0)
         tally: dict[str, list[Mention]] = {}
         for m in doc.mentions:
             if m.kind != "place" or not isinstance(m.value, Place) or m.meta.get("role", "literal") != "literal":
+                continue
+            if upto is not None and m.sent >= upto:
                 continue
             p: Place = m.value
             if p.feature_class != "P" or p.country_code != cc:

@@ -124,6 +124,30 @@ DOTTED_PREFIXES = frozenset({"st", "ste", "mt", "ft", "pt"})
 # "CAMP MURRAY, Wash. --": a dateline at the start of a line, in capitals
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,3})(?=,)")
 _ABBR_AFTER = re.compile(r",\s*((?:[A-Z]\.\s?){2,3}|[A-Z]\.\s?[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
+# what follows a dateline's place written in ordinary case: "Damascus, SANA -", "Dakar, Sept 4 (Reuters) -"
+_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?\s*)?(?:\([^()\n]{1,30}\)\s*)?[-–—:]\s")
+# "the Kenyan capital", "Somalia's capital", "the capital of Libya": a country's capital by its country
+_CAPITAL_OF = re.compile(
+    r"\b(?:the\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital"
+    r"|(?P<cty>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+capital"
+    r"|the\s+capital\s+of\s+(?P<of>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\b")
+# "the capital", "the country's capital" with no name: the capital of the country the article is about
+_BARE_CAPITAL = re.compile(r"\bthe\s+(?:(?:country|nation)['’]s\s+)?capital\b")
+# after "capital": a name, "city", "of ...", "'s" -- then the capital is named or is another one
+_CAPITAL_NAMED_AFTER = re.compile(r"\s*(?:,\s*)?(?:[A-Z]|city\b|of\b|region\b|district\b|territory\b|['’]s\b)")
+_APPOSITION = re.compile(r"\w,\s*$")
+_PART_OF = re.compile(r"\b(?:area|district|neighbou?rhood|quarter|suburb|part|outskirts|streets|centre|center|north|south|"
+                      r"east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+$", re.I)
+# "Konduga Local Government Area", "Mangu LGA": Nigeria's second-level divisions
+_LGA_SUFFIX = re.compile(r"\s+(?:Local\s+Government\s+Area|Local\s+Government|L\.?G\.?A\.?)\s*$", re.I)
+# verbs whose object is where the action happened: "shelled Kupiansk", "stormed Kidal"
+PLACE_OBJECT_VERBS = frozenset({"besieged", "entered", "captured", "stormed", "seized", "recaptured", "retook",
+                                "attacked", "shelled", "bombed", "struck", "hit", "targeted", "raided", "overran",
+                                "pounded", "bombarded", "shelling", "attacking", "storming", "capturing"})
+# organisations and buildings named after their town: "the Lahore Press Club", "Kabul University"
+SITE_ORG_NOUNS = frozenset({"club", "university", "college", "school", "hospital", "stadium", "airport", "mosque",
+                            "church", "cathedral", "market", "prison", "jail", "court", "station", "hotel", "campus",
+                            "barracks", "base", "airbase", "cantonment", "bazaar", "hall", "square", "gate", "port"})
 
 
 @functools.cache
@@ -160,9 +184,17 @@ def trap_words() -> frozenset[str]:
     words = set()
     for line in data_text("place_traps.txt").splitlines():
         line = line.strip()
-        if line and not line.startswith("#"):
+        if line and not line.startswith(("#", "=")):
             words.add(normalise(line))
     return frozenset(words)
+
+
+@functools.cache
+def agency_names() -> frozenset[str]:
+    """News agencies whose names, in capitals, are also places' ("SANA", "TASS"): the "=" lines of
+    place_traps.txt."""
+    return frozenset(line.strip()[1:].strip() for line in data_text("place_traps.txt").splitlines()
+                     if line.strip().startswith("="))
 
 
 @functools.cache
@@ -172,6 +204,16 @@ def _stop_words() -> frozenset[str]:
     except ImportError:  # pragma: no cover
         STOP_WORDS = set()
     return frozenset(STOP_WORDS)
+
+
+def dateline_at(text: str, s: int, e: int) -> bool:
+    """Whether the place text[s:e] opens a line as a dateline: "KABUL (Reuters) -", "SOUTH WAZIRISTAN,
+    April 5:", "Damascus, SANA -". Where a report was filed, not necessarily where its events happened."""
+    if text[text.rfind("\n", 0, s) + 1:s].strip():
+        return False
+    if text[s:e].isupper() and _DATELINE_AT.match(text, e):
+        return True
+    return bool(_DATELINE_TAIL.match(text, e, min(len(text), e + 45)))
 
 
 # ------------------------------------------------------------------ records
@@ -309,13 +351,21 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
         wider = [t.lower for t in tokens[max(0, i - 7):i - 2]]
         if any(w in NEAR_PHRASE_WORDS for w in wider[-4:]):
             topo.cues.add("near")  # "near the southern Lebanese city of X"
+    if prev in QUALIFIED_NOUNS and "feature" not in topo.cues and _introduces(tokens, i):
+        topo.feature = prev  # "the regional capital Sumy", "the village Kyaung Taung"
+        topo.cues.add("feature")
+    if "according" in before[-6:]:
+        topo.cues.add("speech")  # "according to the health ministry in Sanaa"
     if prev in TITLE_WORDS or (len(before) > 1 and before[-2] in TITLE_WORDS and tokens[i - 1].cap):
         topo.cues.add("title")
     if after:
-        if after[0] in QUALIFIED_NOUNS and len(after) > 1 and after[1] == "of" and "the" in before[-2:]:
+        named_next = len(after) < 3 or after[2] != "the"  # not "the al-Bayaa district of the Iraqi capital"
+        if after[0] in QUALIFIED_NOUNS and len(after) > 1 and after[1] == "of" and "the" in before[-2:] and named_next:
             topo.cues.add("qualifier")  # "the West Bank city of Nablus": it may qualify the place named next
-        elif after[0] in PART_NOUNS and len(after) > 1 and after[1] == "of" and "the" in before[-3:]:
+        elif after[0] in PART_NOUNS and len(after) > 1 and after[1] == "of" and "the" in before[-3:] and named_next:
             topo.cues.update(("qualifier", "part"))  # "the Baghdad neighbourhood of Mansour": the city contains it
+        if after[:2] == ["local", "government"]:
+            after = ["lga", *after[2:]]  # "Konduga Local Government Area"
         if after[0] in FEATURE_NOUNS:
             topo.feature = topo.feature or after[0]
             topo.cues.add("feature")
@@ -323,6 +373,16 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
                 topo.cues.add("admin")
         if after[0] in SPEECH_VERBS:
             topo.cues.add("speech")
+
+
+def _introduces(tokens: list[Token], i: int) -> bool:
+    """"(in) the regional capital Sumy", "the village Kyaung Taung": the noun right before tokens[i] (no
+    comma between) introduces it as a place -- unless the phrase is a reference point ("north of the
+    capital Algiers", "from the city X")."""
+    if i < 2 or tokens[i].start - tokens[i - 1].end != 1:
+        return False
+    k = next((k for k in range(i - 2, max(-1, i - 5), -1) if tokens[k].lower == "the"), None)
+    return k is not None and (k == 0 or tokens[k - 1].lower not in ("of", "from", "to"))
 
 
 class Recognizer:
@@ -363,6 +423,7 @@ class Recognizer:
         person_names: set[str] = set()
         embed_zones: list[tuple[int, int, str]] = []
 
+        ents = [_strip_lga(text, s, e, label) for s, e, label in ents]
         for s, e, label in ents:
             if label in BLOCK_LABELS and " " in text[s:e].strip():
                 for t in text[s:e].split()[1:]:
@@ -381,6 +442,8 @@ class Recognizer:
                 if (before in PERSON_OVERRIDE_PREPS or before in DIRECTIONS
                         or (nxt_word and nxt_word[0].lower().strip(",.") in FEATURE_NOUNS)) and self.gaz.lookup(etext):
                     continue  # "in Palmyra", "Nineveh province" tagged PERSON by a small model
+                if self._place_object(tokens, k, etext, before):
+                    continue  # "shelled Kupiansk", "an attack on Zaporizhzhia", "the regional capital Sumy"
                 if normalise(etext) not in person_names and before not in TITLE_WORDS:
                     cands = self.gaz.lookup(etext)
                     after = text[e:e + 12].split()
@@ -429,10 +492,16 @@ class Recognizer:
                     e = max(e, ee)
                 topo = Toponym(es, ee, etext, "literal", label, reason=f"spaCy {label} entity in the gazetteer")
                 _context(tokens, i, j, topo)
+                if dateline_at(text, es, ee):
+                    topo.cues.add("dateline")
                 if any(t.adj_tail for t in tokens[i:j]) or self._modifier(sdoc, es, ee, tokens, j, text):
                     topo.role = "adjective"
                 found.append(topo)
                 covered.append((s, e))
+            elif label in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and " " not in text[s:e].strip() \
+                    and tokens and tok_at.get(s) is not None \
+                    and self._place_object(tokens, tok_at[s], text[s:e], text_before(tokens, tok_at[s])):
+                continue  # "shelled Kupiansk" tagged ORG: the scan below takes it as a place
             elif label in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and self._org_is_place(text, s, e, tokens, tok_at):
                 continue  # "in Dewsbury" tagged ORG: the scan below takes it as a place
             elif label in ("ORG", "NORP", "PERSON") and self._introduced_as_place(tokens, tok_at, s, e):
@@ -448,6 +517,9 @@ class Recognizer:
             tok = tokens[i]
             if not tok.cap or tok.lower in ("the", "a", "an") or _inside(tok.start, covered) or _inside(tok.start, blocked):
                 i += 1
+                continue
+            if tok.lower == "local" and i + 1 < n and tokens[i + 1].lower == "government":
+                i += 3 if i + 2 < n and tokens[i + 2].lower == "area" else 2  # the noun of "X Local Government Area"
                 continue
             zone = _zone(tok.start, embed_zones)
             match = self._longest(tokens, i, covered + blocked)
@@ -473,10 +545,9 @@ class Recognizer:
             cands = self.gaz.lookup(cands_text) or self._lookup_variants(cands_text)
             if self._followed_by_its_state(text, e, cands):
                 topo.cues.add("state")
-            elif all(t.upper for t in tokens[i:j]) and _DATELINE_AT.match(text, e) \
-                    and text[text.rfind("\n", 0, s) + 1:s].strip() == "" \
+            elif dateline_at(text, s, e) \
                     and any(c.match == "name" and c.feature_class == "P" or c.match in ("name", "alt")
-                            and c.feature_class == "A" for c in cands):
+                            and (c.feature_class == "A" or c.population >= 1000) for c in cands):
                 topo.cues.add("dateline")  # "SOUTH WAZIRISTAN, April 5 (APP):", "KABUL —"
             run_end = self._name_run_end(tokens, j)
             if j < n and tokens[j].cap and tokens[j].lower in NATURAL_NOUNS and tokens[j].start - tokens[j - 1].end <= 1 \
@@ -512,6 +583,9 @@ class Recognizer:
                         topo.role = "literal"  # the whole "ORG" is the place: "in central Karachi" tagged ORG
                     else:
                         topo.role = "embedded"
+                        last = text[zone[0]:zone[1]].split()[-1].lower().strip(".,'’")
+                        if last in SITE_ORG_NOUNS and zone[2] in ("ORG", "FAC"):
+                            topo.cues.add("site_org")  # "the Lahore Press Club": a site in that town
                     topo.label = zone[2]
                 elif any(t.adj_tail for t in tokens[i:j]) or all(c.match == "demonym" for c in cands):
                     topo.role = "adjective"
@@ -564,12 +638,77 @@ class Recognizer:
             state = abbreviation(m.group(1))[1]
             out.append(Toponym(s, e, text[s:e], "literal", "", cues={"abbrev", "admin"}, feature="state",
                                reason=f"state abbreviation after a town ({state})"))
+        for a, b in zip(out, out[1:]):
+            if "dateline" in a.cues and text[a.end:b.start].strip() in (",", ""):
+                b.cues.add("dateline")  # "FALLUJAH, Iraq --": the dateline's country is part of it
+        out = [t for t in out if not self._agency(t)]
+        out = self._capitals(text, out)
         out.sort(key=lambda t: t.start)
         regions = [RegionRef(m.start(), m.end(), m.group(), (m.group("dir1") or m.group("dir2")).lower().replace("far ", ""))
                    for m in _REL_REGION.finditer(text)]
+        regions.extend(_bare_capitals(text, out))
         return out, regions
 
+    def _agency(self, t: Toponym) -> bool:
+        """"Damascus, SANA -", "(TASS)": a news agency written in capitals, not the place of that name."""
+        return t.text.isupper() and t.text in agency_names() and not t.cues & {"in", "near", "feature"}
+
+    def _capitals(self, text: str, out: list[Toponym]) -> list[Toponym]:
+        """"the Kenyan capital", "Somalia's capital", "the capital of Libya": a toponym for that country's
+        capital (cue ``capital``, ``qual_cc`` its country), replacing the demonym or country inside it.
+        Not when the capital is named right after ("the Syrian capital Damascus": that name stands)."""
+        for m in _CAPITAL_OF.finditer(text):
+            name = m.group("dem") or m.group("cty") or m.group("of")
+            if m.group("of") is None and _CAPITAL_NAMED_AFTER.match(text, m.end()):
+                continue
+            if m.group("of") is not None and text.startswith(("'s", "’s"), m.end()):
+                continue  # "the capital of Pakistan's Sindh province"
+            if _APPOSITION.search(text, max(0, m.start() - 3), m.start()):
+                continue  # "La Paz, the capital of Bolivia", "Accra, Ghana's capital": the name before stands
+            kind = "demonym" if m.group("dem") else "name"
+            codes: set[str] = set()
+            for n in dict.fromkeys((name, name.split()[-1])):  # "In Kenya's capital": "Kenya"
+                codes = {c.country_code for c in self.gaz.lookup(n) if c.is_country and c.match == kind}
+                if codes:
+                    break
+            if len(codes) != 1:
+                continue  # "the Somali capital": Somalia's (the demonym), not Ethiopia's Somali region
+            s, e = m.start(), m.end()
+            if m.group("cty") and n != name:
+                s = text.index(n, s)
+            elif text.startswith("the ", s):
+                s += 4
+            out = [t for t in out if not (t.start < e and s < t.end)]
+            cc = next(iter(codes))
+            out.append(Toponym(s, e, text[s:e], "literal", "", cues={"capital", "in"}, feature="capital",
+                               qual_cc=cc, reason=f"the capital of {self.gaz.country_name(cc)}, named by its country"))
+        return out
+
     # ---------------------------------------------------------------------
+    def _place_object(self, tokens: list[Token], k: int, etext: str, before: str) -> bool:
+        """A name a small model tagged PERSON or ORG that the words before it make a place: the object of
+        "shelled", "stormed" ("shelled Kupiansk"), "an attack on X" for a town of 50k+, "the regional
+        capital Sumy", "the countryside of Palmyra". The gazetteer must list a town or division of that name."""
+        if not etext[:1].isupper():
+            return False
+        nxt = next((t for t in tokens[k:] if t.start >= tokens[k].start + len(etext)), None)
+        if nxt is not None and nxt.start - (tokens[k].start + len(etext)) <= 1 and nxt.text.islower() \
+                and (nxt.lower.endswith("s") or nxt.lower in MODIFIED_NOUNS) and nxt.lower not in self.stops:
+            return False  # "attacked Christian homes": a modifier of the noun after it
+        cands = self.gaz.lookup(etext) or self._lookup_variants(etext)
+        towns = [c for c in cands if c.feature_class in ("P", "A") and not c.is_country and c.match in ("name", "alt")]
+        if not towns:
+            return False
+        if before in PLACE_OBJECT_VERBS:
+            return any(c.population >= 1000 for c in towns)
+        if before == "on":
+            return any(c.population >= 50_000 for c in towns)
+        if before == "of" and k >= 2 and (tokens[k - 2].lower in NEAR_WORDS or tokens[k - 2].lower in FEATURE_NOUNS):
+            return True  # "the countryside of Palmyra", "the outskirts of Kherson"
+        if before in QUALIFIED_NOUNS and k >= 2:
+            return any(t.lower == "the" for t in tokens[max(0, k - 4):k - 1])
+        return False
+
     def _org_is_place(self, text: str, s: int, e: int, tokens: list[Token], tok_at: dict[int, int]) -> bool:
         """An entity a small model tagged ORG that is plainly a town: "lived in Dewsbury"."""
         if not tokens:
@@ -730,6 +869,8 @@ class Recognizer:
                 break
             if t.lower in CALENDAR_WORDS or t.lower in FEATURE_NOUNS or t.upper:
                 break
+            if t.lower == "local" and k + 1 < len(tokens) and tokens[k + 1].lower == "government":
+                break  # "Konduga Local Government Area": the name ends before the division's noun
             if t.cap:
                 k += 1
             elif t.lower in CONNECTORS and t.lower not in ("and", "of", "on") and k + 1 < len(tokens) \
@@ -887,6 +1028,15 @@ class Recognizer:
         return False, ""
 
 
+def _strip_lga(text: str, s: int, e: int, label: str) -> tuple[int, int, str]:
+    """"Konduga Local Government Area" (tagged ORG) -> the span of "Konduga", a place: the words after it
+    say it is a second-level division, and the cue reader sees them there."""
+    m = _LGA_SUFFIX.search(text, s, e)
+    if m is None or m.start() <= s:
+        return s, e, label
+    return s, m.start(), "GPE"
+
+
 def _site_after(tokens: list[Token], i: int, j: int) -> tuple[str, int]:
     """("airport", end) when the name tokens[i:j] is a site's: "Al-Bassel Hospital", "T-4 Airport"
     (the noun is part of the name) or "Kawkab army base", "the Tiyas airbase" (a lower-case noun
@@ -920,6 +1070,22 @@ _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
 def is_dotted(text: str) -> bool:
     """"D.C.", "U.K.": capitals with full stops are written as abbreviations of a name, not as words."""
     return bool(_DOTTED.fullmatch(text))
+
+
+def _bare_capitals(text: str, out: list[Toponym]) -> list[RegionRef]:
+    """"in the capital", "the country's capital": the capital of the article's country, when no name says
+    which ("the capital Kabul", "the capital of Borno", "Bamako, the capital" name it) and no toponym
+    covers it."""
+    refs = []
+    for m in _BARE_CAPITAL.finditer(text):
+        if _CAPITAL_NAMED_AFTER.match(text, m.end()) or _APPOSITION.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        if _PART_OF.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "the Mirpur area of the capital": a part of the capital is where
+        if any(t.start < m.end() and m.start() < t.end for t in out):
+            continue
+        refs.append(RegionRef(m.start(), m.end(), m.group(), "capital"))
+    return refs
 
 
 def text_before(tokens: list[Token], i: int) -> str:

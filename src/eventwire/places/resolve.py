@@ -43,6 +43,7 @@ class Resolved:
     points: float = 0.0
     runner_up: Candidate | None = None
     parts: list[str] = field(default_factory=list)
+    doubt: str = ""  # why the pick is doubted as where an event happened (see Resolver._far_abroad)
 
 
 def _fmt_pop(p: int) -> str:
@@ -92,6 +93,9 @@ class Resolver:
                 return []
             key = self._admin1_keys.get((hit[0], normalise(hit[1])), "")
             return [c for c in self.gaz.lookup(hit[1]) if c.is_admin1 and c.admin1_key == key][:1]
+        if "capital" in t.cues and t.qual_cc:  # "the Kenyan capital"
+            cap = self.gaz.capital_place(t.qual_cc)
+            return [cap] if cap is not None else []
         cands = list(self.gaz.lookup(t.text))
         words = t.text.split()
         if not cands and len(words) > 1 and words[-1].lower() in FEATURE_WORDS:
@@ -204,6 +208,8 @@ class Resolver:
             w = 1.0 if t.role == "literal" else 0.5
             if not c.is_country:
                 w *= 1.0 if m >= 2 else 0.5
+            if "dateline" in t.cues:
+                w += 0.5  # where the report was filed: the article is mostly about that country
             votes[c.country_code] += w
         focus = votes.most_common(1)[0][0] if votes else ""
         # countries named in the article, with the names naming them: "Georgia" does not vouch for itself
@@ -211,6 +217,11 @@ class Resolver:
         for t, c in zip(toponyms, firsts):
             if c is not None and c.is_country:
                 mentioned_cc.setdefault(c.country_code, set()).add(normalise(t.text))
+        # countries the article names or names a province of ("the Gaza Strip" vouches for Gaza City)
+        named_cc = {c.country_code: {normalise(t.text)} for t, c in zip(toponyms, firsts)
+                    if c is not None and (c.is_admin1 or c.feature_code in AREA_CODES) and c.country_code}
+        for cc, names in mentioned_cc.items():
+            named_cc[cc] = named_cc.get(cc, set()) | names
         admin1_at: dict[str, set[int]] = {}  # admin1 key -> the toponyms naming it
         for k, c in enumerate(firsts):
             if c is not None and c.is_admin1:
@@ -259,6 +270,17 @@ class Resolver:
                     second = (s, c)
                     parts = parts + [f"the town rather than the {c.feature_code} of the same name"]
                     c = town
+            box = next((firsts[o].country_code for o in range(k + 1, min(k + 3, len(toponyms)))
+                        if 0 <= toponyms[o].start - t.end <= 40 and firsts[o] is not None and firsts[o].is_admin
+                        and not firsts[o].is_country and firsts[o].country_code), "")
+            doubt = self._far_abroad(t, c, box or focus, votes, named_cc, anchors, qualifier, abbr_key, bool(box))
+            home = [x for x in cands if x.country_code == (box or focus)] if doubt else []
+            if home:
+                second = (s, c)  # "the Trujillo prison in northern Honduras": Honduras' Trujillo
+                c = max(home, key=lambda x: self._score(k, t, x, toponyms, ctx, None))
+                s = self._score(k, t, c, toponyms, ctx, None)
+                parts = [f"the article's country's {t.text} rather than one far abroad ({doubt})"]
+                doubt = ""
             margin = s - second[0] if second else 10.0
             conf = 1.0 / (1.0 + math.exp(-margin)) if second else 0.97
             why = f"{t.text!r} -> {describe(c, gaz)}: " + "; ".join(parts)
@@ -266,9 +288,38 @@ class Resolver:
                 why += f". Runner-up: {describe(second[1], gaz)}"
             if t.reason:
                 why += f". Recognised by {t.reason}"
-            out.append(Resolved(t, c, round(conf, 3), why, s, second[1] if second else None, parts))
+            if doubt:
+                why += f". Doubted as where an event happened: {doubt}"
+            out.append(Resolved(t, c, round(conf, 3), why, s, second[1] if second else None, parts, doubt))
         self._one_sense(out, cand_lists, toponyms)
         return out
+
+    def _far_abroad(self, t: Toponym, c: Candidate, focus: str, votes: Counter[str],
+                    mentioned_cc: dict[str, set[str]], anchors, qualifier, abbr_key: str, boxed: bool = False) -> str:
+        """Why the pick is doubted (""; not doubted): a small place, or a place under an alternate
+        spelling, in a country the article neither names nor places anything near, while the article
+        is plainly about another country ("near Boni" in a Mali story is not Bonn; "Masala village" in
+        Myanmar is not Masally, Azerbaijan). Named with a division of another country right after it
+        (``boxed``: "Kani Township, Sagaing Region"), that country is the one to weigh against, whatever the
+        article's vote, and a town of up to a million abroad is doubted too. Such a name is most likely a place the gazetteer lacks: an
+        event there is located by the places named around it (the pick stays the toponym's reading)."""
+        if t.role != "literal" or not focus or c.country_code == focus or not c.country_code:
+            return ""
+        if c.is_country or c.feature_code in AREA_CODES or c.feature_code == "PPLC":
+            return ""
+        if qualifier is not None or abbr_key or t.qual_cc or "dateline" in t.cues:
+            return ""
+        if mentioned_cc.get(c.country_code, set()) - {normalise(t.text)}:
+            return ""
+        weak = (c.match == "alt" and c.population < 1_000_000) or (c.match == "name" and c.population < 100_000) \
+            or ((boxed or c.is_admin1) and c.population < 1_000_000)  # "the Lac Vert site" is not Chad's Lac
+        if not weak or (not boxed and votes[focus] < votes.get(c.country_code, 0.0) + 0.5):
+            return ""
+        if any(distance_km(c.latitude, c.longitude, a, b) < 1000 for a, b in anchors
+               if abs(a - c.latitude) + abs(b - c.longitude) > 1e-6):
+            return ""
+        return (f"listed only as {c.name}, {self.gaz.country_name(c.country_code)}, far from the article's "
+                f"places in {self.gaz.country_name(focus)}")
 
     def _score(self, k: int, t: Toponym, c: Candidate, toponyms: list[Toponym], ctx, parts: list[str] | None) -> float:
         """The points of candidate ``c`` for toponym ``k`` in its article (``parts``: the reasons, when wanted;
