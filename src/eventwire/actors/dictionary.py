@@ -122,6 +122,7 @@ class Dictionary:
     police_words: frozenset[str] = frozenset()
     group_keywords: dict[str, int] = field(default_factory=dict)  # word -> inter
     not_groups: tuple[str, ...] = ()
+    not_actors: re.Pattern | None = None  # phrases whose words name no actor ("Local Government Area")
     protest_identities: dict[str, str] = field(default_factory=dict)  # noun -> template
     generic_nouns: frozenset[str] = frozenset()  # lower-cased aliases of generic entries
     ambiguous_acronyms: frozenset[str] = frozenset()
@@ -283,6 +284,8 @@ def load_dictionary() -> Dictionary:
         for w in words:
             d.group_keywords[w.lower()] = inter_of.get(kind, 3)
     d.not_groups = tuple(pat.get("not_groups") or ())
+    phrases = pat.get("not_actor_phrases") or ()
+    d.not_actors = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None
     d.ambiguous_acronyms = frozenset(pat.get("ambiguous_acronyms") or ())
     for name, nouns in (pat.get("prefixed_nouns") or {}).items():
         if name not in d.entries:

@@ -359,6 +359,11 @@ def recognize(doc: Document) -> list[Mention]:
         spans.take(a, b)
         return m
 
+    # 0. words that name no actor here: an administrative unit ("Mangu Local Government Area")
+    if d.not_actors is not None:
+        for mt in d.not_actors.finditer(text):
+            spans.take(*mt.span())
+
     # 1. descriptions
     for desc in d.descriptions:
         if desc.countries and countries and not (desc.countries & set(countries[:3])):
