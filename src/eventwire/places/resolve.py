@@ -226,6 +226,13 @@ class Resolver:
         for k, c in enumerate(firsts):
             if c is not None and c.is_admin1:
                 admin1_at.setdefault(c.admin1_key, set()).add(k)
+        # divisions holding the article's towns: "Suffolk" beside Southold is Suffolk County, New York
+        held: dict[str, set[str]] = {}  # admin1 / admin2 key -> the names of the towns in it
+        for t, c in zip(toponyms, firsts):
+            if c is not None and c.feature_class == "P" and c.match == "name":
+                for key in (c.admin1_key, c.admin2_key):
+                    if key:
+                        held.setdefault(key, set()).add(normalise(t.text))
         anchors = list(dict.fromkeys(  # each place once: an article names its town many times
             (c.latitude, c.longitude) for c, m in zip(firsts, margins)
             if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1 and m >= 2))
@@ -242,7 +249,7 @@ class Resolver:
                 if between.strip() in (",", "") and len(between) <= 3:
                     qualifier = nxt  # "Paris, Texas" / "Tripoli, Lebanon"
             abbr_key, abbr = self.abbreviated_admin1(text, t.end) if text and qualifier is None else ("", "")
-            ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named_list[k])
+            ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named_list[k], held)
             best: tuple[float, Candidate] | None = None
             second: tuple[float, Candidate] | None = None
             for c in cands:
@@ -325,7 +332,7 @@ class Resolver:
         """The points of candidate ``c`` for toponym ``k`` in its article (``parts``: the reasons, when wanted;
         building them for every candidate of every name would cost more than the scoring)."""
         gaz = self.gaz
-        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named = ctx
+        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named, held = ctx
         s = self.prior(t, c, parts, named)
         add = _Adder(parts, s)
         if qualifier is not None and qualifier.id != c.id:
@@ -348,6 +355,11 @@ class Resolver:
             same_sent = any(sent_of(toponyms[o].start) == sent_of(t.start) for o in others)
             add(ADMIN_SENT if same_sent else ADMIN_DOC,
                 lambda: f"{gaz.admin_name(c.admin1_key)} named in the {'sentence' if same_sent else 'article'}")
+        if c.is_admin and not c.is_country:
+            key = c.admin2_key if c.feature_code == "ADM2" else c.admin1_key if c.is_admin1 else ""
+            towns = held.get(key, set()) - {normalise(t.text)} if key else set()
+            if towns:
+                add(ADMIN_DOC, lambda: f"holds {sorted(towns)[0]}, named in the article")
         if anchors and not c.is_country and c.feature_code not in AREA_CODES:
             d = min((distance_km(c.latitude, c.longitude, a, b) for a, b in anchors
                      if abs(a - c.latitude) + abs(b - c.longitude) > 1e-6), default=None)
