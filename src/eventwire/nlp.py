@@ -138,16 +138,11 @@ def _chooser(scope: str):
     return has_event
 
 
-_ATTRS = None
+@functools.cache
+def _parse_attrs() -> tuple:
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
-
-def _parse_attrs():
-    global _ATTRS
-    if _ATTRS is None:
-        from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
-
-        _ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
-    return _ATTRS
+    return (TAG, POS, MORPH, LEMMA, HEAD, DEP)
 
 
 def _aligned(whole, i0: int | None, offset: int, sdoc) -> bool:
@@ -161,7 +156,7 @@ def _write_back(whole, parts: list[tuple[int, object]], with_ents: bool) -> None
     """Copy the parse (and entities) of sentence docs into ``whole`` at token ``i0``."""
     import numpy
 
-    attrs = _parse_attrs()
+    attrs = list(_parse_attrs())
     arr = whole.to_array(attrs) if whole.has_annotation("DEP") else numpy.zeros((len(whole), len(attrs)), dtype="uint64")
     for i0, sdoc in parts:
         arr[i0:i0 + len(sdoc)] = sdoc.to_array(attrs)
