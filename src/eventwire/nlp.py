@@ -9,8 +9,10 @@ no parse; later stages fall back to dictionaries and patterns).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import os
 import re
 
 from .models import Document, Sentence
@@ -37,9 +39,55 @@ def _load(model: str):
         except (OSError, ImportError):
             continue
         nlp.meta["eventwire_model"] = name
+        nlp.meta["eventwire_matmul"] = _use_numpy_matmul(nlp)
         return nlp
     log.warning("no English spaCy model found (tried %s); using blank English + rules", ", ".join(names))
     return _load("blank")
+
+
+# ---------------------------------------------------------------- matrix products
+# The model's time goes mostly into matrix products (thinc's ``gemm``), which thinc
+# does with its bundled BLIS. On the x86-64 machines we measured, numpy's BLAS
+# (OpenBLAS in numpy's wheels) restricted to ONE thread does the same products
+# 2-3x faster: tok2vec takes half the time, NER a quarter less, and the annotations
+# came out identical (docs/performance.md). One thread, because eventwire scales by
+# processes (``--workers``, Dask): an OpenBLAS thread pool per process fights the
+# other workers for the cores (4x slower on a busy 2-core machine). The limit holds
+# only while the model runs (:func:`model_threads`), so a program that imports
+# eventwire keeps its own BLAS threads. ``EVENTWIRE_MATMUL=blis`` keeps thinc's
+# default; without threadpoolctl (which sets the limit) BLIS is kept too.
+def _use_numpy_matmul(nlp) -> str:
+    if os.environ.get("EVENTWIRE_MATMUL", "numpy").lower() == "blis" or _blas_controller() is None:
+        return "blis"
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)  # gemm through numpy.matmul
+    for _name, component in nlp.components:
+        model = getattr(component, "model", None)
+        if hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+    return "numpy"
+
+
+@functools.cache
+def _blas_controller():
+    try:
+        import numpy  # noqa: F401 - threadpoolctl sees the BLAS libraries loaded so far
+        from threadpoolctl import ThreadpoolController
+    except ImportError:
+        return None
+    return ThreadpoolController()
+
+
+@contextlib.contextmanager
+def model_threads(nlp):
+    """One BLAS thread while the model runs, when its products go through numpy."""
+    if nlp.meta.get("eventwire_matmul") != "numpy":
+        yield
+        return
+    with _blas_controller().limit(limits=1, user_api="blas"):
+        yield
 
 
 def load_nlp(settings: Settings | None = None):
@@ -173,8 +221,9 @@ def _write_back(whole, parts: list[tuple[int, object]], with_ents: bool) -> None
 def _run_split(doc: Document, nlp, plan, scope: str) -> None:
     whole_pipes, skip = plan
     whole = nlp.make_doc(doc.clean)
-    for name in whole_pipes:
-        whole = nlp.get_pipe(name)(whole)
+    with model_threads(nlp):
+        for name in whole_pipes:
+            whole = nlp.get_pipe(name)(whole)
     sentences = _sentences_from_spacy(whole)
     choose = _chooser(scope)
     chosen = [s for s in sentences if choose(s.text)]
@@ -183,7 +232,9 @@ def _run_split(doc: Document, nlp, plan, scope: str) -> None:
     parsed: list[int] = []
     if chosen:
         tok_at = {t.idx: t.i for t in whole}
-        for sent, sdoc in zip(chosen, nlp.pipe([s.text for s in chosen], disable=list(skip), batch_size=64)):
+        with model_threads(nlp):
+            sdocs = list(nlp.pipe([s.text for s in chosen], disable=list(skip), batch_size=64))
+        for sent, sdoc in zip(chosen, sdocs):
             i0 = tok_at.get(sent.start)
             if _aligned(whole, i0, sent.start, sdoc):
                 parts.append((i0, sdoc))
@@ -219,7 +270,8 @@ def ensure_parsed(doc: Document, sent_index: int, settings: Settings | None = No
     if sdoc is None or sent is None or plan is None:
         return False
     nlp = _load(model)
-    one = next(iter(nlp.pipe([sent.text], disable=list(plan[1]))))
+    with model_threads(nlp):
+        one = nlp(sent.text, disable=list(plan[1]))
     i0 = next((t.i for t in sdoc if t.idx == sent.start), None)
     if not _aligned(sdoc, i0, sent.start, one):
         return False
@@ -241,7 +293,8 @@ def run(doc: Document, settings: Settings) -> Document:
         doc.meta["nlp_model_key"] = model
         doc.meta["nlp_scope"] = scope
     else:
-        sdoc = nlp(doc.clean)
+        with model_threads(nlp):
+            sdoc = nlp(doc.clean)
         doc.spacy_doc = sdoc
         doc.sentences = _sentences_from_spacy(sdoc)
         doc.meta.pop("parsed_sentences", None)
