@@ -8,11 +8,14 @@ these hold (knobs in ``data/dedup.yaml``):
   attack on civilians only when both name the same armed actor); for strategic
   developments the sub-event type must match too; two remote-violence reports of
   different sub-event types whose evidence each names one weapon class, and
-  different ones ("warplanes" / "artillery"), are two strikes;
+  different ones ("warplanes" / "artillery"), are two strikes; a peaceful
+  protest and a violent demonstration are never one event (a breakaway riot);
 * **date**: the dates differ by no more than the window of the coarser
   ``time_precision`` (same day when both know the day; a day more when one
   report dates the event by a night: "Monday night" / "overnight, an official
-  said on Tuesday");
+  said on Tuesday", or when the later report is dated by when it was told:
+  "killed nine, a rescue group said on Friday", or by its publication day for
+  want of date words -- unless it tells "another" attack);
 * **place**: the points are within 25 km, or they share admin2 (in the same
   admin1), or one is only known at region level and they share admin1; with no
   coordinates at all, the same location name; a report placed only *near* a
@@ -25,9 +28,10 @@ these hold (knobs in ``data/dedup.yaml``):
   different villages, camps or districts ("Pazigyi village" / "Kyaung Taung
   village") are two places; a region-level report naming a village or district
   matches a precise one only there; a town the gazetteer could not place matches
-  a vague report whose evidence names it; a place read from a *later* sentence
-  of the report's article (what it tells next) matches a precise report only
-  when the report's own evidence names that report's place;
+  a report whose evidence names it when that report is vague or its evidence
+  does not name its own place (the article's setting); a place read from a
+  *later* sentence of the report's article (what it tells next) matches a
+  precise report only when the report's own evidence names that report's place;
 * **country**: the same country when both name one;
 * **actors**: each side of one report matches a side of the other (same
   normalised name or short form, or an associated actor), or is empty or
@@ -60,6 +64,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..events.dates import SPEECH_BEFORE
 from ..models import Event
 from ..resources import load_yaml
 
@@ -72,11 +77,13 @@ class Rules:
     compatible_types: frozenset[frozenset[str]]
     restricted_types: dict[frozenset[str], frozenset[str]]  # event-type pair -> the sub-event types it allows
     sub_event_must_match: frozenset[str]
+    exclusive_sub_events: frozenset[frozenset[str]]  # sub-event type pairs that are never one event
     wildcard_prefixes: tuple[str, ...]
     equivalent: dict[str, str]  # folded name -> canonical folded name
     umbrella: dict[str, frozenset[str]]  # folded member name -> folded umbrella names
     remote_means: dict[str, re.Pattern]  # class ("air", "ground") -> words that name it
     settlement_words: dict[str, str]  # "refugee camp" -> "camp": the kind of place a name is given as
+    repeat_words: re.Pattern  # "another", "a day after": a report telling a second event of its kind
 
 
 _RULES: Rules | None = None
@@ -94,6 +101,7 @@ def rules() -> Rules:
             restricted_types={frozenset(r["types"]): frozenset(r["sub_event_types"])
                               for r in raw.get("restricted_type_pairs") or []},
             sub_event_must_match=frozenset(raw.get("sub_event_must_match") or []),
+            exclusive_sub_events=frozenset(frozenset(p) for p in raw.get("exclusive_sub_event_types") or []),
             wildcard_prefixes=tuple(p.lower() for p in raw.get("wildcard_actor_prefixes") or []),
             equivalent={_fold(n): _fold(group[0]) for group in raw.get("equivalent_actor_names") or []
                         for n in group},
@@ -101,6 +109,7 @@ def rules() -> Rules:
             remote_means={k: _word_list(v) for k, v in (raw.get("remote_means") or {}).items()},
             settlement_words={str(w).lower(): str(kind) for kind, ws in (raw.get("settlement_words") or {}).items()
                               for w in ws},
+            repeat_words=_word_list(raw.get("repeat_words") or "(?!)"),
         )
     return _RULES
 
@@ -281,6 +290,11 @@ def dates_match(a: Event, b: Event) -> tuple[bool, str, int]:
     if diff == limit + 1 and (_at_night(a) or _at_night(b)):
         # "on Monday night" / "in an overnight raid, an official said on Tuesday": one night, two dates
         return True, f"dates {a.event_date} and {b.event_date} across one night", diff
+    later = a if da > db else b
+    if diff == limit + 1 and dated_when_told(later):
+        # "killed nine, a rescue group said on Friday" / "bombed the market on Thursday": the later
+        # report gives the day it was told, the event may be the day before (never the day after)
+        return True, f"dates {a.event_date} and {b.event_date}: the later one is the day it was told", diff
     if diff > limit:
         return False, f"dates {a.event_date} and {b.event_date} are {diff} days apart (window {limit})", diff
     if diff == 0:
@@ -289,6 +303,25 @@ def dates_match(a: Event, b: Event) -> tuple[bool, str, int]:
 
 
 _NIGHT = re.compile(r"\b(?:overnight|night|midnight|nightfall)\b", re.IGNORECASE)
+
+
+def dated_when_told(ev: Event) -> bool:
+    """Is the report dated by when it was told rather than by when it happened? Its date words
+    follow a verb of saying ("a rescue group said on Friday", the statement day the extractor falls
+    back on when nothing else dates the event), or the extractor found no date words for it (it
+    recorded the words of the event, none of a date) and gave it the publication day. Either date
+    may be a day later than the event, never earlier. A report that calls itself a repeat
+    ("another convoy", "a day after the attack") is not: it tells apart the day before."""
+    if rules().repeat_words.search(" ".join(e.text for e in ev.evidence)):
+        return False
+    said = ev.provenance.get("event_date")
+    if said is None:
+        return bool("sub_event_type" in ev.provenance and ev.published and ev.event_date[:10] == ev.published[:10])
+    for e in ev.evidence:  # a merged record holds evidence of several documents: offsets and words must agree
+        at = said.start - e.start
+        if e.start <= said.start and said.end <= e.end and e.text[at:at + len(said.text)] == said.text:
+            return bool(SPEECH_BEFORE.search(e.text[max(0, at - 40):at]))
+    return False
 
 
 def _at_night(ev: Event) -> bool:
@@ -300,6 +333,9 @@ def _at_night(ev: Event) -> bool:
 
 def types_match(a: Event, b: Event) -> tuple[bool, str]:
     r = rules()
+    if frozenset((a.sub_event_type, b.sub_event_type)) in r.exclusive_sub_events:
+        # a march that passed off peacefully and a riot the same day: a breakaway crowd, not one event
+        return False, f"{a.sub_event_type} and {b.sub_event_type} are never one event"
     if a.event_type == b.event_type:
         if a.event_type in r.sub_event_must_match and a.sub_event_type != b.sub_event_type:
             return False, f"different {a.event_type} sub-event types ({a.sub_event_type} vs {b.sub_event_type})"
@@ -470,10 +506,10 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
     if apart:
         return False, f"different places named ({apart})", 1e9
     for x, y in ((a, b), (b, a)):
-        if (_unresolved(x) and (is_vague(y) or _unresolved(y) or borrowed_place(y))
+        if (_unresolved(x) and (is_vague(y) or _unresolved(y) or not names_place_of(y, y))
                 and named_in_evidence(x.location, y)):
             # a town the gazetteer lacks ("Barsalogho"), named by a report placed only in the country
-            # or at a place its evidence does not name
+            # or at a place its evidence does not name (the article's setting, or what it tells next)
             return True, f"both reports name {x.location}", rules().max_km / 2
     for x, y in ((a, b), (b, a)):
         finer = _finer_place_elsewhere(x, y)
