@@ -40,6 +40,7 @@ def _load(model: str):
             continue
         nlp.meta["eventwire_model"] = name
         nlp.meta["eventwire_matmul"] = _use_numpy_matmul(nlp)
+        nlp.meta["eventwire_attribute_index"] = _index_attribute_ruler(nlp)
         return nlp
     log.warning("no English spaCy model found (tried %s); using blank English + rules", ", ".join(names))
     return _load("blank")
@@ -88,6 +89,126 @@ def model_threads(nlp):
         return
     with _blas_controller().limit(limits=1, user_api="blas"):
         yield
+
+
+# ---------------------------------------------------------------- the attribute ruler's matches
+# The pipeline's attribute ruler (tag -> POS and morphology, lemma exceptions) runs
+# spaCy's Matcher with its 179 patterns on every token: 13 % of the model's time on
+# event sentences. Nearly all patterns are one token with an exact TAG or LOWER, so
+# indexing them by that value finds the same matches with a dictionary look-up per
+# token. Only the matching is replaced; the ruler applies the matches itself, in its
+# own order, so the annotations are the same (tests/test_nlp_attribute_index.py
+# checks the match lists against spaCy's on its own text). A pattern with an
+# attribute or operator this index does not know keeps spaCy's Matcher for the ruler.
+_TOKEN_FIELDS = ("TAG", "LOWER", "DEP", "IS_SPACE")  # what the patterns test, in this order
+
+
+@functools.cache
+def _field_ids() -> list[int]:
+    from spacy import attrs
+
+    return [getattr(attrs, name) for name in _TOKEN_FIELDS]
+
+
+class AttributeIndex:
+    """The matches of an attribute ruler, found by indexing its patterns (see above).
+
+    Tokens are compared as rows of ``Doc.to_array`` (string hashes), so no Token
+    objects are built. Each pattern is filed under the exact values its first token
+    must have (TAG and LOWER together, or one of them, an ``IN`` list counting as
+    several exact values); the few others are tried at every token.
+    """
+
+    def __init__(self, ruler) -> None:
+        self.strings = ruler.vocab.strings
+        self.index: dict[tuple, list] = {}
+        self.rest: list = []
+        for i, group in enumerate(ruler.patterns):  # group i is the ruler's attribute set i
+            key = self.strings.add(str(i))
+            for pattern in group["patterns"]:
+                first, later = pattern[0], [self._token_test(spec) for spec in pattern[1:]]
+                filed = False
+                for index_key, covered in self._index_keys(first):
+                    left = {a: v for a, v in first.items() if a not in covered}
+                    self.index.setdefault(index_key, []).append(
+                        (i, key, self._token_test(left) if left else None, later))
+                    filed = True
+                if not filed:
+                    self.rest.append((i, key, self._token_test(first), later))
+
+    def _hash(self, value) -> int:
+        return int(value) if isinstance(value, bool) else self.strings.add(value)
+
+    def _exact(self, spec: dict, attr: str) -> list[int] | None:
+        want = spec.get(attr)
+        if isinstance(want, (str, bool)):
+            return [self._hash(want)]
+        if isinstance(want, dict) and list(want) == ["IN"]:
+            return [self._hash(v) for v in want["IN"]]
+        return None
+
+    def _index_keys(self, first: dict) -> list[tuple[tuple, tuple[str, ...]]]:
+        """(index key, attributes the key already tests) for each exact value set the token must have."""
+        tags, lowers = self._exact(first, "TAG"), self._exact(first, "LOWER")
+        if tags is not None and lowers is not None:
+            return [((0, t, lw), ("TAG", "LOWER")) for t in tags for lw in lowers]
+        for field, attr in ((1, "TAG"), (2, "LOWER"), (3, "DEP"), (4, "IS_SPACE")):
+            values = self._exact(first, attr)
+            if values is not None:
+                return [((field, v), (attr,)) for v in values]
+        return []
+
+    def _value_test(self, field: int, want):
+        if isinstance(want, (str, bool)):
+            h = self._hash(want)
+            return lambda row: row[field] == h
+        if isinstance(want, dict) and len(want) == 1:
+            (op, arg), = want.items()
+            if op in ("IN", "NOT_IN"):
+                values = frozenset(self._hash(v) for v in arg)
+                return (lambda row: row[field] in values) if op == "IN" else (lambda row: row[field] not in values)
+            if op == "REGEX" and _TOKEN_FIELDS[field] != "IS_SPACE":
+                rx, strings = re.compile(arg), self.strings
+                return lambda row: rx.search(strings[row[field]]) is not None
+        raise ValueError(f"pattern value {want!r}")
+
+    def _token_test(self, spec: dict):
+        tests = []
+        for attr, want in spec.items():
+            if attr not in _TOKEN_FIELDS:
+                raise ValueError(f"pattern attribute {attr!r}")
+            tests.append(self._value_test(_TOKEN_FIELDS.index(attr), want))
+        return tests[0] if len(tests) == 1 else (lambda row: all(t(row) for t in tests))
+
+    def __call__(self, doc) -> list[tuple[int, int, int, int]]:
+        rows = doc.to_array(_field_ids()).tolist() if len(doc) else []
+        n, get = len(rows), self.index.get
+        found = set()
+        for start, row in enumerate(rows):
+            tag, lower, dep, space = row
+            for entries in (get((0, tag, lower)), get((1, tag)), get((2, lower)), get((3, dep)), get((4, space)),
+                            self.rest):
+                for i, key, test, later in entries or ():
+                    if test is not None and not test(row):
+                        continue
+                    end = start + 1 + len(later)
+                    if later and (end > n or not all(t(rows[start + 1 + k]) for k, t in enumerate(later))):
+                        continue
+                    found.add((i, key, start, end))
+        return sorted(found)  # the ruler's own order: by attribute set, then position
+
+
+def _index_attribute_ruler(nlp) -> bool:
+    if "attribute_ruler" not in nlp.component_names:
+        return False
+    ruler = nlp.get_pipe("attribute_ruler")
+    try:
+        index = AttributeIndex(ruler)
+    except ValueError as exc:  # a pattern this index cannot read: keep spaCy's Matcher
+        log.info("attribute ruler keeps spaCy's Matcher: %s", exc)
+        return False
+    ruler.match = index
+    return True
 
 
 def load_nlp(settings: Settings | None = None):
