@@ -131,6 +131,7 @@ class Dictionary:
     ethnic_militia: re.Pattern | None = None  # "Dinka militia" -> group 1 = "Dinka"
     ethnic_from: re.Pattern | None = None  # "armed youths from the Lou Nuer community" -> group 1 = "Lou Nuer"
     country_core: dict[str, str] = field(default_factory=dict)  # norm name/demonym -> country
+    by_iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 code -> country (the first listed)
 
     # ------------------------------------------------------------ helpers
     def country(self, name: str) -> CountryInfo | None:
@@ -194,6 +195,7 @@ def load_dictionary() -> Dictionary:
                                          *_split(row["demonyms"]), *_split(row.get("names")),
                                          *_split(row["aliases"])]))
             d.countries[name] = CountryInfo(name, row["iso2"].strip(), row["of_name"].strip(), terms)
+            d.by_iso2.setdefault(row["iso2"].strip(), name)
         except (KeyError, AttributeError) as exc:
             raise ResourceError(f"{COUNTRIES_FILE}: data row {i - 1}: bad or missing column {exc}") from None
         for term in terms:

@@ -24,6 +24,7 @@ Works on the text alone (blank mode); the parse is only used by the roles.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
@@ -44,10 +45,8 @@ _ARMED_INTERS = (2, 3, 4, 8)
 # ------------------------------------------------------------------ context
 def _country_from_place(d: Dictionary, place) -> str:
     code = (getattr(place, "country_code", "") or "").upper()
-    if code:
-        for c in d.countries.values():
-            if c.iso2 == code:
-                return c.name
+    if code and code in d.by_iso2:
+        return d.by_iso2[code]
     name = getattr(place, "country", "") or ""
     if name in d.countries:
         return name
@@ -73,24 +72,22 @@ def doc_countries(doc: Document, toks: list | None = None, norms: list[str] | No
                 counts[c] += 0.5 if _is_country_level(d, m) else 2.0
     if toks is None:
         toks = tokenize(doc.clean)
+    if norms is None:
         norms = norms_of(toks)
-    i = 0
     n = len(toks)
-    while i < n:
-        m = match_at(d.country_trie, toks, i, norms)
-        if m:
-            j = m[0]
-            # "US-led", "Iran-backed": a sponsor, not where things happen
-            if not (j + 1 < n and toks[j][2] in "-‑" and norm(toks[j + 1][2]) in ("led", "backed", "based")):
-                term = " ".join(norm(t[2]) for t in toks[i:j])
-                core = d.country_core.get(term)
-                info = d.countries.get(m[1][0])
-                is_name = core and info and term in (norm(info.name), norm(info.of_name.removeprefix("the ")))
-                # names count most; demonyms often give an actor's nationality, not the place
-                counts[m[1][0]] += 1.0 if is_name else (0.3 if core else 0.7)
-            i = j
-        else:
-            i += 1
+    named = set()
+    for i, j, country in _country_terms(d, toks, norms):
+        term = " ".join(norms[i:j])
+        core = d.country_core.get(term)
+        if core:
+            named.add(country)
+        # "US-led", "Iran-backed": a sponsor, not where things happen
+        if not (j + 1 < n and toks[j][2] in "-‑" and norms[j + 1] in ("led", "backed", "based")):
+            info = d.countries.get(country)
+            is_name = core and info and term in (norm(info.name), norm(info.of_name.removeprefix("the ")))
+            # names count most; demonyms often give an actor's nationality, not the place
+            counts[country] += 1.0 if is_name else (0.3 if core else 0.7)
+    doc.meta.setdefault("actors_text_countries", frozenset(named))  # (what text_countries would find)
     focus = doc.meta.get("focus_country") or ""
     if focus and focus not in d.countries:
         focus = _country_from_place(d, type("P", (), {"country": focus, "country_code": ""})())
@@ -109,18 +106,24 @@ def text_countries(doc: Document) -> frozenset[str]:
     d = load_dictionary()
     toks = tokenize(doc.clean)
     norms = norms_of(toks)
-    out = set()
+    out = {country for i, j, country in _country_terms(d, toks, norms) if " ".join(norms[i:j]) in d.country_core}
+    doc.meta["actors_text_countries"] = frozenset(out)
+    return doc.meta["actors_text_countries"]
+
+
+def _country_terms(d: Dictionary, toks: list, norms: list[str]):
+    """(first token, end token, country) of each country term of the text, left to right, longest
+    first; a token no country term starts with is passed over without a trie walk."""
+    first = d.country_trie
     i = 0
-    while i < len(toks):
-        m = match_at(d.country_trie, toks, i, norms)
+    n = len(toks)
+    while i < n:
+        m = match_at(first, toks, i, norms) if norms[i] in first else None
         if m:
-            if " ".join(norms[i:m[0]]) in d.country_core:
-                out.add(m[1][0])
+            yield i, m[0], m[1][0]
             i = m[0]
         else:
             i += 1
-    doc.meta["actors_text_countries"] = frozenset(out)
-    return doc.meta["actors_text_countries"]
 
 
 def focus_country(doc: Document) -> str:
@@ -184,7 +187,7 @@ def event_country(doc: Document, sent_index: int) -> tuple[str, bool]:
             any_place[c] += 1
             if m.sent == sent_index:
                 counts[c] += 1
-    named_here = _locative_country(d, doc, sent_index)
+    named_here = _locative_country(doc, sent_index)
     if named_here:  # "in Kunduz, Afghanistan": the text names the country; it beats a gazetteer guess
         return named_here, True
     if counts:
@@ -198,34 +201,43 @@ def event_country(doc: Document, sent_index: int) -> tuple[str, bool]:
     return focus_country(doc), False
 
 
-def _locative_country(d: Dictionary, doc: Document, sent_index: int) -> str:
+def _locative_country(doc: Document, sent_index: int) -> str:
     """A country named as a location in the sentence ("in northern Syria", "in Idlib, Syria")."""
     sent = next((s for s in doc.sentences if s.index == sent_index), None)
-    if sent is not None:
-        toks = tokenize(sent.text)
-        for i in range(len(toks)):
-            m = match_at(d.country_trie, toks, i)
-            if not m:
-                continue
-            if i > 0 and norm(toks[i - 1][2]) in _FEATURE_WORDS:
-                continue  # "Lake Chad", "Gulf of Guinea" (after "of"), "Upper Nile": a feature, not the country
-            k = i - 1
-            # "in northern Syria", "in Idlib, Syria", "near Gao in Mali"
-            while k >= 0 and i - k <= 9 and (norm(toks[k][2]) in _COMPASS or toks[k][2] in (",", "-", "'s", "’s")
-                                             or toks[k][2][:1].isupper() or norm(toks[k][2]) in _NAME_PARTICLES
-                                             or norm(toks[k][2]) in _ADMIN_WORDS):
-                if norm(toks[k][2]) in _LOCATIVE:
-                    break
-                k -= 1
-            term = " ".join(norm(t[2]) for t in toks[i:m[0]])
-            if k >= 0 and norm(toks[k][2]) in _LOCATIVE and term in d.country_core:
-                return m[1][0]
-        for i in range(len(toks)):  # "the Armenian town of Jermuk", "the Saudi port city of Jizan"
-            m = match_at(d.country_trie, toks, i)
-            if m and i > 0 and norm(toks[i - 1][2]) == "the" and \
-                    " ".join(norm(t[2]) for t in toks[i:m[0]]) in d.country_core and \
-                    _SETTLEMENT_OF.match(sent.text, toks[m[0] - 1][1]):
-                return m[1][0]
+    return _locative_country_in(sent.text) if sent is not None else ""
+
+
+@functools.lru_cache(maxsize=1024)
+def _locative_country_in(text: str) -> str:
+    """:func:`_locative_country` of one sentence text with the packaged dictionary (cached:
+    every event of a sentence asks; a sentence with no country term costs a set lookup per token)."""
+    d = load_dictionary()
+    toks = tokenize(text)
+    norms = norms_of(toks)
+    starts = [i for i, w in enumerate(norms) if w in d.country_trie]
+    for i in starts:
+        m = match_at(d.country_trie, toks, i, norms)
+        if not m:
+            continue
+        if i > 0 and norm(toks[i - 1][2]) in _FEATURE_WORDS:
+            continue  # "Lake Chad", "Gulf of Guinea" (after "of"), "Upper Nile": a feature, not the country
+        k = i - 1
+        # "in northern Syria", "in Idlib, Syria", "near Gao in Mali"
+        while k >= 0 and i - k <= 9 and (norm(toks[k][2]) in _COMPASS or toks[k][2] in (",", "-", "'s", "’s")
+                                         or toks[k][2][:1].isupper() or norm(toks[k][2]) in _NAME_PARTICLES
+                                         or norm(toks[k][2]) in _ADMIN_WORDS):
+            if norm(toks[k][2]) in _LOCATIVE:
+                break
+            k -= 1
+        term = " ".join(norm(t[2]) for t in toks[i:m[0]])
+        if k >= 0 and norm(toks[k][2]) in _LOCATIVE and term in d.country_core:
+            return m[1][0]
+    for i in starts:  # "the Armenian town of Jermuk", "the Saudi port city of Jizan"
+        m = match_at(d.country_trie, toks, i, norms)
+        if m and i > 0 and norm(toks[i - 1][2]) == "the" and \
+                " ".join(norm(t[2]) for t in toks[i:m[0]]) in d.country_core and \
+                _SETTLEMENT_OF.match(text, toks[m[0] - 1][1]):
+            return m[1][0]
     return ""
 
 
@@ -411,8 +423,8 @@ def recognize(doc: Document) -> list[Mention]:
     n = len(toks)
     while i < n:
         a = toks[i][0]
-        if not spans.free(a, toks[i][1]):
-            i += 1
+        if (norms[i] not in d.trie and norms[i] not in d.country_trie) or not spans.free(a, toks[i][1]):
+            i += 1  # (no name nor country starts here)
             continue
         all_named = matches_at(d.trie, toks, i, norms)
         generic_here = []
@@ -621,7 +633,8 @@ def _link(d: Dictionary, text: str, found: list[Mention]) -> list[Mention]:
         if m.meta.get("generic") and (not explicit or m.value.inter in (2, 3, 4)) and k + 1 < len(found):
             nxt = found[k + 1]
             between = text[m.end:nxt.start]
-            btoks = tuple(norm(t[2]) for t in tokenize(between))
+            # (mentions 25 characters or more apart never link: the words between need not be read)
+            btoks = tuple(norm(t[2]) for t in tokenize(between)) if len(between) < 25 else ()
             if len(btoks) >= 2 and btoks[-1] == "'s":  # "commander of Syria's National Defense Forces"
                 btoks = btoks[:-2]
             if btoks and btoks[-1] == "the":

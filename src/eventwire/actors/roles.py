@@ -26,9 +26,10 @@ inter 8 (ACLED convention).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import Actor, Document, Mention, Roles
+from ..models import Actor, Document, Location, Mention, Roles
 from ..nlp import ensure_parsed
 from .dictionary import NOUN_CLASSES, backer_actor, country_of_term, load_dictionary, norm, tokenize
 from .recognize import _locative_country, event_country, text_countries
@@ -140,6 +141,22 @@ def _mention_at(ms: list[Mention], char: int) -> Mention | None:
     return None
 
 
+def _entity_chars(tok) -> tuple[int, int]:
+    """Character span of the entity ``tok`` is in, read from the IOB tags around it
+    (``doc.ents`` builds every entity span of the document on each call)."""
+    doc = tok.doc
+    if not tok.ent_iob_ or tok.ent_iob_ == "O":
+        return tok.idx, tok.idx + len(tok.text)
+    a = tok.i
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = tok.i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    last = doc[b - 1]
+    return doc[a].idx, last.idx + len(last.text)
+
+
 class _Parse:
     """Role finding over the dependency parse of one sentence."""
 
@@ -202,11 +219,11 @@ class _Parse:
         m = self.np(tok)
         if m is not None or tok.ent_type_ != "PERSON":
             return m
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        a, b = (ent.start_char, ent.end_char) if ent is not None else (tok.idx, tok.idx + len(tok.text))
+        a, b = _entity_chars(tok)
+        name = self.doc.clean[a:b]  # (the parse is over ``clean``; ``Doc.text`` rebuilds it on each call)
         actor = _entry_actor("Civilians ({country})", "", "a named person")
-        return Mention(start=a, end=b, text=tok.doc.text[a:b], kind="actor", value=actor, sent=self.sent_index,
-                       why=f"{tok.doc.text[a:b]!r}: a named person, coded as a civilian", score=0.5,
+        return Mention(start=a, end=b, text=name, kind="actor", value=actor, sent=self.sent_index,
+                       why=f"{name!r}: a named person, coded as a civilian", score=0.5,
                        meta={"entry": "Civilians ({country})", "generic": True, "person": True})
 
     def country_actor(self, tok, own_only: bool = False) -> Mention | None:
@@ -376,7 +393,7 @@ class _Parse:
             if v.dep_ == "conj" and v.i > 0:
                 adj = _mention_at(self.ms, v.doc[v.i - 1].idx)
                 if adj is not None and adj is not f.a1 and adj.end <= v.idx and \
-                        v.doc.text[adj.end:v.idx].strip() == "":
+                        self.doc.clean[adj.end:v.idx].strip() == "":
                     f.a1 = adj
         obj = self.child(v, "dobj", "obj")
         if obj is not None:
@@ -699,7 +716,8 @@ def _backed_by(doc: Document, m: Mention, ms: list[Mention]) -> list[Mention]:
     return [nxt] if nxt is not None and nxt.value.name != m.value.name else []
 
 
-def _located_country(doc: Document, sent_index: int, start: int, end: int, settings) -> tuple[str, bool]:
+def _located_country(doc: Document, sent_index: int, start: int, end: int, settings,
+                     locate: Callable[[], Location | None] | None = None) -> tuple[str, bool]:
     """The country of the event's place as the places stage locates it ("" when it has not run).
 
     Generic actors ("civilians", "Islamic State-linked insurgents") take this country, not the
@@ -708,10 +726,13 @@ def _located_country(doc: Document, sent_index: int, start: int, end: int, setti
     if not any(m.kind == "place" for m in doc.mentions) and "place_focus" not in doc.meta:
         return "", False
     try:
-        from ..places import locate_event
-        from ..settings import Settings
+        if locate is None:
+            from ..places import locate_event
+            from ..settings import Settings
 
-        loc = locate_event(doc, sent_index, start, end, settings or Settings())
+            loc = locate_event(doc, sent_index, start, end, settings or Settings())
+        else:
+            loc = locate()
     except Exception:  # the places stage is optional for roles
         return "", False
     place = getattr(loc, "place", None) if loc is not None else None
@@ -725,8 +746,13 @@ def _located_country(doc: Document, sent_index: int, start: int, end: int, setti
 
 # ------------------------------------------------------------------ public
 def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_type: str,
-                 sub_event_type: str, settings=None) -> Roles:
-    """actor1/actor2 (and associates) of the event whose trigger is clean[start:end)."""
+                 sub_event_type: str, settings=None,
+                 locate: Callable[[], Location | None] | None = None) -> Roles:
+    """actor1/actor2 (and associates) of the event whose trigger is clean[start:end).
+
+    ``locate``: what ``places.locate_event`` answers for this span, asked only when needed (the
+    events stage locates the event anyway: it need not be located twice).
+    """
     d = load_dictionary()
     sent = next((s for s in doc.sentences if s.index == sent_index), None)
     if sent is None:
@@ -743,9 +769,9 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                                 and (m.meta.get("generic") or (m.start == start and m.end == end)))]
     # a country the sentence names as a location ("in northern Mali") > the place the places stage
     # locates the event at ("Kharkiv" -> Ukraine) > the sentence's / document's places
-    country, reliable = _locative_country(d, doc, sent_index), True
+    country, reliable = _locative_country(doc, sent_index), True
     if not country:
-        country, reliable = _located_country(doc, sent_index, start, end, settings)
+        country, reliable = _located_country(doc, sent_index, start, end, settings, locate)
         named = text_countries(doc)
         if country and named and country not in named:
             # a gazetteer guess the text never names ("Tawila" abroad) vs a named group's home the text names

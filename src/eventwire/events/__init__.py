@@ -44,14 +44,14 @@ _NO_TOLL = ("Peaceful protest", "Protest with intervention")  # ACLED: deaths ma
 
 
 # --------------------------------------------------------------------------- contracts
-def _assign_roles(doc: Document, r: Reading, settings: Settings) -> Roles:
+def _assign_roles(doc: Document, r: Reading, settings: Settings, locate=None) -> Roles:
     try:
         from ..actors import assign_roles
     except ImportError:  # pragma: no cover
         return Roles()
     try:
         roles = assign_roles(doc, r.sent, r.clean_start, r.clean_end, r.cand.event_type,
-                             r.cand.sub_event_type, settings)
+                             r.cand.sub_event_type, settings, locate=locate)
     except Exception as exc:  # a roles bug must not lose the event
         log.warning("assign_roles failed on %s: %s", doc.id, exc)
         return Roles()
@@ -69,6 +69,18 @@ def _locate(doc: Document, r: Reading, settings: Settings) -> Location | None:
         log.warning("locate_event failed on %s: %s", doc.id, exc)
         return None
     return loc if isinstance(loc, Location) else None
+
+
+def _roles_and_location(doc: Document, r: Reading, settings: Settings) -> tuple[Roles, Location | None]:
+    """Who did it and where; the roles may ask where too: the event is located once."""
+    located: list[Location | None] = []
+
+    def locate() -> Location | None:
+        if not located:
+            located.append(_locate(doc, r, settings))
+        return located[0]
+
+    return _assign_roles(doc, r, settings, locate), locate()
 
 
 def _interaction(i1: int, i2: int) -> int:
@@ -366,8 +378,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
         if not lex.find(sent.text):
             continue  # no trigger: the sentence cannot hold an event
         for r in _read_sentence(doc, sent, lex):
-            r.roles = _assign_roles(doc, r, settings)
-            r.location = _locate(doc, r, settings)
+            r.roles, r.location = _roles_and_location(doc, r, settings)
             sub = _retype_reading(r, r.roles, lex)
             if sub != r.cand.sub_event_type:  # typed before merging: "the gunbattle" must find its clash
                 t = lex.types[sub]

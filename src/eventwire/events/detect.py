@@ -18,8 +18,9 @@ All knowledge is in ``data/triggers.yaml``; nothing here names a word.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon, TriggerRule, load_lexicon
 from .modality import _RELATIVE, OK, Verdict, check, has_happening, is_definite
@@ -200,8 +201,19 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
     hits = hits_in(text, lex)
     if not hits:
         return []
-    blocks = _blocks(text, lex)
     # modality first: an antecedent ("a day after a rally turned violent") must not type the rest
+    _judge(text, hits, has_date, has_day, lex)
+    # the rest reads only the text and the verdicts: the nlp prefilter and the events stage,
+    # which judge with different dates, mostly reach the same verdicts and share the reading
+    verdicts = tuple((h.verdict.ok, h.verdict.rule, h.verdict.why, h.verdict.cue, h.claimed) for h in hits)
+    hits, out = _copy(*_read(lex, text, verdicts))
+    if keep_rejected is not None:
+        keep_rejected.extend(h for h in hits if not h.verdict.ok and h.verdict.rule not in REFERENCE_RULES)
+    return out
+
+
+def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex: Lexicon) -> None:
+    """The modality verdict of each trigger (``Hit.verdict``, ``Hit.claimed``)."""
     prev_end = 0
     planned = False
     for h in hits:
@@ -224,6 +236,17 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
                 h.verdict = Verdict(False, "reaction", "attribution of an event told before", m.group(0).strip())
                 h.claimed = True
         prev_end = h.end
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(lex: Lexicon, text: str, verdicts: tuple) -> tuple[list[Hit], list[Candidate]]:
+    """Type and group the triggers of ``text`` judged with ``verdicts`` (cached; callers get
+    copies from :func:`_copy`)."""
+    hits = hits_in(text, lex)
+    for h, (ok, rule, why, cue, claimed) in zip(hits, verdicts):
+        h.verdict = OK if ok and not (rule or why or cue) else Verdict(ok, rule, why, cue)
+        h.claimed = claimed
+    blocks = _blocks(text, lex)
     _share_antecedent(text, hits)
     masked = _mask_antecedents(text, hits)
     prev_end = 0
@@ -258,8 +281,6 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
                 h.verdict = Verdict(False, "legal", "arrest of suspects for a crime told elsewhere", m.group(0))
         prev_end = h.end
     alive = [h for h in hits if h.verdict.ok or h.verdict.rule in REFERENCE_RULES]
-    if keep_rejected is not None:
-        keep_rejected.extend(h for h in hits if not h.verdict.ok and h.verdict.rule not in REFERENCE_RULES)
     out: list[Candidate] = []
     for bi, (lo, hi) in enumerate(blocks):
         bh = [h for h in alive if h.block == bi]
@@ -282,7 +303,14 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
             if all(h.rule.weak for h in g):
                 continue  # "died", "wounded", "raid" alone tell no event
             out.append(_candidate(lex, g, text, lo, hi))
-    return out
+    return hits, out
+
+
+def _copy(hits: list[Hit], cands: list[Candidate]) -> tuple[list[Hit], list[Candidate]]:
+    """Fresh copies of a cached reading (callers retype candidates in place)."""
+    fresh = {id(h): replace(h) for h in hits}
+    return ([fresh[id(h)] for h in hits],
+            [replace(c, hits=[fresh[id(h)] for h in c.hits], why=list(c.why)) for c in cands])
 
 
 _IN_THE = re.compile(r"\s+(?:in|during|by)\s+(?:an?|the|one|two|several)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)

@@ -295,9 +295,10 @@ def find_counts(text: str) -> list[Count]:
 def sentence_fatalities(text: str) -> Count | None:
     """The fatalities one sentence (or stretch) reports: the sum of distinct figures, or
     the lowest when two figures are alternatives ("10, though residents said 15")."""
-    counts = [c for c in find_counts(text) if not c.explicit_zero]
+    found = find_counts(text)
+    counts = [c for c in found if not c.explicit_zero]
     if not counts:
-        zeros = [c for c in find_counts(text) if c.explicit_zero]
+        zeros = [c for c in found if c.explicit_zero]
         return zeros[0] if zeros else None
     if len(counts) == 1:
         return counts[0]

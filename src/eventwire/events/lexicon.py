@@ -18,6 +18,7 @@ from ..resources import load_yaml
 TRIGGERS_FILE = "triggers.yaml"
 MODALITY_FILE = "events_modality.yaml"
 FATALITIES_FILE = "events_fatalities.yaml"
+FIND_CACHE = 4096  # sentences whose trigger matches are kept (a few dozen articles)
 
 EVENT_TYPES: tuple[str, ...] = (
     "Battles",
@@ -56,7 +57,7 @@ class TriggerRule:
     weak: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # hashed by identity: a key of per-lexicon caches
 class Lexicon:
     types: dict[str, SubEventType]
     rules: dict[str, TriggerRule]
@@ -81,6 +82,12 @@ class Lexicon:
     arrest_followup: re.Pattern = re.compile(r"(?!x)x")  # arrests of suspects for a crime told elsewhere
     compiled: dict[str, re.Pattern] = field(default_factory=dict)  # rule id -> its own regex
     index: "PrefixIndex | None" = None
+    # the matches of recent sentences: the nlp prefilter, the events stage and detection
+    # all ask for the triggers of the same sentence
+    _found: Any = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._found = functools.lru_cache(maxsize=FIND_CACHE)(self._scan)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping trigger matches ``(start, end, rule id)`` in text order.
@@ -89,6 +96,9 @@ class Lexicon:
         :class:`PrefixIndex`); where matches overlap the longer wins (then the longer pattern,
         as in one big alternation).
         """
+        return list(self._found(text))
+
+    def _scan(self, text: str) -> tuple[tuple[int, int, str], ...]:
         found = []
         if self.index is None:
             starts = {rid: None for rid in self.rules}
@@ -104,7 +114,7 @@ class Lexicon:
                 if m:
                     found.append((m.start(), m.end(), rid))
         if len(found) < 2:
-            return found
+            return tuple(found)
         found.sort(key=lambda x: (x[0], -(x[1] - x[0]), -len(self.rules[x[2]].pattern)))
         out = []
         last_end = -1
@@ -112,7 +122,7 @@ class Lexicon:
             if a >= last_end:
                 out.append((a, b, rid))
                 last_end = b
-        return out
+        return tuple(out)
 
 
 def squash(alternatives: str) -> str:
@@ -242,31 +252,42 @@ class PrefixIndex:
             for p in prefs:
                 self.by_prefix.setdefault(p, []).append(rid)
         self.lengths = sorted({len(p) for p in self.by_prefix}, reverse=True)
+        self._head = self.lengths[0] if self.lengths else 0
+        # ASCII word head (as written) -> its rules: at most 63**3 heads
+        self._by_head: dict[str, tuple[str, ...]] = {}
+
+    def _lookup(self, word: str) -> tuple[str, ...]:
+        """The rules of each prefix of the lower-cased ``word``, longest prefix first."""
+        get = self.by_prefix.get
+        return tuple(rid for n in self.lengths for rid in get(word[:n], ()))
+
+    def rules_of(self, word: str) -> tuple[str, ...]:
+        """The rules a word of the text may start: ``_lookup(word.lower())``, remembered by the
+        word's head when it is ASCII (lower-casing the head is lower-casing the word's head)."""
+        head = word[:self._head]
+        ids = self._by_head.get(head)
+        if ids is None:
+            if not head.isascii():
+                return self._lookup(word.lower())
+            ids = self._by_head[head] = self._lookup(head.lower())
+        return ids
 
     def starts(self, text: str) -> dict[str, list[int] | None]:
         """Rule id -> the word offsets where it may match (None: try everywhere)."""
         out: dict[str, list[int] | None] = {rid: None for rid in self.always}
-        get = self.by_prefix.get
+        rules_of = self.rules_of
         for m in _WORDS.finditer(text):
-            w = m.group(0).lower()
-            for n in self.lengths:
-                ids = get(w[:n])
-                if ids:
-                    for rid in ids:
-                        lst = out.setdefault(rid, [])
-                        if lst is not None:
-                            lst.append(m.start())
+            for rid in rules_of(m.group(0)):
+                lst = out.setdefault(rid, [])
+                if lst is not None:
+                    lst.append(m.start())
         return out
 
     def may_match(self, text: str) -> bool:
         if self.always:
             return True
-        get = self.by_prefix.get
-        for w in _WORDS.findall(text.lower()):
-            for n in self.lengths:
-                if get(w[:n]):
-                    return True
-        return False
+        rules_of = self.rules_of
+        return any(rules_of(w) for w in _WORDS.findall(text.lower()))
 
 
 @functools.cache
@@ -378,4 +399,5 @@ def may_hold_event(sentence_text: str) -> bool:
     Meant for the nlp stage: only sentences for which this is true need a parse.
     """
     lex = load_lexicon()
-    return lex.index.may_match(sentence_text) and bool(lex.find(sentence_text))
+    # the matches first: they are cached for detection, and most sentences have none
+    return bool(lex.find(sentence_text)) and lex.index.may_match(sentence_text)

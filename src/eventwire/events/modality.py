@@ -122,19 +122,59 @@ def check(
     event happened: only that keeps a trigger told with a season or a vague past ("this spring").
     """
     lex = lex or load_lexicon()
-    if in_organisation_name(text, start, end):
+    cues = _cues_of(lex, text, start, end, prev_end)
+    if cues.organisation:
         return Verdict(False, "organisation", "a trigger word inside an organisation's name", text[start:end])
-    c_start, c_end = clause_bounds(text, start, end, lex)
-    bound = max(c_start, prev_end, start - lex.window)
-    before = text[bound:start]
-    own = text[start:end]
-    clause = text[c_start:c_end]
     day = has_date if has_day is None else has_day
-    for name, why, scope, rx in lex.modality:
+    for k, (name, why, scope, _rx) in enumerate(lex.modality):
         if name == "vague_past" and day:
             continue
+        if has_date and ((name == "generic" and scope.startswith("near"))
+                         or (name == "background" and scope == "clause")):
+            continue  # a dated trigger is neither a generic statement nor undated background
+        cue = cues.fired(k)
+        if cue is not None:
+            return Verdict(False, name, why, cue)
+    return OK
+
+
+@functools.lru_cache(maxsize=4096)
+def _cues_of(lex: Lexicon, text: str, start: int, end: int, prev_end: int) -> "_Cues":
+    """The modality cues of one trigger (cached: the nlp prefilter and the events stage judge
+    the same triggers, with different dates)."""
+    return _Cues(lex, text, start, end, prev_end)
+
+
+class _Cues:
+    """Which modality rules fire on one trigger, each read once when first asked (the rules a
+    date switches off are only read for sentences without one)."""
+
+    __slots__ = ("lex", "text", "start", "end", "prev_end", "organisation", "c_start", "bound", "before",
+                 "clause", "_fired")
+
+    def __init__(self, lex: Lexicon, text: str, start: int, end: int, prev_end: int) -> None:
+        self.lex, self.text, self.start, self.end, self.prev_end = lex, text, start, end, prev_end
+        self.organisation = in_organisation_name(text, start, end)
+        self._fired: dict[int, str | None] = {}
+        if not self.organisation:
+            c_start, c_end = clause_bounds(text, start, end, lex)
+            self.c_start = c_start
+            self.bound = max(c_start, prev_end, start - lex.window)
+            self.before = text[self.bound:start]
+            self.clause = text[c_start:c_end]
+
+    def fired(self, k: int) -> str | None:
+        """The cue of rule ``k`` of ``lex.modality`` found for the trigger, or None."""
+        if k not in self._fired:
+            m = self._match(*self.lex.modality[k])
+            self._fired[k] = m.group(0) if m else None
+        return self._fired[k]
+
+    def _match(self, name: str, _why: str, scope: str, rx: re.Pattern) -> re.Match | None:
+        lex, text, start, prev_end = self.lex, self.text, self.start, self.prev_end
+        c_start, before, clause = self.c_start, self.before, self.clause
         if scope == "before":
-            m = rx.search(before) or (rx.search(own) if name in ("future", "possibility") else None)
+            m = rx.search(before) or (rx.search(text[start:self.end]) if name in ("future", "possibility") else None)
             if m is not None and name == "commemoration" and "," in before[m.end():] and not _RECALLED.search(before[m.end():]):
                 m = None  # "On the anniversary of the coup, police fired tear gas": a new event that day
             if m is None and name == "commemoration":
@@ -145,18 +185,14 @@ def check(
                 if m and not _RECALLED.search(far[m.end():]):
                     m = None
         elif scope.startswith("near"):
-            if name == "generic" and has_date:
-                continue
             n = int(scope[4:] or 4)
             # a reaction or antecedent cue may open the stretch ("..., in response to the killing")
-            b = max(prev_end, start - lex.window) if name in ("reaction", "antecedent") else bound
+            b = max(prev_end, start - lex.window) if name in ("reaction", "antecedent") else self.bound
             window = _last_words(text[max(b, start - lex.near_window * n // 4 - 20):start], n)
             m = rx.search(window)
             if m and name in ("reaction", "antecedent") and _CLAUSE_VERB.search(window[m.end():]):
                 m = None  # "a journalist who criticised the governor was abducted": not the object
         elif scope == "clause":
-            if name == "background" and has_date:
-                continue
             m = rx.search(clause)
             if m and name in ("background", "habitual"):
                 # "the worst violence since protests began in December" dates a comparison, not the event
@@ -165,9 +201,7 @@ def check(
                                   and _SUPERLATIVE.search(clause[max(0, x.start() - 45):x.start()]))), None)
         else:
             m = _sentence_cue(rx, text)
-        if m:
-            return Verdict(False, name, why, m.group(0))
-    return OK
+        return m
 
 
 _COUNTS = frozenset("two three four five six twin".split())
