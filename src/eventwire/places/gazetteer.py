@@ -37,7 +37,7 @@ import unicodedata
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -81,6 +81,7 @@ def fold(name: str) -> str:
 _QUOTES = dict.fromkeys(map(ord, "‘’ʻʼʿʾ`´"), None)
 
 
+@functools.lru_cache(maxsize=16_384)  # the same places are written out article after article
 def display_name(name: str) -> str:
     """ASCII-folded name as ACLED writes locations: "Ma‘arrat an Nu‘mān" -> "Maarrat an Numan"."""
     return fold(name).translate(_QUOTES)
@@ -90,8 +91,10 @@ def _latin(name: str) -> bool:
     return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "‘’ʻʼʿʾ" for c in name)
 
 
+@functools.lru_cache(maxsize=16_384)
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
+    """Great-circle distance in km (cached: an article weighs the same places against each other for
+    every mention of their names)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -115,18 +118,15 @@ class Candidate:
     population: int
     source: str
     match: str  # how the name matched: name, alt, demonym, code
+    # worked out once: the resolver asks them of every candidate many times over
+    is_country: bool = field(init=False, repr=False, compare=False)
+    is_admin1: bool = field(init=False, repr=False, compare=False)
+    is_admin: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_country(self) -> bool:
-        return self.feature_code.startswith("PCL")
-
-    @property
-    def is_admin1(self) -> bool:
-        return self.feature_code == "ADM1"
-
-    @property
-    def is_admin(self) -> bool:
-        return self.feature_class == "A"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_country", self.feature_code.startswith("PCL"))
+        object.__setattr__(self, "is_admin1", self.feature_code == "ADM1")
+        object.__setattr__(self, "is_admin", self.feature_class == "A")
 
     @property
     def is_region(self) -> bool:  # larger than a country or not in one
@@ -678,6 +678,8 @@ class Gazetteer:
         self.meta = meta
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._by_id: dict[int, Candidate | None] = {}
+        self._by_name: dict[str, tuple[Candidate, ...]] = {}
         self._firsts: dict[str, int] = {}
         self._admin_names: dict[str, str] = {}
         self.admins: dict[str, tuple[str, int, str, str, int, int | None]] = {
@@ -719,7 +721,12 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """All entries the name may refer to (normalised match)."""
-        return self.lookup_norm(normalise(name))
+        hit = self._by_name.get(name)  # the same spellings come back in every article: skip normalising
+        if hit is None:
+            if len(self._by_name) > 100_000:
+                self._by_name.clear()
+            hit = self._by_name[name] = self.lookup_norm(normalise(name))
+        return hit
 
     def lookup_norm(self, norm: str) -> tuple[Candidate, ...]:
         hit = self._cache.get(norm)
@@ -738,11 +745,16 @@ class Gazetteer:
         return out
 
     def get(self, place_id: int) -> Candidate | None:
+        if place_id in self._by_id:
+            return self._by_id[place_id]
         with self._lock:
             r = self.con.execute(
                 "SELECT id, name, lat, lon, cc, admin1, admin2, fclass, fcode, population, source, 'name' "
                 "FROM places WHERE id = ?", (place_id,)).fetchone()
-        return Candidate(*r) if r else None
+        if len(self._by_id) > 100_000:
+            self._by_id.clear()
+        hit = self._by_id[place_id] = Candidate(*r) if r else None
+        return hit
 
     def admin_name(self, key: str) -> str:
         """The English name of a division; a capital's city-region takes the city's name ("Bayrut" -> "Beirut")."""

@@ -22,6 +22,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..resources import data_text
 from .gazetteer import Gazetteer, normalise
@@ -109,6 +110,7 @@ NATURAL_NOUNS = frozenset({"delta", "river", "valley", "basin", "mountains", "mo
 SITE_NOUNS = frozenset({"airport", "airbase", "airfield", "base", "hospital", "square", "dam", "checkpoint", "prison",
                         "jail", "barracks", "camp", "stadium", "bridge", "mosque", "market", "junction", "roundabout",
                         "crossing", "street", "avenue", "boulevard", "mountains", "hill", "compound"})
+_PLACE_NOUNS = FEATURE_NOUNS | SITE_NOUNS  # nouns that may introduce a name as a place
 SITE_MODIFIERS = frozenset({"army", "air", "military", "naval", "police", "refugee", "border", "security"})
 # "the West Bank city of X", "the Red Sea island of X": the name before the noun qualifies X
 QUALIFIED_NOUNS = frozenset({"city", "town", "village", "port", "capital", "island", "camp", "hamlet", "settlement"})
@@ -168,6 +170,8 @@ _TOKEN = re.compile(
     r"|[^\W\d_][\w'’‘ʻ]*(?:-[^\W_][\w'’‘ʻ]*)*"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# "al-Bab", "Al Hawl": an Arabic article the gazetteer may list the name without
+ARTICLE_PREFIXES = ("al-", "al ", "el-", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-")
 # "al-Bab", "el-Fasher", "ad-Dana": a name written after a lower-case Arabic article is still a name
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|an|az|at|ez|es|ed|ul|ud|adh|ath)-[A-Z]")
 _REL_REGION = re.compile(
@@ -177,6 +181,8 @@ _REL_REGION = re.compile(
     r"southeast|southwest|north-east|north-west|south-east|south-west|centre|center))\b)",
     re.I,
 )
+# what every _REL_REGION match contains; far quicker to look for, and most articles lack it
+_REL_REGION_HINT = re.compile(r"the\s+(?:country|nation)\b", re.I)
 
 
 @functools.cache
@@ -267,42 +273,68 @@ def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Toke
     "Nigeria-Ukrainian", "US-led") unless the whole is a known name ("Guinea-Bissau")."""
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
-        s, e, t = m.start(), m.end(), m.group()
-        adj = False
+        t = m.group()
         if "-" in t:
-            parts = t.split("-")
-            if parts[0].lower() in HYPHEN_PREFIXES and parts[1][:1].isupper() and len(parts) == 2:
-                s += len(parts[0]) + 1  # "anti-Russian" -> "Russian"
-                t = parts[1]
-                parts = [t]
-            elif (len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts)
-                  and known is not None and not known(t) and known(parts[0]) and known(parts[1])):
-                a = parts[0]  # "Nigeria-Ukrainian", "Russia-Ukraine": two places
-                out.append(Token(s, s + len(a), a, a.lower(), True, a.isupper() and len(a) > 1, True))
-                s2 = s + len(a) + 1
-                b = parts[1]
-                pm = _POSSESSIVE.search(b)
-                if pm and len(b) > 2:
-                    b = b[:-2]
-                out.append(Token(s2, s2 + len(b), b, b.lower(), True, b.isupper() and len(b) > 1, True))
-                continue
-            if parts[-1].lower() in HYPHEN_TAILS or (parts[0][:1].isupper() and all(p.islower() for p in parts[1:])
-                                                      and parts[-1].lower() not in CONNECTORS):
-                head = parts[0]
-                if len(parts) > 2 and parts[-1].lower() in HYPHEN_TAILS and all(p[:1].isupper() for p in parts[:-1]):
-                    head = "-".join(parts[:-1])  # "Guinea-Bissau-based"
-                e = s + len(head)
-                t = head
-                adj = True
-        poss = False
-        if t[-1] == "s" and len(t) > 2 and t[-2] in "'’":
-            e -= 2
-            t = t[:-2]
-            poss = True
-        up = t[:1].isupper()
-        out.append(Token(s, e, t, t.lower(), up or ("-" in t[2:5] and _ARTICLE_NAME.match(t) is not None),
-                         up and t.isupper() and len(t) > 1, adj, poss))
+            out.extend(_hyphenated(m.start(), t, known))
+            continue
+        s = m.start()
+        word, low, cap, upper, poss = _SHAPES.get(t) or _word_shape(t)
+        out.append(Token(s, s + len(word), word, low, cap, upper, False, poss))
     return out
+
+
+_SHAPES: dict[str, tuple[str, str, bool, bool, bool]] = {}  # see _word_shape
+
+
+def _word_shape(word: str) -> tuple[str, str, bool, bool, bool]:
+    """(text, lower, cap, upper, possessive) of an unhyphenated word token, kept in ``_SHAPES``: the
+    same words come back in every article, so their shape is worked out once per process."""
+    if len(_SHAPES) > 50_000:
+        _SHAPES.clear()
+    t, poss = word, False
+    if t[-1] == "s" and len(t) > 2 and t[-2] in "'’":
+        t = t[:-2]
+        poss = True
+    up = t[:1].isupper()
+    shape = _SHAPES[word] = (t, t.lower(), up, up and t.isupper() and len(t) > 1, poss)
+    return shape
+
+
+def _hyphenated(s: int, t: str, known: Callable[[str], bool] | None) -> list[Token]:
+    """The token(s) of a hyphenated word starting at ``s`` (see :func:`tokenize`)."""
+    e = s + len(t)
+    adj = False
+    parts = t.split("-")
+    if parts[0].lower() in HYPHEN_PREFIXES and parts[1][:1].isupper() and len(parts) == 2:
+        s += len(parts[0]) + 1  # "anti-Russian" -> "Russian"
+        t = parts[1]
+        parts = [t]
+    elif (len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts)
+          and known is not None and not known(t) and known(parts[0]) and known(parts[1])):
+        a = parts[0]  # "Nigeria-Ukrainian", "Russia-Ukraine": two places
+        first = Token(s, s + len(a), a, a.lower(), True, a.isupper() and len(a) > 1, True)
+        s2 = s + len(a) + 1
+        b = parts[1]
+        pm = _POSSESSIVE.search(b)
+        if pm and len(b) > 2:
+            b = b[:-2]
+        return [first, Token(s2, s2 + len(b), b, b.lower(), True, b.isupper() and len(b) > 1, True)]
+    if parts[-1].lower() in HYPHEN_TAILS or (parts[0][:1].isupper() and all(p.islower() for p in parts[1:])
+                                              and parts[-1].lower() not in CONNECTORS):
+        head = parts[0]
+        if len(parts) > 2 and parts[-1].lower() in HYPHEN_TAILS and all(p[:1].isupper() for p in parts[:-1]):
+            head = "-".join(parts[:-1])  # "Guinea-Bissau-based"
+        e = s + len(head)
+        t = head
+        adj = True
+    poss = False
+    if t[-1] == "s" and len(t) > 2 and t[-2] in "'’":
+        e -= 2
+        t = t[:-2]
+        poss = True
+    up = t[:1].isupper()
+    return [Token(s, e, t, t.lower(), up or ("-" in t[2:5] and _ARTICLE_NAME.match(t) is not None),
+                  up and t.isupper() and len(t) > 1, adj, poss)]
 
 
 # --------------------------------------------------------------- recognise
@@ -341,7 +373,7 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
             topo.cues.add("in")
     elif prev in LOCATIVE_PREPS:
         topo.cues.add("from" if prev == "from" else "in")
-    if any(w in NEAR_WORDS for w in before[-3:]):
+    if not NEAR_WORDS.isdisjoint(before[-3:]):
         topo.cues.add("near")
     if prev == "of" and len(before) > 1 and before[-2] in FEATURE_NOUNS:
         topo.feature = before[-2]
@@ -349,7 +381,7 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
         if before[-2] in ADMIN_NOUNS:
             topo.cues.add("admin")
         wider = [t.lower for t in tokens[max(0, i - 7):i - 2]]
-        if any(w in NEAR_PHRASE_WORDS for w in wider[-4:]):
+        if not NEAR_PHRASE_WORDS.isdisjoint(wider[-4:]):
             topo.cues.add("near")  # "near the southern Lebanese city of X"
     if prev in QUALIFIED_NOUNS and "feature" not in topo.cues and _introduces(tokens, i):
         topo.feature = prev  # "the regional capital Sumy", "the village Kyaung Taung"
@@ -394,6 +426,10 @@ class Recognizer:
         self.gaz = gaz
         self.traps = trap_words()
         self.stops = _stop_words()
+        # per-process caches of pure look-ups (the gazetteer is read-only): the same words come back
+        # in every article
+        self._variants: dict[str, tuple] = {}
+        self._limits: dict[str, int] = {}
 
     # ---------------------------------------------------------------------
     def __call__(self, text: str, sdoc=None, sentence_starts: list[int] | None = None,
@@ -415,11 +451,11 @@ class Recognizer:
             except ValueError:
                 sent_starts = set()
         # char -> token index
-        tok_at: dict[int, int] = {t.start: k for k, t in enumerate(tokens)}
-        tok_end: dict[int, int] = {t.end: k for k, t in enumerate(tokens)}
+        starts = [t.start for t in tokens]
+        tok_at: dict[int, int] = dict(zip(starts, range(len(tokens))))
         found: list[Toponym] = []
-        covered: list[tuple[int, int]] = []
-        blocked: list[tuple[int, int]] = []
+        taken = bytearray(len(tokens))  # per token: in a place found (COVERED), a person's name (BLOCKED)
+        any_blocked = False
         person_names: set[str] = set()
         embed_zones: list[tuple[int, int, str]] = []
 
@@ -455,7 +491,8 @@ class Recognizer:
                     if (" " not in etext.strip() and after and after[0][:1].islower()
                             and any(c.match == "demonym" for c in cands)):
                         continue  # "the Slovak architect"
-                blocked.append((s, e))
+                _take(taken, starts, s, e, BLOCKED)
+                any_blocked = True
                 for t in text[s:e].split()[1:]:
                     person_names.add(normalise(t))
             elif label in PLACE_LABELS:
@@ -478,13 +515,13 @@ class Recognizer:
                         topo = Toponym(es, ee, etext, "literal", label, reason=f"spaCy {label} entity, not in the gazetteer")
                         topo.known = False
                         i = _tok_index(tok_at, es, tokens)
-                        j = _tok_index(tok_end, ee, tokens, end=True) + 1
+                        j = _tok_index({}, ee, tokens, end=True) + 1
                         _context(tokens, i, j, topo)
                         found.append(topo)
                     continue
                 i = _tok_index(tok_at, es, tokens)
-                j = _tok_index(tok_end, ee, tokens, end=True) + 1
-                longer = self._longest(tokens, i, blocked) if i < len(tokens) else None
+                j = _tok_index({}, ee, tokens, end=True) + 1
+                longer = self._longest(tokens, i, taken, BLOCKED) if i < len(tokens) else None
                 if longer is not None and longer[0] > j:  # "Trinidad" + "and Tobago"
                     j = longer[0]
                     ee = tokens[j - 1].end
@@ -497,7 +534,7 @@ class Recognizer:
                 if any(t.adj_tail for t in tokens[i:j]) or self._modifier(sdoc, es, ee, tokens, j, text):
                     topo.role = "adjective"
                 found.append(topo)
-                covered.append((s, e))
+                _take(taken, starts, s, e, COVERED)
             elif label in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and " " not in text[s:e].strip() \
                     and tokens and tok_at.get(s) is not None \
                     and self._place_object(tokens, tok_at[s], text[s:e], text_before(tokens, tok_at[s])):
@@ -512,28 +549,31 @@ class Recognizer:
 
         # gazetteer scan over capitalised sequences outside entities
         n = len(tokens)
+        zone_of = _zones_by_token(embed_zones, starts)
         i = 0
         while i < n:
             tok = tokens[i]
-            if not tok.cap or tok.lower in ("the", "a", "an") or _inside(tok.start, covered) or _inside(tok.start, blocked):
+            if not tok.cap or tok.lower in ("the", "a", "an") or taken[i]:
                 i += 1
                 continue
             if tok.lower == "local" and i + 1 < n and tokens[i + 1].lower == "government":
                 i += 3 if i + 2 < n and tokens[i + 2].lower == "area" else 2  # the noun of "X Local Government Area"
                 continue
-            zone = _zone(tok.start, embed_zones)
-            match = self._longest(tokens, i, covered + blocked)
-            if blocked:
-                wider_match = self._longest(tokens, i, covered)
+            zone = zone_of[i]
+            match = self._longest(tokens, i, taken, COVERED | BLOCKED)
+            # a person's name within reach may have cut the match short: "Dera Ghazi Khan", "Khan" a PERSON
+            window = taken[i + 1:i + self.MAX_NGRAM] if any_blocked else b""
+            if BLOCKED in window or COVERED | BLOCKED in window:
+                wider_match = self._longest(tokens, i, taken, COVERED)
                 if wider_match is not None and (match is None or wider_match[0] > match[0]) \
                         and wider_match[0] - i >= 2 \
                         and any(c.match == "name" for c in self.gaz.lookup(wider_match[1])):
                     match = wider_match  # "Dera Ghazi Khan" with "Khan" tagged PERSON
             if match is None:
-                un = self._unlisted_run(tokens, i, text, covered + blocked) if zone is None else None
+                un = self._unlisted_run(tokens, i, text, taken) if zone is None else None
                 if un is not None:
                     found.append(un[0])
-                    covered.append((un[0].start, un[0].end))
+                    _take(taken, starts, un[0].start, un[0].end, COVERED)
                     i = un[1]
                     continue
                 i += 1
@@ -563,10 +603,10 @@ class Recognizer:
                              and any(c.feature_class == "P" and c.population >= 1000 for c in cands)):
                 # "Wadi al-Hilu", "Sidi Ali Ben Aoun": only the first part of a longer name is listed -- the
                 # part is some other place; the whole name is a place the gazetteer lacks (kept if cued)
-                un = self._unlisted_run(tokens, i, text, covered + blocked) if zone is None else None
+                un = self._unlisted_run(tokens, i, text, taken) if zone is None else None
                 if un is not None and un[1] >= run_end:
                     found.append(un[0])
-                    covered.append((un[0].start, un[0].end))
+                    _take(taken, starts, un[0].start, un[0].end, COVERED)
                 i = run_end
                 continue
             keep, why = self._accept(topo, tokens, i, j, cands, ner_at(s), zone, sent_starts, person_names)
@@ -590,13 +630,13 @@ class Recognizer:
                 elif any(t.adj_tail for t in tokens[i:j]) or all(c.match == "demonym" for c in cands):
                     topo.role = "adjective"
                 found.append(topo)
-                covered.append((s, e))
+                _take(taken, starts, s, e, COVERED)
                 i = j
             else:
-                un = self._unlisted_run(tokens, i, text, covered + blocked) if zone is None and j - i == 1 else None
+                un = self._unlisted_run(tokens, i, text, taken) if zone is None and j - i == 1 else None
                 if un is not None and un[1] > j:  # "River Avenue": not the town "River", a street
                     found.append(un[0])
-                    covered.append((un[0].start, un[0].end))
+                    _take(taken, starts, un[0].start, un[0].end, COVERED)
                     i = un[1]
                     continue
                 i = j if j - i > 1 else i + 1  # a rejected "Mocimboa da Praia" lends no part ("Praia") either
@@ -645,7 +685,7 @@ class Recognizer:
         out = self._capitals(text, out)
         out.sort(key=lambda t: t.start)
         regions = [RegionRef(m.start(), m.end(), m.group(), (m.group("dir1") or m.group("dir2")).lower().replace("far ", ""))
-                   for m in _REL_REGION.finditer(text)]
+                   for m in _REL_REGION.finditer(text)] if _REL_REGION_HINT.search(text) else []
         regions.extend(_bare_capitals(text, out))
         return out, regions
 
@@ -657,6 +697,8 @@ class Recognizer:
         """"the Kenyan capital", "Somalia's capital", "the capital of Libya": a toponym for that country's
         capital (cue ``capital``, ``qual_cc`` its country), replacing the demonym or country inside it.
         Not when the capital is named right after ("the Syrian capital Damascus": that name stands)."""
+        if "capital" not in text:
+            return out  # the quick common case (every match of the pattern has the word)
         for m in _CAPITAL_OF.finditer(text):
             name = m.group("dem") or m.group("cty") or m.group("of")
             if m.group("of") is None and _CAPITAL_NAMED_AFTER.match(text, m.end()):
@@ -691,7 +733,8 @@ class Recognizer:
         capital Sumy", "the countryside of Palmyra". The gazetteer must list a town or division of that name."""
         if not etext[:1].isupper():
             return False
-        nxt = next((t for t in tokens[k:] if t.start >= tokens[k].start + len(etext)), None)
+        m = bisect.bisect_left(tokens, tokens[k].start + len(etext), lo=k, key=_TOKEN_START)
+        nxt = tokens[m] if m < len(tokens) else None  # the first token after the name
         if nxt is not None and nxt.start - (tokens[k].start + len(etext)) <= 1 and nxt.text.islower() \
                 and (nxt.lower.endswith("s") or nxt.lower in MODIFIED_NOUNS) and nxt.lower not in self.stops:
             return False  # "attacked Christian homes": a modifier of the noun after it
@@ -769,16 +812,16 @@ class Recognizer:
         nxt = m if 0 <= m < len(tokens) and tokens[m].start >= e else m + 1
         return 0 <= nxt < len(tokens) and tokens[nxt].start - e <= 1 and tokens[nxt].lower in FEATURE_NOUNS
 
-    def _unlisted_run(self, tokens: list[Token], i: int, text: str, taken) -> tuple[Toponym, int] | None:
+    def _unlisted_run(self, tokens: list[Token], i: int, text: str, taken: bytearray) -> tuple[Toponym, int] | None:
         """A capitalised name the gazetteer lacks, introduced as a place: "the neighbourhood of Al-Bayaa",
-        "Silopi town", "Betong district"."""
+        "Silopi town", "Betong district". It stops before a token already taken (see :func:`_take`)."""
         if not (i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in FEATURE_NOUNS) and \
-                not any(t.lower in FEATURE_NOUNS or t.lower in SITE_NOUNS for t in tokens[i:i + 7]):
+                _PLACE_NOUNS.isdisjoint([t.lower for t in tokens[i:i + 7]]):
             return None  # no noun near that could introduce it as a place (the common case: be quick)
         j = i
         while j < len(tokens) and j - i < 4:
             t = tokens[j]
-            if j > i and (t.start - tokens[j - 1].end > 1 or _inside(t.start, taken)):
+            if j > i and (t.start - tokens[j - 1].end > 1 or taken[j]):
                 break
             if not (t.cap or (j > i and t.lower in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap)):
                 break
@@ -911,8 +954,17 @@ class Recognizer:
                 return False
         return nxt.lower.endswith(("s", "er", "or", "man", "men")) or nxt.lower in MODIFIED_NOUNS
 
-    def _longest(self, tokens: list[Token], i: int, taken: list[tuple[int, int]]) -> tuple[int, str] | None:
-        """The longest capitalised n-gram from tokens[i] that the gazetteer knows."""
+    def _longest(self, tokens: list[Token], i: int, taken: bytearray, mask: int) -> tuple[int, str] | None:
+        """The longest capitalised n-gram from tokens[i] that the gazetteer knows; it stops before a
+        token whose ``taken`` flags share a bit with ``mask`` (inside an entity or an earlier match)."""
+        t0 = tokens[i]
+        limit = self._limits.get(t0.text)
+        if limit is None:
+            limit = self._limits[t0.text] = self._first_word_limit(t0.text)
+        if not limit:
+            if not t0.lower.startswith(ARTICLE_PREFIXES):
+                return self._variant_only(t0, i)  # the common case: no listed name starts with this word
+            limit = self.MAX_NGRAM + 2  # "al-Bab": a variant without the article may be listed
         n = len(tokens)
         ends = []
         j = i
@@ -920,7 +972,7 @@ class Recognizer:
             t = tokens[j]
             if j > i:
                 gap = t.start - tokens[j - 1].end
-                if (gap > 1 and not (gap == 2 and tokens[j - 1].lower in DOTTED_PREFIXES)) or _inside(t.start, taken):
+                if (gap > 1 and not (gap == 2 and tokens[j - 1].lower in DOTTED_PREFIXES)) or taken[j] & mask:
                     break
                 if tokens[j - 1].adj_tail:
                     break
@@ -929,28 +981,39 @@ class Recognizer:
             elif t.lower not in CONNECTORS:
                 break
             j += 1
-        first = normalise(tokens[i].text).split(" ")[0] if tokens[i].text else ""
-        limit = self.gaz.max_words(first) if first else 0
-        if not limit:
-            low = tokens[i].lower
-            if not any(low.startswith(p) for p in ("al-", "al ", "el-", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-")):
-                t0 = tokens[i]
-                if t0.cap and not t0.upper and len(t0.text) >= 4 and "-" not in t0.text \
-                        and self.gaz.max_words("al") and self._lookup_variants(t0.text):
-                    return i + 1, t0.text  # "Qamishli" ~ "Al Qamishli"
-                return None
-            limit = self.MAX_NGRAM + 2
-        text_of = lambda a, b: " ".join(tk.text for tk in tokens[a:b])  # noqa: E731
         for end in reversed(ends):
-            if len(normalise(text_of(i, end)).split(" ")) > limit:
+            phrase = " ".join([tk.text for tk in tokens[i:end]])
+            if len(normalise(phrase).split(" ")) > limit:
                 continue
-            phrase = text_of(i, end)
             if self.gaz.lookup(phrase) or (end - i == 1 and self._lookup_variants(phrase)):
                 return end, phrase
         return None
 
+    def _first_word_limit(self, word: str) -> int:
+        """How many words the longest listed name starting with ``word`` has (0: none)."""
+        if len(self._limits) > 50_000:
+            self._limits.clear()
+        first = normalise(word).split(" ")[0] if word else ""
+        return self.gaz.max_words(first) if first else 0
+
+    def _variant_only(self, t0: Token, i: int) -> tuple[int, str] | None:
+        """(i + 1, its text) when the word tokens[i], which no listed name starts with, is still a place
+        under a spelling variant: "Qamishli" ~ "Al Qamishli"."""
+        if t0.cap and not t0.upper and len(t0.text) >= 4 and "-" not in t0.text \
+                and self.gaz.max_words("al") and self._lookup_variants(t0.text):
+            return i + 1, t0.text
+        return None
+
     def _lookup_variants(self, text: str):
         """Spelling variants: "al-Hol" ~ "Hol", "Al Hawl" ~ "Hawl", "Bama Town" ~ "Bama"."""
+        hit = self._variants.get(text)
+        if hit is None:
+            if len(self._variants) > 50_000:
+                self._variants.clear()
+            hit = self._variants[text] = self._find_variants(text)
+        return hit
+
+    def _find_variants(self, text: str):
         low = text.lower()
         words = text.split()
         if len(words) > 1 and words[-1].lower() in FEATURE_NOUNS:
@@ -971,8 +1034,8 @@ class Recognizer:
                 zone, sent_starts: set[int], person_names: set[str]) -> tuple[bool, str]:
         single = j - i == 1
         norm = normalise(topo.text)
-        big = [c for c in cands if c.is_country or c.is_admin1 or c.feature_code in ("CONT", "RGN", "OCN", "SEA", "GULF")
-               or c.population >= 100_000]
+        big = any(c.is_country or c.is_admin1 or c.feature_code in ("CONT", "RGN", "OCN", "SEA", "GULF")
+                  or c.population >= 100_000 for c in cands)
         strong_cue = "feature" in topo.cues or "admin" in topo.cues or "state" in topo.cues
         first_tok = tokens[i]
         if not first_tok.upper and (norm in self.stops or (single and first_tok.lower in self.stops)):
@@ -1076,7 +1139,9 @@ def _bare_capitals(text: str, out: list[Toponym]) -> list[RegionRef]:
     """"in the capital", "the country's capital": the capital of the article's country, when no name says
     which ("the capital Kabul", "the capital of Borno", "Bamako, the capital" name it) and no toponym
     covers it."""
-    refs = []
+    refs: list[RegionRef] = []
+    if "capital" not in text:
+        return refs  # the quick common case (every match of the pattern has the word)
     for m in _BARE_CAPITAL.finditer(text):
         if _CAPITAL_NAMED_AFTER.match(text, m.end()) or _APPOSITION.search(text, max(0, m.start() - 3), m.start()):
             continue
@@ -1116,18 +1181,23 @@ def _ner_scope(doc_has_ner: bool, ner_spans: list[tuple[int, int]] | None) -> Ca
     return covered
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    for s, e in spans:
-        if s <= pos < e:
-            return True
-    return False
+COVERED, BLOCKED = 1, 2  # a token's start lies in a place found / in a person's name
 
 
-def _zone(pos: int, zones: list[tuple[int, int, str]]):
-    for z in zones:
-        if z[0] <= pos < z[1]:
-            return z
-    return None
+def _take(taken: bytearray, starts: list[int], s: int, e: int, kind: int) -> None:
+    """Flag the tokens whose start lies in [s, e) as ``kind``: one flag per token, so asking whether a
+    token is taken costs the same however many entities and matches the article has."""
+    for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
+        taken[k] |= kind
+
+
+def _zones_by_token(zones: list[tuple[int, int, str]], starts: list[int]) -> list[tuple[int, int, str] | None]:
+    """For each token, the first of ``zones`` its start lies in (None: none)."""
+    out: list[tuple[int, int, str] | None] = [None] * len(starts)
+    for z in reversed(zones):  # the first zone is written last, so it wins
+        for k in range(bisect.bisect_left(starts, z[0]), bisect.bisect_left(starts, z[1])):
+            out[k] = z
+    return out
 
 
 def _tok_index(index: dict[int, int], pos: int, tokens: list[Token], end: bool = False) -> int:
@@ -1135,5 +1205,7 @@ def _tok_index(index: dict[int, int], pos: int, tokens: list[Token], end: bool =
     k = index.get(pos)
     if k is not None:
         return k
-    key = (lambda t: t.end) if end else (lambda t: t.start)
-    return max(bisect.bisect_right(tokens, pos, key=key) - 1, 0)
+    return max(bisect.bisect_right(tokens, pos, key=_TOKEN_END if end else _TOKEN_START) - 1, 0)
+
+
+_TOKEN_START, _TOKEN_END = attrgetter("start"), attrgetter("end")
