@@ -616,15 +616,31 @@ def build(
     b.progress("writing", 0, 1)
     b.write(path, sources)
     log.info("gazetteer built in %.1f s: %s (%d places)", time.perf_counter() - t0, path, len(b.places))
-    if re.fullmatch(r"gazetteer-v\d+-[0-9a-f]{8}\.sqlite", path.name):  # drop files of older versions
-        for old in path.parent.glob("gazetteer-v*.sqlite"):
-            if old.name != path.name and re.fullmatch(r"gazetteer-v\d+(?:-[0-9a-f]{8})?\.sqlite", old.name):
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
+    if re.fullmatch(r"gazetteer-v\d+-[0-9a-f]{8}\.sqlite", path.name):
+        _prune_old_builds(path)
     Gazetteer.open.cache_clear()
     return path
+
+
+KEEP_OTHER_BUILDS = 2  # gazetteers of other data versions kept beside the current one
+
+
+def _prune_old_builds(path: Path) -> None:
+    """Delete gazetteer files of other versions, except the most recently used few.
+
+    Two installs or checkouts with different place data may share one cache
+    folder (an upgrade beside an old virtualenv, two branches): deleting every
+    other version made each rebuild the other's file on its next run. Files are
+    ranked by modification time, which :func:`ensure` refreshes on use.
+    """
+    others = [p for p in path.parent.glob("gazetteer-v*.sqlite")
+              if p.name != path.name and re.fullmatch(r"gazetteer-v\d+(?:-[0-9a-f]{8})?\.sqlite", p.name)]
+    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[KEEP_OTHER_BUILDS:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def _numbered_rows(text: str) -> list[tuple[int, dict[str, str]]]:
@@ -647,6 +663,7 @@ def ensure(settings: Settings | None = None, quiet: bool = True) -> Path:
     """The gazetteer file, built first if it is missing."""
     path = default_path(settings)
     if path.exists():
+        _touch(path)
         return path
     with _BUILD_LOCK:
         if not path.exists():
@@ -662,6 +679,15 @@ def ensure(settings: Settings | None = None, quiet: bool = True) -> Path:
                     build(path, progress=lambda stage, done, total: status.update(
                         f"building the gazetteer (once): {stage} {done:,}" + (f"/{total:,}" if total else "")))
     return path
+
+
+@functools.cache
+def _touch(path: Path) -> None:
+    """Mark the file as used (once per process), so pruning other builds keeps it longest."""
+    try:
+        os.utime(path)
+    except OSError:  # a read-only cache is fine
+        pass
 
 
 # ------------------------------------------------------------- look-ups
