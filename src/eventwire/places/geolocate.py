@@ -55,6 +55,19 @@ _OF_THE_CITY = re.compile(r"\s+(?:[Dd]istrict|[Nn]eighbou?rhood|[Qq]uarter|[Ss]u
 _ANOTHER_EVENT = re.compile(r"\s*(?:in (?:a |another )?separate|separately|elsewhere|meanwhile|in another|in other|"
                             r"also on|earlier|later|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
                             re.I)
+# the rest of a list of names before a container: "Kwande, Katsina/Ala and Logo local government areas of Benue"
+_NAME_LIST = re.compile(r"(?:\s*(?:,|\band\b|/)\s*[A-Z][\w'-]*(?:[ /][A-Z][\w'-]*)*)+")
+
+
+def _contains_gap(gap: str) -> bool:
+    """Whether the text between two places says the second holds the first ("X, the capital of Y",
+    "X district in Y"), also when more names of the list stand between ("X, Y and Z districts of W")."""
+    if _CONTAINER_GAP.match(gap):
+        return True
+    m = _NAME_LIST.match(gap)
+    return bool(m and m.end() < len(gap) and _CONTAINER_GAP.match(gap[m.end():]))
+
+
 VILLAGE_FEATURES = frozenset({"village", "hamlet", "settlement", "town", "locality", "township"})
 _UNNAMED_NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of)\s+(?:an?|the|one|two|several)\s+[a-z]", re.I)
 
@@ -66,8 +79,20 @@ def _dir_vector(direction: str) -> tuple[float, float]:
     return (float(d[0]), float(d[1]))
 
 
+def _site_city(doc: Document, m: Mention, in_sent: list[Mention]) -> Mention | None:
+    """"Tahrir Square in Cairo": the town a listed site is said to be in, right after it."""
+    for o in in_sent:
+        if o is m or o.start < m.end or o.start - m.end > 40 or o.value.feature_class != "P":
+            continue
+        if _INSIDE_GAP.match(doc.clean[m.end:o.start]):
+            return o
+    return None
+
+
 def _specificity(p: Place) -> float:
-    if not p.feature_class:  # unlisted: usually a neighbourhood, a village, a camp, a building
+    if not p.feature_class or p.feature_class == "S":
+        # unlisted: usually a neighbourhood, a village, a camp, a building; a listed site (a square, a
+        # palace, an airport) is as precise, and sits inside a town as they do ("Tahrir Square in Cairo")
         return 0.9
     if p.feature_class == "P":
         return 1.0
@@ -87,6 +112,8 @@ def _precision(m: Mention) -> tuple[int, str]:
         if ("near" in cues or m.meta.get("direction")) and "site_org" not in cues:
             return 2, "near or part of a named town"
         return 1, "a named town or village"
+    if p.feature_class == "S":
+        return 1, "a named site (a building, a square, an airport)"
     if p.feature_code == "ADM2":
         return 2, "a district (second-level division)"
     if p.feature_code.startswith("PCL"):
@@ -208,7 +235,7 @@ class Locator:
             if "dateline" in cues and any(o is not m and "dateline" not in o.meta.get("cues", ()) for o in in_sent):
                 score -= 4.0
                 parts.append("a dateline, where the report was filed; the sentence names another place (-4.0)")
-            if any(o is not m and o.end <= m.start and _CONTAINER_GAP.match(doc.clean[o.end:m.start])
+            if any(o is not m and o.end <= m.start and _contains_gap(doc.clean[o.end:m.start])
                    and _specificity(o.value) >= _specificity(m.value) for o in in_sent):
                 score -= 3.0
                 parts.append("describes where the place named before it lies (-3.0)")
@@ -273,6 +300,12 @@ class Locator:
             return Location(place=city.value, geo_precision=1, mention=best,
                             why=f"{why_best}; {best.text!r} is a part of the city the article names, "
                                 f"{city.text!r}; its namesake lies elsewhere: the city (precision 1)")
+        if best.value.feature_class == "S":
+            city = _site_city(doc, best, in_sent)
+            if city is not None:
+                return Location(place=city.value, geo_precision=1, mention=best,
+                                why=f"{why_best}; {best.text!r} is a site in {city.text!r}, named with it: "
+                                    f"the town, as ACLED codes it (precision 1)")
         if best.value.feature_class == "P" and not _unplaced(best):
             city = self._enclosing_city(doc, best, in_sent)
             if city is not None:

@@ -6,10 +6,12 @@ A deterministic, explainable ranking (every point is written into ``why``):
    (countries, first-level divisions, capitals and continents first), and how
    the name matched (main name, alternate name, demonym, code);
 2. cue words: "X province" favours divisions, "the village of X" towns;
-3. the document focus country (CLIFF-style vote over the first-pass picks);
+3. the document focus country (CLIFF-style vote over the first-pass picks of
+   the article's *other* names: an ambiguous name never vouches for itself);
 4. a division or country named next to it ("Paris, Texas") or elsewhere in
    the article;
-5. proximity to the other places of the article.
+5. proximity to the other places of the article;
+6. "against Portland": a sports opponent is the best-known town of the name.
 """
 
 from __future__ import annotations
@@ -200,18 +202,8 @@ class Resolver:
             scored = sorted(((self.prior(t, c, None, named), c) for c in cands), key=lambda x: -x[0])
             firsts.append(scored[0][1])
             margins.append(scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0)
-        # focus country: a vote over the first picks
-        votes: Counter[str] = Counter()
-        for t, c, m in zip(toponyms, firsts, margins):
-            if c is None or not c.country_code:
-                continue
-            w = 1.0 if t.role == "literal" else 0.5
-            if not c.is_country:
-                w *= 1.0 if m >= 2 else 0.5
-            if "dateline" in t.cues:
-                w += 0.5  # where the report was filed: the article is mostly about that country
-            votes[c.country_code] += w
-        focus = votes.most_common(1)[0][0] if votes else ""
+        votes_by_name = _focus_votes(toponyms, firsts, margins)
+        votes: Counter[str] = sum(votes_by_name.values(), Counter())
         # countries named in the article, with the names naming them: "Georgia" does not vouch for itself
         mentioned_cc: dict[str, set[str]] = {}
         for t, c in zip(toponyms, firsts):
@@ -226,6 +218,7 @@ class Resolver:
         for k, c in enumerate(firsts):
             if c is not None and c.is_admin1:
                 admin1_at.setdefault(c.admin1_key, set()).add(k)
+        self._local_embedded(toponyms, cand_lists, admin1_at)
         # divisions holding the article's towns: "Suffolk" beside Southold is Suffolk County, New York
         held: dict[str, set[str]] = {}  # admin1 / admin2 key -> the names of the towns in it
         for t, c in zip(toponyms, firsts):
@@ -233,9 +226,11 @@ class Resolver:
                 for key in (c.admin1_key, c.admin2_key):
                     if key:
                         held.setdefault(key, set()).add(normalise(t.text))
-        anchors = list(dict.fromkeys(  # each place once: an article names its town many times
-            (c.latitude, c.longitude) for c, m in zip(firsts, margins)
-            if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1 and m >= 2))
+        # the article's clear places, each once (an article names its town many times), with their names:
+        # a name is never its own anchor -- Vienna, Austria's division is "1 km from" Vienna, Austria
+        named_anchors = list(dict.fromkeys(
+            (c.latitude, c.longitude, normalise(t.text)) for t, c, m in zip(toponyms, firsts, margins)
+            if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1 and m >= 1))
         sent_of = _sentence_index(sentences or [])
 
         out: list[Resolved] = []
@@ -249,7 +244,11 @@ class Resolver:
                 if between.strip() in (",", "") and len(between) <= 3:
                     qualifier = nxt  # "Paris, Texas" / "Tripoli, Lebanon"
             abbr_key, abbr = self.abbreviated_admin1(text, t.end) if text and qualifier is None else ("", "")
-            ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named_list[k], held)
+            focus = _focus_without(votes_by_name, votes, normalise(t.text))
+            anchors = list(dict.fromkeys((a, b) for a, b, n in named_anchors if n != normalise(t.text)))
+            team = _team_city(t, cands, firsts[k], text)
+            ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named_list[k], held,
+                   team)
             best: tuple[float, Candidate] | None = None
             second: tuple[float, Candidate] | None = None
             for c in cands:
@@ -271,7 +270,12 @@ class Resolver:
                 town = next((x for x in same_name if normalise(x.name) == normalise(t.text)
                              and x.admin1_key == c.admin1_key and x.population >= 1000), None)
                 if town is None:
-                    big = [x for x in same_name if x.population >= 100_000 or x.feature_code == "PPLC"]
+                    # a big town; not one outside the division when the article names the division otherwise
+                    # ("Wash.") and a town in it: "Washington" beside Seattle and "Olympia, Wash." is the state
+                    inside_only = _holds_named_town(c, held, t.text) and any(
+                        normalise(toponyms[o].text) != normalise(t.text) for o in admin1_at.get(c.admin1_key, ()))
+                    big = [x for x in same_name if (x.population >= 100_000 or x.feature_code == "PPLC")
+                           and (not inside_only or x.admin1_key == c.admin1_key)]
                     town = max(big, key=lambda x: x.population) if big else None
                 if town is not None and (t.feature in TOWN_FEATURES or not t.feature):
                     second = (s, c)
@@ -299,7 +303,43 @@ class Resolver:
                 why += f". Doubted as where an event happened: {doubt}"
             out.append(Resolved(t, c, round(conf, 3), why, s, second[1] if second else None, parts, doubt))
         self._one_sense(out, cand_lists, toponyms)
+        self._embedded_follow_literal(out)
         return out
+
+    def _local_embedded(self, toponyms: list[Toponym], cand_lists: list[list[Candidate]],
+                        admin1_at: dict[str, set[int]]) -> None:
+        """Give a name inside an organisation's or a building's name ("the Vienna Metro station") back the
+        towns of that name in a division the article names: embedded names otherwise keep only well-known
+        readings (Vienna, Austria), which is right for "the Paris Agreement" but not in a story about
+        Fairfax and Centreville, Virginia."""
+        for k, t in enumerate(toponyms):
+            if t.role != "embedded" or not admin1_at:
+                continue
+            have = {c.id for c in cand_lists[k]}
+            local = [c for c in self.gaz.lookup(t.text) if c.feature_class == "P" and c.match == "name"
+                     and c.id not in have and admin1_at.get(c.admin1_key, set()) - {k}]
+            cand_lists[k].extend(local)
+
+    def _embedded_follow_literal(self, out: list[Resolved]) -> None:
+        """A name inside an organisation's name ("the Nelson-Creston riding") means the town the article
+        names plainly under that name ("offices in Nelson"): embedded names only get well-known readings,
+        so alone they would pick the big namesake abroad."""
+        literal: dict[str, Counter[int]] = {}
+        picks: dict[int, Candidate] = {}
+        for r in out:
+            if r.topo.role == "literal":
+                literal.setdefault(normalise(r.topo.text), Counter())[r.cand.id] += 1
+                picks[r.cand.id] = r.cand
+        for r in out:
+            votes = literal.get(normalise(r.topo.text)) if r.topo.role == "embedded" else None
+            if not votes:
+                continue
+            same = picks[votes.most_common(1)[0][0]]
+            if same.id == r.cand.id:
+                continue
+            r.runner_up, r.cand = r.cand, same
+            r.why = (f"{r.topo.text!r} -> {describe(same, self.gaz)}: the place the article names plainly as "
+                     f"{r.topo.text!r}. Before that: {r.why}")
 
     def _far_abroad(self, t: Toponym, c: Candidate, focus: str, votes: Counter[str],
                     mentioned_cc: dict[str, set[str]], anchors, qualifier, abbr_key: str, boxed: bool = False) -> str:
@@ -332,9 +372,11 @@ class Resolver:
         """The points of candidate ``c`` for toponym ``k`` in its article (``parts``: the reasons, when wanted;
         building them for every candidate of every name would cost more than the scoring)."""
         gaz = self.gaz
-        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named, held = ctx
+        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named, held, team = ctx
         s = self.prior(t, c, parts, named)
         add = _Adder(parts, s)
+        if team is not None and c.id == team.id:
+            add(TEAM_CITY, lambda: f"named as an opponent ('against {t.text}'): a team is named by its best-known town")
         if qualifier is not None and qualifier.id != c.id:
             if (qualifier.is_admin1 and c.admin1_key == qualifier.admin1_key) or \
                     (qualifier.is_country and c.country_code == qualifier.country_code):
@@ -351,6 +393,8 @@ class Resolver:
         elif c.country_code and mentioned_cc.get(c.country_code, set()) - {normalise(t.text)}:
             add(1.5, lambda: f"{gaz.country_name(c.country_code)} named in the article")
         others = admin1_at.get(c.admin1_key, set()) - {k} if not c.is_admin1 and c.admin1_key else set()
+        # not the name itself read as the division: "Nelson" (the New Zealand region) does not vouch for Nelson
+        others = {o for o in others if normalise(toponyms[o].text) != normalise(t.text)}
         if others:
             same_sent = any(sent_of(toponyms[o].start) == sent_of(t.start) for o in others)
             add(ADMIN_SENT if same_sent else ADMIN_DOC,
@@ -378,9 +422,16 @@ class Resolver:
                 qualified.setdefault(normalise(r.topo.text), r)
         if not qualified:
             return
+        # a pick that another name of the article also reaches ("Wash." for the state) stands on its own:
+        # the article names both senses ("Washington, D.C." and the state around Seattle)
+        names_of: dict[int, set[str]] = {}
+        for r in out:
+            names_of.setdefault(r.cand.id, set()).add(normalise(r.topo.text))
         for r in out:
             lead = qualified.get(normalise(r.topo.text))
             if lead is None or lead is r or lead.cand.id == r.cand.id or r.topo.qual_cc:
+                continue
+            if names_of.get(r.cand.id, set()) - {normalise(r.topo.text)}:
                 continue
             same = next((c for c in cand_lists[index[id(r.topo)]] if c.id == lead.cand.id), None)
             if same is None:
@@ -388,6 +439,58 @@ class Resolver:
             r.runner_up, r.cand = r.cand, same
             r.why = (f"{r.topo.text!r} -> {describe(same, self.gaz)}: the same place as {lead.topo.text!r} "
                      f"qualified earlier in the article. Before that: {r.why}")
+
+
+def _focus_votes(toponyms: list[Toponym], firsts: list[Candidate | None],
+                 margins: list[float]) -> dict[str, Counter[str]]:
+    """The focus-country vote (CLIFF-style) over the first picks, kept per name (normalised) so that
+    a name can be left out of the vote on itself (see :func:`_focus_without`)."""
+    by_name: dict[str, Counter[str]] = {}
+    for t, c, m in zip(toponyms, firsts, margins):
+        if c is None or not c.country_code:
+            continue
+        w = 1.0 if t.role == "literal" else 0.5
+        if not c.is_country:
+            w *= 1.0 if m >= 2 else 0.5
+        if "dateline" in t.cues:
+            w += 0.5  # where the report was filed: the article is mostly about that country
+        by_name.setdefault(normalise(t.text), Counter())[c.country_code] += w
+    return by_name
+
+
+def _focus_without(by_name: dict[str, Counter[str]], total: Counter[str], name: str) -> str:
+    """The focus country by the other names of the article: an ambiguous name must not vouch for its
+    own first reading -- five mentions of "Nelson" read as the New Zealand city would otherwise outvote
+    Castlegar, named once, and hold Nelson, British Columbia, in New Zealand. An article naming one
+    place only has no focus beyond it (the prior decides)."""
+    own = by_name.get(name)
+    rest = total - own if own else total
+    return rest.most_common(1)[0][0] if rest else ""
+
+
+def _holds_named_town(c: Candidate, held: dict[str, set[str]], name: str) -> bool:
+    """Whether division ``c`` holds a town the article names (other than one called ``name``)."""
+    key = c.admin2_key if c.feature_code == "ADM2" else c.admin1_key if c.is_admin1 else ""
+    return bool(key and held.get(key, set()) - {normalise(name)})
+
+
+TEAM_CITY = 3.0
+# "against Portland", "swept their series with Louisville": a sports team, named after its (big) home town
+_OPPONENT_BEFORE = re.compile(
+    r"\b(?:against|vs\.?|versus|beat|beats|beating|defeated|defeats|defeating|edged|routed|swept|upset|"
+    r"(?:lost|loses|losing|loss|fell) to|series (?:with|against)|(?:win|victory|triumph) over)\s+(?:the\s+)?$", re.I)
+
+
+def _team_city(t: Toponym, cands: list[Candidate], first: Candidate | None, text: str) -> Candidate | None:
+    """The town a sports team named after it would be from: the most populous town so named, when the
+    name follows "against", "beat", "lost to"... Only for names read first as towns (``first``, the
+    pick by prior alone): "the war against Ukraine" names a country and is not touched."""
+    if not text or t.role != "literal" or first is None or first.feature_class != "P":
+        return None
+    if not _OPPONENT_BEFORE.search(text, max(0, t.start - 30), t.start):
+        return None
+    towns = [c for c in cands if c.feature_class == "P" and c.match == "name"]
+    return max(towns, key=lambda c: c.population) if towns else None
 
 
 _MATCH_RANK = {"name": 0, "code": 1, "alt": 2, "demonym": 3}
