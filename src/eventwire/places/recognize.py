@@ -971,8 +971,12 @@ class Recognizer:
         while j < n and j - i < self.MAX_NGRAM:
             t = tokens[j]
             if j > i:
-                gap = t.start - tokens[j - 1].end
-                if (gap > 1 and not (gap == 2 and tokens[j - 1].lower in DOTTED_PREFIXES)) or taken[j] & mask:
+                prev = tokens[j - 1]
+                gap = t.start - prev.end
+                # "Democratic People's Republic of Korea", "King's Lynn": a possessive inside a name
+                inner_possessive = prev.possessive and gap == 3
+                if (gap > 1 and not (gap == 2 and prev.lower in DOTTED_PREFIXES) and not inner_possessive) \
+                        or taken[j] & mask:
                     break
                 if tokens[j - 1].adj_tail:
                     break
@@ -982,7 +986,8 @@ class Recognizer:
                 break
             j += 1
         for end in reversed(ends):
-            phrase = " ".join([tk.text for tk in tokens[i:end]])
+            phrase = " ".join([tk.text + ("'s" if tk.possessive and k < end - 1 else "")
+                               for k, tk in enumerate(tokens[i:end], start=i)])
             if len(normalise(phrase).split(" ")) > limit:
                 continue
             if self.gaz.lookup(phrase) or (end - i == 1 and self._lookup_variants(phrase)):
