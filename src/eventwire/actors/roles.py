@@ -50,6 +50,9 @@ _STATE_WEAPONS = frozenset({"drone", "jet", "warplane", "aircraft", "helicopter"
                             "warship", "gunboat", "bomber", "airstrike", "strike", "shelling", "navy"})
 _VICTIM_HITS = frozenset({"hit", "strike", "run", "drive", "trigger", "step"})
 _DEVICES = frozenset({"bomb", "mine", "landmine", "ied", "device", "explosive", "explosives"})
+_MUTINY = re.compile(r"\b(?:mutin(?:y|ies|ous|eers?|ied)|renegade (?:soldiers|troops|officers|unit))\b", re.I)
+_PITTING = frozenset({"pit", "set"})  # "fighting pitted X against Y"
+_CARRIED_WEAPONS = frozenset({"rocket", "shell", "mortar", "grenade", "munition", "quadcopter"})
 _SYMMETRIC = re.compile(r"(?:clash|fight|fought|battl|exchang|skirmish|engag|confront)", re.I)
 _TARGET_ONLY = ("hit a bomb", "died")
 _PSEUDO_PASSIVE = frozenset({"engage", "involve", "deploy", "station", "locate", "base", "embroil", "entrench"})
@@ -74,7 +77,8 @@ _FACILITY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:cent(?:re|er)s?|academy|
 _WEAPON_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|projectiles?|shells?|mortars?|UAVs?|"
                            r"air\s*strikes?|strikes?|bombs?|warplanes?|jets?)\b", re.I)
 _LAUNCHED_BY = re.compile(r"\b(?:(?:launched|fired|sent|flown|shot|lobbed|planted|placed|laid|hidden|stockpiled)\s+"
-                          r"(?:\w+\s+){0,3}?(?:by|from)|belonging\s+to|owned\s+by)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
+                          r"(?:\w+\s+){0,3}?(?:by|from)|(?:operated|piloted|controlled|dropped|used)\s+by|"
+                          r"belonging\s+to|owned\s+by)\s+(?:the\s+|an?\s+)?(?:suspected\s+)?$", re.I)
 _TOLL_BEFORE = re.compile(r"\b(?:killing|killed|leaving|left|wounding|wounded|injuring|injured)\b", re.I)
 _LAUNCHED_REL = re.compile(r"\b(?:that|which)\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)\s+(?:had\s+|has\s+)?"
                            r"(?:launched|fired|sent)\b")
@@ -181,6 +185,9 @@ class _Parse:
             if m.meta.get("generic") and not m.meta.get("country_explicit") and any(
                     c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children):
                 return _antecedent(self.doc, m.start, m.end, self.sent_index) or m
+            member = self.named_group(tok, m)
+            if member is not None:
+                return member
             if m.meta.get("generic") and not m.meta.get("country_explicit"):
                 # "Israeli army bulldozers", "Hamas police": the owner names the actor
                 for c in tok.children:
@@ -203,6 +210,9 @@ class _Parse:
                         m = self.np(p)
                         if m is not None:
                             return m
+        operator = self.operator(tok)
+        if operator is not None:
+            return operator
         # a country acting: "Israel struck", "Britain mobilised" (subjects and agents only)
         acting = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
         if acting and tok.pos_ == "PROPN":
@@ -210,6 +220,45 @@ class _Parse:
         # state weapons: "Turkish drones", "Russian jets"
         if tok.lemma_.lower() in _STATE_WEAPONS:
             return self.country_actor(tok)
+        return None
+
+    def named_group(self, tok, m: Mention) -> Mention | None:
+        """'Gunmen from the armed group Jaish al-Adl', 'fighters of the 3R rebel group': the
+        unnamed members belong to the group named in their of/from phrase."""
+        if not m.meta.get("generic") or m.meta.get("country_explicit") or int(m.value.inter or 0) not in (2, 3, 4):
+            return None
+        for child in tok.children:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "from"):
+                continue
+            for p in child.children:
+                if p.dep_ != "pobj":
+                    continue
+                a, b = p.left_edge.idx, p.right_edge.idx + len(p.right_edge.text)
+                named = [x for x in self.ms if a <= x.start and x.end <= b and x is not m
+                         and not x.meta.get("generic") and int(x.value.inter or 0) in (2, 3, 4)]
+                if named:
+                    return named[0]
+        return None
+
+    def operator(self, tok) -> Mention | None:
+        """'Drones operated by a cartel', 'bombs launched from drones flown by rebels': a weapon
+        is used by whoever the participle after it names, not by the state its type suggests."""
+        if tok.lemma_.lower() not in _STATE_WEAPONS | _DEVICES | _CARRIED_WEAPONS:
+            return None
+        for child in tok.children:
+            if child.dep_ != "acl":
+                continue
+            for c in child.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.np(p)
+                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner = self.operator(p)
+                            if inner is not None:
+                                return inner
         return None
 
     def victim(self, tok) -> Mention | None:
@@ -412,8 +461,26 @@ class _Parse:
             f.a2 = self.purpose_object(v) or (self.purpose_object(obj) if obj is not None else None)
         return f
 
+    def pitted(self, n) -> tuple[Mention, Mention] | None:
+        """'Fighting pitted the army against M23 rebels': the verb's object and its
+        'against' phrase are the two sides (the fighting is the subject, no actor)."""
+        v = n.head
+        if n.dep_ != "nsubj" or v.lemma_ not in _PITTING:
+            return None
+        obj = self.child(v, "dobj")
+        against = self.prep_obj(v, ("against",))
+        a1 = self.np(obj) if obj is not None else None
+        if a1 is None or not against or against[0] is None or against[0].value.name == a1.value.name:
+            return None
+        return a1, against[0]
+
     def noun_roles(self, n) -> _Found:
         f = _Found(how="noun")
+        pitted = self.pitted(n)
+        if pitted is not None:
+            f.a1, f.a2 = pitted
+            f.how = "pitted X against Y"
+            return f
         between = None
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ == "between":
@@ -765,8 +832,10 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 key=lambda m: m.start)
     # the trigger itself is not an actor ("the offensive", "airstrikes")
     # (a named group inside a longer trigger stays: "repelled an al-Shabaab attack")
+    # (nor is a weapon's user: "drones operated by a cartel struck" names the cartel acting)
     ms = [m for m in ms if not (m.start >= start and m.end <= end
-                                and (m.meta.get("generic") or (m.start == start and m.end == end)))]
+                                and (m.meta.get("generic") or (m.start == start and m.end == end))
+                                and not _LAUNCHED_BY.search(doc.clean[max(start, m.start - 40):m.start]))]
     # a country the sentence names as a location ("in northern Mali") > the place the places stage
     # locates the event at ("Kharkiv" -> Ukraine) > the sentence's / document's places
     country, reliable = _locative_country(doc, sent_index), True
@@ -1058,6 +1127,8 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
 
     a1 = _finalise(a1, country, reliable)
     a2 = _finalise(a2, country, reliable)
+    if a1 is not None and a2 is not None and a1.value.name == a2.value.name and et in VIOLENT_TYPES:
+        a1 = _other_side(doc, a1, ms, country, reliable, s_start, s_end, sent_index, start, end)
     assoc1 = _dedupe([_finalise(m, country, reliable) for m in assoc1], a1, a2)
     assoc2 = _dedupe([_finalise(m, country, reliable) for m in assoc2], a1, a2)
     if a1 is not None and a1.value.inter == 8:
@@ -1080,6 +1151,27 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
 _PROPERTY_IN = re.compile(r"\b(?:homes?|houses?|cars?|vehicles?|property|properties|shops?|stores?|buildings?|crops|"
                           r"fields|trees|farms?|farmland|mosques?|churches?|schools?)\b[^.;]{0,60}?\bin\s+(?:the\s+)?"
                           r"([A-Z][\w-]+)\s+(?:villages?|towns?|cit(?:y|ies)|neighbou?rhoods?|communit(?:y|ies)|hamlets?)\b")
+
+
+def _other_side(doc: Document, a1: Mention, ms: list[Mention], country: str, reliable: bool,
+                s_start: int, s_end: int, sent_index: int, start: int, end: int) -> Mention:
+    """actor1 came out the same as actor2 ("drones dropped explosives on an army patrol": the
+    drones read as the army's): nobody fights itself. A mutiny is the one case ACLED codes
+    inside one force, as "Mutiny of <force>"; otherwise another armed actor of the sentence acts,
+    or an unidentified armed group."""
+    name = a1.value.name
+    if _MUTINY.search(doc.clean, s_start, s_end):
+        actor = Actor(name=f"Mutiny of {name}", inter=a1.value.inter, country=a1.value.country,
+                      kind=a1.value.kind, listed=True, why="a mutinous unit fought its own force")
+        return _with_actor(a1, actor)
+    other = next((m for m in ms if m.value.inter in (2, 3, 4) and m.value.name != name
+                  and not m.meta.get("implicit")), None)
+    if other is not None:
+        found = _finalise(other, country, reliable)
+        if found is not None and found.value.name != name:
+            return found
+    return _implicit(doc, _entry_actor("Unidentified Armed Group ({country})", country, "the other side unnamed"),
+                     start, end, sent_index, "actor1 was the same as actor2: the attacker is unnamed")
 
 
 def _weapon_owner(doc: Document, m: Mention | None) -> bool:

@@ -20,7 +20,7 @@ import logging
 from ..models import Document, Event, Evidence, Location, Mention, Roles
 from ..settings import Settings
 from . import confidence as _confidence
-from .dates import DateMention, choose, find_dates
+from .dates import SAME_DAY, DateMention, choose, find_dates
 from .detect import Candidate, classify, detect_sentence
 from .fatalities import combine, sentence_fatalities, victim_class
 from .lexicon import load_lexicon, may_hold_event
@@ -142,6 +142,8 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
         r.background = _background_month(dm, doc)  # "In May, clashes ..." in an August story
         if dm is not None:
             r.date, r.precision, r.date_mention, r.own_date = dm.date, dm.precision, dm, True
+        else:
+            r.same_day = bool(SAME_DAY.search(text))
         # a back-reference ("in response to the killing of one of its commanders") tells no toll
         # and a protest that stayed peaceful, or was only dispersed, killed nobody: a toll beside it
         # belongs to the event that describes the crowd ("mothers of men killed in raids marched")

@@ -27,8 +27,10 @@ MONTHS = {
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "a couple of": 2, "several": 3, "a few": 3}
 
+# the word boundary keeps a place that starts like a month ("in Maru", "in Marib", "in Decatur")
+# from being read as "in March"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORD = r"(?:st|nd|rd|th)?"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night|midnight|dawn))?"
@@ -53,6 +55,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", r"(?P<yr_mod>(?i:in|since|during|from|until|by|of|early|late|mid-?)\s+)(?P<yr>(?:19|20)\d\d)(?![\d-])"),
 ]
 _RX = re.compile("|".join(f"(?P<k_{k}>{p})" for k, p in _PATTERNS))
+
+# A day named by reference to the event just told ("in a separate attack the same day", "later
+# that day"): it carries no date of its own, the events stage gives it the previous event's date.
+SAME_DAY = re.compile(r"(?i:\b(?:(?:on|during|within|earlier|later(?: on)?|(?:late|early) (?:on|in))\s+)?"
+                      r"(?:the same day|that (?:same )?(?:day|morning|afternoon|evening|night)|the same (?:morning|afternoon|evening|night))\b)")
 
 SPEECH_BEFORE = re.compile(
     r"(?i:\b(?:said|says|told|announced|reported|stated|tweeted|confirmed|added|claimed|predicted|"

@@ -43,6 +43,7 @@ class Reading:
     attribution: str = ""
     hedged: bool = False
     distinct: bool = False
+    same_day: bool = False  # "the same day", "later that day": dated by the event told before it
     historical: bool = False
     background: bool = False  # dated to a month weeks before publication, outside the lead
     haul: bool = False  # weapons found in the operation just told: joins its violent event or goes
@@ -193,6 +194,32 @@ def _place_named(r: Reading, g: Group) -> bool:
     return False
 
 
+def _only_later(r: Reading) -> bool:
+    """Is "later" the only word that sets the sentence apart ("Police later fired tear gas")?
+    Said of a crowd's dispersal it tells the end of the protest just told, not another event
+    ("another", "elsewhere", "in a separate" still do)."""
+    marks = [m.group(0).lower() for m in load_lexicon().distinct.finditer(r.sent_text[:r.cand.end])]
+    return bool(marks) and all(w.startswith("later") for w in marks)
+
+
+def _disperses(r: Reading, g: Group) -> bool:
+    """The protest just told, then broken up by police: ACLED codes one Protest with
+    intervention (or excessive force), not a peaceful protest plus a second event."""
+    c, m = r.cand, g.main.cand
+    if c.sub_event_type not in PROTEST_FORCE[:2] or _family(m.event_type) != "protest":
+        return False
+    if r.sent - max(x.sent for x in g.readings) > FOLLOW_UP_WINDOW:
+        return False
+    if r.distinct and not _only_later(r):
+        return False
+    if r.own_date and r.date != g.date[0]:
+        return False
+    loc, gloc = r.location, g.location
+    if loc is not None and gloc is not None and not loc.place.admin1 and loc.place.country == gloc.place.country:
+        return True  # "Police fired tear gas to disperse the crowd" names no town: the country's, at most
+    return _locations_agree(loc, gloc, strict=False)
+
+
 def _joins(r: Reading, g: Group) -> bool:
     c, m = r.cand, g.main.cand
     same_type = c.sub_event_type == m.sub_event_type
@@ -223,6 +250,8 @@ def _joins(r: Reading, g: Group) -> bool:
             and 0 <= (g.date[0] - r.date).days <= 2 and _place_named(r, g)):
         # "have retaken the town of X, officials said on Thursday." ... "Soldiers entered the
         # town on Wednesday": the same capture, dated by the narrative
+        return True
+    if _disperses(r, g):
         return True
     if not _dates_agree(r, g):
         return False
@@ -301,7 +330,12 @@ def merge(readings: list[Reading]) -> list[Group]:
                 if named:
                     target = named[-1]
         if target is not None:
-            target.readings.append(r)
+            # the dispersal of a peaceful protest makes it a protest with intervention: it leads
+            lead = target.main.cand.sub_event_type == "Peaceful protest" and _disperses(r, target)
+            if lead:
+                target.readings.insert(0, r)
+            else:
+                target.readings.append(r)
             # a stronger (non-reference) reading of lower precedence leads the group
             continue
         if r.cand.reference or r.haul:
@@ -311,6 +345,7 @@ def merge(readings: list[Reading]) -> list[Group]:
 
 
 INHERIT_WINDOW = 1  # sentences back
+SAME_DAY_WINDOW = 4  # sentences back for an event that says it happened "the same day"
 
 
 def inherit_dates(groups: list[Group]) -> None:
@@ -320,10 +355,15 @@ def inherit_dates(groups: list[Group]) -> None:
         if any(r.own_date for r in g.readings):
             continue
         first = min(r.sent for r in g.readings)
+        # "In a separate attack the same day" names its anchor: the nearest event told before it,
+        # even a few sentences back, whose date may itself be inherited
+        same_day = any(r.same_day for r in g.readings)
+        window = SAME_DAY_WINDOW if same_day else INHERIT_WINDOW
         for prev in reversed(groups[:i]):
-            best = prev.date[2] if any(r.own_date and r.date for r in prev.readings) else None
+            dated = prev.date[0] is not None if same_day else any(r.own_date and r.date for r in prev.readings)
+            best = prev.date[2] if dated else None
             gaps = [first - r.sent for r in prev.readings if r.sent <= first]
-            if best is not None and gaps and min(gaps) <= INHERIT_WINDOW:
+            if best is not None and gaps and min(gaps) <= window:
                 g.inherited = best  # the date the previous event settled on ("happened on Saturday night")
                 g.inherited_from = prev
                 break
