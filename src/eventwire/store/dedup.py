@@ -37,7 +37,7 @@ these hold (knobs in ``data/dedup.yaml``):
   normalised name or short form, or an associated actor), or is empty or
   unidentified; the military and the police of one country count as one
   side ("security forces"); an umbrella name matches its member groups ("FARC
-  dissidents" / the EMC). "SDF v Islamic State" matches "Islamic State v SDF" and
+  dissidents" / the EMC) and their members in turn (Al Qaeda / JNIM / Katiba Macina). "SDF v Islamic State" matches "Islamic State v SDF" and
   "SDF v unidentified gunmen", not "Military Forces of Syria v Islamic State".
 
 Events of the same document never merge with each other: the extractor has
@@ -121,11 +121,27 @@ def _word_list(alternatives: str) -> re.Pattern:
 
 
 def _umbrellas(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
+    """Each member's umbrellas, transitively: outlets name a sub-unit ("Katiba Macina"), its
+    coalition (JNIM) or the network the coalition belongs to (Al Qaeda) for one attack, so a
+    member of a member comes under the top umbrella too."""
+    def key(name: str) -> str:
+        return _fold(re.sub(r"\([^)]*\)", " ", name))
+
+    parents: dict[str, set[str]] = {}
     for umbrella, members in raw.items():
         for m in members:
-            out.setdefault(_fold(re.sub(r"\([^)]*\)", " ", m)), set()).add(_fold(umbrella))
-    return {k: frozenset(v) for k, v in out.items()}
+            parents.setdefault(key(m), set()).add(key(umbrella))
+    out: dict[str, frozenset[str]] = {}
+    for member in parents:
+        seen: set[str] = set()
+        todo = list(parents[member])
+        while todo:
+            u = todo.pop()
+            if u not in seen and u != member:
+                seen.add(u)
+                todo.extend(parents.get(u, ()))
+        out[member] = frozenset(seen)
+    return out
 
 
 # ------------------------------------------------------------------ helpers
