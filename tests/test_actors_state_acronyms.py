@@ -50,3 +50,13 @@ def test_official_name_with_acronym_is_the_state_force_not_a_new_group(pipeline)
     actors = _actors(pipeline, text)
     assert "Military Forces of the Democratic Republic of Congo" in actors
     assert not any(a.startswith("FARDC") for a in actors)
+
+
+@pytest.mark.parametrize("subject", ["Extremist forces", "Armed terrorist groups", "Terrorist elements"])
+def test_governments_words_for_armed_groups_are_not_state_forces(pipeline, subject):
+    # "forces" alone is the state's; "extremist forces" is what a government calls its enemy
+    text = (f"BAMAKO, March 12 - {subject} attacked an army post near Niono on Tuesday, killing four "
+            "soldiers, the army said.")
+    actors = _actors(pipeline, text)
+    assert "Unidentified Armed Group (Mali)" in actors
+    assert "Military Forces of Mali" in actors  # the victims
