@@ -24,7 +24,7 @@ from typing import Any
 from ..models import Document, Location, Mention, Place
 from ..resources import load_csv
 from ..settings import Settings
-from .gazetteer import Gazetteer, default_path, normalise
+from .gazetteer import Gazetteer, default_path, distance_km, normalise
 from .gazetteer import build as build_gazetteer
 from .gazetteer import ensure as ensure_gazetteer
 from .geolocate import Locator
@@ -75,6 +75,12 @@ def run(doc: Document, settings: Settings) -> Document:
             t.known = False  # listed only in other countries than the one the text names
             t.reason = f"listed only outside {gaz.country_name(t.qual_cc)}, where the text places it"
             unlisted.append(t)
+    for r in [r for r in resolved if _far_site(r, resolved, text)]:
+        resolved.remove(r)
+        r.topo.known = False
+        r.topo.cues.add("site")
+        r.topo.reason = f"the name of a site ({_site_word(r, text)!r}), not the town {r.cand.name}"
+        unlisted.append(r.topo)
     doc.mentions = [m for m in doc.mentions if m.kind != "place"]
     new: list[Mention] = []
     for r in resolved:
@@ -174,6 +180,40 @@ def _anchor_unlisted(mentions: list[Mention]) -> None:
                         source=f"unlisted; coordinates of {a.text!r}, {how}")
         m.why += f"; placed at {b.name} ({a.text!r}, {how})"
         m.meta["anchor"] = a.text
+
+
+# the word that makes a name a site's: "Washington Square", "Madero street" (towns bear such names too).
+# STREET_WORDS after a name always do ("shops on Juarez avenue" are not in Ciudad Juarez); the others do
+# when the town of that name lies far from every town the article names ("the Cosa neighbourhood").
+STREET_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "drive"})
+SITE_WORDS = STREET_WORDS | frozenset({"square", "plaza", "park", "bridge", "market", "station", "mall", "circle",
+                                       "roundabout", "neighbourhood", "neighborhood", "quarter"})
+
+
+def _site_word(r, text: str) -> str:
+    """The site word ending the name ("Washington Square") or right after it ("Madero street"); ""."""
+    words = r.topo.text.split()
+    if len(words) >= 2 and words[-1].lower().strip(".") in SITE_WORDS:
+        return words[-1]
+    after = text[r.topo.end:r.topo.end + 16].split()
+    return after[0] if after and text[r.topo.end:r.topo.end + 1] == " " \
+        and after[0].lower().strip(".,") in SITE_WORDS else ""
+
+
+def _far_site(r, resolved: list, text: str) -> bool:
+    """A site name read as a small town of that name: "Washington Square" in a New Orleans story is the
+    square there, not the town 1,700 km away; "shops on Madero street" are on a street of the article's town."""
+    word = _site_word(r, text).lower().strip(".,")
+    c = r.cand
+    if not word or r.topo.role != "literal" or c.feature_class not in ("P", "A") or c.is_country or c.is_admin1:
+        return False
+    if word in STREET_WORDS and r.topo.text.split()[-1].lower().strip(".") not in SITE_WORDS:
+        return True
+    if c.population >= 100_000:
+        return False
+    towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"
+             and normalise(x.topo.text) != normalise(r.topo.text)]
+    return bool(towns) and all(distance_km(c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
 
 
 def _part_of_a_town(m: Mention) -> bool:

@@ -372,6 +372,9 @@ class Locator:
                   and x.value.latitude is not None and x.meta.get("role", "literal") == "literal"
                   and not _unplaced(x) and not x.value.feature_code.startswith("PCL")
                   and x.value.feature_code not in ("CONT", "RGN", "OCN", "SEA")]
+        own_cc = self._sentence_country(doc, m)
+        if own_cc:  # "near Boni in central Mali": not a town of the paragraph before about Burkina Faso
+            listed = [x for x in listed if x.value.country_code == own_cc]
         same = [x for x in listed if x.sent == m.sent and "speech" not in x.meta.get("cues", ())]
         pool = same or [x for x in listed if 0 <= m.sent - x.sent <= 2]
         anchor = None
@@ -379,7 +382,7 @@ class Locator:
             anchor = min(pool, key=lambda x: (-_specificity(x.value) if abs(x.start - m.start) < 150 else 0,
                                               abs(x.start - m.start)))
         if anchor is None:
-            focus = m.meta.get("qual_cc") or doc.meta.get("place_focus", "")
+            focus = own_cc or doc.meta.get("place_focus", "")
             region = self._article_region(doc, focus, m) if focus else None
             c = self.gaz.country_place(focus) if focus and region is None else None
             if region is not None:
@@ -410,6 +413,18 @@ class Locator:
                       feature_class="", feature_code="", source=f"unlisted {m.text!r}; {awhy}")
         return Location(place=place, geo_precision=precision, mention=m,
                         why=f"{why}; {m.text!r} is not in the gazetteer: {awhy} (precision {precision})")
+
+    @staticmethod
+    def _sentence_country(doc: Document, m: Mention) -> str:
+        """The one country an unlisted place's own sentence puts it in ("the Lebanese village of X",
+        "near Boni in central Mali"); "" when the sentence names none or several."""
+        if m.meta.get("qual_cc"):
+            return m.meta["qual_cc"]
+        codes = {x.value.country_code for x in doc.mentions
+                 if x.kind == "place" and isinstance(x.value, Place) and x.sent == m.sent and x is not m
+                 and x.meta.get("role", "literal") == "literal" and x.value.feature_code.startswith("PCL")
+                 and "speech" not in x.meta.get("cues", ())}
+        return next(iter(codes)) if len(codes) == 1 else ""
 
     def _article_region(self, doc: Document, cc: str, m: Mention) -> tuple[Place, str] | None:
         """The province or district of ``cc`` the article is about, for an unlisted village with no

@@ -190,9 +190,23 @@ def trap_words() -> frozenset[str]:
     words = set()
     for line in data_text("place_traps.txt").splitlines():
         line = line.strip()
-        if line and not line.startswith(("#", "=")):
+        if line and not line.startswith(("#", "=", "~", "^")):
             words.add(normalise(line))
     return frozenset(words)
+
+
+@functools.cache
+def people_nouns() -> frozenset[str]:
+    """Nouns for a people or its forces ("troops", "militia"): the "~" lines of place_traps.txt."""
+    return frozenset(line.strip()[1:].strip().lower() for line in data_text("place_traps.txt").splitlines()
+                     if line.strip().startswith("~"))
+
+
+@functools.cache
+def people_names() -> frozenset[str]:
+    """Peoples named like a region ("Afar", "Amhara"): the "^" lines of place_traps.txt."""
+    return frozenset(normalise(line.strip()[1:].strip()) for line in data_text("place_traps.txt").splitlines()
+                     if line.strip().startswith("^"))
 
 
 @functools.cache
@@ -531,7 +545,8 @@ class Recognizer:
                 _context(tokens, i, j, topo)
                 if dateline_at(text, es, ee):
                     topo.cues.add("dateline")
-                if any(t.adj_tail for t in tokens[i:j]) or self._modifier(sdoc, es, ee, tokens, j, text):
+                if any(t.adj_tail for t in tokens[i:j]) or self._modifier(sdoc, es, ee, tokens, j, text) \
+                        or self._mark_people(topo, tokens, j, text, self.gaz.lookup(etext)):
                     topo.role = "adjective"
                 found.append(topo)
                 _take(taken, starts, s, e, COVERED)
@@ -618,7 +633,8 @@ class Recognizer:
                         topo.role = "adjective" if demonym else "literal"
                     elif zone[2] == "NORP":  # a small model's NORP on a town ("Kisangani was captured")
                         nationality = any(c.match == "demonym" for c in cands)
-                        topo.role = "adjective" if nationality or any(t.adj_tail for t in tokens[i:j]) else "literal"
+                        topo.role = "adjective" if nationality or any(t.adj_tail for t in tokens[i:j]) \
+                            or self._mark_people(topo, tokens, j, text, cands) else "literal"
                     elif zone[0] == s and text[e:zone[1]].strip() in ("", ".", "'s", "’s") and not demonym:
                         topo.role = "literal"  # the whole "ORG" is the place: "in central Karachi" tagged ORG
                     else:
@@ -627,7 +643,8 @@ class Recognizer:
                         if last in SITE_ORG_NOUNS and zone[2] in ("ORG", "FAC"):
                             topo.cues.add("site_org")  # "the Lahore Press Club": a site in that town
                     topo.label = zone[2]
-                elif any(t.adj_tail for t in tokens[i:j]) or all(c.match == "demonym" for c in cands):
+                elif any(t.adj_tail for t in tokens[i:j]) or all(c.match == "demonym" for c in cands) \
+                        or self._mark_people(topo, tokens, j, text, cands):
                     topo.role = "adjective"
                 found.append(topo)
                 _take(taken, starts, s, e, COVERED)
@@ -932,6 +949,20 @@ class Recognizer:
         if norm in self.traps or norm in self.stops or len(norm) < 3:
             return False
         return not (len(words) == 1 and etext.isupper())
+
+    def _people_of(self, name: str, tokens: list[Token], j: int, text: str, cands) -> bool:
+        """"Somali troops", "Afar militia": a demonym or a people's name right before a people or force
+        noun names the people, not the region of that name (Ethiopia's Somali Region, Afar Region)."""
+        if j >= len(tokens) or tokens[j].lower not in people_nouns() or text[tokens[j - 1].end:tokens[j].start] != " ":
+            return False
+        return any(c.match == "demonym" for c in cands) or normalise(name) in people_names()
+
+    def _mark_people(self, topo: Toponym, tokens: list[Token], j: int, text: str, cands) -> bool:
+        """``_people_of``, noting the cue ``people`` (the resolver then reads the name as its country)."""
+        if not self._people_of(topo.text, tokens, j, text, cands):
+            return False
+        topo.cues.add("people")
+        return True
 
     def _modifier(self, sdoc, s: int, e: int, tokens: list[Token], j: int, text: str) -> bool:
         """A country name used as a modifier: "a US soldier", "U.S. troops", "Iraqi forces"."""

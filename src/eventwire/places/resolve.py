@@ -122,6 +122,10 @@ class Resolver:
         dem = [c for c in cands if c.match == "demonym"]
         if t.role in ("adjective", "embedded") and dem:
             cands = dem  # "Somali forces": Somalia, not Ethiopia's Somali region
+        elif "people" in t.cues and t.role == "adjective":
+            # "Afar militia", "Amhara forces": a people of the country, not the region named after it
+            countries = {c.country_code: self.gaz.country_place(c.country_code) for c in cands if c.country_code}
+            cands = [c for c in countries.values() if c is not None]
         elif len(dem) < len(cands):
             others = [c for c in cands if c.match != "demonym"]
             if dem and not any(_well_known(c) or c.is_admin1 for c in others):
@@ -229,8 +233,10 @@ class Resolver:
         # the article's clear places, each once (an article names its town many times), with their names:
         # a name is never its own anchor -- Vienna, Austria's division is "1 km from" Vienna, Austria
         named_anchors = list(dict.fromkeys(
-            (c.latitude, c.longitude, normalise(t.text)) for t, c, m in zip(toponyms, firsts, margins)
-            if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1 and m >= 1))
+            (c.latitude, c.longitude, normalise(t.text)) for t, c, m, cands in zip(toponyms, firsts, margins, cand_lists)
+            if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1
+            and (m >= 1 or _one_spot(c, cands))))
+        sole_admin1 = _sole_admin1(toponyms, firsts, cand_lists)
         sent_of = _sentence_index(sentences or [])
 
         out: list[Resolved] = []
@@ -248,7 +254,7 @@ class Resolver:
             anchors = list(dict.fromkeys((a, b) for a, b, n in named_anchors if n != normalise(t.text)))
             team = _team_city(t, cands, firsts[k], text)
             ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named_list[k], held,
-                   team)
+                   team, sole_admin1)
             best: tuple[float, Candidate] | None = None
             second: tuple[float, Candidate] | None = None
             for c in cands:
@@ -372,7 +378,7 @@ class Resolver:
         """The points of candidate ``c`` for toponym ``k`` in its article (``parts``: the reasons, when wanted;
         building them for every candidate of every name would cost more than the scoring)."""
         gaz = self.gaz
-        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named, held, team = ctx
+        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named, held, team, sole_admin1 = ctx
         s = self.prior(t, c, parts, named)
         add = _Adder(parts, s)
         if team is not None and c.id == team.id:
@@ -399,6 +405,10 @@ class Resolver:
             same_sent = any(sent_of(toponyms[o].start) == sent_of(t.start) for o in others)
             add(ADMIN_SENT if same_sent else ADMIN_DOC,
                 lambda: f"{gaz.admin_name(c.admin1_key)} named in the {'sentence' if same_sent else 'article'}")
+        peers = sole_admin1.get(c.admin1_key, set()) - {normalise(t.text)} if c.admin1_key and not others else set()
+        if peers and not c.is_admin1:
+            # "Bijapur" beside Sukma: the Bijapur in Chhattisgarh, the province of the article's other town
+            add(ADMIN_DOC, lambda: f"in {gaz.admin_name(c.admin1_key)}, like {sorted(peers)[0]} of the article")
         if c.is_admin and not c.is_country:
             key = c.admin2_key if c.feature_code == "ADM2" else c.admin1_key if c.is_admin1 else ""
             towns = held.get(key, set()) - {normalise(t.text)} if key else set()
@@ -439,6 +449,27 @@ class Resolver:
             r.runner_up, r.cand = r.cand, same
             r.why = (f"{r.topo.text!r} -> {describe(same, self.gaz)}: the same place as {lead.topo.text!r} "
                      f"qualified earlier in the article. Before that: {r.why}")
+
+
+def _one_spot(first: Candidate, cands: list[Candidate]) -> bool:
+    """All readings of a name within 50 km of its first ("Sukma" the town and Sukma district): one place,
+    however close their scores."""
+    return all(distance_km(first.latitude, first.longitude, c.latitude, c.longitude) < 50 for c in cands)
+
+
+def _sole_admin1(toponyms: list[Toponym], firsts: list[Candidate | None],
+                 cand_lists: list[list[Candidate]]) -> dict[str, set[str]]:
+    """First-level divisions that hold every reading of one of the article's town names (admin1 key ->
+    those names): such a town places the article in its province as surely as naming the province, so a
+    namesake there beats a bigger one elsewhere in the same country (Bijapur beside Sukma)."""
+    out: dict[str, set[str]] = {}
+    for t, c, cands in zip(toponyms, firsts, cand_lists):
+        if c is None or c.is_country or c.is_admin1 or c.feature_code in AREA_CODES or t.role != "literal":
+            continue
+        keys = {x.admin1_key for x in cands}
+        if len(keys) == 1 and c.admin1_key:
+            out.setdefault(c.admin1_key, set()).add(normalise(t.text))
+    return out
 
 
 def _focus_votes(toponyms: list[Toponym], firsts: list[Candidate | None],
