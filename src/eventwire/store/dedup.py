@@ -8,13 +8,15 @@ these hold (knobs in ``data/dedup.yaml``):
   attack on civilians only when both name the same armed actor); for strategic
   developments the sub-event type must match too; two remote-violence reports of
   different sub-event types whose evidence each names one weapon class, and
-  different ones ("warplanes" / "artillery"), are two strikes; a peaceful
+  different ones ("warplanes" / "artillery"), are two strikes; an armed clash
+  whose evidence names the weapon of a remote strike between the same armed
+  side(s) is that strike, told as fighting (:func:`_strike_told_as_clash`); a peaceful
   protest and a violent demonstration are never one event (a breakaway riot);
 * **date**: the dates differ by no more than the window of the coarser
   ``time_precision`` (same day when both know the day; a day more when one
   report dates the event by a night: "Monday night" / "overnight, an official
   said on Tuesday", or when the later report is dated by when it was told:
-  "killed nine, a rescue group said on Friday", or by its publication day for
+  "killed nine, a rescue group said on Friday", by its dateline, or by its publication day for
   want of date words -- unless it tells "another" attack);
 * **place**: the points are within 25 km, or they share admin2 (in the same
   admin1), or one is only known at region level and they share admin1; with no
@@ -32,6 +34,8 @@ these hold (knobs in ``data/dedup.yaml``):
   does not name its own place (the article's setting); a place read from a
   *later* sentence of the report's article (what it tells next) matches a
   precise report only when the report's own evidence names that report's place;
+  a report coded to its dateline city matches a precise report whose town its
+  evidence names (not as a distance) and whose own evidence names it too;
 * **country**: the same country when both name one;
 * **actors**: each side of one report matches a side of the other (same
   normalised name or short form, or an associated actor), or is empty or
@@ -39,11 +43,15 @@ these hold (knobs in ``data/dedup.yaml``):
   side ("security forces"); an umbrella name matches its member groups ("FARC
   dissidents" / the EMC) and their members in turn (Al Qaeda / JNIM / Katiba Macina). "SDF v Islamic State" matches "Islamic State v SDF" and
   "SDF v unidentified gunmen", not "Military Forces of Syria v Islamic State".
+  Victim sides a report contradicts are read first (:func:`_victims_recoded`):
+  a state force as the victims of an attack on civilians, or civilians whose
+  evidence names only soldiers hit, against a clash of those soldiers' forces.
 
 Events of the same document never merge with each other: the extractor has
 already judged them to be different events. A report placed only at region or
 country level that fits several stored events joins none (ambiguous) -- unless
-its evidence names the place of exactly one of them.
+its evidence names the place of exactly one of them, or exactly one of them
+has its event and sub-event type.
 
 The merged record keeps every source ("; "-joined, in the order they came),
 all evidence, the most precise date and location, the actor names of the
@@ -97,7 +105,8 @@ def rules() -> Rules:
             date_window_days={int(k): int(v) for k, v in raw["date_window_days"].items()},
             max_km=float(raw["max_km"]),
             distinct_place_km=float(raw.get("distinct_place_km", 5)),
-            compatible_types=frozenset(frozenset(p) for p in raw.get("compatible_event_types") or []),
+            # the store's candidate query fetches the conditional pair too; types_match decides it
+            compatible_types=frozenset(frozenset(p) for p in raw.get("compatible_event_types") or []) | {_CLASH_STRIKE},
             restricted_types={frozenset(r["types"]): frozenset(r["sub_event_types"])
                               for r in raw.get("restricted_type_pairs") or []},
             sub_event_must_match=frozenset(raw.get("sub_event_must_match") or []),
@@ -326,7 +335,8 @@ def dated_when_told(ev: Event) -> bool:
     follow a verb of saying ("a rescue group said on Friday", the statement day the extractor falls
     back on when nothing else dates the event), or the extractor found no date words for it (it
     recorded the words of the event, none of a date) and gave it the publication day. Either date
-    may be a day later than the event, never earlier. A report that calls itself a repeat
+    may be a day later than the event, never earlier; so may the date of a dateline ("Ouagadougou,
+    9 Sept. 2025 (AIB) - ..."), the day the story was filed. A report that calls itself a repeat
     ("another convoy", "a day after the attack") is not: it tells apart the day before."""
     if rules().repeat_words.search(" ".join(e.text for e in ev.evidence)):
         return False
@@ -336,6 +346,9 @@ def dated_when_told(ev: Event) -> bool:
     for e in ev.evidence:  # a merged record holds evidence of several documents: offsets and words must agree
         at = said.start - e.start
         if e.start <= said.start and said.end <= e.end and e.text[at:at + len(said.text)] == said.text:
+            dateline = _DATELINE.match(e.text)
+            if dateline is not None and at < dateline.end():
+                return True  # "Ouagadougou, 9 Sept. 2025 (AIB) - Air strikes carried out on Monday ...": the filing day
             return bool(SPEECH_BEFORE.search(e.text[max(0, at - 40):at]))
     return False
 
@@ -362,11 +375,14 @@ def types_match(a: Event, b: Event) -> tuple[bool, str]:
             return False, conflict
         return True, f"same event type {a.event_type} ({a.sub_event_type} vs {b.sub_event_type})"
     pair = frozenset((a.event_type, b.event_type))
+    if pair == _CLASH_STRIKE:
+        told = _strike_told_as_clash(a, b)
+        return (True, told) if told else (False, f"different event types ({a.event_type} vs {b.event_type})")
     if pair in r.compatible_types:
         allowed = r.restricted_types.get(pair)
         if allowed is not None and not {a.sub_event_type, b.sub_event_type} <= allowed:
             return False, f"different event types ({a.sub_event_type} vs {b.sub_event_type})"
-        if allowed is not None and not _armed_actor_in_common(a, b):
+        if allowed is not None and not _armed_actor_in_common(a, b) and not _attack_on_the_march(a, b):
             return False, (f"{a.sub_event_type} and {b.sub_event_type} without an armed actor "
                            "named in both")
         conflict = _means_conflict(a, b)
@@ -376,12 +392,59 @@ def types_match(a: Event, b: Event) -> tuple[bool, str]:
     return False, f"different event types ({a.event_type} vs {b.event_type})"
 
 
+# an armed clash and a remote strike: one event only as _strike_told_as_clash says
+_CLASH_STRIKE = frozenset(("Battles", "Explosions/Remote violence"))
+_STRIKE_OF_MEANS = {"air": "Air/drone strike", "ground": "Shelling/artillery/missile attack"}
+
+
+def _strike_told_as_clash(a: Event, b: Event) -> str:
+    """One outlet's drone or air strike is another's armed clash between the same sides ("our air
+    force destroyed gatherings of the militia" coded as fighting): an armed-clash report whose own
+    evidence names the weapon of the remote-violence report ("drones loaded with explosives
+    attacked a patrol"), when both name the same armed actor on one side and nothing conflicts on
+    the other. A clash report that names no remote weapon stays apart from a strike the same day
+    (the army's clash with a group and its air strike on a village are two events): "" when not."""
+    if frozenset((a.event_type, b.event_type)) != _CLASH_STRIKE:
+        return ""
+    clash, strike = (a, b) if a.event_type == "Battles" else (b, a)
+    if clash.sub_event_type != "Armed clash":
+        return ""
+    told, used = remote_means(clash), remote_means(strike)
+    if len(told) != 1 or (used and not told & used) or _STRIKE_OF_MEANS.get(next(iter(told))) != strike.sub_event_type:
+        return ""  # a clash telling of drones is no roadside bomb
+    ok, _, positive = actors_match(clash, strike)
+    named = [x for x in (clash.actor1, clash.actor2) if not is_wildcard(x)
+             and any(_names_match(x, y) for y in (strike.actor1, strike.actor2) if not is_wildcard(y))]
+    if not ok or positive < 1 or not named:
+        return ""
+    return (f"compatible types: an armed clash told with the weapon of the {strike.sub_event_type} "
+            f"({next(iter(told))}), same side {named[0]}")
+
+
 def _armed_actor_in_common(a: Event, b: Event) -> bool:
     """Both reports name the same armed actor (not an unidentified one, not civilians): "JNIM attacked
     Barsalogho" coded as a clash by one outlet and as an attack on civilians by another."""
     def armed(ev: Event) -> list[str]:
         return [x for x in (ev.actor1, ev.actor2) if not is_wildcard(x) and not x.lower().startswith("civilians")]
     return any(_names_match(x, y) for x in armed(a) for y in armed(b))
+
+
+_MARCH = re.compile(r"\b(?:march(?:ed|ing|es)?|protest(?:ed|ing|s|ers)?|demonstrat(?:ed|ion|ions|ors|ing)|"
+                    r"rall(?:y|ies|ied)|sit-in|strikers|picket(?:ed|ing)?)\b", re.IGNORECASE)
+
+
+def _attack_on_the_march(a: Event, b: Event) -> bool:
+    """Excessive force against protesters and an attack on civilians by an unidentified perpetrator,
+    the attack report's own evidence telling the crowd's demonstration ("transport workers
+    marched ... carrying photographs of murdered drivers"): the outlet that names neither police
+    nor protesters has coded the same march as an attack. An attack report that tells no
+    demonstration (gunmen attacking villagers the day police broke up a rally) stays apart."""
+    if {a.sub_event_type, b.sub_event_type} != {"Excessive force against protesters", "Attack"}:
+        return False
+    vac = a if a.event_type == "Violence against civilians" else b
+    if vac.event_type != "Violence against civilians" or not is_wildcard(vac.actor1):
+        return False
+    return bool(_MARCH.search(" ".join(e.text for e in vac.evidence)))
 
 
 def _means_conflict(a: Event, b: Event) -> str:
@@ -509,6 +572,44 @@ def borrowed_place(ev: Event) -> bool:
     return said.start >= max(e.end for e in ev.evidence)
 
 
+# "ALEPPO, SANA - ", "Ouagadougou, 9 Sept. 2025 (AIB) - ", "KYIV, Sept 25 (Reuters) - ": where the story was filed
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})\s*(?:,|\()[^\n]{0,45}?\s[-–—]{1,2}\s")
+_DISTANCE_BEFORE = re.compile(r"\b\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\b[^.;]{0,30}$", re.IGNORECASE)
+
+
+def dateline_placed(ev: Event) -> int:
+    """Where the report's text begins after a dateline naming its own location (the city the story
+    was filed from: "Aleppo, SANA - ... a car bomb exploded in the city of Manbij"), else 0. The
+    extractor may code such a report to the dateline rather than to the town its words tell."""
+    if not ev.evidence or not ev.location:
+        return 0
+    m = _DATELINE.match(ev.evidence[0].text)
+    if m is None or _fold(m.group("place")) not in {_fold(n) for n in place_names(ev)}:
+        return 0
+    # its words past the dateline name the city again: the event is there ("in the capital's Hodan
+    # district" is not, "in Aleppo's eastern countryside" -- the region of that name -- is no sign)
+    rest = " ".join([ev.evidence[0].text[m.end():], *(e.text for e in ev.evidence[1:])])
+    if _fold(ev.location) != _fold(ev.admin1 or "") and re.search(
+            rf"\b{re.escape(_fold(ev.location))}\b", _fold(rest)):
+        return 0
+    return m.end()
+
+
+def _tells_place_of(ev: Event, other: Event, skip: int) -> bool:
+    """Does ``ev``'s evidence, past its first ``skip`` characters, name ``other``'s location as a
+    place, not as a distance reference ("58 kilometres north of El Obeid")?"""
+    for i, e in enumerate(ev.evidence):
+        text = e.text[skip:] if i == 0 else e.text
+        for n in place_names(other):
+            fn = _fold(n)
+            if len(fn) < 3:
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.IGNORECASE):
+                if not _DISTANCE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                    return True
+    return False
+
+
 def _unresolved(e: Event) -> bool:
     """A place name the gazetteer could not place (no coordinates, no country)."""
     return bool(e.location) and not e.country and (e.latitude is None or e.longitude is None)
@@ -537,6 +638,12 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
                 return True, f"one report's evidence names {y.location}", rules().max_km / 2
             return False, (f"one report's place ({x.location}) comes from a later sentence; its evidence "
                            f"does not name {y.location}"), 1e9
+    for x, y in ((a, b), (b, a)):
+        skip = dateline_placed(x)
+        if skip and (y.geo_precision or 3) <= 2 and names_place_of(y, y) and _tells_place_of(x, y, skip):
+            # x is coded to its dateline; its words tell of y's town, which y's words name too
+            return True, (f"one report is placed at its dateline ({x.location}); its evidence names "
+                          f"{y.location}"), rules().max_km / 2
     km = None
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         km = haversine_km(float(a.latitude), float(a.longitude), float(b.latitude), float(b.longitude))
@@ -613,9 +720,58 @@ def _crowd_as_civilians(a: Event, b: Event) -> tuple[Event, Event]:
     return civil(a), civil(b)
 
 
+_STATE_FORCE = re.compile(r"^(?:Military|Police) Forces\b")
+# security forces named as the ones attacked or killed, and civilians named as victims
+_FORCES_HIT = re.compile(r"\b(?:soldiers|troops|servicemen|military personnel|policemen|police officers|gendarmes|"
+                         r"(?:military|army|police) (?:patrol|convoy|post|base|personnel)s?|"
+                         r"(?:supply|military|army) convoy)\b", re.IGNORECASE)
+_CIVILIANS_HIT = re.compile(r"\b(?:civilians?|villagers|residents|farmers|herders|women|children|pupils|students|"
+                            r"worshippers|passengers|traders|shoppers|families|displaced|people|teachers|"
+                            r"journalists|protesters|demonstrators|marchers)\b", re.IGNORECASE)
+
+
+def _victims_recoded(a: Event, b: Event) -> tuple[Event, Event]:
+    """The victim side of an attack on civilians, when the report contradicts itself about who it
+    hit. Two classes of extraction disagreement: (1) an attack on civilians whose victim side is a
+    state force ("Amba fighters stormed a government school and whisked away the principal" coded
+    against the military): ACLED's victims of violence against civilians are civilians, so the
+    victim side is taken as unknown when the other report is an attack on civilians too; (2) an
+    attack on civilians whose evidence names only soldiers or police as the ones hit ("15
+    soldiers were killed when jihadists ambushed a supply convoy") against an armed clash of the
+    same country's forces: its victim side is those forces. A report naming villagers, residents
+    or other civilians as victims keeps its civilians."""
+    vac = "Violence against civilians"
+
+    def recode(ev: Event, other: Event) -> Event:
+        if ev.event_type != vac:
+            return ev
+        if _STATE_FORCE.match(ev.actor2 or "") and other.event_type == vac:
+            return dataclasses.replace(ev, actor2="")
+        if (other.event_type == "Battles" and (ev.actor2 or "").lower().startswith("civilians")
+                and ev.evidence):
+            text = " ".join(e.text for e in ev.evidence)
+            forces = [x for x in (other.actor1, other.actor2) if _STATE_FORCE.match(x or "")
+                      and _country_of(x) and _country_of(x) == _country_of(ev.actor2)]
+            if forces and _FORCES_HIT.search(text) and not _CIVILIANS_HIT.search(text):
+                return dataclasses.replace(ev, actor2=forces[0])
+        return ev
+    return recode(a, b), recode(b, a)
+
+
+def _country_of(name: str) -> str:
+    """The country of a state force or a civilian side ("Military Forces of Mexico (2024-)" -> "mexico",
+    "Civilians (Mexico)" -> "mexico"); "" when the name gives none."""
+    m = re.search(r"\bForces of ([^()]+)", name or "")
+    if m:
+        return _fold(m.group(1))
+    m = re.search(r"\(([^()]+)\)\s*$", name or "")
+    return _fold(m.group(1)) if m and not re.match(r"^\d{4}-", m.group(1)) else ""
+
+
 def match(new: Event, existing: Event) -> Match:
     """Whether ``new`` reports the same event as ``existing`` (a merged record), and why."""
     reasons: list[str] = []
+    new, existing = _victims_recoded(new, existing)
     ok, why = types_match(new, existing)
     if not ok:
         return Match(False, why_not=why)
@@ -663,7 +819,14 @@ def best_match(new: Event, candidates: Sequence[Event]) -> tuple[int, Match] | N
         # placed only in Borno State)
         named = [(i, m) for i, m in found if names_place_of(new, candidates[i]) and not is_vague(candidates[i])]
         if len(named) != 1:
-            return None
+            # or exactly one of them is an event of its very kind: a region-level "drone attack on a
+            # minibus" joins the drone strike, not a shooting the region reported the same day
+            kind = [(i, m) for i, m in found if (candidates[i].event_type, candidates[i].sub_event_type)
+                    == (new.event_type, new.sub_event_type)]
+            if len(kind) != 1:
+                return None
+            kind[0][1].reasons.append(f"the only candidate of type {new.sub_event_type}")
+            return kind[0]
         i, m = named[0]
         m.reasons.append(f"its evidence names {candidates[i].location}")
         return named[0]
