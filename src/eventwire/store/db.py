@@ -455,6 +455,11 @@ class Store:
             return None, ""
         stmt, params = self._candidate_query(ev, day)
         rows = [r for r in conn.execute(stmt, params) if r[0] not in exclude]
+        # no report already in the event may conflict with the new one (dates, places, types):
+        # the merged record alone would let a chain of near reports drift into the next event
+        rows = [r for r in rows if not any(
+            dedup.member_conflict(ev, Event.from_dict(json.loads(m[0])))
+            for m in conn.execute(_REFRESH_MEMBERS, {"cid": r[0]}))]
         if not rows:
             return None, ""
         cands = [Event.from_dict(json.loads(r[1])) for r in rows]

@@ -650,6 +650,9 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
         if km > rules().distinct_place_km and _distinct_places(a, b):
             return False, (f"two different precisely located places {km:.0f} km apart "
                            f"({a.location} / {b.location})"), km
+        if km > rules().distinct_place_km and _told_apart(a, b):
+            return False, (f"each report names its own place, {km:.0f} km apart, and not the other's "
+                           f"({a.location} / {b.location})"), km
         if km <= rules().max_km:
             return True, f"{km:.1f} km apart ({a.location or '?'} / {b.location or '?'})", km
     same_a1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) == _fold(b.admin1))
@@ -693,6 +696,27 @@ def _distinct_places(a: Event, b: Event) -> bool:
     admin_a = {_fold(x) for x in (a.admin1, a.admin2, a.admin3) if x}
     admin_b = {_fold(x) for x in (b.admin1, b.admin2, b.admin3) if x}
     return la not in admin_b and lb not in admin_a
+
+
+def _told_apart(a: Event, b: Event) -> bool:
+    """Each report's own words name its place, at a town or "near a town" (geo_precision 1 or
+    2), the places differ, neither is the other's district or region, and neither report names
+    the other's place: "a wedding in Konduga Local Government Area" and "a market in
+    Maiduguri", "a checkpost in Lakki Marwat district" and "the Mandan checkpost in Bannu" are
+    two events however near. (A report coded to a place its words do not name -- the
+    article's setting, a province's capital -- tells nothing here.)"""
+    if (a.geo_precision or 3) > 2 or (b.geo_precision or 3) > 2:
+        return False
+    la, lb = _fold(a.location or ""), _fold(b.location or "")
+    if not la or not lb or la == lb or la in lb or lb in la:
+        return False
+    admin_a = {_fold(x) for x in (a.admin1, a.admin2, a.admin3) if x}
+    admin_b = {_fold(x) for x in (b.admin1, b.admin2, b.admin3) if x}
+    if la in admin_b or lb in admin_a:
+        return False
+    if not (names_place_of(a, a) and names_place_of(b, b)):
+        return False
+    return not (names_place_of(a, b) or names_place_of(b, a))
 
 
 @dataclass(slots=True)
@@ -783,6 +807,10 @@ def match(new: Event, existing: Event) -> Match:
     ok, why, km = places_match(new, existing)
     if not ok:
         return Match(False, why_not=why)
+    if (_placeless(new) or _placeless(existing)) and new.sub_event_type != existing.sub_event_type:
+        # with no place to compare, only the very kind of event ties the two
+        return Match(False, why_not=f"one report gives no place and the types differ "
+                                    f"({new.sub_event_type} vs {existing.sub_event_type})")
     reasons.append(why)
     ok, why, positive = actors_match(*_crowd_as_civilians(new, existing))
     if not ok:
@@ -797,6 +825,29 @@ def match(new: Event, existing: Event) -> Match:
     if new.location and _fold(new.location) == _fold(existing.location or ""):
         score += 0.1
     return Match(True, score=score, reasons=reasons)
+
+
+def member_conflict(new: Event, member: Event) -> str:
+    """Why ``new`` cannot join a stored event one of whose reports is ``member``, or "".
+
+    A new report is matched against the merged record, which carries its most precise
+    report's place and its best date; without this check a chain of reports each a day or a
+    few km from the last could pull an event into its neighbour (a riot on Wednesday night
+    joining Monday's protest through a report dated Tuesday). Only hard conflicts count:
+    dates outside the window, sub-event types that are never one event, different
+    countries, two places each report names as its own."""
+    if frozenset((new.sub_event_type, member.sub_event_type)) in rules().exclusive_sub_events:
+        return f"{new.sub_event_type} and a report's {member.sub_event_type} are never one event"
+    ok, why, _ = dates_match(new, member)
+    if not ok:
+        return f"a report of it is dated {member.event_date}: {why}"
+    if new.country and member.country and _fold(new.country) != _fold(member.country):
+        return f"a report of it is in {member.country}"
+    if None not in (new.latitude, new.longitude, member.latitude, member.longitude):
+        km = haversine_km(float(new.latitude), float(new.longitude), float(member.latitude), float(member.longitude))
+        if km > rules().distinct_place_km and (_distinct_places(new, member) or _told_apart(new, member)):
+            return f"a report of it is at {member.location}, {km:.0f} km away"
+    return ""
 
 
 def is_vague(ev: Event) -> bool:

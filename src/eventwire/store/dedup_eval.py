@@ -139,7 +139,23 @@ def _label_of(ev: dict[str, Any], labels: list[str], gold_spans: list[tuple[int,
     return best
 
 
-def evaluate_pipeline(path: str | os.PathLike, pipeline: Any = None, *, db: str | None = None) -> dict[str, Any]:
+def extract_set(path: str | os.PathLike, pipeline: Any = None) -> list[tuple[Document, list[str], Document]]:
+    """The set's raw articles through the real pipeline: (hand-coded document, labels, processed
+    document) per article, so that several store orders can be judged on one extraction."""
+    from ..pipeline import Pipeline
+
+    pipeline = pipeline or Pipeline()
+    out = []
+    for gold_doc, labels in load_labelled(path):
+        raw = Document(id=gold_doc.id, text=gold_doc.text, title=gold_doc.title, source=gold_doc.source,
+                       url=gold_doc.url, published=gold_doc.published, origin=gold_doc.origin)
+        out.append((gold_doc, labels, pipeline(raw)))
+    return out
+
+
+def evaluate_pipeline(path: str | os.PathLike, pipeline: Any = None, *, db: str | None = None,
+                      order: Sequence[int] | None = None,
+                      extracted_set: list[tuple[Document, list[str], Document]] | None = None) -> dict[str, Any]:
     """End to end: the set's raw articles through the real pipeline into a store.
 
     Each extracted event gets the truth label of the hand-coded event whose
@@ -149,11 +165,12 @@ def evaluate_pipeline(path: str | os.PathLike, pipeline: Any = None, *, db: str 
     extraction, not judged); pairs from different documents are judged as in
     :func:`evaluate`.
     """
-    from ..pipeline import Pipeline
     from .db import open_store
 
-    pipeline = pipeline or Pipeline()
-    items = load_labelled(path)
+    processed = extracted_set if extracted_set is not None else extract_set(path, pipeline)
+    if order is not None:
+        processed = [processed[i] for i in order]
+    items = [(g, labels) for g, labels, _ in processed]
     extracted = spurious = 0
     found_truth: set[str] = set()
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,10 +178,7 @@ def evaluate_pipeline(path: str | os.PathLike, pipeline: Any = None, *, db: str 
         truth: dict[tuple[str, int], str] = {}
         assigned: dict[tuple[str, int], str] = {}
         try:
-            for gold_doc, labels in items:
-                raw = Document(id=gold_doc.id, text=gold_doc.text, title=gold_doc.title, source=gold_doc.source,
-                               url=gold_doc.url, published=gold_doc.published, origin=gold_doc.origin)
-                doc = pipeline(raw)
+            for gold_doc, labels, doc in processed:
                 doc_id = store.add_document(doc)
                 if doc_id is None:
                     continue
