@@ -79,7 +79,7 @@ def run(doc: Document, settings: Settings) -> Document:
         resolved.remove(r)
         r.topo.known = False
         r.topo.cues.add("site")
-        r.topo.reason = f"the name of a site ({_site_word(r, text)!r}), not the town {r.cand.name}"
+        r.topo.reason = f"the name of a site ({(_site_word(r, text) or r.topo.text)!r}), not the town {r.cand.name}"
         unlisted.append(r.topo)
     doc.mentions = [m for m in doc.mentions if m.kind != "place"]
     new: list[Mention] = []
@@ -158,8 +158,9 @@ def _anchor_unlisted(mentions: list[Mention]) -> None:
     district named near it in the same sentence; else of the town the article names closest before
     it (a street, a hall, a stadium is mostly in the town the article is about), else after it.
     An article naming no town leaves it unplaced."""
+    # not a pick doubted as far abroad ("Salt" of a restaurant's name read as Salt, Spain, in a St. Louis story)
     listed = [m for m in mentions if not m.meta.get("unlisted") and m.value.latitude is not None
-              and m.meta.get("role") != "adjective"
+              and m.meta.get("role") != "adjective" and not m.meta.get("doubt")
               and (m.value.feature_class == "P" or m.value.feature_code in ("ADM1", "ADM2"))]
     towns = [m for m in listed if m.value.feature_class == "P"]
     for m in mentions:
@@ -169,6 +170,11 @@ def _anchor_unlisted(mentions: list[Mention]) -> None:
         if pool:
             a = min(pool, key=lambda x: (x.value.feature_class != "P", abs(x.start - m.start)))
             how = "named beside it"
+            # "Kuriga, Kaduna state": the division right after it holds it, whatever town is named nearer
+            box = next((x for x in pool if x.value.feature_code in ("ADM1", "ADM2") and 0 <= x.start - m.end <= 3), None)
+            key = "admin1_key" if box is not None and box.value.feature_code == "ADM1" else "admin2_key"
+            if box is not None and a is not box and a.meta.get(key) != box.meta.get(key):
+                a, how = box, "the division named right after it"
         else:
             a = _article_town(towns, m) if _part_of_a_town(m) else None
             if a is None:
@@ -205,6 +211,16 @@ def _far_site(r, resolved: list, text: str) -> bool:
     square there, not the town 1,700 km away; "shops on Madero street" are on a street of the article's town."""
     word = _site_word(r, text).lower().strip(".,")
     c = r.cand
+    if not word and c.feature_class == "S" and c.match == "alt" and r.topo.role == "literal":
+        # a landmark named by a common word, said to be the state's or in a town ("the state Capitol",
+        # "the Capitol rotunda in Madison"), while every town the article names lies far from it in its own
+        # country: that town's building of the kind, not the landmark
+        local = text[max(0, r.topo.start - 6):r.topo.start].lower() == "state " or any(
+            x.cand.feature_class == "P" and 0 < x.topo.start - r.topo.end <= 30
+            and text[r.topo.end:x.topo.start].rstrip().endswith(" in") for x in resolved)
+        towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"]
+        return local and bool(towns) and all(x.country_code == c.country_code and distance_km(
+            c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
     if not word or r.topo.role != "literal" or c.feature_class not in ("P", "A") or c.is_country or c.is_admin1:
         return False
     if word in STREET_WORDS and r.topo.text.split()[-1].lower().strip(".") not in SITE_WORDS:

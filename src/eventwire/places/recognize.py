@@ -835,6 +835,8 @@ class Recognizer:
         if not (i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in FEATURE_NOUNS) and \
                 _PLACE_NOUNS.isdisjoint([t.lower for t in tokens[i:i + 7]]):
             return None  # no noun near that could introduce it as a place (the common case: be quick)
+        if tokens[i].lower in _LEADING_PREPOSITIONS and not tokens[i].upper:
+            return None  # "In New York state", "Across Borno state": a sentence's first word is not the name's
         j = i
         while j < len(tokens) and j - i < 4:
             t = tokens[j]
@@ -1125,6 +1127,12 @@ class Recognizer:
         if not has_ner and not at_sentence_start and not single and any(c.population >= 5000 for c in cands):
             return True, "multi-word gazetteer match (no NER)"
         return False, ""
+
+
+# prepositions capitalised only because they open a sentence ("In Kano state, ..."): never a name's first word
+_LEADING_PREPOSITIONS = frozenset({"in", "across", "at", "near", "from", "during", "throughout", "outside", "inside",
+                                   "around", "along", "within", "into", "to", "for", "after", "before", "since",
+                                   "between", "beyond", "towards", "toward", "through", "over", "under"})
 
 
 def _strip_lga(text: str, s: int, e: int, label: str) -> tuple[int, int, str]:

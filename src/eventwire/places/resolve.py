@@ -247,8 +247,11 @@ class Resolver:
             qualifier = None
             if nxt is not None and (nxt.is_admin1 or nxt.is_country) and text:
                 between = text[t.end:toponyms[k + 1].start]
-                if between.strip() in (",", "") and len(between) <= 3:
+                if between.strip() in (",", "") and len(between) <= 3 \
+                        and not _town_in_a_list(k + 1, toponyms, firsts, cand_lists, text):
                     qualifier = nxt  # "Paris, Texas" / "Tripoli, Lebanon"
+                elif len(between) <= 25 and between.strip() != "," and _APPOSITION.fullmatch(between):
+                    qualifier = nxt  # "Tripoli, in northern Lebanon", "Kidal, northern Mali's largest town"
             abbr_key, abbr = self.abbreviated_admin1(text, t.end) if text and qualifier is None else ("", "")
             focus = _focus_without(votes_by_name, votes, normalise(t.text))
             anchors = list(dict.fromkeys((a, b) for a, b, n in named_anchors if n != normalise(t.text)))
@@ -283,7 +286,10 @@ class Resolver:
                     big = [x for x in same_name if (x.population >= 100_000 or x.feature_code == "PPLC")
                            and (not inside_only or x.admin1_key == c.admin1_key)]
                     town = max(big, key=lambda x: x.population) if big else None
-                if town is not None and (t.feature in TOWN_FEATURES or not t.feature):
+                meant = _division_meant(k, t, c, town, toponyms, out, text) if town is not None else ""
+                if meant:
+                    parts = parts + [f"the {c.feature_code} rather than the town of the same name ({meant})"]
+                if town is not None and (t.feature in TOWN_FEATURES or not t.feature) and not meant:
                     second = (s, c)
                     parts = parts + [f"the town rather than the {c.feature_code} of the same name"]
                     c = town
@@ -503,6 +509,55 @@ def _holds_named_town(c: Candidate, held: dict[str, set[str]], name: str) -> boo
     """Whether division ``c`` holds a town the article names (other than one called ``name``)."""
     key = c.admin2_key if c.feature_code == "ADM2" else c.admin1_key if c.is_admin1 else ""
     return bool(key and held.get(key, set()) - {normalise(name)})
+
+
+_APPOSITION = re.compile(
+    r",\s+(?:(?:in|of)\s+)?(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?east|north-?eastern|north-?west|north-?western|south-?east|south-?eastern|south-?west|"
+    r"south-?western)\s+)?", re.I)
+_LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+
+
+def _town_in_a_list(q: int, toponyms: list[Toponym], firsts: list[Candidate | None],
+                    cand_lists: list[list[Candidate]], text: str) -> bool:
+    """Whether toponym ``q``, a state named like its big town ("New York", "Washington"), is an item of
+    a list of towns rather than the state of the town before it: "from Boston, New York and
+    Philadelphia" (the next item a town with no state of its own) is not Boston, New York."""
+    if q + 1 >= len(toponyms) or firsts[q + 1] is None or firsts[q + 1].feature_class != "P":
+        return False
+    if not any(x.feature_class == "P" and (x.population >= 100_000 or x.feature_code == "PPLC") for x in cand_lists[q]):
+        return False
+    if not _LIST_SEP.fullmatch(text[toponyms[q].end:toponyms[q + 1].start]):
+        return False
+    after = firsts[q + 2] if q + 2 < len(toponyms) else None  # "..., and Denver, Colorado": a town and its state
+    return not (after is not None and (after.is_admin1 or after.is_country)
+                and text[toponyms[q + 1].end:toponyms[q + 2].start].strip() == ",")
+
+
+def _division_meant(k: int, t: Toponym, c: Candidate, town: Candidate, toponyms: list[Toponym],
+                    done: list[Resolved], text: str) -> str:
+    """Why a name that is both a first-level division and a big town ("New York", "Washington") means
+    the division, although the town would be read by default (""; it does not): it closes "Buffalo, New
+    York" (the town just before, a comma between, was read as a town of that division because of it), or
+    "upstate" or a compass word precedes it and the town lies far from the division's middle ("western
+    New York"; "western Baghdad" is the city)."""
+    if not c.is_admin1 or not text:
+        return ""
+    prev = done[-1] if done and k > 0 and done[-1].topo is toponyms[k - 1] else None
+    if prev is not None and prev.cand.feature_class == "P" and prev.cand.admin1_key == c.admin1_key \
+            and any(p.startswith("followed by ") for p in prev.parts):
+        between = text[prev.topo.end:t.start]
+        if between.strip() == "," and len(between) <= 3:
+            return f"after a town of it, {prev.topo.text!r}"
+    before = text[max(0, t.start - 12):t.start].lower().split()
+    if before and (before[-1] == "upstate" or (before[-1] in _COMPASS and distance_km(
+            c.latitude, c.longitude, town.latitude, town.longitude) > 100)):
+        return f"'{before[-1]} {t.text}'"
+    return ""
+
+
+# simple compass words only: "northwest Washington" is a quarter of the capital, "eastern Washington" the state
+_COMPASS = frozenset({"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central"})
 
 
 TEAM_CITY = 3.0
