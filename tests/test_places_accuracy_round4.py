@@ -114,6 +114,20 @@ def test_town_placed_by_apposition(text, surface, cc, settings):
     assert _by_text(_geoparse(text, settings), surface)["country_code"] == cc
 
 
+def test_a_bare_comma_the_before_a_division_is_no_qualifier(settings):
+    # "..., the Valle del Cauca police command said": the division names who spoke, it does not
+    # qualify the village; the village (unlisted in Colombia) must not become a namesake abroad
+    from eventwire.models import Document
+    from eventwire.pipeline import Pipeline
+    import datetime as dt
+
+    text = ("A patrolman was killed on Tuesday afternoon when rebels ambushed a police patrol in the rural "
+            "area of Jamundi, near the village of Potrerito, the Valle del Cauca police command said.")
+    doc = Pipeline(settings)(Document(id="col", text=text, published=dt.date(2024, 10, 23)))
+    assert doc.events, "no event"
+    assert {e.country for e in doc.events} == {"Colombia"}, [(e.location, e.country) for e in doc.events]
+
+
 # ---------------------------------------------------------------- "the state Capitol"
 @pytest.mark.parametrize("text,admin1", [
     ("Protesters gathered at the state Capitol in Austin on Saturday to oppose the bill.", "Texas"),

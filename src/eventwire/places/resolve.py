@@ -250,7 +250,10 @@ class Resolver:
                 if between.strip() in (",", "") and len(between) <= 3 \
                         and not _town_in_a_list(k + 1, toponyms, firsts, cand_lists, text):
                     qualifier = nxt  # "Paris, Texas" / "Tripoli, Lebanon"
-                elif len(between) <= 25 and between.strip() != "," and _APPOSITION.fullmatch(between):
+                elif len(between) <= 25 and _APPOSITION.fullmatch(between) and re.search(
+                        r"\b(?:in|of|central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\b",
+                        between, re.I):
+                    # a bare ", the" is no qualifier: "near Potrerito, the Valle del Cauca police said"
                     qualifier = nxt  # "Tripoli, in northern Lebanon", "Kidal, northern Mali's largest town"
             abbr_key, abbr = self.abbreviated_admin1(text, t.end) if text and qualifier is None else ("", "")
             focus = _focus_without(votes_by_name, votes, normalise(t.text))

@@ -455,15 +455,16 @@ class Store:
             return None, ""
         stmt, params = self._candidate_query(ev, day)
         rows = [r for r in conn.execute(stmt, params) if r[0] not in exclude]
-        # no report already in the event may conflict with the new one (dates, places, types):
-        # the merged record alone would let a chain of near reports drift into the next event
-        rows = [r for r in rows if not any(
-            dedup.member_conflict(ev, Event.from_dict(json.loads(m[0])))
-            for m in conn.execute(_REFRESH_MEMBERS, {"cid": r[0]}))]
-        if not rows:
-            return None, ""
         cands = [Event.from_dict(json.loads(r[1])) for r in rows]
-        best = dedup.best_match(ev, cands)
+        # no report already in an event may conflict with the new one (dates, places, types): the
+        # merged record alone would let a chain of near reports drift into the next event. Only
+        # the events the new report matches are checked (one query each), before the choice
+        # among them, so that a conflicting one neither wins nor makes the choice ambiguous.
+        keep = [i for i, c in enumerate(cands) if dedup.match(ev, c).ok and not any(
+            dedup.member_conflict(ev, Event.from_dict(json.loads(m[0])))
+            for m in conn.execute(_REFRESH_MEMBERS, {"cid": rows[i][0]}))]
+        rows, cands = [rows[i] for i in keep], [cands[i] for i in keep]
+        best = dedup.best_match(ev, cands) if rows else None
         if best is None:
             return None, ""
         i, m = best
