@@ -67,6 +67,12 @@ _CLAUSE_AFTER = re.compile(r"[;:]|,\s+(?:which|who|where|while|as|but|and|said)\
 _SPEAKER = re.compile(r"\s*(?:,\s*)?(?:said|say|says|told|reported|added|claimed|according)\b", re.I)
 _CASUALTY_AFTER = re.compile(r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot)\b",
                              re.I)
+# the dead or hurt named as the subject: "Three al-Shabaab fighters were killed when a drone struck"
+_VICTIM_AFTER = re.compile(r"(?:\s+(?:officials|officers|personnel|members|men|constables|staff))?\s+(?:(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot|"
+                           r"martyred|neutrali[sz]ed|eliminated)|died|lost\s+their\s+lives|embraced\s+martyrdom)\b", re.I)
+_AGENT_AFTER = re.compile(r"(?:\b(?:fell|falls|fallen|came|comes|come)\b.*\b(?:to|of)|\blost\s+control\s+of|\blosing\s+control\s+of"
+                          r"|\b(?:was|were|been)\s+(?:[\w-]+\s+){1,2}by)\s*$", re.I)
+_NEUTRALISED_PASSIVE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+(?:[\w-]+\s+)?(?:neutrali[sz]ed|eliminated)\b", re.I)
 _CROWD_WORDS = frozenset({"protesters", "protester", "protestors", "protestor", "demonstrators", "demonstrator",
                           "marchers", "crowd", "crowds", "people"})
 _FACILITIES = frozenset({"checkpoint", "base", "convoy", "patrol", "garrison", "positions", "post", "outpost"})
@@ -515,8 +521,12 @@ class _Parse:
                         f.a1 = m
                         break
         if f.a1 is None:  # "a drone strike blamed on the Turkish military", "an attack claimed by IS"
-            for c in n.children:
-                if c.dep_ in ("acl", "relcl") and c.lemma_ in ("blame", "attribute", "claim"):
+            # (also ", which residents blamed on the ADF", parsed as a clause on "residents", and
+            # "the attack on the village, which officials blamed on ...", a clause on the object)
+            heads = [n] + [g for c in n.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for c in [x for h in heads for c in h.children if c.dep_ in ("acl", "relcl") for x in (c, *c.children)
+                      if x is c or x.dep_ in ("acl", "relcl")]:
+                if c.lemma_ in ("blame", "attribute", "claim"):
                     got = self.prep_obj(c, ("on", "to", "by"))
                     if got:
                         f.a1 = got[0]
@@ -833,9 +843,11 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     # the trigger itself is not an actor ("the offensive", "airstrikes")
     # (a named group inside a longer trigger stays: "repelled an al-Shabaab attack")
     # (nor is a weapon's user: "drones operated by a cartel struck" names the cartel acting)
+    # (nor is the police a crowd's trigger names: "pelted police with rocks" -> the police are the target)
     ms = [m for m in ms if not (m.start >= start and m.end <= end
                                 and (m.meta.get("generic") or (m.start == start and m.end == end))
-                                and not _LAUNCHED_BY.search(doc.clean[max(start, m.start - 40):m.start]))]
+                                and not _LAUNCHED_BY.search(doc.clean[max(start, m.start - 40):m.start])
+                                and not (event_type in RIOT_TYPES and m.start > start and m.value.inter in (1, 8)))]
     # a country the sentence names as a location ("in northern Mali") > the place the places stage
     # locates the event at ("Kharkiv" -> Ukraine) > the sentence's / document's places
     country, reliable = _locative_country(doc, sent_index), True
@@ -905,6 +917,13 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             and not a1.meta.get("generic") and not a2.meta.get("generic"):
         a2 = None  # "The M23 withdrew ..., handing it over": a named group does not act on itself
 
+    if (event_type or "") == "Battles" and _AGENT_AFTER.search(doc.clean[start:end]):
+        # "Singa fell to the RSF", "came under the control of the RSF", "was recaptured by the army":
+        # who takes the place is named after the trigger; a side named before it is the one that lost it
+        taker = next((m for m in ms if m.start >= end and m.value.inter in (1, 2, 3, 4, 8)), None)
+        if taker is not None and taker is not a1:
+            loser = a1 if a1 is not None and not a1.meta.get("implicit") and a1.value.inter in (1, 2, 3, 4, 8) else None
+            a1, a2 = taker, loser
     et = event_type or ""
     sub = sub_event_type or ""
     # ---------------------------------------------------------- event-type conventions
@@ -1010,6 +1029,19 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if et == "Battles" and a2 is not None and a2.value.inter == 7 and _SYMMETRIC.match(doc.clean[start:end]) \
                 and a2.start >= end and _TOLL_BEFORE.search(doc.clean, end, a2.start):
             a2 = None  # "gangs clashed in a market, killing three bystanders": the other side fought, the dead are toll
+        if et == "Battles" and a1 is None and a2 is not None and a2.value.inter in (2, 3, 4) and not a2.meta.get("generic"):
+            # "In a joint operation by the DRG and CRPF, five Maoists were neutralised in an exchange of
+            # fire": the dead are one side, the force named elsewhere in the sentence the other
+            a1 = next((m for m in ms if m is not a2 and m.value.inter in (1, 8) and not m.meta.get("implicit")
+                       and m.value.name != a2.value.name and not _SPEAKER.match(doc.clean, m.end)), None)
+        if et == "Battles" and _NEUTRALISED_PASSIVE.search(doc.clean[start:end]):
+            # "Seven terrorists were neutralised near Bama, the army said": the subject is who died; the
+            # word is the jargon of the force that did it, often the one speaking
+            if a1 is not None and a1.end <= start and (a2 is None or a2.meta.get("implicit")):
+                a1, a2 = None, a1
+            if a1 is None and a2 is not None:
+                a1 = next((m for m in ms if m is not a2 and m.value.inter in (1, 8) and not m.meta.get("implicit")
+                           and m.value.name != a2.value.name), None)
         if et == "Battles" and a2 is None:
             allies = {id(m) for m in f.assoc1}
             # "members of the A and B gangs clashed": with a symmetric verb the one named beside
@@ -1038,11 +1070,26 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if a2 is not None and a2.meta.get("generic") and (norm(a2.text.split()[-1]) in _FACILITIES or _FACILITY_AFTER.match(
                 doc.clean, a2.end)):
             # "blew himself up at a checkpoint, killing two policemen": the people hit are the target
-            hit = next((m for m in ms if m.start >= a2.end and m is not a1 and re.search(
+            # "the police checkpoint": the force named right before the facility holds it
+            owner = next((m for m in ms if m.end <= a2.start and m is not a1 and not m.meta.get("implicit")
+                          and m.value.inter in (1, 8) and not doc.clean[m.end:a2.start].strip()), None)
+            hit = owner or next((m for m in ms if m.start >= a2.end and m is not a1 and re.search(
                 r"\b(?:killing|wounding|injuring)\s+(?:\S+\s+){0,3}$", doc.clean[max(a2.end, m.start - 50):m.start])),
                 None) or next((m for m in ms if m.end <= start and m is not a1 and not m.meta.get("implicit")
-                               and _CASUALTY_AFTER.match(doc.clean, m.end)), None)
+                               and _CASUALTY_AFTER.match(doc.clean, m.end)), None) \
+                or next((m for m in ms if m is not a1 and not m.meta.get("implicit") and m.value.inter in (1, 8)
+                         and _VICTIM_AFTER.match(doc.clean, m.end)), None)
             a2 = hit or a2
+        if et == "Explosions/Remote violence" and a1 is not None and a1.end <= start and not a1.meta.get("implicit") \
+                and a1.value.inter != 7 and (a2 is None or a2.meta.get("implicit")) and _VICTIM_AFTER.match(doc.clean, a1.end):
+            # "four soldiers of the Malian army were killed after their vehicle hit an IED": the subject
+            # told as dead is hit by the weapon, it does not use it
+            a1, a2 = None, a1
+        if et == "Explosions/Remote violence" and a2 is None:
+            # "Three al-Shabaab fighters were killed when an American drone struck their car"
+            a2 = next((m for m in ms if m.end <= start and m is not a1 and m.value.inter in (1, 2, 3, 4, 8)
+                       and not m.meta.get("implicit") and (a1 is None or m.value.name != a1.value.name)
+                       and _VICTIM_AFTER.match(doc.clean, m.end)), None)
         if et == "Explosions/Remote violence" and a2 is None:  # not the source: "..., officials said"
             a2 = next((m for m in ms if m.value.inter == 7 and m is not a1 and m.start >= end
                        and not _SPEAKER.match(doc.clean, m.end)), None)
@@ -1076,6 +1123,9 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             claimant = _claimant(doc, sent_index, s_end)
             if claimant is not None and (a2 is None or claimant.value.name != a2.value.name):
                 a1 = claimant
+        if a1 is None and et == "Explosions/Remote violence":
+            # "... died when a drone hit their car. The Turkish army carried out the strike."
+            a1 = _carried_out_by(doc, sent_index, s_end, a2)
         if a1 is None and et in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
             tmpl = "Unidentified Armed Group ({country})"
             if sub == "Air/drone strike":
@@ -1292,19 +1342,36 @@ def _two_sides(doc: Document, sent) -> tuple[Mention, Mention] | None:
     return (sides[0], sides[1]) if len(sides) >= 2 else None
 
 
-_CLAIM_AFTER = re.compile(r"\s*(?:,\s*)?(?:has\s+|have\s+|later\s+)?(?:claimed\s+(?:responsibility|the\s+(?:attack|bombing|"
-                          r"killing|assault|ambush|raid))|said\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|"
+_CLAIM_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*)?(?:has\s+|have\s+|later\s+)?(?:claimed\s+(?:responsibility|the\s+(?:(?-i:[a-z][\w-]*)\s+)?(?:attack|bombing|blast|explosion|act|operation|strike|"
+                          r"killing|assault|ambush|raid))|said\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|killed|attacked|was\s+behind|"
                           r"were\s+behind|staged|launched|conducted)|took\s+responsibility)", re.I)
 _CLAIMED_BY = re.compile(r"\b(?:claimed|carried\s+out)\s+by\s+(?:the\s+)?$", re.I)
 
 
 def _claimant(doc: Document, sent_index: int, s_end: int) -> Mention | None:
-    """A named armed group claiming the attack in the next two sentences ("X claimed responsibility")."""
+    """A named armed group claiming the attack in the next three sentences ("X claimed responsibility")."""
     for m in doc.mentions:
-        if m.kind != "actor" or m.start < s_end or m.sent > sent_index + 2 or m.value.inter not in (2, 3, 4) \
+        if m.kind != "actor" or m.start < s_end or m.sent > sent_index + 3 or m.value.inter not in (2, 3, 4) \
                 or m.meta.get("generic") or not m.value.listed:
             continue
         if _CLAIM_AFTER.match(doc.clean, m.end) or _CLAIMED_BY.search(doc.clean[max(0, m.start - 30):m.start]):
+            return m
+    return None
+
+
+_CARRIED_OUT = re.compile(r"\s+(?:later\s+|had\s+|has\s+)?(?:carried\s+out|conducted|launched)\s+the\s+(?:(?-i:[a-z][\w-]*)\s+)?"
+                          r"(?:strike|air\s*strike|drone\s+strike|attack|raid|bombing|operation|shelling)\b", re.I)
+_CARRIED_OUT_BY = re.compile(r"\b(?:strike|attack|raid|bombing|shelling)\s+(?:was|had\s+been)\s+(?:carried\s+out|conducted|launched)\s+by\s+(?:the\s+)?$", re.I)
+
+
+def _carried_out_by(doc: Document, sent_index: int, s_end: int, a2: Mention | None) -> Mention | None:
+    """An armed actor (state forces too) said in the next two sentences to have carried out the
+    strike ("The Turkish army carried out the strike", "the strike was carried out by ...")."""
+    for m in doc.mentions:
+        if m.kind != "actor" or m.start < s_end or m.sent > sent_index + 2 or m.value.inter not in (1, 2, 3, 4, 8) \
+                or m.meta.get("implicit") or (a2 is not None and m.value.name == a2.value.name):
+            continue
+        if _CARRIED_OUT.match(doc.clean, m.end) or _CARRIED_OUT_BY.search(doc.clean[max(0, m.start - 50):m.start]):
             return m
     return None
 

@@ -30,7 +30,8 @@ _WORDS = re.compile(r"[\w'-]+")
 _AUX_START = re.compile(r"(?:was|were|been|being|is|are)\s", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?P<by>[^,.;]{1,70})", re.IGNORECASE)
 _OUTCOME = re.compile(
-    r"^(?:kill(?:ed|s|ing)?|dead|died|deaths|bodies|injured|wounded|stabbed|hacked|assaulted|targeted)$",
+    r"^(?:kill(?:ed|s|ing)?|dead|died|deaths|bodies|injured|wounded|stabbed|hacked|assaulted|targeted"
+    r"|(?:(?:were|have been|had been)\s+(?:[\w-]+\s+)?)?(?:neutrali[sz](?:ed|ing|es)|eliminat(?:ed|ing|es)))$",
     re.IGNORECASE,
 )
 _NEG_BEFORE = re.compile(r"\b(?:no|not|never|without|n't|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
@@ -116,7 +117,7 @@ def _sides(text: str, hit: Hit, lo: int, hi: int, prev_end: int, prev: Hit | Non
     by = _BY.search(right)
     by_text = by.group("by") if by else ""
     if hit.rule.agent_after:
-        cut = re.search(r",|;|\b(?:after|when|as|while|before|and)\b", right)
+        cut = re.search(r",|;|\b(?:after|when|as|while|before|and|following|amid|during)\b", right)
         return (right[: cut.start()] if cut else right), left
     if not hit.rule.nominal and (_PASSIVE.search(left) or _AUX_START.match(hit.text)):
         return by_text, left

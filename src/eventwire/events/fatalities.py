@@ -68,10 +68,20 @@ def _rx() -> _Rx:
     # up to 8 words: "four suspected members of the New People's Army were killed"
     # an injury word ends the stretch ("12 wounded and 3 killed") unless it describes the
     # victims ("18 displaced people died", "five wounded soldiers died")
-    gap = rf"(?:(?!(?:{injury})\b(?!\s+(?:{victims})\b)|and\b|or\b|\d)[\w'’-]+,?\s+){{0,8}}?"
+    # ("five members of the CPI (Maoist) were killed": a bracketed short name is one word)
+    gap = rf"(?:(?!(?:{injury})\b(?!\s+(?:{victims})\b)|and\b|or\b|\d)(?:[\w'’-]+|\([\w'’ -]{{1,20}}\)),?\s+){{0,8}}?"
     # "strikes on two villages killed nine people": a number of things is no toll
     things = rf"(?!\s+(?:[\w-]+\s+)?(?:{squash(cfg.get('thing_words', '(?!x)x'))})\b)"
-    N = rf"(?<![\w.-])(?P<num>{num}){things}"
+    # "On 18 April, nine members ...": a day of the month is no toll
+    months = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+              "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+    not_day = rf"(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{months})\b)"
+    # (two fixed-width look-behinds: the months' short forms, then the endings of the long ones)
+    after_month = (r"(?<!Jan |Feb |Mar |Apr |May |Jun |Jul |Aug |Sep |Oct |Nov |Dec )"
+                   r"(?<!uary |arch |pril |June |July |gust |mber |ober |Sept )")
+    # "April 9, two protesters ...", "March 3 2024": a month then a day; "in May 12 people" counts
+    day_like = r"(?!\d{1,2}(?:st|nd|rd|th)?(?:,|\s+\d{4}\b|\s+(?:killed|killing|attack|attacks|bombing|massacre|strike|strikes|raid|ambush)\b))"
+    N = rf"(?<![\w.-])(?:(?<!\d )|(?=[^\W\d]))(?:{after_month}|{day_like})(?P<num>{num}){things}{not_day}"
     return _Rx(
         num=re.compile(rf"(?i)^{num}$"),
         # killed at least 12 (people); killing three soldiers
@@ -79,11 +89,11 @@ def _rx() -> _Rx:
         # 12 people (, most of them women,) were killed; 3 dead
         before=re.compile(rf"(?i)\b{mod}{N}\s+{gap}(?:(?:were|was|have been|had been|are|is|been|got|reportedly|also|later|all|both)\s+)*(?:{kill})\b"),
         toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?dead|fatalities|deaths)\s+(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)\s+{mod}{N}\b"),
-        deaths_of=re.compile(rf"(?i)\b(?:deaths? of|killings? of|claim(?:ed|ing) the lives of|took the lives of|taking the lives of)\s+{mod}{N}\b(?!\s*(?:years?|%))"),
+        deaths_of=re.compile(rf"(?i)\b(?:deaths? of|killings? of|claim(?:ed|ing) the lives of|took the lives of|taking the lives of|(?:loss|lost) of(?=\s+\S+\s+(?:\S+\s+)?lives\b))\s+{mod}{N}\b(?!\s*(?:years?|%))"),
         left=re.compile(rf"(?i)\b(?:left|leaving|leave|claimed|claiming)\s+{mod}{N}\s+(?:(?:{victims})\s+)?(?:dead|lives|people dead)\b"),
         zero=re.compile(r"(?i)\b(?:no (?:one|deaths?|fatalities|casualties|lives|people|civilians|soldiers)(?: \w+)? (?:was |were |have been |has been )?(?:killed|reported|lost|dead|died)|no (?:deaths|fatalities|casualties) (?:were )?reported|without (?:causing )?(?:any )?(?:casualties|deaths|fatalities)|no one (?:was )?(?:hurt|harmed|injured|killed)|no casualties|no fatalities|caused no (?:casualties|deaths)|nobody was (?:killed|hurt))"),
-        singular_before=re.compile(rf"(?i)\b(?:an?|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims.replace('?', '')}|man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member)\s+(?:[\w'’,-]+\s+){{0,4}}?(?:was|has been|had been)\s+(?:(?:reportedly|also|later|allegedly)\s+)?(?:{kill})\b"),
-        singular_after=re.compile(r"(?i)\b(?:killed|killing|murdered|shot dead|gunned down|assassinated|executed|beheaded|lynched|(?:beat|hacked|stabbed|burned|burnt|stoned) to death)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|\w+)\b|\b(?:killed|killing|murdered|shot dead|shooting dead|assassinated|executed)\s+(?:him|her)\b|\b(?-i:[A-Z][a-z]+)\s+(?:was|has been)\s+(?:(?:reportedly|allegedly)\s+)?(?:killed|shot dead|murdered|assassinated|gunned down|executed|beheaded|lynched|stabbed to death|beaten to death)\b"),
+        singular_before=re.compile(rf"(?i)\b(?:an?|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims.replace('?', '')}|man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member)\s+(?:[\w'’,-]+\s+){{0,4}}?(?:(?:was|has been|had been)\s+(?:(?:reportedly|also|later|allegedly)\s+)?(?:{kill})|died)\b"),
+        singular_after=re.compile(r"(?i)\b(?:beat|beating|hacked|hacking|stabbed|stabbing|burned|burnt|burning|stoned|stoning|clubbed|clubbing)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|person|\w+)\s+to death\b|\b(?:killed|killing|murdered|shot dead|gunned down|assassinated|executed|beheaded|lynched|(?:beat|hacked|stabbed|burned|burnt|stoned) to death)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|\w+)\b|\b(?:killed|killing|murdered|shot dead|shooting dead|assassinated|executed)\s+(?:him|her)\b|\b(?-i:[A-Z][a-z]+),?\s+(?:\d{1,2},\s+)?(?:was|has been)\s+(?:(?:reportedly|allegedly)\s+)?(?:killed|shot dead|murdered|assassinated|gunned down|executed|beheaded|lynched|stabbed to death|beaten to death)\b"),
         plural_passive=re.compile(rf"(?i)\b(?:{victims})\s+(?:[\w'’-]+\s+){{0,3}}?(?:were|have been|had been)\s+(?:(?:reportedly|also|allegedly)\s+)?(?:killed|shot dead|massacred|slaughtered|murdered|executed|gunned down)\b|\b(?:killing|killed|massacred|murdered)\s+(?:scores of\s+)?(?:civilians|villagers|residents|worshippers|people|soldiers|policemen|protesters|students|fighters|militants)\b"),
         subset=re.compile(r"(?i),?\s*\(?(?:including|among them|among whom|of whom|most of them|many of them|mostly|the majority of them|all of them)\b[^,;.)]*[,)]?"),
         any_kill=re.compile(words(kill), re.IGNORECASE),
