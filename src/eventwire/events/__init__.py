@@ -373,6 +373,9 @@ def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
     return ev
 
 
+from .split import split_by_place  # noqa: E402 -- after the stage's own imports
+
+
 def extract_events(doc: Document, settings: Settings) -> list[Event]:
     lex = load_lexicon()
     readings: list[Reading] = []
@@ -388,7 +391,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
             readings.append(r)
     groups = merge(_drop_background(_drop_seizures(readings, lex, doc)))
     inherit_dates(groups)
-    events = [_build(doc, g, settings, lex) for g in groups]
+    events = split_by_place(doc, [_build(doc, g, settings, lex) for g in groups])
     return [e for e in events if e.confidence >= settings.min_confidence]
 
 
