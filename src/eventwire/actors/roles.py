@@ -67,11 +67,16 @@ _CLAUSE_AFTER = re.compile(r"[;:]|,\s+(?:which|who|where|while|as|but|and|said)\
 _SPEAKER = re.compile(r"\s*(?:,\s*)?(?:said|say|says|told|reported|added|claimed|according)\b", re.I)
 _CASUALTY_AFTER = re.compile(r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot)\b",
                              re.I)
+# "<force> and a civilian (driver)": the words between a force and the civilians joined to it
+_AND_ONE_MORE = re.compile(r"^[)\s]*(?:,\s*)?and\s+(?:an?\s+|one\s+|two\s+|three\s+|\d+\s+|several\s+)?$", re.I)
+
 # the dead or hurt named as the subject: "Three al-Shabaab fighters were killed when a drone struck"
 _VICTIM_AFTER = re.compile(r"(?:\s+(?:officials|officers|personnel|members|men|constables|staff))?\s+(?:(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot|"
                            r"martyred|neutrali[sz]ed|eliminated)|died|lost\s+their\s+lives|embraced\s+martyrdom)\b", re.I)
 _AGENT_AFTER = re.compile(r"(?:\b(?:fell|falls|fallen|came|comes|come)\b.*\b(?:to|of)|\blost\s+control\s+of|\blosing\s+control\s+of"
                           r"|\b(?:was|were|been)\s+(?:[\w-]+\s+){1,2}by)\s*$", re.I)
+_VICTIM_AFTER_CONJ = re.compile(r"[)\s]*(?:,\s*)?and\s+(?:an?|one|two|three|\d+|several)(?:\s+[\w-]+){0,2}"
+                                + _VICTIM_AFTER.pattern, re.I)
 _NEUTRALISED_PASSIVE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+(?:[\w-]+\s+)?(?:neutrali[sz]ed|eliminated)\b", re.I)
 _CROWD_WORDS = frozenset({"protesters", "protester", "protestors", "protestor", "demonstrators", "demonstrator",
                           "marchers", "crowd", "crowds", "people"})
@@ -1163,9 +1168,30 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             new.why = f"{a2.text!r} after {only.text!r} in the sentence: {only.value.name}"
             a2 = new
 
+    hit_with: list[Mention] = []
+    if a2 is not None and a2.value.inter == 7 and et in ("Explosions/Remote violence", "Battles"):
+        # "Eight personnel of the DRG and a civilian driver were killed when Naxals blew up their
+        # vehicle": the force is what was hit, the civilian with it (the force is actor2, civilians
+        # associated; not an attack on civilians)
+        force = [m for m in ms if m.end <= a2.start and m is not a1 and m.value.inter in (1, 8)
+                 and not m.meta.get("implicit") and a2.start - m.end <= 40
+                 and _AND_ONE_MORE.search(doc.clean[m.end:a2.start])]
+        if force:
+            hit_with.append(a2)
+            a2 = max(force, key=lambda m: m.end)
+    elif a2 is None and et in ("Explosions/Remote violence", "Battles"):
+        # the same told with the force first and only the dead civilians' word after it: "Eight
+        # personnel of the District Reserve Guard (DRG) and a civilian driver were killed when ..."
+        force = next((m for m in ms if m.end <= start and m is not a1 and m.value.inter in (1, 8)
+                      and not m.meta.get("implicit") and _VICTIM_AFTER_CONJ.match(doc.clean, m.end)), None)
+        if force is not None:
+            a2 = force
+            hit_with.extend(m for m in ms if m.value.inter == 7 and force.end < m.start < start
+                            and m.start - force.end <= 40)
+
     # ---------------------------------------------------------- associates
     assoc1 = [m for m in f.assoc1 if m is not a1 and m is not a2]
-    assoc2 = [m for m in f.assoc2 if m is not a1 and m is not a2]
+    assoc2 = [m for m in f.assoc2 if m is not a1 and m is not a2] + hit_with
     for m, bucket in ((a1, assoc1), (a2, assoc2)):
         if m is None:
             continue
