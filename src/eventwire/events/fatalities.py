@@ -34,6 +34,7 @@ class _Rx:
     num: re.Pattern
     after: re.Pattern
     before: re.Pattern
+    before_and: re.Pattern
     toll: re.Pattern
     deaths_of: re.Pattern
     left: re.Pattern
@@ -86,6 +87,11 @@ def _rx() -> _Rx:
         num=re.compile(rf"(?i)^{num}$"),
         # killed at least 12 (people); killing three soldiers
         after=re.compile(rf"(?i)\b(?:{kill})\s+(?:(?:a total of|at least|more than|some|about|around|nearly|almost|over|up to|as many as|an estimated|roughly|approximately)\s+)?{N}\b(?!\s*(?:%|per ?cent|years?|km|miles|metres|meters|kilometres|kilometers|hours|minutes|days|weeks|months|a\.m|p\.m|am\b|pm\b))"),
+        # "Eight personnel of the DRG and a civilian driver were killed": a figure, the force, then
+        # "and" one more victim told in the singular (or another small figure) before the kill word
+        before_and=re.compile(rf"(?i)\b{mod}{N}\s+{gap}and\s+(?P<n2>an?|one|\d+|{word_alt})\s+"
+                              rf"(?:[\w'’-]+\s+){{1,3}}?(?:were|have been|had been)\s+(?:(?:reportedly|also|later)\s+)?"
+                              rf"(?:{kill})\b"),
         # 12 people (, most of them women,) were killed; 3 dead
         before=re.compile(rf"(?i)\b{mod}{N}\s+{gap}(?:(?:were|was|have been|had been|are|is|been|got|reportedly|also|later|all|both)\s+)*(?:{kill})\b"),
         toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?dead|fatalities|deaths)\s+(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)\s+{mod}{N}\b"),
@@ -115,7 +121,7 @@ def _starts(name: str) -> tuple[frozenset[str] | None, tuple[int, ...]]:
     from .lexicon import _prefixes
 
     rx = _rx()
-    if name == "before":
+    if name in ("before", "before_and"):
         firsts = {w.split()[0] for w in rx.values} | set(_MODS)
         return frozenset(firsts), tuple(sorted({len(x) for x in firsts}, reverse=True))
     p = _prefixes(getattr(rx, name).pattern)
@@ -269,13 +275,19 @@ def find_counts(text: str) -> list[Count]:
     for m in _finditer("zero", t):
         out.append(Count(0, m.start(), m.end(), text[m.start():m.end()], explicit_zero=True))
         taken.append((m.start(), m.end()))
-    for name in ("toll", "deaths_of", "left", "before", "after"):
+    for name in ("toll", "deaths_of", "left", "before_and", "before", "after"):
         for m in _finditer(name, t):
             if not free(m.start("num"), m.end("num")):
                 continue
             n = parse_number(m.group("num"))
             if n is None:
                 continue
+            if name == "before_and":
+                w = m.group("n2").lower()
+                n2 = 1 if w in ("a", "an", "one") else parse_number(w)
+                if n2 is None:
+                    continue
+                n += n2
             start, end = m.start("num"), m.end()
             if name == "before":
                 n, start, end = _sum_chain(t, m, n, forward=False)

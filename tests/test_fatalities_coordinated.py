@@ -1,0 +1,25 @@
+"""A figure and one more victim joined by "and" before the kill word are added: "Eight DRG
+personnel and a civilian driver were killed" is 9, not "deaths certain, number unknown" (10).
+Text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.fatalities import sentence_fatalities
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Eight personnel of the District Reserve Guard (DRG) and a civilian driver were killed on Wednesday "
+     "when Naxals blew up their vehicle.", 9),
+    ("Six soldiers and a civilian porter were killed on Wednesday when fighters ambushed their convoy.", 7),
+    ("Two policemen and a passer-by were killed when a roadside bomb hit a police patrol.", 3),
+    ("Five militants and one soldier were killed in the clash, the army said.", 6),
+    ("Six soldiers and two civilians were killed on Wednesday.", 8),
+    # not coordinated victims: the "and" joins clauses, only the dead count
+    ("Three soldiers were wounded and a civilian was killed.", 1),
+    ("Four people were killed and a fifth was wounded.", 4),
+])
+def test_coordinated_victims(text, n):
+    c = sentence_fatalities(text)
+    assert c is not None and c.value == n, c
