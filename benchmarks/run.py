@@ -318,8 +318,8 @@ def render(results: dict[str, Any], info: dict[str, Any], corpus_desc: str, repe
         f"spaCy {info['spacy']}, {info['os']}; commit {info['commit']}; load average before the run "
         f"{info['load_before']} (the machine is shared: best of {repeat} run(s) per figure).",
         "",
-        f"Corpus: {corpus_desc}; {e2e['articles'] if e2e else '?'} articles, "
-        f"{(e2e['words'] / e2e['articles']) if e2e else 0:.0f} words each on average.",
+        f"Corpus: {corpus_desc}; {(e2e or plc)['articles'] if (e2e or plc) else '?'} articles, "
+        f"{((e2e or plc)['words'] / (e2e or plc)['articles']) if (e2e or plc) else 0:.0f} words each on average.",
         "",
         "Articles/s per core: wall clock of the best run, and (in brackets) per CPU-second, which other "
         "work on the machine disturbs less. 600-word articles/s: words/s / 600 (the issue's unit).",
@@ -407,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-parallel", action="store_true", help="no 1-vs-2-worker measurement")
     ap.add_argument("--skip-reference", action="store_true",
                     help="no reference run with every sentence parsed (parse_scope=all)")
+    ap.add_argument("--only-places", action="store_true",
+                    help="only the places stage alone, given the spaCy doc (corpus and general news); not written")
     ap.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
     ap.add_argument("--_measure", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -432,26 +434,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"machine: {info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB, Python {info['python']}, "
               f"load {info['load_before']}")
         results: dict[str, Any] = {}
-        results["e2e"] = best("e2e", corpus, args.limit, args.repeat)
-        if not args.skip_reference:
+        if not args.only_places:
+            results["e2e"] = best("e2e", corpus, args.limit, args.repeat)
+        if not args.skip_reference and not args.only_places:
             results["e2e-all"] = best("e2e-all", corpus, args.limit, args.repeat)
-        results["geoparse"] = best("geoparse", corpus, args.limit, args.repeat)
+        if not args.only_places:
+            results["geoparse"] = best("geoparse", corpus, args.limit, args.repeat)
         gen_dir = tempfile.TemporaryDirectory(prefix="eventwire-bench-gwn-")
         try:
             general, general_desc = general_news_corpus(args, Path(gen_dir.name))
             results["places"] = best("places", corpus, args.limit, args.repeat)
-            if general is not None:
+            if general is not None and not args.only_places:
                 results["e2e-general"] = best("e2e", general, args.limit, args.repeat)
                 results["e2e-general"]["corpus"] = general_desc
+            if general is not None:
                 results["places-general"] = best("places", general, args.limit, args.repeat)
         finally:
             gen_dir.cleanup()
-        if not args.skip_parallel:
+        if not args.skip_parallel and not args.only_places:
             results["two_workers"] = best("parallel", corpus, args.limit, args.repeat, workers=args.workers)
         section = render(results, info, desc, args.repeat)
         print()
         print(section)
-        if args.out and not args.no_write:
+        if args.out and not args.no_write and not args.only_places:
             write_report(Path(args.out), section, history_row(results, info))
             print(f"\nwritten to {args.out}")
     finally:

@@ -121,3 +121,146 @@ def test_candidate_kinds_are_worked_out_once_and_do_not_change_identity():
     assert town == Candidate(3, "Kidal", 18.44, 1.41, "ML", "ML.08", "", "P", "PPLA", 25_000, "test", "alt")
     assert len({town, dataclasses.replace(town)}) == 1
     assert "is_country" not in repr(town)
+
+
+# ---------------------------------------------------------------- stream speed (issue 4): the shortcuts
+def _tokens_by_matches(text: str) -> list[tuple]:
+    """The tokenizer as written before its quick path: one match object per word."""
+    out = []
+    for m in R._TOKEN.finditer(text):
+        t = m.group()
+        if "-" in t:
+            out.extend(R._hyphenated(m.start(), t, None))
+            continue
+        word, low, cap, upper, poss = R._word_shape(t)
+        out.append(R.Token(m.start(), m.start() + len(word), word, low, cap, upper, False, poss))
+    return _fields(out)
+
+
+@pytest.mark.parametrize("text", [
+    TEXT,
+    "3rd Brigade_HQ in 2nd-district: x_y, 10km S of Mosul; Mosul's U.S. base -- U.S.A. 4x4s (B-52s)",
+    "Ma‘arrat an-Nu‘man, Deir ez-Zor’s 1st ward; Şanlıurfa/Gaziantep — ÇUKUROVA, d'Ivoire's al-Hol",
+    "  leading spaces\n\nA-B-C-based e.g. i.e. St. Louis's O'Hare; Mosul Mosul Mosul",
+    "",
+])
+def test_tokenize_finds_each_word_where_the_match_does(text):
+    """Words are found by findall and located by str.find from the previous word's end: the same
+    starts as the match objects, even where a word repeats or follows digits and underscores."""
+    assert _fields(R.tokenize(text)) == _tokens_by_matches(text)
+
+
+@pytest.fixture()
+def fresh_gazetteer(settings):
+    """A second reader of the same file, with empty caches (a process that has seen no article)."""
+    return Gazetteer(Gazetteer.for_settings(settings).path)
+
+
+def _query(gaz: Gazetteer, norm: str) -> tuple:
+    rows = gaz.con.execute(
+        "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.fclass, p.fcode, p.population, "
+        "p.source, n.kind FROM names n JOIN places p ON p.id = n.place_id WHERE n.norm = ?", (norm,)).fetchall()
+    from eventwire.places.gazetteer import Candidate
+
+    return tuple(Candidate(*r) for r in rows)
+
+
+NAMES = ["Mosul", "New York", "New York Times", "New Yorkers", "Donald Trump", "Al Qamishli", "Al Zzyzx",
+         "Al", "San Francisco", "San Zzyzx Bay", "Saint Petersburg", "Deir ez Zor", "Human Rights Watch",
+         "Zzyzxqq", "Washington", "the", "Sri Lanka", "Sri", "Kyiv Oblast", ""]
+
+
+def test_lookups_answered_without_a_query_match_the_query(fresh_gazetteer):
+    """Names the bitmap of names rules out without a query ("Al Zzyzx", "New York Times") must be
+    ones the query finds nothing for; listed names still come back whole."""
+    gaz = fresh_gazetteer
+    from eventwire.places.gazetteer import normalise
+
+    for name in NAMES:
+        norm = normalise(name)
+        want = _query(gaz, norm)
+        assert gaz.lookup_norm(norm) == want, name
+        if gaz._surely_unlisted(norm):
+            assert want == (), name
+    assert gaz.lookup("Mosul") and gaz.lookup("New York") and gaz.lookup("Al Qamishli")
+    assert gaz.lookup("New York Times") == () and gaz.lookup("Al Zzyzx") == ()
+    assert gaz._surely_unlisted("al zzyzx") and not gaz._surely_unlisted("mosul")
+
+
+def test_lookups_do_not_depend_on_what_was_asked_before(settings):
+    """A stream cache of names: the answers for a name are the same whatever came before it."""
+    from eventwire.places.gazetteer import normalise
+
+    a = Gazetteer(Gazetteer.for_settings(settings).path)
+    b = Gazetteer(Gazetteer.for_settings(settings).path)
+    for name in NAMES:
+        b.lookup(name)
+    for name in reversed(NAMES):
+        assert a.lookup(name) == b.lookup(name), name
+        first = normalise(name).split(" ")[0]
+        assert a.max_words(first) == b.max_words(first)
+
+
+def test_a_gazetteer_without_the_name_bitmaps_answers_the_same(fresh_gazetteer, settings):
+    """A file of an older schema has no bitmaps: every look-up asks SQLite, with the same answers."""
+    from eventwire.places.gazetteer import normalise
+
+    plain = Gazetteer(Gazetteer.for_settings(settings).path)
+    plain._names_index = plain._firsts_index = None
+    assert fresh_gazetteer._names_index is not None and fresh_gazetteer._firsts_index is not None
+    for name in NAMES + ["Tripoli", "Paris Texas", "Sanaa", "Mogadishu", "Qamishli", "Cox's Bazar"]:
+        assert fresh_gazetteer.lookup(name) == plain.lookup(name), name
+        first = normalise(name).split(" ")[0]
+        assert fresh_gazetteer.max_words(first) == plain.max_words(first), name
+
+
+def test_bitmap_never_says_no_for_a_string_it_holds():
+    import random
+
+    from eventwire.places.gazetteer import _bitmap, _indexed
+
+    rng = random.Random(4)
+    held = {"".join(rng.choice("abcdefghij ’éşı") for _ in range(rng.randint(1, 12))) for _ in range(3000)}
+    bits = _bitmap(held, 1 << 16)
+    assert all(_indexed(bits, s) for s in held)
+    others = [f"zz{k}" for k in range(2000)]
+    assert sum(_indexed(bits, s) for s in others) < 200  # 3000 of 65536 bits set: about 5% say yes by chance
+    assert _indexed(bits, "\ud800x") in (True, False)  # a lone surrogate from broken input does not raise
+
+
+def test_resolution_is_the_same_when_priors_come_from_the_article_cache(settings):
+    """The resolver reuses each name's prior within an article; a second article starts afresh."""
+    from eventwire import places
+    from eventwire.models import Document
+
+    text = ("Clashes erupted in Tripoli, Lebanon, on Monday, while in Tripoli, the Libyan capital, "
+            "militias fought near the airport. Paris, Texas, held a vigil; Paris was calm.")
+    outs = []
+    for _ in range(2):
+        doc = Document(id="d", text=text, clean=text)
+        from eventwire import nlp
+
+        nlp.run(doc, settings)
+        places.run(doc, settings)
+        outs.append([(m.start, m.text, m.value.geonameid, m.score, m.why) for m in doc.mentions if m.kind == "place"])
+    assert outs[0] == outs[1]
+    by_text = {}
+    for _, t, gid, _, why in outs[0]:
+        by_text.setdefault(t, []).append(why)
+    assert any("Lebanon" in w for w in by_text["Tripoli"]) and any("Libya" in w for w in by_text["Tripoli"])
+    assert any("Texas" in w for w in by_text["Paris"])
+
+
+@pytest.mark.parametrize("name", ["The Hague", "U.S.", "Deir ez-Zor", "O'Hare Airport", "KHAN  YUNIS", "the",
+                                  "St. Louis/East St. Louis", "Ma‘arrat an-Nu‘mān", "İstanbul", "Ærøskøbing"])
+def test_normalise_quick_path_for_plain_ascii_names(name):
+    """An ASCII name skips the accent folding, which changes nothing in it: same key either way."""
+    import unicodedata
+
+    from eventwire.places import gazetteer as G
+
+    s = unicodedata.normalize("NFKD", name.translate(G._SPECIAL))
+    s = "".join(c for c in s if not unicodedata.combining(c)).translate(G._APOS)
+    s = G._SEP.sub(" ", s).strip().casefold()
+    want = s[4:] if s.startswith("the ") else s
+    assert G.normalise.__wrapped__(name) == want

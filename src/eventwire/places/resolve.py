@@ -77,6 +77,7 @@ class Resolver:
             if a[1] == 1 and key.count(".") == 1:
                 for n in (a[2], a[3]):
                     self._admin1_keys.setdefault((a[0], normalise(n)), key)
+        self._priors: dict[tuple[int, int, bool], float] = {}
 
     def abbreviated_admin1(self, text: str, end: int) -> tuple[str, str]:
         """(admin1 key, abbreviation) of "Gainesville, Va." after a name ending at ``end``; ("", "")."""
@@ -155,6 +156,11 @@ class Resolver:
 
     # ------------------------------------------------------------------
     def prior(self, t: Toponym, c: Candidate, parts: list[str] | None, named: bool = False) -> float:
+        if parts is None:  # points only: asked again of the same name and entry while scoring (see __call__)
+            key = (id(t), id(c), named)
+            hit = self._priors.get(key)
+            if hit is not None:
+                return hit
         p = POP_WEIGHT * math.log10(c.population + 10)
         add = _Adder(parts)
         add(p, lambda: f"population {_fmt_pop(c.population)}")
@@ -188,10 +194,13 @@ class Resolver:
                 add(3.0, lambda: f"'{t.feature}' names a town")
             elif c.is_admin or c.feature_code in AREA_CODES:
                 add(-3.0, lambda: f"'{t.feature}' names a town, not a {c.feature_code}")
+        if parts is None:
+            self._priors[key] = add.total
         return add.total
 
     def __call__(self, toponyms: list[Toponym], text: str = "", sentences: list[tuple[int, int]] | None = None) -> list[Resolved]:
         gaz = self.gaz
+        self._priors = {}  # (toponym, candidate, named) -> prior points, for this article only
         cand_lists = [self.candidates(t) for t in toponyms]
         named_list = [any(c.match == "name" for c in cands) for cands in cand_lists]
         # pass 1: priors
@@ -238,6 +247,7 @@ class Resolver:
             and (m >= 1 or _one_spot(c, cands))))
         sole_admin1 = _sole_admin1(toponyms, firsts, cand_lists)
         sent_of = _sentence_index(sentences or [])
+        by_name: dict[str, tuple[str, list]] = {}  # name -> (focus country without it, anchors without it)
 
         out: list[Resolved] = []
         for k, (t, cands) in enumerate(zip(toponyms, cand_lists)):
@@ -256,8 +266,11 @@ class Resolver:
                     # a bare ", the" is no qualifier: "near Potrerito, the Valle del Cauca police said"
                     qualifier = nxt  # "Tripoli, in northern Lebanon", "Kidal, northern Mali's largest town"
             abbr_key, abbr = self.abbreviated_admin1(text, t.end) if text and qualifier is None else ("", "")
-            focus = _focus_without(votes_by_name, votes, normalise(t.text))
-            anchors = list(dict.fromkeys((a, b) for a, b, n in named_anchors if n != normalise(t.text)))
+            name = normalise(t.text)
+            if name not in by_name:  # the same for every mention of the name
+                by_name[name] = (_focus_without(votes_by_name, votes, name),
+                                 list(dict.fromkeys((a, b) for a, b, n in named_anchors if n != name)))
+            focus, anchors = by_name[name]
             team = _team_city(t, cands, firsts[k], text)
             ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named_list[k], held,
                    team, sole_admin1)
@@ -319,6 +332,7 @@ class Resolver:
             out.append(Resolved(t, c, round(conf, 3), why, s, second[1] if second else None, parts, doubt))
         self._one_sense(out, cand_lists, toponyms)
         self._embedded_follow_literal(out)
+        self._priors = {}  # keyed by object ids: not to be read once the article's objects are gone
         return out
 
     def _local_embedded(self, toponyms: list[Toponym], cand_lists: list[list[Candidate]],
