@@ -414,6 +414,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     if args._measure:
+        from eventwire.runtime import tune_gc
+
+        tune_gc()  # as the command line and the workers run
         r = measure(args._measure, Path(args.corpus), args.limit, args.workers)
         print(json.dumps(r))
         return 0

@@ -223,7 +223,9 @@ _PIPELINES: dict[str, Callable[[Document], Document]] = {}
 
 def _default_factory(settings: Settings) -> Callable[[Document], Document]:
     from .pipeline import Pipeline
+    from .runtime import tune_gc
 
+    tune_gc()  # a Dask worker process is a batch run
     return Pipeline(settings)
 
 

@@ -83,6 +83,9 @@ _WARM_UP_TEXT = ("Police fired tear gas at protesters in Nairobi on Monday, and 
 
 def _init_worker(settings: Settings, stages: tuple[str, ...], warm: bool) -> None:
     global _PIPELINE
+    from .runtime import tune_gc
+
+    tune_gc()
     _PIPELINE = Pipeline(settings, stages)
     if warm:
         try:

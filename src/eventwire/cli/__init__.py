@@ -19,6 +19,9 @@ COMMAND_MODULES = ("extract", "evaluate", "places", "actors", "store", "serve")
 @click.version_option(__version__, prog_name="eventwire")
 def main() -> None:
     """eventwire: news reports of conflict and protest -> ACLED-style event records."""
+    from ..runtime import tune_gc
+
+    tune_gc()
 
 
 for _name in COMMAND_MODULES:
