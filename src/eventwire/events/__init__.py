@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 
 from ..models import Document, Event, Evidence, Location, Mention, Roles
 from ..settings import Settings
@@ -199,6 +200,22 @@ def _drop_background(readings: list[Reading]) -> list[Reading]:
     return readings
 
 
+_LAST_WEEK = re.compile(r"(?:last|the previous|the preceding) week\b|(?:a|one) week (?:ago|earlier|before)", re.IGNORECASE)
+
+
+def _recalled_weeks(readings: list[Reading]) -> None:
+    """"Last week, a strike on a motorcycle killed one man" told after the news of the day: an
+    earlier episode recalled as context (ACLED codes it from the reports of its own week), like
+    a month named in ``_background_month``; ``_drop_background`` then drops it."""
+    for r in readings:
+        dm = r.date_mention
+        if dm is None or dm.precision != 2 or not _LAST_WEEK.match(dm.text):
+            continue
+        if any(x.sent < r.sent and x.own_date and x.precision == 1 and x.date and r.date and x.date > r.date
+               and not x.cand.reference for x in readings):
+            r.background = True
+
+
 def _background_month(dm: DateMention | None, doc: Document) -> bool:
     """A date known only to the month, weeks before publication.
 
@@ -233,6 +250,12 @@ def _retype_reading(r: Reading, roles: Roles, lex) -> str:
     main = r.cand
     sub = main.sub_event_type
     primary = next((h for h in main.hits if h.start == main.start), None)
+    if (primary is not None and sub == "Abduction/forced disappearance"
+            and (primary.rule.generic == "detention" or primary.rule.sub_event_type == "Arrests")
+            and roles.actor1 is not None and int(getattr(roles.actor1.value, "inter", 0) or 0) == 1):
+        # "Taliban forces arrested about 15 villagers": a detention by the state's forces (as the
+        # actors stage named them) is an arrest, whatever the cue words said of the agent
+        return "Arrests"
     if primary is None or primary.rule.generic != "violence" or "refined" in primary.why:
         return sub  # typed triggers and codebook refinements (executions, protests) stand
     a2 = roles.actor2.value if roles.actor2 is not None else None
@@ -389,6 +412,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
                 t = lex.types[sub]
                 r.cand.sub_event_type, r.cand.event_type, r.cand.disorder_type = t.name, t.event_type, t.disorder_type
             readings.append(r)
+    _recalled_weeks(readings)
     groups = merge(_drop_background(_drop_seizures(readings, lex, doc)))
     inherit_dates(groups)
     events = split_by_place(doc, [_build(doc, g, settings, lex) for g in groups])

@@ -375,6 +375,7 @@ def _joins(lex: Lexicon, group: list[Hit], h: Hit, text: str) -> bool:
     return sd != group_sd
 
 
+_AGENT_NOUN = re.compile(r"(?i)(?:attackers|assailants)$")
 _SPAN_WORD = re.compile(r"(?i)\b(?:days?|weeks?|months?|years?|hours?|nights?|morning)\b")
 
 
@@ -411,7 +412,9 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
     for h in group:  # "the soldiers killed in the ambush" told at a funeral: no happening of its own
         if not h.verdict.ok:
             rest = rest.replace(h.text, " ", 1)
-    reference = definite and not has_happening(rest, lex)
+    # "the attackers fired shots into the air", "saw the attackers approaching": a definite name
+    # for who did the event told before, not an event of its own, whatever they did next
+    reference = definite and (not has_happening(rest, lex) or bool(_AGENT_NOUN.search(primary.text)))
     if all(h.verdict.rule in REFERENCE_RULES for h in group):
         reference = True
     earlier = [h.start for h in group if _distant(h)]
@@ -429,7 +432,10 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
         reference=reference or claim, civilian=any(h.civilian for h in group if not (h.rule.weak and h.rule.nominal)),
         why=[primary.why],
         claim=claim, date_statement=date_statement,
-        outcome_only=all(h.outcome for h in group),
+        # "We heard a loud blast", "residents saw smoke": a witness perceived the event the story
+        # tells; like a bare toll it joins that event rather than make a second one
+        outcome_only=all(h.outcome for h in group) or bool(
+            lex.cues["perceived"].search(text, max(lo, primary.start - 60), primary.start)),
     )
 
 

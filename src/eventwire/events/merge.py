@@ -160,6 +160,11 @@ def _km(a: Location, b: Location) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _same_day(r: Reading, g: Group) -> bool:
+    """Is ``r`` undated, or dated to the group's own day?"""
+    return not r.own_date or r.date is None or g.date[0] is None or r.date == g.date[0]
+
+
 def _dates_agree(r: Reading, g: Group) -> bool:
     gd, gp, _ = g.date
     if not r.own_date or gd is None or r.date is None:
@@ -192,6 +197,19 @@ def _place_named(r: Reading, g: Group) -> bool:
         if a is not None and a.place.name and a.place.name in b.sent_text:
             return True
     return False
+
+
+CONTESTED = ("Attack", "Armed clash", "Violent demonstration", "Mob violence")  # one incident, told as either
+_RETOLD = re.compile(r"(?:\bhad\s+(?:\w+ly\s+)?|^\W*the\s+(?:[\w'-]+\s+){1,2}(?:was|were|had been)\s+(?:\w+ly\s+)?)$",
+                     re.IGNORECASE)
+_ACCOUNT = re.compile(r"\b(?:said|says|told|according to|claimed|described|reported|alleged)\b", re.IGNORECASE)
+
+
+def _retold(r: Reading) -> bool:
+    """Is the reading someone's account of an incident already told: reported speech with its
+    verb shifted back ("X said Palestinians had hurled rocks") or a definite subject in the
+    passive ("The convoy was attacked ..., one source said")?"""
+    return bool(_RETOLD.search(r.sent_text[:r.cand.start]) and _ACCOUNT.search(r.sent_text))
 
 
 def _only_later(r: Reading) -> bool:
@@ -235,10 +253,26 @@ def _joins(r: Reading, g: Group) -> bool:
         # "The attack happened on Saturday night": dates the event just told
         return same_type or same_family or violent
     near = r.sent - max(x.sent for x in g.readings) <= FOLLOW_UP_WINDOW
-    if c.outcome_only and not r.own_date and not r.distinct and violent and near:
-        # "At least 12 fighters were killed, according to a local official."
+    if c.outcome_only and not r.own_date and not r.distinct and near and (
+            violent or (c.event_type in VIOLENT and m.sub_event_type == "Excessive force against protesters")):
+        # "At least 12 fighters were killed, according to a local official."; "A rights group said
+        # at least 66 people were killed" after the police fired on the protest
         return True
-    if (c.sub_event_type == "Arrests" and not r.own_date and not r.distinct and near
+    if (c.event_type == "Battles" and m.event_type == "Battles" and not r.distinct and near
+            and _same_day(r, g) and load_lexicon().cues["response"].search(r.sent_text)
+            and _locations_agree(r.location, g.location, strict=False)):
+        # "The defence forces repelled the attack", "Security forces killed four of the attackers in
+        # the ensuing gunfight": the defenders' side of the battle just told (whatever they are called)
+        return True
+    if (m.sub_event_type == "Violent demonstration" and c.sub_event_type in ("Attack", "Excessive force against protesters")
+            and not r.distinct and near and _same_day(r, g)
+            and (_inter1(r) == 1 or _actor_names(r.roles) & set().union(*(_actor_names(x.roles) for x in g.readings)))
+            and _locations_agree(r.location, g.location, strict=False)):
+        # "Farmers threw stones at the team ..., and the Taliban opened fire, killing two farmers":
+        # ACLED codes the riot, with its toll, not the force used against the rioters beside it
+        return True
+    if (c.sub_event_type == "Arrests" and not r.distinct and near
+            and (not r.own_date or (r.sent == max(x.sent for x in g.readings) and r.date == g.date[0]))
             and m.sub_event_type in PROTEST_FORCE
             and _locations_agree(r.location, g.location, strict=False)
             and not load_lexicon().cues["arrest_elsewhere"].search(r.sent_text)):
@@ -252,6 +286,13 @@ def _joins(r: Reading, g: Group) -> bool:
         # town on Wednesday": the same capture, dated by the narrative
         return True
     if _disperses(r, g):
+        return True
+    if (c.sub_event_type in CONTESTED and m.sub_event_type in CONTESTED and not r.distinct and near
+            and _same_day(r, g) and _inter1(r) != 1 and _retold(r)
+            and _locations_agree(r.location, g.location, strict=False)):
+        # "'The convoy was attacked by a large number of terrorists,' one source said" after the
+        # ambush; "The IDF said Palestinians had hurled rocks" after the killing in the village:
+        # one side's account of the incident just told, not a second incident
         return True
     if not _dates_agree(r, g):
         return False
@@ -312,6 +353,20 @@ def _names_before(r: Reading) -> list[str]:
     return [w for w in _CAP.findall(" ".join(left)) if w not in ("The", "This", "That")]
 
 
+def _recalled(r: Reading, groups: list[Group]) -> bool:
+    """"The base was the target of Saturday's suicide car bombing, which killed several soldiers",
+    told after Monday's shelling: a definite name for an event of another day, which the story
+    recalls as context (it refers back, yet no event told before is it). ACLED codes it from the
+    reports of its own day."""
+    c = r.cand
+    if not (c.definite and r.own_date and r.date and r.precision == 1) or not groups:
+        return False
+    dated = [g.date for g in groups if g.date[0] is not None and g.date[1] == 1
+             and any(x.own_date and not x.cand.reference for x in g.readings)]
+    return bool(dated) and all(d != r.date for d, _, _ in dated) and min(
+        x.sent for g in groups for x in g.readings) < r.sent
+
+
 def merge(readings: list[Reading]) -> list[Group]:
     """Group readings (in text order) into events."""
     groups: list[Group] = []
@@ -340,6 +395,8 @@ def merge(readings: list[Reading]) -> list[Group]:
             continue
         if r.cand.reference or r.haul:
             continue  # a reaction or back-reference with nothing to join
+        if _recalled(r, groups):
+            continue
         groups.append(Group([r]))
     return groups
 
