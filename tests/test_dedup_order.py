@@ -133,3 +133,28 @@ def test_stored_events_do_not_depend_on_the_order_of_arrival(tmp_path, order):
         got = {d.id: store.get_document(d.id)["events"][0]["merged_into"] for d in docs}
     assert got["aj-1"] == got["bbc-3"]
     assert got["daily-2"] != got["aj-1"]
+
+
+def test_a_place_told_relative_to_a_town_may_be_another_town_near_it():
+    kirkuk = dict(location="Kirkuk", country="Iraq", admin1="Kirkuk", admin2="Kirkuk",
+                  latitude=35.4681, longitude=44.3922, geo_precision=2)
+    daquq = dict(location="Daquq", country="Iraq", admin1="Kirkuk", admin2="Daquq",
+                 latitude=35.14, longitude=44.45, geo_precision=1)
+    south = ev("A roadside bomb exploded south of Kirkuk on Sunday, killing three Iraqi army soldiers.",
+               sub_event_type="Remote explosive/landmine/IED", actor2="Military Forces of Iraq", **kirkuk)
+    town = ev("Three Iraqi soldiers were killed on Sunday when a bomb struck their vehicle in Daquq.",
+              sub_event_type="Remote explosive/landmine/IED", actor2="Military Forces of Iraq", **daquq)
+    assert dedup.match(south, town).ok
+    # told as in the city, not around it: two places ("central Nairobi" and Thika town, 40 km)
+    nairobi = dict(location="Nairobi", country="Kenya", admin1="Nairobi", admin2="",
+                   latitude=-1.2833, longitude=36.8167, geo_precision=2)
+    thika = dict(location="Thika", country="Kenya", admin1="Nairobi", admin2="",  # GeoNames' old province
+                 latitude=-1.0333, longitude=37.0693, geo_precision=1)
+    central = ev("Police fired tear gas to disperse hundreds of protesters in central Nairobi on Thursday.",
+                 event_type="Protests", sub_event_type="Protest with intervention",
+                 actor1="Protesters (Kenya)", actor2="Police Forces of Kenya", **nairobi)
+    riot = ev("Protesters in Thika town set fire to the sub-county offices on Thursday and looted shops.",
+              event_type="Riots", sub_event_type="Violent demonstration",
+              actor1="Rioters (Kenya)", actor2="Police Forces of Kenya", **thika)
+    m = dedup.match(riot, central)
+    assert not m.ok and "names its own place" in m.why_not

@@ -710,13 +710,44 @@ def _told_apart(a: Event, b: Event) -> bool:
     la, lb = _fold(a.location or ""), _fold(b.location or "")
     if not la or not lb or la == lb or la in lb or lb in la:
         return False
-    admin_a = {_fold(x) for x in (a.admin1, a.admin2, a.admin3) if x}
-    admin_b = {_fold(x) for x in (b.admin1, b.admin2, b.admin3) if x}
+    # a district the other town is in ("Konduga district" / the village of Dalwa in it); not its
+    # first-level division: at town precision "Nairobi" is the city, whatever province GeoNames
+    # still files Thika under
+    admin_a = {_fold(x) for x in (a.admin2, a.admin3) if x}
+    admin_b = {_fold(x) for x in (b.admin2, b.admin3) if x}
     if la in admin_b or lb in admin_a:
         return False
     if not (names_place_of(a, a) and names_place_of(b, b)):
         return False
+    if _told_relative(a) or _told_relative(b):
+        return False  # "a roadside bomb south of Kirkuk" may well be the one in Daquq
     return not (names_place_of(a, b) or names_place_of(b, a))
+
+
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|outskirts of|close to|not far from|around|(?:north|south)(?:-?(?:east|west))?(?:ern)?\s+of|"
+    r"(?:east|west)(?:ern)?\s+of|(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|district|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+
+
+def _told_relative(ev: Event) -> bool:
+    """Is the report's place told relative to the town it is coded to ("south of Kirkuk", "near
+    Goma", "30 km from Gao")? Then the event may be anywhere around that town."""
+    if (ev.geo_precision or 3) != 2:
+        return False
+    said = ev.provenance.get("location")
+    if said is not None:
+        for e in ev.evidence:
+            if e.start <= said.start < e.end:
+                return bool(_RELATIVE_BEFORE.search(e.text[max(0, said.start - e.start - 40):said.start - e.start]))
+        return False
+    # a report without the offsets of its place (hand-coded, merged): where its words name it
+    for e in ev.evidence:
+        for n in place_names(ev):
+            for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", e.text, re.IGNORECASE):
+                if _RELATIVE_BEFORE.search(e.text[max(0, m.start() - 40):m.start()]):
+                    return True
+    return False
 
 
 @dataclass(slots=True)
