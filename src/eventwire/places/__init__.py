@@ -231,10 +231,12 @@ def _far_site(r, resolved: list, text: str) -> bool:
         towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"]
         return local and bool(towns) and all(x.country_code == c.country_code and distance_km(
             c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
-    if not word or r.topo.role != "literal" or c.feature_class not in ("P", "A") or c.is_country or c.is_admin1:
+    if not word or r.topo.role != "literal" or c.feature_class not in ("P", "A") or c.is_country:
         return False
     if word in STREET_WORDS and r.topo.text.split()[-1].lower().strip(".") not in SITE_WORDS:
-        return True
+        return True  # "Morelos avenue": a street, also when named after a state
+    if c.is_admin1:
+        return False
     if c.population >= 100_000:
         return False
     towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"

@@ -118,6 +118,27 @@ QUALIFIED_NOUNS = frozenset({"city", "town", "village", "port", "capital", "isla
 PART_NOUNS = frozenset({"neighbourhood", "neighborhood", "suburb", "district", "quarter", "enclave", "township"})
 NEAR_PHRASE_WORDS = frozenset({"near", "outside", "outskirts", "around", "close", "vicinity", "nearby"})
 
+# "Kaura Namoda residents said", "Lalibela was calm on Monday": words that only a place is the subject of
+RESIDENT_NOUNS = frozenset({"residents", "inhabitants", "townspeople", "villagers", "locals", "natives", "dwellers"})
+CALM_WORDS = frozenset({"calm", "quiet", "tense", "deserted", "peaceful", "shut", "paralysed", "paralyzed",
+                        "cut", "besieged", "encircled", "surrounded", "shelled"})
+_STATE_VERBS = frozenset({"was", "is", "remained", "remains", "stayed", "seemed", "appeared", "looked"})
+
+
+_THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:town|city|village|area|settlement|locality)\b", re.I)
+
+
+def _place_talk(after: list[str], rest: Callable[[], str]) -> bool:
+    """Whether the words after a name (lower case) are said of a place only: "X residents", or "X was
+    calm" when the sentence goes on about "the town" (``rest()``: the text after the name)."""
+    if not after:
+        return False
+    if after[0] in RESIDENT_NOUNS:
+        return True
+    return len(after) > 1 and after[0] in _STATE_VERBS and after[1] in CALM_WORDS \
+        and _THE_TOWN.search(rest().split(". ")[0]) is not None
+
+
 # "Gainesville, Va.", "Portland, OR": a state abbreviation after a town (see data/place_qualifiers.csv)
 # what follows a dateline's place: "SOUTH WAZIRISTAN, April 5", "KABUL (Reuters)", "GAZA CITY —"
 _DATELINE_AT = re.compile(r",|\s*[-–—(]|:")
@@ -425,6 +446,13 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
                 topo.cues.add("admin")
         if after[0] in SPEECH_VERBS:
             topo.cues.add("speech")
+        if _place_talk(after, lambda: _rest_of(tokens, j)) and text_before(tokens, i) not in TITLE_WORDS:
+            topo.cues.add("resident")  # "Beledweyne residents said", "Dori was calm on Tuesday"
+
+
+def _rest_of(tokens: list[Token], j: int) -> str:
+    """The next words from tokens[j] (lower case), for a look at what the sentence says next."""
+    return " ".join(t.lower for t in tokens[j:j + 30])
 
 
 def _introduces(tokens: list[Token], i: int) -> bool:
@@ -500,6 +528,11 @@ class Recognizer:
                     continue  # "in Palmyra", "Nineveh province" tagged PERSON by a small model
                 if self._place_object(tokens, k, etext, before):
                     continue  # "shelled Kupiansk", "an attack on Zaporizhzhia", "the regional capital Sumy"
+                if before not in TITLE_WORDS and _place_talk([w.lower().strip(",.") for w in text[e:e + 30].split()[:2]],
+                                                             lambda: text[e:e + 200]) \
+                        and any(c.feature_class in ("P", "A") and c.match == "name" and c.population >= 1000
+                                for c in self.gaz.lookup(etext)):
+                    continue  # "Kaura Namoda residents said", "Lalibela was quiet": a town, not a person
                 if normalise(etext) not in person_names and before not in TITLE_WORDS:
                     cands = self.gaz.lookup(etext)
                     after = text[e:e + 12].split()
@@ -641,7 +674,8 @@ class Recognizer:
                         nationality = any(c.match == "demonym" for c in cands)
                         topo.role = "adjective" if nationality or any(t.adj_tail for t in tokens[i:j]) \
                             or self._mark_people(topo, tokens, j, text, cands) else "literal"
-                    elif zone[0] == s and text[e:zone[1]].strip() in ("", ".", "'s", "’s") and not demonym:
+                    elif zone[0] == s and (text[e:zone[1]].strip() in ("", ".", "'s", "’s") or "zone_place" in topo.cues) \
+                            and not demonym:
                         topo.role = "literal"  # the whole "ORG" is the place: "in central Karachi" tagged ORG
                     else:
                         topo.role = "embedded"
@@ -771,6 +805,8 @@ class Recognizer:
             return any(c.population >= 50_000 for c in towns)
         if before == "of" and k >= 2 and (tokens[k - 2].lower in NEAR_WORDS or tokens[k - 2].lower in FEATURE_NOUNS):
             return True  # "the countryside of Palmyra", "the outskirts of Kherson"
+        if before == "of" and k >= 2 and tokens[k - 2].lower == "control":
+            return any(c.population >= 1000 for c in towns)  # "took control of Ziguinchor"
         if before in QUALIFIED_NOUNS and k >= 2:
             return any(t.lower == "the" for t in tokens[max(0, k - 4):k - 1])
         return False
@@ -786,6 +822,8 @@ class Recognizer:
         nxt = text[e:e + 16].split()[:1]
         if nxt and nxt[0].lower().strip(",.;") in FEATURE_NOUNS:
             after_feature = True  # "the Nuseirat refugee camp", "Sokoto state" tagged ORG
+        if tokens[k - 1].lower == "of" and k > 1 and tokens[k - 2].lower == "control":
+            after_feature = True  # "took control of Kaura Namoda" tagged ORG
         if tokens[k - 1].lower not in PERSON_OVERRIDE_PREPS and tokens[k - 1].lower != "on" and not after_feature:
             return False
         etext = text[s:e]
@@ -1099,6 +1137,14 @@ class Recognizer:
         if not first_tok.upper and all(c.match == "code" for c in cands):
             return False, ""
         if zone is not None:
+            if first_tok.start == zone[0] and i > 0 and j < len(tokens) and tokens[j].lower == "in" \
+                    and tokens[j].start < zone[1] and (tokens[i - 1].lower in PLACE_OBJECT_VERBS
+                                                       or tokens[i - 1].lower in PERSON_OVERRIDE_PREPS) \
+                    and any(c.feature_class in ("P", "A") and c.match == "name" and c.population >= 1000 for c in cands):
+                # "attacked Macomia in Mozambique's Cabo Delgado" tagged WORK_OF_ART whole: no name of a work
+                # or a body begins with a town that a preposition or an attack verb introduces
+                topo.cues.add("zone_place")
+                return True, f"gazetteer match after '{tokens[i - 1].lower}' opening a {zone[2]} entity that goes on 'in ...'"
             # inside an organisation's (or an unknown place's) name: a well-known place at its head
             # ("Syrian Observatory", "Washington Post") or after "of" ("University of Alberta")
             if not big:
@@ -1114,6 +1160,9 @@ class Recognizer:
         if "speech" in topo.cues and single and i > 0 and tokens[i - 1].cap and not tokens[i - 1].upper \
                 and tokens[i].start - tokens[i - 1].end == 1 and not self.gaz.lookup(tokens[i - 1].text):
             return False, ""  # "Mustafa Bali said": a surname before a speech verb (no NER to say so)
+        if "resident" in topo.cues and any(c.feature_class in ("P", "A") and c.match == "name" and c.population >= 1000
+                                           for c in cands):
+            return True, "gazetteer match said of as a place (\"X residents\", \"X was calm\")"
         if "dateline" in topo.cues:
             return True, "a listed place in capitals opening a line (a dateline)"
         if "state" in topo.cues:
@@ -1130,6 +1179,9 @@ class Recognizer:
             if has_ner and single and not any(c.population >= 1000 or c.feature_class != "P" for c in cands):
                 return False, ""
             return True, f"gazetteer match after '{topo.prev}'"
+        if "from" in topo.cues and not has_ner and "speech" not in topo.cues \
+                and any(c.feature_class in ("P", "A") and c.match == "name" and c.population >= 1000 for c in cands):
+            return True, "gazetteer match after 'from' (no NER on the sentence)"  # "launched from Sukma"
         if not has_ner and not at_sentence_start and not single and any(c.population >= 5000 for c in cands):
             return True, "multi-word gazetteer match (no NER)"
         return False, ""

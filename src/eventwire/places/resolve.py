@@ -246,8 +246,10 @@ class Resolver:
             if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1
             and (m >= 1 or _one_spot(c, cands))))
         sole_admin1 = _sole_admin1(toponyms, firsts, cand_lists)
+        anchor_cc = {(c.latitude, c.longitude): c.country_code for c in firsts if c is not None}
         sent_of = _sentence_index(sentences or [])
         by_name: dict[str, tuple[str, list]] = {}  # name -> (focus country without it, anchors without it)
+        story_admin1 = self._story_admin1(text)
 
         out: list[Resolved] = []
         for k, (t, cands) in enumerate(zip(toponyms, cand_lists)):
@@ -255,7 +257,8 @@ class Resolver:
                 continue
             nxt = firsts[k + 1] if k + 1 < len(firsts) else None
             qualifier = None
-            if nxt is not None and (nxt.is_admin1 or nxt.is_country) and text:
+            if nxt is not None and (nxt.is_admin1 or nxt.is_country) and text \
+                    and toponyms[k + 1].role != "adjective":  # "in Jamundi, Colombian officials said": no qualifier
                 between = text[t.end:toponyms[k + 1].start]
                 if between.strip() in (",", "") and len(between) <= 3 \
                         and not _town_in_a_list(k + 1, toponyms, firsts, cand_lists, text):
@@ -273,7 +276,7 @@ class Resolver:
             focus, anchors = by_name[name]
             team = _team_city(t, cands, firsts[k], text)
             ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named_list[k], held,
-                   team, sole_admin1)
+                   team, sole_admin1, story_admin1)
             best: tuple[float, Candidate] | None = None
             second: tuple[float, Candidate] | None = None
             for c in cands:
@@ -294,13 +297,18 @@ class Resolver:
                 # its own town ("Aleppo", "Paris"), else a big town or the capital named so ("New York", "Washington")
                 town = next((x for x in same_name if normalise(x.name) == normalise(t.text)
                              and x.admin1_key == c.admin1_key and x.population >= 1000), None)
+                if town is None and c.feature_code == "ADM2":
+                    # "Oicha": the district and its town, listed under another spelling (Hyosha) at its seat
+                    town = next((x for x in same_name if x.match == "alt" and x.admin1_key == c.admin1_key
+                                 and x.population >= 1000
+                                 and distance_km(x.latitude, x.longitude, c.latitude, c.longitude) < 30), None)
                 if town is None:
                     # a big town; not one outside the division when the article names the division otherwise
                     # ("Wash.") and a town in it: "Washington" beside Seattle and "Olympia, Wash." is the state
                     inside_only = _holds_named_town(c, held, t.text) and any(
                         normalise(toponyms[o].text) != normalise(t.text) for o in admin1_at.get(c.admin1_key, ()))
                     big = [x for x in same_name if (x.population >= 100_000 or x.feature_code == "PPLC")
-                           and (not inside_only or x.admin1_key == c.admin1_key)]
+                           and (not inside_only or x.admin1_key == c.admin1_key) and _town_called(x, t.text)]
                     town = max(big, key=lambda x: x.population) if big else None
                 meant = _division_meant(k, t, c, town, toponyms, out, text) if town is not None else ""
                 if meant:
@@ -312,7 +320,11 @@ class Resolver:
             box = next((firsts[o].country_code for o in range(k + 1, min(k + 3, len(toponyms)))
                         if 0 <= toponyms[o].start - t.end <= 40 and firsts[o] is not None and firsts[o].is_admin
                         and not firsts[o].is_country and firsts[o].country_code), "")
-            doubt = self._far_abroad(t, c, box or focus, votes, named_cc, anchors, qualifier, abbr_key, bool(box))
+            # a hamlet abroad named twice does not vouch for itself ("near Potrerito ... Potrerito residents" in a
+            # Colombian story); a bigger town named often may well be what the article is about
+            own = votes_by_name.get(normalise(t.text)) if c.population < 5000 else None
+            doubt = self._far_abroad(t, c, box or focus, votes - own if own else votes, named_cc, anchors, qualifier,
+                                     abbr_key, bool(box), anchor_cc)
             home = [x for x in cands if x.country_code == (box or focus)] if doubt else []
             if home:
                 second = (s, c)  # "the Trujillo prison in northern Honduras": Honduras' Trujillo
@@ -333,6 +345,20 @@ class Resolver:
         self._one_sense(out, cand_lists, toponyms)
         self._embedded_follow_literal(out)
         self._priors = {}  # keyed by object ids: not to be read once the article's objects are gone
+        return out
+
+    def _story_admin1(self, text: str) -> dict[str, str]:
+        """First-level divisions the article's words place it in (admin1 key -> the word): "Maoists"
+        -> Chhattisgarh, Jharkhand ... (data/place_context.csv)."""
+        if not text:
+            return {}
+        out: dict[str, str] = {}
+        pattern, rows = _story_words()
+        for m in pattern.finditer(text):
+            for cc, admin in rows.get(" ".join(m.group().lower().split()), ()):
+                key = self._admin1_keys.get((cc, normalise(admin)))
+                if key:
+                    out.setdefault(key, m.group())
         return out
 
     def _local_embedded(self, toponyms: list[Toponym], cand_lists: list[list[Candidate]],
@@ -371,7 +397,8 @@ class Resolver:
                      f"{r.topo.text!r}. Before that: {r.why}")
 
     def _far_abroad(self, t: Toponym, c: Candidate, focus: str, votes: Counter[str],
-                    mentioned_cc: dict[str, set[str]], anchors, qualifier, abbr_key: str, boxed: bool = False) -> str:
+                    mentioned_cc: dict[str, set[str]], anchors, qualifier, abbr_key: str, boxed: bool = False,
+                    anchor_cc: dict | None = None) -> str:
         """Why the pick is doubted (""; not doubted): a small place, or a place under an alternate
         spelling, in a country the article neither names nor places anything near, while the article
         is plainly about another country ("near Boni" in a Mali story is not Bonn; "Masala village" in
@@ -383,16 +410,25 @@ class Resolver:
             return ""
         if c.is_country or c.feature_code in AREA_CODES or c.feature_code == "PPLC":
             return ""
-        if qualifier is not None or abbr_key or t.qual_cc or "dateline" in t.cues:
+        if abbr_key or t.qual_cc or "dateline" in t.cues:
             return ""
+        if qualifier is not None:
+            if (qualifier.is_admin1 and c.admin1_key == qualifier.admin1_key) or \
+                    (qualifier.is_country and c.country_code == qualifier.country_code):
+                return ""
+            # "El Carmelo, in Cauca department": a qualifier naming another country than the pick's
+            boxed = boxed or qualifier.country_code == focus
         if mentioned_cc.get(c.country_code, set()) - {normalise(t.text)}:
             return ""
         weak = (c.match == "alt" and c.population < 1_000_000) or (c.match == "name" and c.population < 100_000) \
             or ((boxed or c.is_admin1) and c.population < 1_000_000)  # "the Lac Vert site" is not Chad's Lac
         if not weak or (not boxed and votes[focus] < votes.get(c.country_code, 0.0) + 0.5):
             return ""
-        if any(distance_km(c.latitude, c.longitude, a, b) < 1000 for a, b in anchors
-               if abs(a - c.latitude) + abs(b - c.longitude) > 1e-6):
+        # a place of the article within 1000 km vouches for it -- one across a border only within 300 km:
+        # "Rehab", a Cairo suburb, is not Rehab, Jordan (500 km from Cairo) in a story that never names Jordan
+        if any(distance_km(c.latitude, c.longitude, a, b) < (
+                1000 if anchor_cc is None or anchor_cc.get((a, b), c.country_code) == c.country_code else 300)
+               for a, b in anchors if abs(a - c.latitude) + abs(b - c.longitude) > 1e-6):
             return ""
         return (f"listed only as {c.name}, {self.gaz.country_name(c.country_code)}, far from the article's "
                 f"places in {self.gaz.country_name(focus)}")
@@ -401,7 +437,8 @@ class Resolver:
         """The points of candidate ``c`` for toponym ``k`` in its article (``parts``: the reasons, when wanted;
         building them for every candidate of every name would cost more than the scoring)."""
         gaz = self.gaz
-        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named, held, team, sole_admin1 = ctx
+        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named, held, team, sole_admin1, \
+            story_admin1 = ctx
         s = self.prior(t, c, parts, named)
         add = _Adder(parts, s)
         if team is not None and c.id == team.id:
@@ -428,6 +465,10 @@ class Resolver:
             same_sent = any(sent_of(toponyms[o].start) == sent_of(t.start) for o in others)
             add(ADMIN_SENT if same_sent else ADMIN_DOC,
                 lambda: f"{gaz.admin_name(c.admin1_key)} named in the {'sentence' if same_sent else 'article'}")
+        word = story_admin1.get(c.admin1_key) if c.admin1_key and not c.is_admin1 and not others else None
+        if word and (not focus or c.country_code == focus):
+            # "Bijapur" in a story about Maoists: the Bijapur of Chhattisgarh (data/place_context.csv)
+            add(STORY_ADMIN1, lambda: f"in {gaz.admin_name(c.admin1_key)}, where stories about '{word}' are")
         peers = sole_admin1.get(c.admin1_key, set()) - {normalise(t.text)} if c.admin1_key and not others else set()
         if peers and not c.is_admin1:
             # "Bijapur" beside Sukma: the Bijapur in Chhattisgarh, the province of the article's other town
@@ -472,6 +513,20 @@ class Resolver:
             r.runner_up, r.cand = r.cand, same
             r.why = (f"{r.topo.text!r} -> {describe(same, self.gaz)}: the same place as {lead.topo.text!r} "
                      f"qualified earlier in the article. Before that: {r.why}")
+
+
+STORY_ADMIN1 = 3.0  # a division the story's words point to (data/place_context.csv)
+
+
+@functools.cache
+def _story_words() -> tuple[re.Pattern, dict[str, tuple[tuple[str, str], ...]]]:
+    """(a pattern finding the words of data/place_context.csv, word -> its (country, division) rows)."""
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for r in load_csv("place_context.csv"):
+        rows.setdefault(r["word"].strip().lower(), []).append((r["country"].strip(), r["admin1"].strip()))
+    words = sorted(rows, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+    return pattern, {w: tuple(v) for w, v in rows.items()}
 
 
 def _one_spot(first: Candidate, cands: list[Candidate]) -> bool:
@@ -520,6 +575,16 @@ def _focus_without(by_name: dict[str, Counter[str]], total: Counter[str], name: 
     own = by_name.get(name)
     rest = total - own if own else total
     return rest.most_common(1)[0][0] if rest else ""
+
+
+def _town_called(x: Candidate, name: str) -> bool:
+    """Whether town ``x`` is called ``name`` for short: its own name, another spelling of it ("Hama" for
+    Hamah), "X City" (New York City) or the capital -- not a longer name that only lists ``name`` among
+    its others (Bihar Sharif, "Bihar": the state)."""
+    if x.feature_code == "PPLC" or x.match == "name":
+        return True
+    own = normalise(x.name).split()
+    return len(own) <= len(normalise(name).split()) or (own[-1] == "city" and len(own) == len(normalise(name).split()) + 1)
 
 
 def _holds_named_town(c: Candidate, held: dict[str, set[str]], name: str) -> bool:
