@@ -188,3 +188,22 @@ def test_unlisted_village_placed_in_the_division_after_it(text, settings):
 ])
 def test_compass_word_before_washington(text, code, settings):
     assert _by_text(_geoparse(text, settings), "Washington")["feature_code"] == code
+
+
+@pytest.mark.parametrize("text,surface,cc", [
+    # a Mexican dateline: "Mich." is Michoacan, not Michigan (no Apatzingan in Michigan)
+    ("APATZINGAN, Mich. - Four National Guard members were killed on Sunday near Aguililla.", "APATZINGAN", "MX"),
+    ("AGUILILLA, Mich. - A woman was killed when drones dropped explosives on homes on Monday.", "AGUILILLA", "MX"),
+])
+def test_state_abbreviation_only_where_the_town_is(text, surface, cc, settings):
+    recs = _geoparse(text, settings)
+    assert _by_text(recs, surface)["country_code"] == cc
+    assert all(r["country_code"] != "US" for r in recs), recs
+
+
+def test_state_abbreviation_still_qualifies_its_town(settings):
+    recs = _geoparse("GAINESVILLE, Va. - Two people were shot on Sunday. Police in Paris, Tex., said nothing.",
+                     settings)
+    assert _by_text(recs, "GAINESVILLE")["admin1"] == "Virginia"
+    assert _by_text(recs, "Paris")["admin1"] == "Texas"
+    assert _by_text(recs, "Va.")["country_code"] == "US"

@@ -945,6 +945,11 @@ class Recognizer:
             name = text[s:e].strip()
             if normalise(name) in self.traps or len(name) < 3:
                 continue
+            if self.gaz.lookup(name):  # listed, though the scan passed it by ("AGUILILLA, Mich."): the resolver
+                # decides, and reads the abbreviation as a state only where a town of the name lies
+                new.append(Toponym(s, s + len(name), name, "literal", "", cues={"dateline"},
+                                   reason="a dateline's town before a state abbreviation"))
+                continue
             new.append(Toponym(s, s + len(name), name, "literal", "", cues={"dateline"}, known=False,
                                reason="a dateline's town before a state abbreviation, not in the gazetteer"))
         return new

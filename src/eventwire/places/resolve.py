@@ -202,6 +202,13 @@ class Resolver:
         gaz = self.gaz
         self._priors = {}  # (toponym, candidate, named) -> prior points, for this article only
         cand_lists = [self.candidates(t) for t in toponyms]
+        for k, t in enumerate(toponyms):
+            # "Gainesville, Va." is Virginia only if a Gainesville is there: "APATZINGAN, Mich." (a Mexican
+            # dateline: Michoacan) is not Michigan when no Apatzingan lies in Michigan
+            if "abbrev" in t.cues and cand_lists[k] and k > 0 and cand_lists[k - 1] \
+                    and toponyms[k - 1].end <= t.start <= toponyms[k - 1].end + 3 \
+                    and not any(c.admin1_key == cand_lists[k][0].admin1_key for c in cand_lists[k - 1]):
+                cand_lists[k] = []
         named_list = [any(c.match == "name" for c in cands) for cands in cand_lists]
         # pass 1: priors
         firsts: list[Candidate | None] = []
