@@ -57,3 +57,10 @@ def test_towns_of_other_sentences_or_origins_are_not_split(pipe):
     # the list is where the protesters came from, the march was in one city
     evs = events(pipe, "Farmers from Nakuru and Eldoret marched in Nairobi on Tuesday to demand better maize prices.")
     assert [e.location for e in evs] == ["Nairobi"]
+
+
+def test_a_list_in_another_sentence_does_not_split_the_event(pipe):
+    evs = events(pipe, "Protests spread to Nairobi, Mombasa and Kisumu on Tuesday. Police shot dead three "
+                       "protesters, witnesses said.")
+    shootings = [e for e in evs if e.fatalities]
+    assert len(shootings) == 1 and shootings[0].fatalities == 3, [(e.location, e.fatalities) for e in evs]

@@ -23,3 +23,19 @@ from eventwire.events.fatalities import sentence_fatalities
 def test_coordinated_victims(text, n):
     c = sentence_fatalities(text)
     assert c is not None and c.value == n, c
+
+
+@pytest.mark.parametrize("text,n", [
+    # the first figure is the object of another verb: not among the dead
+    ("Soldiers rescued 40 hostages and two soldiers were killed.", 2),
+    ("Troops arrested 15 suspects and two soldiers were killed in the operation.", 2),
+    ("Officials said six soldiers and a porter were killed.", 7),
+])
+def test_only_a_figure_opening_its_clause_is_added(text, n):
+    c = sentence_fatalities(text)
+    assert c is not None and c.value == n, c
+
+
+def test_a_lower_case_march_is_no_month():
+    c = sentence_fatalities("Police fired on the march 3 killed, dozens hurt.")
+    assert c is not None and c.value == 3, c

@@ -207,3 +207,20 @@ def test_state_abbreviation_still_qualifies_its_town(settings):
     assert _by_text(recs, "GAINESVILLE")["admin1"] == "Virginia"
     assert _by_text(recs, "Paris")["admin1"] == "Texas"
     assert _by_text(recs, "Va.")["country_code"] == "US"
+
+
+def test_an_unlisted_town_named_again_is_where_it_was_first_placed(settings):
+    # "Kwamblo" is not in the gazetteer; the province of its first mention holds it, not the
+    # workers' home province named in between
+    from eventwire.models import Document
+    from eventwire.pipeline import Pipeline
+    import datetime as dt
+
+    text = ("Two construction workers were shot dead by gunmen in Kwamblo, a town in Highland Papua province, "
+            "on Sunday, police said.\nThe workers, both from South Sulawesi, were building a bridge.\n"
+            "On Monday, soldiers pursuing the attackers clashed with rebels on the outskirts of Kwamblo; "
+            "one soldier was killed.")
+    doc = Pipeline(settings)(Document(id="t", text=text, published=dt.date(2025, 6, 10)))
+    monday = [e for e in doc.events if e.event_date == "2025-06-09"]
+    assert monday, [(e.event_date, e.sub_event_type, e.location) for e in doc.events]
+    assert all("Sulawesi" not in (e.admin1 or "") for e in monday), [(e.location, e.admin1) for e in monday]

@@ -77,12 +77,13 @@ def _rx() -> _Rx:
     months = ("January|February|March|April|May|June|July|August|September|October|November|December|"
               "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
     not_day = rf"(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{months})\b)"
-    # (two fixed-width look-behinds: the months' short forms, then the endings of the long ones)
-    after_month = (r"(?<!Jan |Feb |Mar |Apr |May |Jun |Jul |Aug |Sep |Oct |Nov |Dec )"
-                   r"(?<!uary |arch |pril |June |July |gust |mber |ober |Sept )")
+    # (one fixed-width look-behind per month name, case-sensitive: "the march 3 killed" is no date)
+    after_month = "".join(f"(?<!{m} )" for m in (
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"))
     # "April 9, two protesters ...", "March 3 2024": a month then a day; "in May 12 people" counts
     day_like = r"(?!\d{1,2}(?:st|nd|rd|th)?(?:,|\s+\d{4}\b|\s+(?:killed|killing|attack|attacks|bombing|massacre|strike|strikes|raid|ambush)\b))"
-    N = rf"(?<![\w.-])(?:(?<!\d )|(?=[^\W\d]))(?:{after_month}|{day_like})(?P<num>{num}){things}{not_day}"
+    N = rf"(?<![\w.-])(?:(?<!\d )|(?=[^\W\d]))(?:(?-i:{after_month})|{day_like})(?P<num>{num}){things}{not_day}"
     return _Rx(
         num=re.compile(rf"(?i)^{num}$"),
         # killed at least 12 (people); killing three soldiers
@@ -283,6 +284,12 @@ def find_counts(text: str) -> list[Count]:
             if n is None:
                 continue
             if name == "before_and":
+                # the first figure must open its clause ("Eight DRG personnel and a driver were killed"),
+                # not be the object of another verb ("Soldiers rescued 40 hostages and two soldiers were killed")
+                head = t[:m.start()].rstrip()
+                if head and head[-1] not in ",;:(\u2014-" and not re.search(
+                        r"(?i)\b(?:while|as|when|after|before|and|but|that|said|says|say|reported|confirmed|added)$", head):
+                    continue
                 w = m.group("n2").lower()
                 n2 = 1 if w in ("a", "an", "one") else parse_number(w)
                 if n2 is None:

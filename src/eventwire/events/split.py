@@ -70,13 +70,27 @@ def _place_mention(doc: Document, ev: Event) -> Mention | None:
     return None
 
 
+def _in_trigger_sentence(doc: Document, ev: Event, m: Mention) -> bool:
+    """Is the place named in the sentence of the event's own trigger? A place borrowed from another
+    sentence ("Protests spread to Nairobi, Mombasa and Kisumu. Police shot dead three protesters")
+    says nothing about how many events there were."""
+    trig = ev.provenance.get("sub_event_type")
+    if trig is None:
+        return False
+    for s in doc.sentences:
+        if m.start >= s.start and m.end <= s.end:
+            a, b = doc.to_text_offset(s.start), doc.to_text_offset(s.end)
+            return a <= trig.start and trig.end <= b
+    return False
+
+
 def split_by_place(doc: Document, events: list[Event]) -> list[Event]:
     """Each event placed at an item of a list of towns, copied to every town of the list;
     fatalities divided among the copies (the first ones take the remainder)."""
     out: list[Event] = []
     for ev in events:
         m = _place_mention(doc, ev)
-        items = town_list(doc, m) if m is not None else []
+        items = town_list(doc, m) if m is not None and _in_trigger_sentence(doc, ev, m) else []
         if len(items) < 2:
             out.append(ev)
             continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from typing import Any
 
 from ..models import Document, Location, Mention, Place
@@ -29,7 +30,7 @@ from .gazetteer import Gazetteer, default_path, distance_km, normalise
 from .gazetteer import build as build_gazetteer
 from .gazetteer import ensure as ensure_gazetteer
 from .geolocate import Locator
-from .recognize import Recognizer, RegionRef
+from .recognize import Recognizer, RegionRef, Toponym
 from .resolve import Resolver
 
 __all__ = [
@@ -70,6 +71,28 @@ def _get_tools(settings: Settings) -> tuple[Gazetteer, Recognizer, Resolver, Loc
     return gaz, rec, res, loc
 
 
+def _named_again(text: str, unlisted: list[Toponym], known: list[Toponym]) -> list[Toponym]:
+    """Later mentions of a name first read as a place the gazetteer lacks, where the model did not tag
+    them again: "in Dekai, the capital of Yahukimo regency" ... "on the outskirts of Dekai" (one
+    sense per article). Only names first told as a place ("in", "near", "the town of", a direction)."""
+    taken = [(t.start, t.end) for t in (*unlisted, *known)]
+    out: list[Toponym] = []
+    firsts = {}
+    for t in sorted(unlisted, key=lambda t: t.start):
+        if t.role == "literal" and len(t.text) >= 4 and t.text[:1].isupper() and "site" not in t.cues:
+            firsts.setdefault(t.text, t)
+    for name, first in firsts.items():
+        if not (set(first.cues) & {"in", "near", "feature", "direction"}):
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if m.start() <= first.start or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            out.append(Toponym(m.start(), m.end(), name, "literal", "", cues={"again"}, known=False,
+                               reason=f"{name!r} again, a place the article named before that the gazetteer lacks"))
+            taken.append((m.start(), m.end()))
+    return out
+
+
 def run(doc: Document, settings: Settings) -> Document:
     """Add a ``place`` Mention for every place named in ``doc.clean``."""
     gaz, rec, res, _loc = _get_tools(settings)
@@ -78,6 +101,7 @@ def run(doc: Document, settings: Settings) -> Document:
     toponyms, regions = rec(text, doc.spacy_doc, [s for s, _ in sent_spans], _ner_spans(doc))
     unlisted = [t for t in toponyms if not t.known]
     toponyms = [t for t in toponyms if t.known]
+    unlisted.extend(_named_again(text, unlisted, toponyms))
     resolved = res(toponyms, text, sent_spans)
     done = {id(r.topo) for r in resolved}
     for t in toponyms:

@@ -224,7 +224,7 @@ class Locator:
                 score -= 2.0
                 parts.append("possessor of a place named next (-2.0)")
             if _unplaced(m):
-                if not cues & {"in", "near", "feature", "direction", "site"}:
+                if not cues & {"in", "near", "feature", "direction", "site", "again"}:
                     continue  # an unlisted name with no place cue is too often an organisation or a person
             if "qualifier" in cues and any(o is not m and 0 <= o.start - m.end <= 25
                                            and (_specificity(o.value) > _specificity(m.value)
@@ -367,7 +367,18 @@ class Locator:
     # ------------------------------------------------------------------
     def _unlisted(self, doc: Document, m: Mention, why: str) -> Location | None:
         """An unlisted place is coded at the listed place named closest to it -- under that place's name,
-        so a map shows what the coordinates are (the unlisted name stays in ``source`` and ``why``)."""
+        so a map shows what the coordinates are (the unlisted name stays in ``source`` and ``why``).
+        A name the article named before is where it was placed then: "in Dekai, the capital of Yahukimo
+        regency in Highland Papua province" ... "clashed on the outskirts of Dekai" (not South Sulawesi,
+        the workers' home province named in between)."""
+        key = m.text.casefold()
+        first = next((x for x in doc.mentions if x.kind == "place" and x.start < m.start and x is not m
+                      and x.text.casefold() == key and _unplaced(x)), None)
+        if first is not None:
+            loc = self._unlisted(doc, first, why)
+            if loc is not None and loc.place.latitude is not None:
+                return Location(place=loc.place, geo_precision=loc.geo_precision, mention=m,
+                                why=f"{why}; {m.text!r} as where the article first named it: {loc.why}")
         listed = [x for x in doc.mentions if x.kind == "place" and isinstance(x.value, Place)
                   and x.value.latitude is not None and x.meta.get("role", "literal") == "literal"
                   and not _unplaced(x) and not x.value.feature_code.startswith("PCL")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -77,7 +78,18 @@ class Resolver:
             if a[1] == 1 and key.count(".") == 1:
                 for n in (a[2], a[3]):
                     self._admin1_keys.setdefault((a[0], normalise(n)), key)
-        self._priors: dict[tuple[int, int, bool], float] = {}
+        self._tls = threading.local()  # per-article caches: one Resolver serves every thread of a process
+
+    @property
+    def _priors(self) -> dict[tuple[int, int, bool], float]:
+        d = getattr(self._tls, "priors", None)
+        if d is None:
+            d = self._tls.priors = {}
+        return d
+
+    @_priors.setter
+    def _priors(self, value: dict[tuple[int, int, bool], float]) -> None:
+        self._tls.priors = value
 
     def abbreviated_admin1(self, text: str, end: int) -> tuple[str, str]:
         """(admin1 key, abbreviation) of "Gainesville, Va." after a name ending at ``end``; ("", "")."""
