@@ -224,3 +224,15 @@ def test_an_unlisted_town_named_again_is_where_it_was_first_placed(settings):
     monday = [e for e in doc.events if e.event_date == "2025-06-09"]
     assert monday, [(e.event_date, e.sub_event_type, e.location) for e in doc.events]
     assert all("Sulawesi" not in (e.admin1 or "") for e in monday), [(e.location, e.admin1) for e in monday]
+
+
+def test_a_small_town_just_across_the_border_is_not_far_abroad(settings):
+    # the only other country is the adjective of the attacker; the town lies a few km over the border
+    from eventwire.models import Document
+    from eventwire.pipeline import Pipeline
+    import datetime as dt
+
+    text = ("NNA - An Israeli enemy drone targeted a car on the road between Bint Jbeil and Aynata at noon on "
+            "Friday, killing two young men. Civil Defence teams took the bodies to the hospital in Bint Jbeil.")
+    doc = Pipeline(settings)(Document(id="t", text=text, published=dt.date(2025, 7, 11)))
+    assert doc.events and {e.country for e in doc.events} == {"Lebanon"}, [(e.location, e.country) for e in doc.events]

@@ -443,6 +443,11 @@ class Resolver:
             or ((boxed or c.is_admin1) and c.population < 1_000_000)  # "the Lac Vert site" is not Chad's Lac
         if not weak or (not boxed and votes[focus] < votes.get(c.country_code, 0.0) + 0.5):
             return ""
+        # just across the border of the article's country is not "far abroad": "between Bint Jbeil and Aynata"
+        # in a story whose only other country is the adjective of an "Israeli drone"
+        home = self.gaz.country_place(focus)
+        if home is not None and distance_km(c.latitude, c.longitude, home.latitude, home.longitude) < 300:
+            return ""
         # a place of the article within 1000 km vouches for it -- one across a border only within 300 km:
         # "Rehab", a Cairo suburb, is not Rehab, Jordan (500 km from Cairo) in a story that never names Jordan
         if any(distance_km(c.latitude, c.longitude, a, b) < (

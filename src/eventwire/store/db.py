@@ -259,6 +259,8 @@ _CLEAR_FAILURE = failures.delete().where(failures.c.origin == sa.bindparam("orig
 _UPDATE_EVENT = events.update().where(events.c.event_id == sa.bindparam("b_event_id"))
 _REFRESH_MEMBERS = (sa.select(raw_events.c.data).where(raw_events.c.cluster_id == sa.bindparam("cid"))
                     .order_by(raw_events.c.id))
+_MEMBERS_STAMP = sa.select(sa.func.count(), sa.func.max(raw_events.c.id)).where(
+    raw_events.c.cluster_id == sa.bindparam("cid"))
 
 
 class Store:
@@ -269,6 +271,10 @@ class Store:
         self.schema = schema
         self.dialect = engine.dialect.name
         self._candidate_stmts: dict[tuple, Any] = {}
+        # the parsed reports of recently matched events, keyed by event id and checked against the
+        # database's (count, last id) of its reports before use: a big event is not re-read and
+        # re-parsed for every report that comes near it
+        self._members: dict[str, tuple[tuple[int, int], list[Event]]] = {}
 
     # ------------------------------------------------------------ basics
     def __enter__(self) -> "Store":
@@ -331,7 +337,10 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 return self._add_in(conn, doc, merge)
-        except sa.exc.IntegrityError:
+        except BaseException as exc:
+            self._members.clear()  # it may hold reports of the transaction rolled back
+            if not isinstance(exc, sa.exc.IntegrityError):
+                raise
             # another writer stored the same article between our check and insert
             with self.engine.connect() as conn:
                 if self._duplicate_of(conn, doc) is not None:
@@ -461,8 +470,7 @@ class Store:
         # the events the new report matches are checked (one query each), before the choice
         # among them, so that a conflicting one neither wins nor makes the choice ambiguous.
         keep = [i for i, c in enumerate(cands) if dedup.match(ev, c).ok and not any(
-            dedup.member_conflict(ev, Event.from_dict(json.loads(m[0])))
-            for m in conn.execute(_REFRESH_MEMBERS, {"cid": rows[i][0]}))]
+            dedup.member_conflict(ev, m) for m in self._cluster_members(conn, rows[i][0]))]
         rows, cands = [rows[i] for i in keep], [cands[i] for i in keep]
         best = dedup.best_match(ev, cands) if rows else None
         if best is None:
@@ -470,9 +478,20 @@ class Store:
         i, m = best
         return rows[i][0], "same event: " + m.reason
 
+    def _cluster_members(self, conn: Connection, cluster_id: str) -> list[Event]:
+        """The reports of a stored event, parsed (cached while the database says they are unchanged)."""
+        stamp = tuple(conn.execute(_MEMBERS_STAMP, {"cid": cluster_id}).first() or (0, 0))
+        hit = self._members.get(cluster_id)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        members = [Event.from_dict(json.loads(r[0])) for r in conn.execute(_REFRESH_MEMBERS, {"cid": cluster_id})]
+        if len(self._members) >= 4096:
+            self._members.pop(next(iter(self._members)))
+        self._members[cluster_id] = (stamp, members)
+        return members
+
     def _refresh_cluster(self, conn: Connection, cluster_id: str, stamp: str) -> None:
-        rows = conn.execute(_REFRESH_MEMBERS, {"cid": cluster_id}).all()
-        members = [Event.from_dict(json.loads(r[0])) for r in rows]
+        members = self._cluster_members(conn, cluster_id)
         merged = dedup.merge(members, cluster_id)
         n_docs = len({m.doc_id for m in members})
         conn.execute(_UPDATE_EVENT, {"b_event_id": cluster_id, **self._event_columns(merged, n_docs, stamp)})
