@@ -30,3 +30,20 @@ def test_blind_sets_merge_without_false_merges(name, min_recall, seed):
     r = evaluate(path, order=order)
     assert r["precision"] == 1.0, r["errors"]
     assert r["recall"] >= min_recall, r["errors"]
+
+
+@pytest.mark.parametrize("seed", [None, 3, 11])
+def test_blind4_merges_with_its_measured_floor(seed):
+    """blind4 (session 4): its one known confusion is a riot a rights group reports as police
+    excessive force against protesters, beside a peaceful march of doctors that day in the same
+    city -- the rules cannot tell the two crowds apart without the protest's cause (first run and
+    now: precision and recall 0.94 in file order)."""
+    path = DEDUP / "blind4.yaml"
+    order = None
+    if seed is not None:
+        order = list(range(len(load_labelled(path))))
+        random.Random(seed).shuffle(order)
+    r = evaluate(path, order=order)
+    assert r["precision"] >= 0.93, r["errors"]
+    assert r["recall"] >= 0.93, r["errors"]
+    assert all("D11" in e or "D12" in e for e in r["errors"]), r["errors"]
