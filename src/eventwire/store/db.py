@@ -469,10 +469,11 @@ class Store:
         # merged record alone would let a chain of near reports drift into the next event. Only
         # the events the new report matches are checked (one query each), before the choice
         # among them, so that a conflicting one neither wins nor makes the choice ambiguous.
-        keep = [i for i, c in enumerate(cands) if dedup.match(ev, c).ok and not any(
-            dedup.member_conflict(ev, m) for m in self._cluster_members(conn, rows[i][0]))]
-        rows, cands = [rows[i] for i in keep], [cands[i] for i in keep]
-        best = dedup.best_match(ev, cands) if rows else None
+        matches = [dedup.match(ev, c) for c in cands]
+        keep = [i for i, m in enumerate(matches) if m.ok and not any(
+            dedup.member_conflict(ev, x) for x in self._cluster_members(conn, rows[i][0]))]
+        rows, cands, matches = [rows[i] for i in keep], [cands[i] for i in keep], [matches[i] for i in keep]
+        best = dedup.best_match(ev, cands, matches) if rows else None
         if best is None:
             return None, ""
         i, m = best

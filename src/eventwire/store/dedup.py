@@ -886,14 +886,18 @@ def is_vague(ev: Event) -> bool:
     return (ev.geo_precision or 3) >= 3
 
 
-def best_match(new: Event, candidates: Sequence[Event]) -> tuple[int, Match] | None:
-    """Index and Match of the closest compatible candidate, or None.
+def best_match(new: Event, candidates: Sequence[Event],
+               matches: Sequence[Match] | None = None) -> tuple[int, Match] | None:
+    """Index and Match of the closest compatible candidate, or None (``matches``: the
+    candidates' :func:`match` results when the caller has them already).
 
     A report placed only at region or country level that fits several stored
     events is ambiguous: it joins none of them (a wrong merge loses an event; a
     missed one only leaves a duplicate row). Measured on the real pipeline's
     output, this traded some recall for precision; a score margin did worse."""
-    found = [(i, m) for i, cand in enumerate(candidates) if (m := match(new, cand)).ok]
+    if matches is None:
+        matches = [match(new, cand) for cand in candidates]
+    found = [(i, m) for i, m in enumerate(matches) if m.ok]
     if not found:
         return None
     if len(found) > 1 and is_vague(new):
