@@ -236,3 +236,16 @@ def test_a_small_town_just_across_the_border_is_not_far_abroad(settings):
             "Friday, killing two young men. Civil Defence teams took the bodies to the hospital in Bint Jbeil.")
     doc = Pipeline(settings)(Document(id="t", text=text, published=dt.date(2025, 7, 11)))
     assert doc.events and {e.country for e in doc.events} == {"Lebanon"}, [(e.location, e.country) for e in doc.events]
+
+
+def test_a_neighbourhood_is_part_of_the_articles_town(settings):
+    # "Al-Rawdah" is listed only as a hamlet in Sanaa, 190 km from Taiz: a neighbourhood is in the town
+    from eventwire.models import Document
+    from eventwire.pipeline import Pipeline
+    import datetime as dt
+
+    text = ("Two children were killed when shells fired by Houthi fighters landed on a residential area of Taiz "
+            "on Wednesday evening, local officials said. The shells struck houses in the Al-Rawdah neighbourhood "
+            "shortly after 7pm, a doctor said.")
+    doc = Pipeline(settings)(Document(id="t", text=text, published=dt.date(2025, 10, 16)))
+    assert [e.location for e in doc.events] == ["Taiz"], [(e.location, e.sub_event_type) for e in doc.events]

@@ -265,7 +265,13 @@ def _far_site(r, resolved: list, text: str) -> bool:
         return False
     towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"
              and normalise(x.topo.text) != normalise(r.topo.text)]
-    return bool(towns) and all(distance_km(c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
+    # a neighbourhood lies inside a town: "the Al-Rawdah neighbourhood" of a Taiz story is not the hamlet
+    # of that name in Sanaa, 190 km away
+    far = 30 if word in _QUARTER_WORDS else 300
+    return bool(towns) and all(distance_km(c.latitude, c.longitude, x.latitude, x.longitude) > far for x in towns)
+
+
+_QUARTER_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb"})
 
 
 def _part_of_a_town(m: Mention) -> bool:
