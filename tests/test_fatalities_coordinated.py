@@ -39,3 +39,15 @@ def test_only_a_figure_opening_its_clause_is_added(text, n):
 def test_a_lower_case_march_is_no_month():
     c = sentence_fatalities("Police fired on the march 3 killed, dozens hurt.")
     assert c is not None and c.value == 3, c
+
+
+@pytest.mark.parametrize("text,n", [
+    # a distance is no toll, nor added to one
+    ("Militants attacked an army base in Afgooye, about 30 km northwest of Mogadishu, on Monday, killing at "
+     "least six soldiers, an officer said.", 6),
+    ("Five soldiers were killed on the road 20 miles south of Kabul.", 5),
+    ("At least 30 people were killed 5 km from the border.", 30),
+])
+def test_a_distance_is_no_toll(text, n):
+    c = sentence_fatalities(text)
+    assert c is not None and c.value == n, c
