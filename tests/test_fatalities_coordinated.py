@@ -51,3 +51,12 @@ def test_a_lower_case_march_is_no_month():
 def test_a_distance_is_no_toll(text, n):
     c = sentence_fatalities(text)
     assert c is not None and c.value == n, c
+
+
+def test_one_figure_for_a_pair_of_victims():
+    c = sentence_fatalities("At least 15 soldiers and pro-government militiamen were killed when jihadists "
+                            "ambushed a supply convoy near Djibo.")
+    assert c is not None and c.value == 15, c
+    # the figure is another verb's object: not the dead
+    c = sentence_fatalities("Police arrested 12 suspects and officers were killed later.")
+    assert c is None or c.value != 12, c

@@ -35,6 +35,7 @@ class _Rx:
     after: re.Pattern
     before: re.Pattern
     before_and: re.Pattern
+    before_conj: re.Pattern
     toll: re.Pattern
     deaths_of: re.Pattern
     left: re.Pattern
@@ -93,6 +94,9 @@ def _rx() -> _Rx:
         before_and=re.compile(rf"(?i)\b{mod}{N}\s+{gap}and\s+(?P<n2>an?|one|\d+|{word_alt})\s+"
                               rf"(?:[\w'’-]+\s+){{1,3}}?(?:were|have been|had been)\s+(?:(?:reportedly|also|later)\s+)?"
                               rf"(?:{kill})\b"),
+        # "At least 15 soldiers and pro-government militiamen were killed": one figure for the whole pair
+        before_conj=re.compile(rf"(?i)\b{mod}{N}\s+{gap}and\s+(?!an?\b|one\b|\d|{word_alt}\b)(?:[\w'’-]+\s+){{1,3}}?"
+                               rf"(?:were|have been|had been)\s+(?:(?:reportedly|also|later)\s+)?(?:{kill})\b"),
         # 12 people (, most of them women,) were killed; 3 dead
         before=re.compile(rf"(?i)\b{mod}{N}\s+{gap}(?:(?:were|was|have been|had been|are|is|been|got|reportedly|also|later|all|both)\s+)*(?:{kill})\b"),
         toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?dead|fatalities|deaths)\s+(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)\s+{mod}{N}\b"),
@@ -122,7 +126,7 @@ def _starts(name: str) -> tuple[frozenset[str] | None, tuple[int, ...]]:
     from .lexicon import _prefixes
 
     rx = _rx()
-    if name in ("before", "before_and"):
+    if name in ("before", "before_and", "before_conj"):
         firsts = {w.split()[0] for w in rx.values} | set(_MODS)
         return frozenset(firsts), tuple(sorted({len(x) for x in firsts}, reverse=True))
     p = _prefixes(getattr(rx, name).pattern)
@@ -276,20 +280,21 @@ def find_counts(text: str) -> list[Count]:
     for m in _finditer("zero", t):
         out.append(Count(0, m.start(), m.end(), text[m.start():m.end()], explicit_zero=True))
         taken.append((m.start(), m.end()))
-    for name in ("toll", "deaths_of", "left", "before_and", "before", "after"):
+    for name in ("toll", "deaths_of", "left", "before_and", "before_conj", "before", "after"):
         for m in _finditer(name, t):
             if not free(m.start("num"), m.end("num")):
                 continue
             n = parse_number(m.group("num"))
             if n is None:
                 continue
-            if name == "before_and":
+            if name in ("before_and", "before_conj"):
                 # the first figure must open its clause ("Eight DRG personnel and a driver were killed"),
                 # not be the object of another verb ("Soldiers rescued 40 hostages and two soldiers were killed")
                 head = t[:m.start()].rstrip()
                 if head and head[-1] not in ",;:(\u2014-" and not re.search(
                         r"(?i)\b(?:while|as|when|after|before|and|but|that|said|says|say|reported|confirmed|added)$", head):
                     continue
+            if name == "before_and":
                 w = m.group("n2").lower()
                 n2 = 1 if w in ("a", "an", "one") else parse_number(w)
                 if n2 is None:
