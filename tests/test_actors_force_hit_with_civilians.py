@@ -36,3 +36,21 @@ def test_civilians_alone_stay_civilians(pipe):
     doc = pipe(Document(id="t", text="Three civilians were killed on Monday when a roadside bomb hit their minibus "
                                      "near Quetta, police said.", published=dt.date(2025, 8, 7)))
     assert doc.events and doc.events[0].actor2.startswith("Civilians"), doc.events[0].actor2
+
+
+@pytest.mark.parametrize("text", [
+    "The workers were building a bridge on the edge of the town when armed men opened fire on them, Yahukimo "
+    "police chief Heru Santoso said.",
+    "Gunmen opened fire on a minibus near Kismayo on Tuesday, killing two passengers, district police commander "
+    "Ali Farah told reporters.",
+])
+def test_a_force_that_only_speaks_is_not_the_target(pipe, text):
+    doc = pipe(Document(id="t", text=text, published=dt.date(2025, 6, 10)))
+    assert doc.events
+    assert not doc.events[0].actor2.startswith("Police"), doc.events[0].actor2
+
+
+def test_a_force_that_was_hit_and_then_speaks_elsewhere_stays_the_target(pipe):
+    doc = pipe(Document(id="t", text="Gunmen ambushed a police patrol near Kismayo on Tuesday, killing two officers, "
+                                     "a regional police official said.", published=dt.date(2025, 6, 10)))
+    assert doc.events and doc.events[0].actor2.startswith("Police"), doc.events[0].actor2

@@ -65,6 +65,16 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|while|as|when|after|befo
                            r"(?:(?:the|some|about|around|hundreds of|dozens of|\d+)\s+)*$", re.I)
 _CLAUSE_AFTER = re.compile(r"[;:]|,\s+(?:which|who|where|while|as|but|and|said)\b")  # a clause of its own begins
 _SPEAKER = re.compile(r"\s*(?:,\s*)?(?:said|say|says|told|reported|added|claimed|according)\b", re.I)
+# "..., Yahukimo police chief Adjunct Senior Commissioner Heru Santoso said": the force names who speaks
+_SPEAKER_TITLED = re.compile(
+    r"(?:\s+(?:(?-i:[A-Z][\w.'’-]*)|chief|spokes(?:man|woman|person)|commander|commissioner|superintendent|inspector|"
+    r"official|officer|head|director|deputy|senior|adjunct|acting|regional|district|provincial)){1,7},?\s+"
+    r"(?:said|says|told|added|confirmed|stated)\b", re.I)
+
+
+def _speaking(text: str, end: int) -> bool:
+    """Does the actor mention ending at ``end`` name who speaks ("police said", "police chief X said")?"""
+    return bool(_SPEAKER.match(text, end) or _SPEAKER_TITLED.match(text, end))
 _CASUALTY_AFTER = re.compile(r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot)\b",
                              re.I)
 # "<force> and a civilian (driver)": the words between a force and the civilians joined to it
@@ -748,7 +758,7 @@ def _order_roles(doc: Document, ms: list[Mention], sent_start: int, sent_end: in
             k -= 1  # only subjects at the start of a clause, not "killed militants and police arrested"
         f.a1 = before[k]
         f.assoc1 = [m for m in before[k + 1:]]
-    f.a2 = on or next((m for m in after if not _SPEAKER.match(text, m.end)), None)
+    f.a2 = on or next((m for m in after if not _speaking(text, m.end)), None)
     return f
 
 
@@ -896,7 +906,7 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 and order.a2.start >= end \
                 and order.a2.start - end < 60 and not _CLAUSE_AFTER.search(doc.clean[end:order.a2.start]) \
                 and (f.a1 is None or order.a2.value.name != f.a1.value.name) \
-                and not _SPEAKER.match(doc.clean, order.a2.end):
+                and not _speaking(doc.clean, order.a2.end):
             f.a2 = order.a2
             f.how += "; actor2 by word order"
     f.assoc1 = list(f.assoc1 or [])
