@@ -2,14 +2,23 @@
 Every text here is written for this test."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from eventwire import places
+from eventwire.models import Document
+from eventwire.pipeline import Pipeline
 from eventwire.places.gazetteer import distance_km
 
 
 def _geoparse(text: str, settings) -> list[dict]:
     return places.geoparse_text(text, settings)
+
+
+def _extract(text: str, settings, published: dt.date) -> Document:
+    """The whole pipeline over ``text`` (events placed by the places stage)."""
+    return Pipeline(settings)(Document(id="t", text=text, published=published))
 
 
 def _by_text(recs: list[dict], surface: str) -> dict:
@@ -117,13 +126,9 @@ def test_town_placed_by_apposition(text, surface, cc, settings):
 def test_a_bare_comma_the_before_a_division_is_no_qualifier(settings):
     # "..., the Valle del Cauca police command said": the division names who spoke, it does not
     # qualify the village; the village (unlisted in Colombia) must not become a namesake abroad
-    from eventwire.models import Document
-    from eventwire.pipeline import Pipeline
-    import datetime as dt
-
     text = ("A patrolman was killed on Tuesday afternoon when rebels ambushed a police patrol in the rural "
             "area of Jamundi, near the village of Potrerito, the Valle del Cauca police command said.")
-    doc = Pipeline(settings)(Document(id="col", text=text, published=dt.date(2024, 10, 23)))
+    doc = _extract(text, settings, dt.date(2024, 10, 23))
     assert doc.events, "no event"
     assert {e.country for e in doc.events} == {"Colombia"}, [(e.location, e.country) for e in doc.events]
 
@@ -212,15 +217,11 @@ def test_state_abbreviation_still_qualifies_its_town(settings):
 def test_an_unlisted_town_named_again_is_where_it_was_first_placed(settings):
     # "Kwamblo" is not in the gazetteer; the province of its first mention holds it, not the
     # workers' home province named in between
-    from eventwire.models import Document
-    from eventwire.pipeline import Pipeline
-    import datetime as dt
-
     text = ("Two construction workers were shot dead by gunmen in Kwamblo, a town in Highland Papua province, "
             "on Sunday, police said.\nThe workers, both from South Sulawesi, were building a bridge.\n"
             "On Monday, soldiers pursuing the attackers clashed with rebels on the outskirts of Kwamblo; "
             "one soldier was killed.")
-    doc = Pipeline(settings)(Document(id="t", text=text, published=dt.date(2025, 6, 10)))
+    doc = _extract(text, settings, dt.date(2025, 6, 10))
     monday = [e for e in doc.events if e.event_date == "2025-06-09"]
     assert monday, [(e.event_date, e.sub_event_type, e.location) for e in doc.events]
     assert all("Sulawesi" not in (e.admin1 or "") for e in monday), [(e.location, e.admin1) for e in monday]
@@ -228,24 +229,16 @@ def test_an_unlisted_town_named_again_is_where_it_was_first_placed(settings):
 
 def test_a_small_town_just_across_the_border_is_not_far_abroad(settings):
     # the only other country is the adjective of the attacker; the town lies a few km over the border
-    from eventwire.models import Document
-    from eventwire.pipeline import Pipeline
-    import datetime as dt
-
     text = ("NNA - An Israeli enemy drone targeted a car on the road between Bint Jbeil and Aynata at noon on "
             "Friday, killing two young men. Civil Defence teams took the bodies to the hospital in Bint Jbeil.")
-    doc = Pipeline(settings)(Document(id="t", text=text, published=dt.date(2025, 7, 11)))
+    doc = _extract(text, settings, dt.date(2025, 7, 11))
     assert doc.events and {e.country for e in doc.events} == {"Lebanon"}, [(e.location, e.country) for e in doc.events]
 
 
 def test_a_neighbourhood_is_part_of_the_articles_town(settings):
     # "Al-Rawdah" is listed only as a hamlet in Sanaa, 190 km from Taiz: a neighbourhood is in the town
-    from eventwire.models import Document
-    from eventwire.pipeline import Pipeline
-    import datetime as dt
-
     text = ("Two children were killed when shells fired by Houthi fighters landed on a residential area of Taiz "
             "on Wednesday evening, local officials said. The shells struck houses in the Al-Rawdah neighbourhood "
             "shortly after 7pm, a doctor said.")
-    doc = Pipeline(settings)(Document(id="t", text=text, published=dt.date(2025, 10, 16)))
+    doc = _extract(text, settings, dt.date(2025, 10, 16))
     assert [e.location for e in doc.events] == ["Taiz"], [(e.location, e.sub_event_type) for e in doc.events]
