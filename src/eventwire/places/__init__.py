@@ -105,7 +105,10 @@ def run(doc: Document, settings: Settings) -> Document:
     resolved = res(toponyms, text, sent_spans)
     done = {id(r.topo) for r in resolved}
     for t in toponyms:
-        if t.qual_cc and id(t) not in done and t.role == "literal":
+        if "listed_elsewhere" in t.cues and id(t) not in done:
+            t.known = False  # "Rockingham, Northamptonshire": listed only outside the division after it
+            unlisted.append(t)
+        elif t.qual_cc and id(t) not in done and t.role == "literal":
             t.known = False  # listed only in other countries than the one the text names
             t.reason = f"listed only outside {gaz.country_name(t.qual_cc)}, where the text places it"
             unlisted.append(t)
@@ -230,11 +233,21 @@ SITE_WORDS = STREET_WORDS | frozenset({"square", "plaza", "park", "bridge", "mar
                                        "roundabout", "neighbourhood", "neighborhood", "quarter"})
 
 
+# a building named after its patron saint or founder: "St. Paul's Cathedral" is in London, not in Minnesota
+OWNED_SITE_WORDS = frozenset({"basilica", "cathedral", "church", "chapel", "abbey", "hospital", "college", "school",
+                              "square"})
+_OWNED_SITE = re.compile(r"['’]s\s+(\w+)")
+
+
 def _site_word(r, text: str) -> str:
-    """The site word ending the name ("Washington Square") or right after it ("Madero street"); ""."""
+    """The site word ending the name ("Washington Square") or right after it ("Madero street"), or after
+    its possessive ("St. Peter's Basilica"); ""."""
     words = r.topo.text.split()
     if len(words) >= 2 and words[-1].lower().strip(".") in SITE_WORDS:
         return words[-1]
+    owned = _OWNED_SITE.match(text, r.topo.end, r.topo.end + 24)
+    if owned and owned.group(1)[:1].isupper() and owned.group(1).lower() in OWNED_SITE_WORDS:
+        return owned.group(1)
     after = text[r.topo.end:r.topo.end + 16].split()
     return after[0] if after and text[r.topo.end:r.topo.end + 1] == " " \
         and after[0].lower().strip(".,") in SITE_WORDS else ""
@@ -255,10 +268,12 @@ def _far_site(r, resolved: list, text: str) -> bool:
         towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"]
         return local and bool(towns) and all(x.country_code == c.country_code and distance_km(
             c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
-    if not word or r.topo.role != "literal" or c.feature_class not in ("P", "A") or c.is_country:
+    if not word or r.topo.role != "literal" or c.feature_class not in ("P", "A", "H", "L") or c.is_country:
         return False
     if word in STREET_WORDS and r.topo.text.split()[-1].lower().strip(".") not in SITE_WORDS:
-        return True  # "Morelos avenue": a street, also when named after a state
+        return True  # "Morelos avenue", "Pacific Avenue": a street, also when named after a state or an ocean
+    if word in OWNED_SITE_WORDS and _OWNED_SITE.match(text, r.topo.end, r.topo.end + 24) and c.feature_class == "P":
+        return True  # "St. Peter's Basilica", "St. Mary's Hospital": the saint's building, not a town of that name
     if c.is_admin1:
         return False
     if c.population >= 100_000:

@@ -32,6 +32,7 @@ from .recognize import _ABBR_AFTER, Toponym, abbreviation, is_dotted
 POP_WEIGHT = 1.5  # points per tenfold population
 ADMIN_SENT, ADMIN_DOC = 2.5, 1.5  # its first-level division named in the sentence / the article
 NEAR_300, NEAR_1000 = 2.0, 1.0  # within 300 / 1000 km of another place of the article
+COUNTY_STATE = 5.0  # a county whose state is the only one holding every county its sentence names
 AREA_CODES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "LK", "PEN"})
 TOWN_FEATURES = frozenset({"village", "town", "city", "neighbourhood", "neighborhood", "suburb", "camp", "hamlet",
                            "settlement", "capital", "port", "locality", "township", "refugee"})
@@ -269,6 +270,7 @@ class Resolver:
         sent_of = _sentence_index(sentences or [])
         by_name: dict[str, tuple[str, list]] = {}  # name -> (focus country without it, anchors without it)
         story_admin1 = self._story_admin1(text)
+        county_state = _county_states(toponyms, cand_lists, sent_of, text)
 
         out: list[Resolved] = []
         for k, (t, cands) in enumerate(zip(toponyms, cand_lists)):
@@ -276,12 +278,21 @@ class Resolver:
                 continue
             nxt = firsts[k + 1] if k + 1 < len(firsts) else None
             qualifier = None
-            if nxt is not None and (nxt.is_admin1 or nxt.is_country) and text \
+            if nxt is not None and (nxt.is_admin1 or nxt.is_country or nxt.feature_code == "ADM2") and text \
                     and toponyms[k + 1].role != "adjective":  # "in Jamundi, Colombian officials said": no qualifier
                 between = text[t.end:toponyms[k + 1].start]
                 if between.strip() in (",", "") and len(between) <= 3 \
                         and not _town_in_a_list(k + 1, toponyms, firsts, cand_lists, text):
-                    qualifier = nxt  # "Paris, Texas" / "Tripoli, Lebanon"
+                    qualifier = nxt  # "Paris, Texas" / "Tripoli, Lebanon" / "Kendal, Cumbria"
+                    if between.strip() == "," and t.role == "literal" and not nxt.is_country \
+                            and not any(_inside(c, nxt) for c in cands) \
+                            and not _joined(k - 1, k, toponyms, text) and not _joined(k + 1, k + 2, toponyms, text) \
+                            and not any(c.match == "name" and _major(c) for c in cands):
+                        # "Rockingham, Northamptonshire": no Rockingham is listed there; the namesake in
+                        # Australia is not it -- an unlisted place, placed at the division that follows
+                        t.cues.add("listed_elsewhere")
+                        t.reason = f"listed only outside {nxt.name}, which follows it"
+                        continue
                 elif len(between) <= 25 and _APPOSITION.fullmatch(between) and re.search(
                         r"\b(?:in|of|central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\b",
                         between, re.I):
@@ -295,7 +306,7 @@ class Resolver:
             focus, anchors = by_name[name]
             team = _team_city(t, cands, firsts[k], text)
             ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named_list[k], held,
-                   team, sole_admin1, story_admin1)
+                   team, sole_admin1, story_admin1, county_state.get(k, ""))
             best: tuple[float, Candidate] | None = None
             second: tuple[float, Candidate] | None = None
             for c in cands:
@@ -351,6 +362,14 @@ class Resolver:
                 s = self._score(k, t, c, toponyms, ctx, None)
                 parts = [f"the article's country's {t.text} rather than one far abroad ({doubt})"]
                 doubt = ""
+            if (t.feature == "township" or t.text.lower().endswith(" township")) and c.country_code == "US" \
+                    and anchors and not any(
+                    distance_km(c.latitude, c.longitude, a, b) < 150 for a, b in anchors):
+                # "Washington Township" in a Paterson story: one of the many US civil townships named after a
+                # person or a town, not Washington, D.C. -- unlisted, placed at the article's town
+                t.cues.add("listed_elsewhere")
+                t.reason = f"a township named like {c.name}, far from the article's places"
+                continue
             margin = s - second[0] if second else 10.0
             conf = 1.0 / (1.0 + math.exp(-margin)) if second else 0.97
             why = f"{t.text!r} -> {describe(c, gaz)}: " + "; ".join(parts)
@@ -433,7 +452,8 @@ class Resolver:
             return ""
         if qualifier is not None:
             if (qualifier.is_admin1 and c.admin1_key == qualifier.admin1_key) or \
-                    (qualifier.is_country and c.country_code == qualifier.country_code):
+                    (qualifier.is_country and c.country_code == qualifier.country_code) or \
+                    (qualifier.feature_code == "ADM2" and _inside(c, qualifier)):
                 return ""
             # "El Carmelo, in Cauca department": a qualifier naming another country than the pick's
             boxed = boxed or qualifier.country_code == focus
@@ -462,14 +482,15 @@ class Resolver:
         building them for every candidate of every name would cost more than the scoring)."""
         gaz = self.gaz
         qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named, held, team, sole_admin1, \
-            story_admin1 = ctx
+            story_admin1, county_state = ctx
         s = self.prior(t, c, parts, named)
         add = _Adder(parts, s)
         if team is not None and c.id == team.id:
             add(TEAM_CITY, lambda: f"named as an opponent ('against {t.text}'): a team is named by its best-known town")
         if qualifier is not None and qualifier.id != c.id:
             if (qualifier.is_admin1 and c.admin1_key == qualifier.admin1_key) or \
-                    (qualifier.is_country and c.country_code == qualifier.country_code):
+                    (qualifier.is_country and c.country_code == qualifier.country_code) or \
+                    (qualifier.feature_code == "ADM2" and _inside(c, qualifier)):
                 add(6.0, lambda: f"followed by {qualifier.name}")
         if abbr_key and c.admin1_key == abbr_key and not c.is_admin1:
             add(6.0, lambda: f"followed by {abbr} ({gaz.admin_name(abbr_key)})")
@@ -493,6 +514,9 @@ class Resolver:
         if word and (not focus or c.country_code == focus):
             # "Bijapur" in a story about Maoists: the Bijapur of Chhattisgarh (data/place_context.csv)
             add(STORY_ADMIN1, lambda: f"in {gaz.admin_name(c.admin1_key)}, where stories about '{word}' are")
+        if county_state and c.feature_code == "ADM2" and c.admin1_key == county_state:
+            # "Daviess County ...; McLean County ...; Muhlenberg County": the one state that has them all
+            add(COUNTY_STATE, lambda: f"the sentence's counties all lie in {gaz.admin_name(county_state)}")
         peers = sole_admin1.get(c.admin1_key, set()) - {normalise(t.text)} if c.admin1_key and not others else set()
         if peers and not c.is_admin1:
             # "Bijapur" beside Sukma: the Bijapur in Chhattisgarh, the province of the article's other town
@@ -611,6 +635,30 @@ def _town_called(x: Candidate, name: str) -> bool:
     return len(own) <= len(normalise(name).split()) or (own[-1] == "city" and len(own) == len(normalise(name).split()) + 1)
 
 
+def _inside(c: Candidate, div: Candidate) -> bool:
+    """Whether place ``c`` lies in division ``div`` (a first- or second-level division): by its division
+    keys, or, for a second-level division whose keys the extract spells otherwise, within 60 km of it."""
+    if div.is_admin1:
+        return bool(c.admin1_key) and c.admin1_key == div.admin1_key
+    if c.admin2_key and c.admin2_key == div.admin2_key:
+        return True
+    return c.country_code == div.country_code and distance_km(c.latitude, c.longitude, div.latitude, div.longitude) < 60
+
+
+def _major(c: Candidate) -> bool:
+    """A country, first-level division, region, capital or town of 100k+: a name read so in a
+    "Karnataka, Tamil Nadu" or "Copenhagen, Hamburg" list, not a place of the division after it."""
+    return (c.is_country or c.is_admin1 or c.feature_code in AREA_CODES or c.feature_code == "PPLC"
+            or (c.feature_class == "P" and c.population >= 100_000))
+
+
+def _joined(a: int, b: int, toponyms: list[Toponym], text: str) -> bool:
+    """Whether toponyms ``a`` and ``b`` (both in range) are items of one list: a comma or "and"/"or"
+    between them ("Zilina, Nitra and Kosice"; "Paris, Texas and Moscow, Idaho": Texas ends one item,
+    Moscow begins the next)."""
+    return 0 <= a and b < len(toponyms) and bool(_LIST_SEP.fullmatch(text[toponyms[a].end:toponyms[b].start]))
+
+
 def _holds_named_town(c: Candidate, held: dict[str, set[str]], name: str) -> bool:
     """Whether division ``c`` holds a town the article names (other than one called ``name``)."""
     key = c.admin2_key if c.feature_code == "ADM2" else c.admin1_key if c.is_admin1 else ""
@@ -655,6 +703,10 @@ def _division_meant(k: int, t: Toponym, c: Candidate, town: Candidate, toponyms:
         between = text[prev.topo.end:t.start]
         if between.strip() == "," and len(between) <= 3:
             return f"after a town of it, {prev.topo.text!r}"
+    if prev is not None and prev.cand.is_admin1 and prev.cand.country_code == c.country_code \
+            and prev.cand.admin1_key != c.admin1_key and _LIST_SEP.fullmatch(text[prev.topo.end:t.start]) \
+            and _STATES_BEFORE.search(text, max(0, t.start - 80), prev.topo.start):
+        return f"listed among states after {prev.topo.text!r}"  # "states such as Oregon or Washington"
     before = text[max(0, t.start - 12):t.start].lower().split()
     if before and (before[-1] == "upstate" or (before[-1] in _COMPASS and distance_km(
             c.latitude, c.longitude, town.latitude, town.longitude) > 100)):
@@ -662,6 +714,8 @@ def _division_meant(k: int, t: Toponym, c: Candidate, town: Candidate, toponyms:
     return ""
 
 
+# a list of states or provinces: "western states such as Oregon or Washington", "the states of Ohio and New York"
+_STATES_BEFORE = re.compile(r"\b(?:states|provinces)\b(?:\s+(?:such\s+as|like|including|of|as))?[\s,]+(?:[A-Z][\w.'-]*[\s,]+)*$")
 # simple compass words only: "northwest Washington" is a quarter of the capital, "eastern Washington" the state
 _COMPASS = frozenset({"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central"})
 
@@ -709,6 +763,33 @@ class _Adder:
         self.total += v
         if self.parts is not None:
             self.parts.append(f"{why() if callable(why) else why} ({v:+.1f})")
+
+
+def _county_states(toponyms: list[Toponym], cand_lists: list[list[Candidate]], sent_of,
+                   text: str) -> dict[int, str]:
+    """Toponym index -> the first-level division that alone holds a county of every name among the
+    counties one sentence names ("Montgomery County, Mills County and Page County": only Iowa has all
+    three; "Clark County and Floyd County": Indiana, Kentucky... -- none). A county with its state
+    after it ("Cook County, Illinois") is left to that state."""
+    by_sent: dict[int, list[int]] = {}
+    for k, t in enumerate(toponyms):
+        if t.feature in ("county", "parish") or t.text.lower().endswith((" county", " parish")):
+            if k + 1 < len(toponyms) and text[t.end:toponyms[k + 1].start].strip() == "," \
+                    and any(c.is_admin1 for c in cand_lists[k + 1]):
+                continue
+            by_sent.setdefault(sent_of(t.start), []).append(k)
+    out: dict[int, str] = {}
+    for ks in by_sent.values():
+        if len({normalise(toponyms[k].text) for k in ks}) < 2:
+            continue
+        shared: set[str] | None = None
+        for k in ks:
+            keys = {c.admin1_key for c in cand_lists[k] if c.feature_code == "ADM2" and c.admin1_key}
+            shared = keys if shared is None else shared & keys
+        if shared is not None and len(shared) == 1:
+            key = next(iter(shared))
+            out.update((k, key) for k in ks)
+    return out
 
 
 def _sentence_index(sentences: list[tuple[int, int]]):
