@@ -130,6 +130,7 @@ class Dictionary:
     plural_demonyms: dict[str, str] = field(default_factory=dict)  # "nigerians" -> Nigeria
     ethnic_militia: re.Pattern | None = None  # "Dinka militia" -> group 1 = "Dinka"
     ethnic_from: re.Pattern | None = None  # "armed youths from the Lou Nuer community" -> group 1 = "Lou Nuer"
+    ethnic_armed: re.Pattern | None = None  # "armed Dinka cattle keepers" -> group 1 = "Dinka"
     country_core: dict[str, str] = field(default_factory=dict)  # norm name/demonym -> country
     by_iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 code -> country (the first listed)
 
@@ -306,6 +307,12 @@ def load_dictionary() -> Dictionary:
         d.ethnic_from = re.compile(
             r"\b(?i:(?:armed\s+)?(?:" + "|".join(re.escape(n) for n in nouns) + r"|armed men|men)\s+(?:from|of))\s+"
             r"(?:the\s+)?(" + alt + r")\s+(?:ethnic\s+)?(?:community|communities|tribe|clan|ethnic group)\b")
+        # "armed Dinka Bor cattle keepers", "armed Nuer youths": people of a community under arms
+        armed = sorted(pat.get("ethnic_armed_nouns") or (), key=len, reverse=True)
+        if armed:
+            d.ethnic_armed = re.compile(
+                r"\b(?i:armed)\s+(" + alt + r")(?:\s+(?:[A-Z][\w-]+|ethnic))?\s+(?i:" +
+                "|".join(re.escape(n) for n in armed) + r")\b")
     for tmpl, nouns in (pat.get("protest_identities") or {}).items():
         for n in nouns:
             d.protest_identities[norm(n)] = tmpl

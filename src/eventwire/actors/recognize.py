@@ -404,8 +404,10 @@ def recognize(doc: Document) -> list[Mention]:
                 actor = Actor(name=name, inter=4, kind="identity_militia", country=c, listed=True,
                               why=f"{mt.group()!r}: an ethnic militia (ACLED names them by group and country)")
                 add(pa, pb, actor, actor.why, entry="", generic=False, source="ethnic", score=0.8)
-    if d.ethnic_from is not None:
-        for mt in d.ethnic_from.finditer(text):
+    for pattern in (d.ethnic_from, d.ethnic_armed):
+        if pattern is None:
+            continue
+        for mt in pattern.finditer(text):
             a, b = mt.span()
             if not spans.free(a, b):
                 continue

@@ -72,6 +72,11 @@ _SPEAKER_TITLED = re.compile(
     r"(?:said|says|told|added|confirmed|stated)\b", re.I)
 
 
+# "the army said it/its troops ...": the speaker tells what it did itself
+_SPEAKER_OWN = re.compile(r"\s*(?:,\s*)?(?:(?:has\s+|have\s+)?claimed\b|(?:said|says|told\s+\w+|reported|added|announced|stated)\s+"
+                          r"(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|its|their|we|our)\b)", re.I)
+
+
 def _speaking(text: str, end: int) -> bool:
     """Does the actor mention ending at ``end`` name who speaks ("police said", "police chief X said")?"""
     return bool(_SPEAKER.match(text, end) or _SPEAKER_TITLED.match(text, end))
@@ -81,7 +86,8 @@ _CASUALTY_AFTER = re.compile(r"\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)
 _AND_ONE_MORE = re.compile(r"^[)\s]*(?:,\s*)?and\s+(?:an?\s+|one\s+|two\s+|three\s+|\d+\s+|several\s+)?$", re.I)
 
 # the dead or hurt named as the subject: "Three al-Shabaab fighters were killed when a drone struck"
-_VICTIM_AFTER = re.compile(r"(?:\s+(?:officials|officers|personnel|members|men|constables|staff))?\s+(?:(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot|"
+_VICTIM_AFTER = re.compile(r"(?:\s+(?:officials|officers|personnel|members|men|constables|staff|jawans|troopers|guards|"
+                           r"reservists|commandos|recruits))?\s+(?:(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot|"
                            r"martyred|neutrali[sz]ed|eliminated)|died|lost\s+their\s+lives|embraced\s+martyrdom)\b", re.I)
 _AGENT_AFTER = re.compile(r"(?:\b(?:fell|falls|fallen|came|comes|come)\b.*\b(?:to|of)|\blost\s+control\s+of|\blosing\s+control\s+of"
                           r"|\b(?:was|were|been)\s+(?:[\w-]+\s+){1,2}by)\s*$", re.I)
@@ -966,6 +972,23 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             crowd.meta["entry"] = crowd_tmpl
         police = next((m for m in (a1, a2, *ms) if m is not None and m.value.inter in (1, 8)
                        and not m.meta.get("implicit") and norm(m.text.split()[-1]) not in _NOT_INTERVENERS), None)
+        if police is None and sub in ("Protest with intervention", "Excessive force against protesters"):
+            # "SDF fighters fired into the air to disperse the crowd", "Hamas police beat the marchers":
+            # a named armed group that holds the area polices the crowd (not the police implied)
+            police = next((m for m in ms if m.end <= start and m.value.inter in (2, 3, 4) and not m.meta.get("generic")
+                           and not m.meta.get("implicit") and _FORCE_AFTER.match(doc.clean, m.end)), None)
+            if police is not None and crowd is police:
+                crowd = _implicit(doc, _entry_actor(crowd_tmpl, country, "crowd implied by the event type"),
+                                  start, end, sent_index, f"{et}: the crowd is actor1")
+        if et in PROTEST_TYPES and police is not None and police.meta.get("entry") == "Military Forces of {country}" \
+                and _POLICING_FORCE.search(police.text):
+            # "gendarmes fired tear gas at the march": the gendarmerie policing a protest is coded as
+            # police (soldiers, troops, the army stay military; so do generic "security forces", on
+            # which the hand-coded sets disagree). (Riots keep the force as read: an events-stage merge
+            # of a riot into the protest told before it relies on their actors differing.)
+            police = _with_actor(police, _entry_actor("Police Forces of {country}", police.value.country or country,
+                                                      "gendarmes policing a protest"))
+            police.meta["entry"] = "Police Forces of {country}"
         if sub == "Excessive force against protesters":
             a1 = police or (a1 if a1 is not None and a1.value.inter in (1, 2, 3, 8) else None) or _implicit(
                 doc, _entry_actor("Police Forces of {country}", country, "force used by the state"),
@@ -983,6 +1006,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                                             start, end, sent_index, "protest with intervention: police implied")
             if sub == "Peaceful protest":
                 other = None
+            if sub == "Mob violence" and (other is None or other.value.inter == 7) \
+                    and _CROWDS_CLASHED.search(doc.clean[start:min(s_end, end + 100)]):
+                # "mobs of settlers and residents clashed with sticks": two crowds fought each other,
+                # rioters on both sides (ACLED), not rioters against civilians
+                other = _implicit(doc, _entry_actor("Rioters ({country})", country, "the other crowd of a clash"),
+                                  start, end, sent_index, "mob clash: rioters on both sides")
             if et in RIOT_TYPES and other is None and sub == "Mob violence":
                 other = next((m for m in ms if m.value.inter == 7 and m is not crowd), None) or \
                     _numeric_victims(doc, s_start, s_end, start, end, country, sent_index)
@@ -1013,6 +1042,11 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if country and homes and country not in homes:
             reliable = False  # talks in a third country: the venue does not make the parties external
     elif et in VIOLENT_TYPES or sub == "Arrests":
+        if a1 is not None and not a1.meta.get("implicit") and a1.end <= start and _speaking(doc.clean, a1.end) \
+                and not _SPEAKER_OWN.match(doc.clean, a1.end) and a1.start >= s_start:
+            # "Sudan's army said drones hit Kosti": the force that reports the attack is not who carried
+            # it out ("the army said it killed 20 militants" still is)
+            a1 = None
         owner = _weapon_owner(doc, a2)
         if owner and (a1 is None or a1.meta.get("implicit")):
             # "a Houthi missile was fired at Jizan": the weapon's owner attacks, it is not the target
@@ -1082,6 +1116,15 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             a2 = next((m for m in ms if m.start >= end and m is not a1 and m.value.inter != 1
                        and not m.meta.get("implicit") and not _SPEAKER.match(doc.clean, m.end)
                        and not re.search(r"[;]|,\s+(?:said|police|officials)\b", doc.clean[end:m.start])), None)
+        if sub == "Arrests" and a2 is not None and a2.value.inter == 7 and (a2.meta.get("generic") or not a2.value.listed):
+            # "arrested FNDC coordinator Ibrahima Conde", "detained X, a senior official of the opposition
+            # Y": the arrested are named by the group they lead or belong to (ACLED codes the group)
+            org = next((m for m in ms if m.start >= end and m is not a1 and m.value.inter in (2, 3, 4, 6)
+                        and not m.meta.get("implicit") and not m.meta.get("generic")
+                        and (_ROLE_AFTER.match(doc.clean, m.end) or _ROLE_OF.search(doc.clean[end:m.start]))
+                        and not re.search(r"[;]|,\s+(?:said|police|officials)\b", doc.clean[end:m.start])), None)
+            if org is not None:
+                a2 = org
         if a2 is not None and a2.meta.get("generic") and (norm(a2.text.split()[-1]) in _FACILITIES or _FACILITY_AFTER.match(
                 doc.clean, a2.end)):
             # "blew himself up at a checkpoint, killing two policemen": the people hit are the target
@@ -1126,6 +1169,22 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             if a2 is None:
                 a2 = _implicit(doc, _entry_actor("Civilians ({country})", country, "victims implied"),
                                start, end, sent_index, "violence against civilians: civilians implied")
+        if et == "Battles" and a2 is not None and (a1 is None or _unnamed_armed(a1)) and _unnamed_armed(a2) \
+                and not a2.meta.get("implicit"):
+            # "Gunmen attacked a traffic police post, killing two officers before three of the attackers
+            # were shot dead": the gunmen and the attackers are one side; the force they hit the other
+            force = next((m for m in ms if m.value.inter in (1, 8) and not m.meta.get("implicit")
+                          and not _speaking(doc.clean, m.end)), None)
+            if force is not None:
+                a2 = force
+        if et == "Battles":
+            # "Two soldiers and three members of the BIFF were killed in a clash": the dead of both
+            # sides, listed before the fight, are its two sides (the first listed first)
+            pair = _dead_sides(doc, ms, start) if _SYMMETRIC.search(doc.clean[start:end]) else None
+            if pair is not None and all(m is None or m.meta.get("implicit") or m in pair or (
+                    m.meta.get("generic") and m.meta.get("entry") == "Unidentified Armed Group ({country})")
+                    for m in (a1, a2)):
+                a1, a2 = pair
         if (a1 is None or a1.meta.get("implicit")) and et in VIOLENT_TYPES:
             # "a landmine planted by the Taliban exploded": who planted or fired the weapon acts
             planter = next((m for m in ms if m is not a2 and _LAUNCHED_BY.search(
@@ -1135,7 +1194,7 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if et in VIOLENT_TYPES and (a1 is None or (a1.meta.get("generic") and not a1.meta.get("country_explicit")
                                                    and a1.meta.get("entry") == "Unidentified Armed Group ({country})")):
             # "A suicide car bomber rammed a convoy ... Al-Shabaab said it carried out the attack."
-            claimant = _claimant(doc, sent_index, s_end)
+            claimant = _claimant(doc, sent_index, s_end, s_start)
             if claimant is not None and (a2 is None or claimant.value.name != a2.value.name):
                 a1 = claimant
         if a1 is None and et == "Explosions/Remote violence":
@@ -1155,13 +1214,18 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     if sub == "Looting/property destruction" and a2 is None and a1 is not None and a1.value.inter in (2, 3, 4, 8):
         # "Settlers torched cars and homes in the Palestinian village of Huwara": the owners are civilians
         mt = _PROPERTY_IN.search(doc.clean, start, s_end)
-        home = d.country_core.get(norm(mt.group(1))) if mt else None
+        home = country_of_term(mt.group(1)) if mt else None  # "Palestinian", "West Bank"
         if home:
             a, b = mt.span(1)
             civ = _entry_actor("Civilians ({country})", home, f"property in a {mt.group(1)} community")
             a2 = Mention(start=a, end=b, text=doc.clean[a:b], kind="actor", value=civ, sent=sent_index,
                          why=f"{mt.group()!r}: property of the {mt.group(1)} community", score=0.5,
                          meta={"entry": "Civilians ({country})", "generic": True, "country_explicit": True})
+        elif _CIVIL_PROPERTY.search(doc.clean, start, s_end):
+            # "Al-Shabaab fighters torched five houses and a church": the owners of homes, shops and
+            # places of worship are civilians
+            a2 = _implicit(doc, _entry_actor("Civilians ({country})", country, "owners of the property destroyed"),
+                           start, end, sent_index, "property destruction: homes and shops belong to civilians")
 
     # "repelled an al-Shabaab attack ..., killing 10 militants": a bare "militants" beside one named
     # armed group of the sentence is that group
@@ -1176,6 +1240,20 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             new = _with_actor(a2, only.value)
             new.meta.update(generic=False, entry=only.meta.get("entry", ""), anaphora=True)
             new.why = f"{a2.text!r} after {only.text!r} in the sentence: {only.value.name}"
+            a2 = new
+    elif not named and et == "Battles" and a1 is not None and a1.value.inter in (1, 8) and a2 is not None \
+            and _unnamed_armed(a2):
+        # "A police operation against drug traffickers left six suspects dead. Officers came under fire
+        # from members of the Comando Vermelho gang ...": the one armed group the next sentences name
+        # is the side the force fought
+        later = {m.value.name: m for m in doc.mentions if m.kind == "actor" and s_end <= m.start
+                 and m.sent <= sent_index + 2 and m.value.inter in (2, 3, 4) and m.value.listed
+                 and not m.meta.get("generic") and not m.meta.get("implicit")}
+        if len(later) == 1:
+            only = next(iter(later.values()))
+            new = _with_actor(a2, only.value)
+            new.meta.update(generic=False, entry=only.meta.get("entry", ""), anaphora=True)
+            new.why = f"{a2.text!r}: the one armed group the next sentences name, {only.value.name}"
             a2 = new
 
     hit_with: list[Mention] = []
@@ -1198,6 +1276,16 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             a2 = force
             hit_with.extend(m for m in ms if m.value.inter == 7 and force.end < m.start < start
                             and m.start - force.end <= 40)
+
+    if a2 is not None and et in VIOLENT_TYPES and not a2.meta.get("implicit"):
+        # "At least 15 soldiers and pro-government militiamen were killed when jihadists ambushed ...":
+        # the state's forces lead the side that was hit, the militia fighting with them is associated
+        lead = next((m for m in ms if m.end <= a2.start and m is not a1 and not m.meta.get("implicit")
+                     and m.value.inter == 1 and m.value.name != a2.value.name and _allies(m, a2)
+                     and re.fullmatch(r"\s*(?:,\s*)?and\s+(?:\S+\s+){0,2}?", doc.clean[m.end:a2.start])), None)
+        if lead is not None and a2.value.inter != 1:
+            hit_with.append(a2)
+            a2 = lead
 
     # ---------------------------------------------------------- associates
     assoc1 = [m for m in f.assoc1 if m is not a1 and m is not a2]
@@ -1234,9 +1322,60 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     return roles
 
 
+_CIVIL_PROPERTY = re.compile(r"\b(?:homes?|houses?|huts?|dwellings|shops?|stores?|market\s+stalls|churches|church|mosques?|"
+                             r"temples?|schools?|granar(?:y|ies)|crops|farmland)\b", re.I)
 _PROPERTY_IN = re.compile(r"\b(?:homes?|houses?|cars?|vehicles?|property|properties|shops?|stores?|buildings?|crops|"
                           r"fields|trees|farms?|farmland|mosques?|churches?|schools?)\b[^.;]{0,60}?\bin\s+(?:the\s+)?"
-                          r"([A-Z][\w-]+)\s+(?:villages?|towns?|cit(?:y|ies)|neighbou?rhoods?|communit(?:y|ies)|hamlets?)\b")
+                          r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:villages?|towns?|cit(?:y|ies)|neighbou?rhoods?|communit(?:y|ies)|hamlets?)\b")
+
+
+# "mobs of settlers and residents clashed", "rival crowds fought": two crowds, not a crowd and its victims
+_CROWDS_CLASHED = re.compile(r"^(?:clash|fight|fought|battl)|\b(?:clash(?:ed)?|fought|battled)\s+(?:with\s+(?:sticks|machetes|"
+                             r"stones|knives|clubs|rocks|rods|swords|each\s+other|one\s+another)|each\s+other|one\s+another|"
+                             r"in\b|on\b|near\b|over\b|after\b)", re.I)
+# "<group> (fighters) fired into the air / opened fire / used tear gas / beat ...": the group used force
+_FORCE_AFTER = re.compile(r"(?:\s+(?:fighters|members|forces|militiamen|gunmen|police|policemen|guards|security\s+forces))?"
+                          r"\s+(?:(?:later|then|also|reportedly)\s+)?(?:fired|opened\s+fire|used|beat|dispersed|broke\s+up|"
+                          r"shot|charged|attacked|hit|lobbed|threw)\b", re.I)
+_POLICING_FORCE = re.compile(r"^(?:the\s+)?(?:gendarmes?|gendarmerie)$", re.I)
+# who the arrested are in a group: "FNDC coordinator X", "X, a leader of the opposition Y"
+_ROLES = (r"(?:leaders?|members?|officials?|coordinators?|spokes(?:man|woman|person)|chair(?:man|woman|person)?|"
+          r"secretary(?:[-\s]general)?|president|vice[-\s]president|head|founder|activists?|supporters?|organi[sz]ers?|"
+          r"figures?|commanders?|deputy|deputies|lawmakers?|MPs?|candidates?|treasurer|militants?|cadres?|mobili[sz]ers?)")
+_ROLE_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:(?:senior|top|national|local|regional|deputy|chief|youth)\s+)?"
+                         + _ROLES + r"\b")
+_ROLE_OF = re.compile(r"\b" + _ROLES + r"\s+(?:of|from|in|with)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_DEAD_AND = re.compile(r"^[)\s]*(?:,\s*)?and\s+(?:(?:at\s+least|about|some)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|"
+                       r"nine|ten|several|\d+)\s+(?:(?:members?|fighters?|militants?|rebels?|of)\s+)*(?:the\s+)?$", re.I)
+_DEAD_BEFORE_FIGHT = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:fighters|militants|rebels|members|men))?\s+"
+                                r"(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?killed|died|lost\s+their\s+lives)"
+                                r"(?:\s+[\w-]+){0,3}?\s+(?:in|during|when|as|after)\b", re.I)
+
+
+def _unnamed_armed(m: Mention) -> bool:
+    """'gunmen', 'the attackers', or an attacker the text never names: an unidentified armed group."""
+    return bool(m.meta.get("generic") and not m.meta.get("country_explicit")
+                and m.meta.get("entry") == "Unidentified Armed Group ({country})")
+
+
+def _allies(x: Mention, y: Mention) -> bool:
+    """State forces and the militias or auxiliaries that fight on their side ("soldiers and VDP volunteers")."""
+    pro = ("Pro-Government Militia", "VDP:")
+    return (x.value.inter == 1 and (y.value.inter == 1 or y.value.name.startswith(pro))) or \
+        (y.value.inter == 1 and x.value.name.startswith(pro))
+
+
+def _dead_sides(doc: Document, ms: list[Mention], start: int) -> tuple[Mention, Mention] | None:
+    """'Four policemen and two KNU members were killed in a gunfight': the two armed actors listed
+    as the dead right before the fight's trigger, in text order."""
+    armed = [m for m in ms if m.end <= start and not m.meta.get("implicit") and m.value.inter in (1, 2, 3, 4, 8)]
+    for x, y in zip(armed, armed[1:]):
+        if x.value.name == y.value.name or not _DEAD_AND.match(doc.clean[x.end:y.start]) or _allies(x, y):
+            continue
+        mt = _DEAD_BEFORE_FIGHT.match(doc.clean, y.end)
+        if mt is not None and mt.end() <= start and re.fullmatch(r"(?:\s+[\w-]+){0,4}\s*", doc.clean[mt.end():start]):
+            return x, y
+    return None
 
 
 def _other_side(doc: Document, a1: Mention, ms: list[Mention], country: str, reliable: bool,
@@ -1384,13 +1523,34 @@ _CLAIM_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*)?(?:has\s+|have\s+
 _CLAIMED_BY = re.compile(r"\b(?:claimed|carried\s+out)\s+by\s+(?:the\s+)?$", re.I)
 
 
-def _claimant(doc: Document, sent_index: int, s_end: int) -> Mention | None:
-    """A named armed group claiming the attack in the next three sentences ("X claimed responsibility")."""
-    for m in doc.mentions:
-        if m.kind != "actor" or m.start < s_end or m.sent > sent_index + 3 or m.value.inter not in (2, 3, 4) \
-                or m.meta.get("generic") or not m.value.listed:
+# "..., blaming the Jaish al-Adl group", "Police blamed the same BIFF faction", "the attackers, whom he
+# identified as Murle youth", "officials attributed the attack to ...": who did it, named by someone else
+_BLAMED = re.compile(r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing)\s+(?:the\s+|it\s+|them\s+)?"
+                     r"(?:(?:attack|bombing|blast|explosion|killings?|raid|ambush|assault|violence)\s+)?to|"
+                     r"identified\s+(?:them\s+|him\s+|the\s+\w+\s+)?as|(?:believed|suspected|thought)\s+to\s+(?:be|belong\s+to)|"
+                     r"(?:had\s+been\s+|were\s+|was\s+)carried\s+out\s+by)"
+                     r"\s+(?:(?:members?|fighters?|militants?)\s+of\s+)?(?:the\s+(?:same\s+)?|a\s+|an\s+)?$", re.I)
+# "The Group to Support Islam and Muslims (JNIM), the Sahel branch of al-Qaeda, claimed the attack":
+# the group inside the apposition is not the claimant, the one it describes is
+_APPOSITION_OF = re.compile(r"^[)\s]*(?:\([^()]{1,40}\))?\s*,\s+(?:the|an?)\s+[^,;.]{0,50}?\b(?:of|to|with)\s+(?:the\s+)?$", re.I)
+
+
+def _claimant(doc: Document, sent_index: int, s_end: int, s_start: int | None = None) -> Mention | None:
+    """A named armed group claiming the attack in the next three sentences ("X claimed responsibility"),
+    or blamed for it / identified as the attackers there or in the event's own sentence (from ``s_start``)."""
+    lo = s_end if s_start is None else s_start
+    named = sorted((m for m in doc.mentions if m.kind == "actor" and m.value.inter in (2, 3, 4)
+                    and not m.meta.get("generic") and m.value.listed), key=lambda m: m.start)
+    for k, m in enumerate(named):
+        if m.start < lo or m.sent > sent_index + 4:
             continue
-        if _CLAIM_AFTER.match(doc.clean, m.end) or _CLAIMED_BY.search(doc.clean[max(0, m.start - 30):m.start]):
+        claimed = _CLAIM_AFTER.match(doc.clean, m.end) or _CLAIMED_BY.search(doc.clean[max(0, m.start - 30):m.start])
+        if m.start >= s_end and m.sent <= sent_index + 3 and claimed:
+            head = named[k - 1] if k else None
+            if head is not None and head.sent == m.sent and _APPOSITION_OF.match(doc.clean[head.end:m.start]):
+                return head
+            return m
+        if _BLAMED.search(doc.clean[max(lo, m.start - 60):m.start]):
             return m
     return None
 

@@ -333,7 +333,8 @@ def _joins(r: Reading, g: Group) -> bool:
         return True
     if not same_type:
         # property destroyed in passing ("the attackers also torched houses") is part of the attack
-        if (c.sub_event_type == "Looting/property destruction" and not r.own_date
+        # (not "Hours later, the fighters torched five houses": a raid of its own)
+        if (c.sub_event_type == "Looting/property destruction" and not r.own_date and not r.distinct
                 and m.event_type in ACCOMPANIED and _locations_agree(r.location, g.location, strict=False)):
             return True
         return False
