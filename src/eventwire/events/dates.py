@@ -38,13 +38,14 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night|midnight|dawn))?"
 # Order matters: the first alternative that matches at a position wins.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"),
-    ("dmy", rf"(?P<dmy_mod>(?i:early|late|mid-?|the night of)\s+)?(?P<dmy_d>[0-3]?\d){_ORD}(?:\s+of)?\s+(?P<dmy_m>{_MON})(?:,?\s+(?P<dmy_y>(?:19|20)\d\d))?"),
+    ("dmy", rf"(?P<dmy_mod>(?i:early|late|mid-?|the night of)\s+)?(?P<dmy_d>[0-3]?\d)(?:\s?/\s?(?P<dmy_d2>[0-3]?\d))?{_ORD}(?:\s+of)?\s+(?P<dmy_m>{_MON})(?:,?\s+(?P<dmy_y>(?:19|20)\d\d))?"),
     ("mdy", rf"(?P<mdy_m>{_MON})\s+(?P<mdy_d>[0-3]?\d){_ORD}(?![\d:])(?:,?\s+(?P<mdy_y>(?:19|20)\d\d))?"),
     ("month", rf"(?P<mo_mod>(?i:early|late|mid-?|the end of|the start of|the beginning of|the middle of|earlier in|in|since|during|throughout|until|by)\s+)(?P<mo_m>{_MON})(?:\s+(?P<mo_y>(?:19|20)\d\d))?"),
     ("monthyear", rf"(?P<my_m>{_MON})\s+(?P<my_y>(?:19|20)\d\d)"),
-    ("weekday", rf"(?P<wd_mod>(?i:last|this|next|on|early|late|earlier on|later on|since|coming|past|for)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?P<wd_part>{_PART})"),
+    ("weekday", rf"(?P<wd_mod>(?i:last|this|next|on|early on|late on|early|late|earlier on|later on|since|coming|past|for)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?P<wd_part>{_PART})"),
     ("rel", r"(?i:(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|earlier today|"
             r"late last night|early today|the day before|the previous day|a day earlier|the next day|the following day|"
+            r"the previous (?:morning|afternoon|evening|night)|the (?:next|following) (?:morning|afternoon|evening)|"
             r"tomorrow|day after tomorrow))"),
     ("ago", r"(?i:(?P<ago_n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a couple of|several|a few)\s+"
             r"(?P<ago_u>days?|weeks?|months?|years?)\s+(?P<ago_w>ago|earlier|before|later))"),
@@ -167,7 +168,10 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
         d = int(m.group(f"{kind}_d"))
         ys = m.group(f"{kind}_y")
         date, k = _explicit(int(ys) if ys else None, mo, d, P, text)
-        return date, 1, k
+        d2 = m.group("dmy_d2") if kind == "dmy" else None
+        if d2 and int(d2) != d + 1:
+            return date, 2, k  # "3/7 May": a span of days, dated by its first
+        return date, 1, k  # "on the night of 12/13 October": the night that began on the 12th
     if kind in ("month", "monthyear"):
         g = "mo" if kind == "month" else "my"
         mo = _month_num(m.group(f"{g}_m"))
@@ -209,7 +213,7 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
             return None, 1, "future"
         if r in ("yesterday", "last night", "late last night"):
             return P - dt.timedelta(days=1), 1, "relative"
-        if r in ("the day before", "the previous day", "a day earlier", "the next day", "the following day"):
+        if r in _DAY_BEFORE or r in _DAY_AFTER:
             return None, 1, "relative-event"  # relative to another event: resolved by the caller
         return P, 1, "relative"
     if kind == "ago":
@@ -218,8 +222,8 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
         n = NUMBER_WORDS.get(m.group("ago_n").lower())
         n = n if n is not None else int(m.group("ago_n")) if m.group("ago_n").isdigit() else 1
         unit = m.group("ago_u").lower().rstrip("s")
-        if m.group("ago_w").lower() == "later":
-            return None, 1, "relative-event"
+        if m.group("ago_w").lower() in ("later", "before"):
+            return None, 1, "relative-event"  # "two days before a rally": counted from another day
         if unit == "day":
             return P - dt.timedelta(days=n), 1, "relative"
         if unit == "week":
@@ -293,6 +297,12 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             date = date.date()
         report = bool(SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
         out.append(DateMention(m.start(), m.end(), m.group(0), date, precision, kind, report))
+    days = [d for d in out if d.date is not None and d.precision == 1]
+    if days and any(d.kind == "relative-event" for d in out):
+        # "opened an investigation on Tuesday into the death of a woman killed the previous
+        # afternoon": the day before the day the sentence named before it
+        out = [_from_anchor(d, days) if d.kind == "relative-event" and _day_step(d)
+               and any(x.end <= d.start for x in days) else d for d in out]
     said = next((d for d in out if d.report_date and d.date is not None and d.precision == 1), None)
     if said is not None:
         # "said on Saturday it had shot down drones launched overnight": the night before the
@@ -300,6 +310,26 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         out = [DateMention(d.start, d.end, d.text, said.date, 1, d.kind, False)
                if d.kind == "relative" and d.text.lower() in _STATEMENT_RELATIVE else d for d in out]
     return out
+
+
+_DAY_BEFORE = frozenset(["the day before", "the previous day", "a day earlier", "the previous morning",
+                         "the previous afternoon", "the previous evening", "the previous night"])
+_DAY_AFTER = frozenset(["the next day", "the following day", "the next morning", "the following morning",
+                        "the next afternoon", "the following afternoon", "the next evening", "the following evening"])
+
+
+def _day_step(rel: DateMention) -> int:
+    """-1 for "the previous afternoon", +1 for "the next morning", 0 for other relative days."""
+    words = " ".join(rel.text.lower().split())
+    return -1 if words in _DAY_BEFORE else 1 if words in _DAY_AFTER else 0
+
+
+def _from_anchor(rel: DateMention, days: list[DateMention]) -> DateMention:
+    """A day told relative to a day the same sentence named before it, resolved against that day
+    ("The next day, on 21 January" is not the 22nd: the day named after it is its own)."""
+    anchor = [d for d in days if d.end <= rel.start][-1]
+    return DateMention(rel.start, rel.end, rel.text, anchor.date + dt.timedelta(days=_day_step(rel)), 1,
+                       "relative", False)
 
 
 _STATEMENT_RELATIVE = frozenset(["overnight", "this morning", "this afternoon", "this evening", "today",

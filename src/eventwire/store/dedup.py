@@ -11,7 +11,9 @@ these hold (knobs in ``data/dedup.yaml``):
   different ones ("warplanes" / "artillery"), are two strikes; an armed clash
   whose evidence names the weapon of a remote strike between the same armed
   side(s) is that strike, told as fighting (:func:`_strike_told_as_clash`); a peaceful
-  protest and a violent demonstration are never one event (a breakaway riot);
+  protest and a violent demonstration are never one event (a breakaway riot), nor
+  an abduction and a strike; a protest whose report says it stayed peaceful is no
+  excessive force against protesters (:func:`_peaceful_against_force`);
 * **date**: the dates differ by no more than the window of the coarser
   ``time_precision`` (same day when both know the day; a day more when one
   report dates the event by a night: "Monday night" / "overnight, an official
@@ -36,6 +38,11 @@ these hold (knobs in ``data/dedup.yaml``):
   precise report only when the report's own evidence names that report's place;
   a report coded to its dateline city matches a precise report whose town its
   evidence names (not as a distance) and whose own evidence names it too;
+  a report told on a road named by its two end towns ("the Bannu-Kohat road") and
+  coded to one end matches a report at the other end (up to ``road_km`` apart);
+  a report whose place comes from a later sentence matches in the region its own
+  words name ("in the western state of Michoacan"); a town the gazetteer lacks
+  matches a report whose place words named that town but was coded elsewhere;
 * **country**: the same country when both name one;
 * **actors**: each side of one report matches a side of the other (same
   normalised name or short form, or an associated actor), or is empty or
@@ -82,6 +89,7 @@ class Rules:
     date_window_days: dict[int, int]
     max_km: float
     distinct_place_km: float
+    road_km: float  # farthest apart two towns at the ends of a road a report names may be
     compatible_types: frozenset[frozenset[str]]
     restricted_types: dict[frozenset[str], frozenset[str]]  # event-type pair -> the sub-event types it allows
     sub_event_must_match: frozenset[str]
@@ -105,6 +113,7 @@ def rules() -> Rules:
             date_window_days={int(k): int(v) for k, v in raw["date_window_days"].items()},
             max_km=float(raw["max_km"]),
             distinct_place_km=float(raw.get("distinct_place_km", 5)),
+            road_km=float(raw.get("road_km", 150)),
             # the store's candidate query fetches the conditional pair too; types_match decides it
             compatible_types=frozenset(frozenset(p) for p in raw.get("compatible_event_types") or []) | {_CLASH_STRIKE},
             restricted_types={frozenset(r["types"]): frozenset(r["sub_event_types"])
@@ -327,7 +336,10 @@ def dates_match(a: Event, b: Event) -> tuple[bool, str, int]:
     return True, f"dates {a.event_date} and {b.event_date} within {limit} days (time precision {coarse})", diff
 
 
-_NIGHT = re.compile(r"\b(?:overnight|night|midnight|nightfall)\b", re.IGNORECASE)
+_NIGHT = re.compile(r"\b(?:overnight|night|midnight|nightfall|(?:late|early) (?:on )?\w+day)\b", re.IGNORECASE)
+# the words right before a date that make it a night's: "in the early hours of Monday", "before dawn on Monday"
+_NIGHT_BEFORE = re.compile(r"\b(?:(?:early|small|wee) hours of|before dawn|pre-dawn|at dawn|before daybreak|at daybreak)"
+                           r"(?: on)?\s*$", re.IGNORECASE)
 
 
 def dated_when_told(ev: Event) -> bool:
@@ -354,10 +366,19 @@ def dated_when_told(ev: Event) -> bool:
 
 
 def _at_night(ev: Event) -> bool:
-    """Is the report dated by a night ("Monday night", "overnight")? Outlets date such an event by
-    either of the two days it straddles."""
+    """Is the report dated by a night ("Monday night", "overnight", "late on Sunday", "early on
+    Monday", "in the early hours of Monday", "before dawn on Monday")? Outlets date such an event
+    by either of the two days it straddles."""
     said = ev.provenance.get("event_date")
-    return said is not None and bool(_NIGHT.search(said.text))
+    if said is None:
+        return False
+    if _NIGHT.search(said.text):
+        return True
+    for e in ev.evidence:  # offsets and words must agree (a merged record holds several documents' evidence)
+        at = said.start - e.start
+        if e.start <= said.start and said.end <= e.end and e.text[at:at + len(said.text)] == said.text:
+            return bool(_NIGHT_BEFORE.search(e.text[max(0, at - 30):at]))
+    return False
 
 
 def types_match(a: Event, b: Event) -> tuple[bool, str]:
@@ -365,6 +386,9 @@ def types_match(a: Event, b: Event) -> tuple[bool, str]:
     if frozenset((a.sub_event_type, b.sub_event_type)) in r.exclusive_sub_events:
         # a march that passed off peacefully and a riot the same day: a breakaway crowd, not one event
         return False, f"{a.sub_event_type} and {b.sub_event_type} are never one event"
+    peaceful = _peaceful_against_force(a, b)
+    if peaceful:
+        return False, peaceful
     if a.event_type == b.event_type:
         if a.event_type in r.sub_event_must_match and a.sub_event_type != b.sub_event_type:
             return False, f"different {a.event_type} sub-event types ({a.sub_event_type} vs {b.sub_event_type})"
@@ -390,6 +414,30 @@ def types_match(a: Event, b: Event) -> tuple[bool, str]:
             return False, conflict
         return True, f"compatible types {a.event_type}/{a.sub_event_type} and {b.event_type}/{b.sub_event_type}"
     return False, f"different event types ({a.event_type} vs {b.event_type})"
+
+
+_SAID_PEACEFUL = re.compile(
+    r"\b(?:(?:march(?:ed)?|protest(?:ed)?|rall(?:y|ied)|gather(?:ed|ing)?|demonstrat(?:ed|ion)|sit-in|procession) "
+    r"(?:\w+ ){0,6}?(?:peacefully|without (?:any )?incidents?)|"
+    r"(?:march|protest|rally|gathering|demonstration|sit-in|procession|crowd) (?:was|were|remained|stayed) "
+    r"(?:largely |entirely |completely )?peaceful|"
+    r"(?:ended|dispersed|passed off|went off) (?:\w+ ){0,2}?(?:peacefully|without (?:any )?incidents?))\b",
+    re.IGNORECASE)
+
+
+def _peaceful_against_force(a: Event, b: Event) -> str:
+    """A peaceful protest whose own evidence says so ("the march was peaceful", "ended without
+    incident") and a report of lethal force against protesters are two crowds: an outlet does not
+    call peaceful a march the police fired live rounds into (doctors marching peacefully while
+    police shoot fuel protesters in the same city centre). A peaceful-protest report that says
+    nothing of how the crowd fared ("thousands gathered in Gwadar") may still be the rally shot at."""
+    pair = {a.sub_event_type: a, b.sub_event_type: b}
+    if set(pair) != {"Peaceful protest", "Excessive force against protesters"}:
+        return ""
+    said = _SAID_PEACEFUL.search(" ".join(e.text for e in pair["Peaceful protest"].evidence))
+    if said is None:
+        return ""
+    return f"a protest told as peaceful (\"{said.group(0)}\") and excessive force against protesters"
 
 
 # an armed clash and a remote strike: one event only as _strike_told_as_clash says
@@ -491,10 +539,19 @@ def settlements(ev: Event) -> dict[str, set[str]]:
     for e in ev.evidence:
         for rx in _settlement_rx():
             for m in rx.finditer(e.text):
-                name = _fold(m.group("name"))
+                name = _fold_owner(m.group("name"))
                 if name.rsplit(" ", 1)[-1] not in _REGION_WORDS:  # "Konduga LGA of Borno State"
                     out.setdefault(kinds[m.group("kind").lower()], set()).add(name)
     return out
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+
+def _fold_owner(s: str) -> str:
+    """Folded, a possessive read as the plain name: "Nairobi's Central Business District" is the
+    "Nairobi Central Business District" another outlet names, "Kabul's Shar-e-Naw" Kabul Shar-e-Naw."""
+    return _fold(_POSSESSIVE.sub("", s))
 
 
 def _squashed(names: set[str]) -> set[str]:
@@ -505,8 +562,8 @@ def _squashed(names: set[str]) -> set[str]:
 def _different_settlements(a: Event, b: Event) -> str:
     """The kind and names when both reports name settlements of one kind and none in common."""
     sa, sb = settlements(a), settlements(b)
-    text_a = _fold(" ".join(e.text for e in a.evidence))
-    text_b = _fold(" ".join(e.text for e in b.evidence))
+    text_a = _fold_owner(" ".join(e.text for e in a.evidence))
+    text_b = _fold_owner(" ".join(e.text for e in b.evidence))
     for kind in sa.keys() & sb.keys():
         if _squashed(sa[kind]) & _squashed(sb[kind]):
             continue
@@ -610,6 +667,15 @@ def _tells_place_of(ev: Event, other: Event, skip: int) -> bool:
     return False
 
 
+def _placed_instead(ev: Event, name: str) -> bool:
+    """Did the words that placed ``ev`` name ``name``, a place the gazetteer could not put on the
+    map, and the report was coded to another place for want of it ("fighting near Hsipaw, about 30
+    km to the east" coded to the article's town)?"""
+    said = ev.provenance.get("location")
+    return (said is not None and _fold(said.text) == _fold(name or "")
+            and _fold(ev.location or "") != _fold(name or ""))
+
+
 def _unresolved(e: Event) -> bool:
     """A place name the gazetteer could not place (no coordinates, no country)."""
     return bool(e.location) and not e.country and (e.latitude is None or e.longitude is None)
@@ -623,7 +689,8 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
     if apart:
         return False, f"different places named ({apart})", 1e9
     for x, y in ((a, b), (b, a)):
-        if (_unresolved(x) and (is_vague(y) or _unresolved(y) or not names_place_of(y, y))
+        if (_unresolved(x) and (is_vague(y) or _unresolved(y) or not names_place_of(y, y)
+                                or _placed_instead(y, x.location))
                 and named_in_evidence(x.location, y)):
             # a town the gazetteer lacks ("Barsalogho"), named by a report placed only in the country
             # or at a place its evidence does not name (the article's setting, or what it tells next)
@@ -636,6 +703,9 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
             # x's place is that of what its article tells next: only x's own words can put it where y is
             if names_place_of(x, y):
                 return True, f"one report's evidence names {y.location}", rules().max_km / 2
+            if _names_region_of(x, y):
+                # all x's own words place: the region ("an ambush in the western state of Michoacan")
+                return True, f"one report's evidence names only the region, {y.admin1}", rules().max_km
             return False, (f"one report's place ({x.location}) comes from a later sentence; its evidence "
                            f"does not name {y.location}"), 1e9
     for x, y in ((a, b), (b, a)):
@@ -644,6 +714,8 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
             # x is coded to its dateline; its words tell of y's town, which y's words name too
             return True, (f"one report is placed at its dateline ({x.location}); its evidence names "
                           f"{y.location}"), rules().max_km / 2
+    if _on_road_between(a, b):
+        return True, "one report's evidence tells a road between its place and the other's", rules().max_km
     km = None
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         km = haversine_km(float(a.latitude), float(a.longitude), float(b.latitude), float(b.longitude))
@@ -676,6 +748,63 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
     return False, f"different places ({a.location or a.admin1 or '?'} vs {b.location or b.admin1 or '?'})", 1e9
 
 
+_TOWN = r"[A-Z][\w'’.]+(?: [A-Z][\w'’.]+)?"
+_ROAD = re.compile(
+    rf"\b(?P<a>{_TOWN})\s?[-–—/]\s?(?P<b>{_TOWN}) (?:(?:main|national|provincial|federal|trunk) )?"
+    rf"(?i:road|highway|motorway|expressway|route|axis|corridor)\b|"
+    rf"\b(?i:road|highway|motorway|route|axis) (?:(?i:between|linking|connecting|from) )(?P<c>{_TOWN})"
+    rf" (?i:and|to|with) (?P<d>{_TOWN})")
+
+
+def roads(ev: Event) -> list[frozenset[str]]:
+    """The roads the evidence names by the towns at their ends ("the Bannu-Kohat road", "the
+    road between Gao and Ansongo"), each as its two folded end names."""
+    out = []
+    for e in ev.evidence:
+        for m in _ROAD.finditer(e.text):
+            ends = frozenset(_fold(x) for x in (m.group("a") or m.group("c"), m.group("b") or m.group("d")))
+            if len(ends) == 2:
+                out.append(ends)
+    return out
+
+
+def _on_road_between(a: Event, b: Event) -> bool:
+    """One report tells the event on a road it names by its two end towns and is coded to one end,
+    the other report is at the other end: "militants attacked a checkpost on the Bannu-Kohat road"
+    coded to Kohat is the police post attacked in Bannu, 100 km off. Outlets code a road ambush to
+    either town; the road names both."""
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude) and haversine_km(
+            float(a.latitude), float(a.longitude), float(b.latitude), float(b.longitude)) > rules().road_km:
+        return False  # "an ambush on the Lagos-Kano highway" coded to Kano is no event in Lagos
+    for x, y in ((a, b), (b, a)):
+        own = {_fold(n) for n in place_names(x)}
+        other = {_fold(n) for n in place_names(y)} | {_fold(n) for n in (y.admin2,) if n}
+        for ends in roads(x):
+            if own & ends and (other & ends) - own:
+                return True
+    return False
+
+
+_REGION_NAMED = re.compile(
+    r"\b(?i:state|province|region|department|governorate|oblast|prefecture) of (?P<a>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)|"
+    r"\b(?P<b>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?i:state|province|region|department|governorate|oblast|prefecture)\b")
+
+
+def _names_region_of(x: Event, y: Event) -> bool:
+    """Does ``x``'s evidence name, as a region ("the state of Michoacan", "Borno State"), the
+    first-level division both reports are coded to? (GeoNames' "Michoacan de Ocampo" starts with
+    the name outlets use.)"""
+    if not (x.admin1 and y.admin1) or _fold(x.admin1) != _fold(y.admin1):
+        return False
+    region = _fold(y.admin1)
+    for e in x.evidence:
+        for m in _REGION_NAMED.finditer(e.text):
+            name = _fold(m.group("a") or m.group("b"))
+            if len(name) >= 4 and (region == name or region.startswith(name + " ")):
+                return True
+    return False
+
+
 def _placeless(e: Event) -> bool:
     return not (e.country or e.admin1 or e.admin2 or e.location) and (e.latitude is None or e.longitude is None)
 
@@ -695,7 +824,7 @@ def _distinct_places(a: Event, b: Event) -> bool:
         return False
     admin_a = {_fold(x) for x in (a.admin1, a.admin2, a.admin3) if x}
     admin_b = {_fold(x) for x in (b.admin1, b.admin2, b.admin3) if x}
-    return la not in admin_b and lb not in admin_a
+    return la not in admin_b and lb not in admin_a and not _on_road_between(a, b)
 
 
 def _told_apart(a: Event, b: Event) -> bool:
@@ -719,7 +848,7 @@ def _told_apart(a: Event, b: Event) -> bool:
         return False
     if not (names_place_of(a, a) and names_place_of(b, b)):
         return False
-    if _told_relative(a) or _told_relative(b):
+    if _told_relative(a) or _told_relative(b) or _on_road_between(a, b):
         return False  # "a roadside bomb south of Kirkuk" may well be the one in Daquq
     return not (names_place_of(a, b) or names_place_of(b, a))
 
@@ -869,6 +998,9 @@ def member_conflict(new: Event, member: Event) -> str:
     countries, two places each report names as its own."""
     if frozenset((new.sub_event_type, member.sub_event_type)) in rules().exclusive_sub_events:
         return f"{new.sub_event_type} and a report's {member.sub_event_type} are never one event"
+    peaceful = _peaceful_against_force(new, member)
+    if peaceful:
+        return peaceful
     ok, why, _ = dates_match(new, member)
     if not ok:
         return f"a report of it is dated {member.event_date}: {why}"
