@@ -103,3 +103,13 @@ def test_html_page_metadata_and_main_text(fixtures):
 @pytest.mark.parametrize("line", ["Last modified on Sat 16 Feb 2019 23.39 EST", "Published: 16 February 2019", "Updated Feb 16, 2019"])
 def test_date_lines(line):
     assert clean.parse_date_line(line) == dt.date(2019, 2, 16)
+
+
+def test_html_with_no_text_is_an_empty_page_not_an_error():
+    # lxml answers "Document is empty" for markup without any text ('</0' was found
+    # by the property test); that is a page to extract nothing from, not a bad file.
+    from eventwire.clean import html_to_text
+
+    for html in ("</0", "<p></p>", "<html><body></body></html>"):
+        text, _meta = html_to_text(html, origin="page.html")
+        assert text.strip() == ""

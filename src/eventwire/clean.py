@@ -118,6 +118,8 @@ def html_to_text(html: str, origin: str = "") -> tuple[str, dict[str, str]]:
                 titles = tree.xpath("//title/text()")
                 meta["title"] = titles[0].strip() if titles else ""
         except Exception as exc:
+            if "empty" in str(exc).lower():  # lxml: "Document is empty" -- a page with no text, not an error
+                return "", {k: v for k, v in meta.items() if v}
             raise InputError(f"unreadable HTML ({type(exc).__name__})", origin) from None
     return text, {k: v for k, v in meta.items() if v}
 
