@@ -134,13 +134,17 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
         if any(d.kind == "future" for d in block_dates) and not any(d.usable for d in block_dates):
             continue  # "by next week", "tomorrow": planned
         dm = choose(block_dates, c.start) or choose(dates, c.start)
-        if dm is None and any(d.kind == "year" for d in block_dates):
-            continue  # "in 2015": history, not news
+        if any(d.kind == "year" for d in block_dates) and (dm is None or dm.report_date):
+            # "in 2015": history, not news; "killed 2,000 civilians last year, the agency said on
+            # Tuesday": a year's toll, told today
+            continue
         historical = bool(dm and doc.published and dm.date and (doc.published - dm.date).days > HISTORY_DAYS)
         if historical and dm.precision > 1:
             continue  # "in March 2015": history told in passing
         r = Reading(cand=c, sent=sent.index, sent_start=sent.start, sent_text=text)
         r.background = _background_month(dm, doc)  # "In May, clashes ..." in an August story
+        if r.background and lex.cues["exemplar"].search(text):
+            continue  # "In one of the deadliest attacks, in August 2024, ...": cited, not told
         if dm is not None:
             r.date, r.precision, r.date_mention, r.own_date = dm.date, dm.precision, dm, True
         else:
@@ -200,16 +204,20 @@ def _drop_background(readings: list[Reading]) -> list[Reading]:
     return readings
 
 
-_LAST_WEEK = re.compile(r"(?:last|the previous|the preceding) week\b|(?:a|one) week (?:ago|earlier|before)", re.IGNORECASE)
+_LAST_WEEK = re.compile(
+    r"(?:last|the previous|the preceding) (?:week|month)\b"
+    r"|(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:weeks?|months?) (?:ago|earlier|before)",
+    re.IGNORECASE)
 
 
 def _recalled_weeks(readings: list[Reading]) -> None:
-    """"Last week, a strike on a motorcycle killed one man" told after the news of the day: an
-    earlier episode recalled as context (ACLED codes it from the reports of its own week), like
-    a month named in ``_background_month``; ``_drop_background`` then drops it."""
+    """"Last week, a strike on a motorcycle killed one man", "most residents had fled when the
+    rebels seized the town two weeks ago" told after the news of the day: an earlier episode
+    recalled as context (ACLED codes it from the reports of its own week), like a month named in
+    ``_background_month``; ``_drop_background`` then drops it."""
     for r in readings:
         dm = r.date_mention
-        if dm is None or dm.precision != 2 or not _LAST_WEEK.match(dm.text):
+        if dm is None or dm.precision not in (2, 3) or not _LAST_WEEK.match(dm.text):
             continue
         if any(x.sent < r.sent and x.own_date and x.precision == 1 and x.date and r.date and x.date > r.date
                and not x.cand.reference for x in readings):
@@ -227,6 +235,23 @@ def _background_month(dm: DateMention | None, doc: Document) -> bool:
     if dm.kind not in ("month", "monthyear"):
         return False  # "last month", "in recent weeks": spans told as news
     return (doc.published - dm.date).days > BACKGROUND_DAYS
+
+
+_UNDATED_KEPT = ("Disrupted weapons use", "Arrests", "Looting/property destruction")
+
+
+def _drop_undated_developments(groups: list[Group], lex) -> list[Group]:
+    """"Some factions have pledged allegiance to the Islamic State group", told without a day
+    in a story of dated news and far from it: the state of a group, background (ACLED codes a
+    change of allegiance from the report of its day). Weapons found, arrests and property
+    destroyed in the operation told stay: they happen in the same breath."""
+    dated = [g for g in groups if g.date[0] is not None
+             and lex.types[g.main.cand.sub_event_type].event_type != "Strategic developments"]
+    if not dated:
+        return groups
+    return [g for g in groups
+            if not (g.date[0] is None and g.main.cand.sub_event_type not in _UNDATED_KEPT
+                    and lex.types[g.main.cand.sub_event_type].event_type == "Strategic developments")]
 
 
 # --------------------------------------------------------------------------- building
@@ -415,6 +440,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     _recalled_weeks(readings)
     groups = merge(_drop_background(_drop_seizures(readings, lex, doc)))
     inherit_dates(groups)
+    groups = _drop_undated_developments(groups, lex)
     events = split_by_place(doc, [_build(doc, g, settings, lex) for g in groups])
     return [e for e in events if e.confidence >= settings.min_confidence]
 

@@ -227,6 +227,15 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # "the protests would continue on Thursday", "strikes will resume": not (yet) happened
             h.verdict = Verdict(False, "future", "modal verb after the trigger", text[h.end:h.end + 12].strip())
         planned = planned or h.verdict.rule in ("future", "possibility")
+        if (h.verdict.ok and h.rule.sub_event_type not in _PROTEST_TYPES and _BASE_VERB.fullmatch(h.text)
+                and _INFINITIVE.search(text, max(0, h.start - 40), h.start)
+                and not _ATTEMPT.search(text, max(0, h.start - 40), h.start)):
+            # "efforts are ongoing to rescue the victims and to arrest the perpetrators": a purpose
+            # (not "attempted to assassinate the prime minister": the attempt happened)
+            h.verdict = Verdict(False, "future", "purpose (to + verb)", "to")
+        if h.verdict.ok and _protest_cause(text, hits, h, lex):
+            # "took to the streets to protest against house searches and arrests": the grievance
+            h.verdict = Verdict(False, "antecedent", _CAUSE_WHY, text[prev_end:h.start].strip())
         if h.verdict.ok and h.rule.nominal and is_definite(text, h.start, lex, h.text):
             m = lex.claim.search(text[max(0, h.start - 60):h.start])
             if m:
@@ -237,6 +246,36 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
                 h.verdict = Verdict(False, "reaction", "attribution of an event told before", m.group(0).strip())
                 h.claimed = True
         prev_end = h.end
+
+
+# crimes and seizures: an offensive "to retake the town", "pushing to capture" is fighting under way
+_BASE_VERB = re.compile(r"(?i)(?:arrest|detain|abduct|kidnap|kill|bomb|shell|loot|burn|torch|shoot|execute|assassinate)")
+_ATTEMPT = re.compile(r"(?i)\b(?:attempted|attempting|tried|trying|managed)\s+to\s+$")
+_CAUSE_WHY = "the cause of a protest"
+_PROTEST_TYPES = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+_CAUSE_BREAK = re.compile(r"[.;:]|\b(?:who|which|when|where|while|but|was|were|is|are|has|have|had)\b", re.IGNORECASE)
+
+
+def _protest_cause(text: str, hits: list[Hit], h: Hit, lex: Lexicon) -> bool:
+    """Is ``h`` the grievance of the protest trigger just before it ("marched to protest against
+    the arrests of ...", "in protest at the abduction of")? Only a noun, not a verb coordinated
+    with the protest ("rallied against the governor and attacked his office")."""
+    if h.rule.sub_event_type in _PROTEST_TYPES:
+        return False
+    prev = next((x for x in reversed(hits) if x.end <= h.start), None)
+    if prev is None:
+        return False
+    between = text[prev.end:h.start]
+    if h.text.lower().endswith("ed") and re.search(r"(?:\band|\bor|,)\s*$", between):
+        return False  # "protested against the governor and attacked his office": an act of its own
+    if prev.verdict.why == _CAUSE_WHY:
+        # "against house searches and arrests that followed the attack": the grievance goes on
+        return h.rule.nominal and len(between) < 40 and not re.search(r"[.;:,]", between)
+    if prev.rule.sub_event_type not in _PROTEST_TYPES or not prev.verdict.ok:
+        return False
+    if len(between) > 90 or _CAUSE_BREAK.search(between):
+        return False
+    return bool(lex.cues["protest_cause"].search(" ".join(between.split()) + " "))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -262,7 +301,8 @@ def _read(lex: Lexicon, text: str, verdicts: tuple) -> tuple[list[Hit], list[Can
         prev, prev_agent = h, agent
         if h.rule.generic:
             sub, why = _resolve(lex, h, agent, patient, block_text)
-            h.outcome = h.rule.weak or bool(h.rule.generic == "violence" and _OUTCOME.match(h.text.strip()))
+            h.outcome = h.rule.weak or bool(h.rule.generic == "violence" and (
+                _OUTCOME.match(h.text.strip()) or _fallen_agents(text, h)))
         else:
             sub, why = h.rule.sub_event_type, "trigger of " + h.rule.sub_event_type
             h.outcome = h.rule.weak
@@ -304,7 +344,25 @@ def _read(lex: Lexicon, text: str, verdicts: tuple) -> tuple[list[Hit], list[Can
             if all(h.rule.weak for h in g):
                 continue  # "died", "wounded", "raid" alone tell no event
             out.append(_candidate(lex, g, text, lo, hi))
-    return hits, out
+    return hits, _drop_intercepted(text, out)
+
+
+_OF_THEM = re.compile(r"(?i)\b(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed)\s+(?:all|most|some|many|\d+|"
+                      r"one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)\s+of\s+(?:them|these|those)\b")
+_STRIKE_HARM = re.compile(r"(?i)\b(?:kill\w*|dead|died|injur\w*|wound\w*|hit|struck|damag\w*|destroy\w*)\b")
+
+
+def _drop_intercepted(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"The region was attacked by Shaheds; air defence shot down 11 of them": the drones the
+    sentence counts as shot down are the interception it tells (Disrupted weapons use), not an
+    air strike besides it, unless the strike's own stretch tells harm done."""
+    disrupted = [c for c in cands if c.sub_event_type == "Disrupted weapons use"
+                 and _OF_THEM.search(text, c.block_start, c.block_end)]
+    if not disrupted:
+        return cands
+    first = min(c.start for c in disrupted)
+    return [c for c in cands if not (c.sub_event_type == "Air/drone strike" and c.start < first
+                                     and not _STRIKE_HARM.search(text, c.block_start, c.block_end))]
 
 
 def _copy(hits: list[Hit], cands: list[Candidate]) -> tuple[list[Hit], list[Candidate]]:
@@ -317,12 +375,16 @@ def _copy(hits: list[Hit], cands: list[Candidate]) -> tuple[list[Hit], list[Cand
 _IN_THE = re.compile(r"\s+(?:in|during|by)\s+(?:an?|the|one|two|several)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 
 
+_APPOSITIVE = re.compile(r"(?:\s+[\w'-]+){0,8},\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}", re.IGNORECASE)
+
+
 def _share_antecedent(text: str, hits: list[Hit]) -> None:
     """"families of traders killed in an attack on the market": the attack a killing told as an
     antecedent happened in is the same antecedent, not an event of this sentence."""
     for prev, h in zip(hits, hits[1:]):
         if prev.verdict.rule == "antecedent" and h.verdict.ok and h.rule.nominal \
-                and _IN_THE.fullmatch(text, prev.end, h.start):
+                and (_IN_THE.fullmatch(text, prev.end, h.start) or _APPOSITIVE.fullmatch(text, prev.end, h.start)):
+            # (", an attack in which several guardsmen died": the antecedent named again)
             h.verdict = prev.verdict
 
 
@@ -376,6 +438,24 @@ def _joins(lex: Lexicon, group: list[Hit], h: Hit, text: str) -> bool:
 
 
 _AGENT_NOUN = re.compile(r"(?i)(?:attackers|assailants)$")
+_FALLEN_BEFORE = re.compile(
+    r"(?i)\b(?:(?:bodies|corpses|remains|deaths?) of|kill(?:ed|ing)|shot dead|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|"
+    r"captur(?:ed|ing)|arrest(?:ed|ing)|wound(?:ed|ing))\s+(?:[\w'-]+\s+){0,3}$")
+_FALLEN_AFTER = re.compile(
+    r"(?i)\s+(?:(?:were|was|had been|have been|are|lay)\s+(?:\w+\s+)?(?:killed|shot|dead|captured|arrested|"
+    r"neutrali[sz]ed|wounded|injured)|died|killed in)\b")
+
+
+def _fallen_agents(text: str, h: Hit) -> bool:
+    """"the bodies of three attackers", "two assailants were shot dead": the attackers are who
+    died or were caught in the event told beside them; like a bare toll they make no event."""
+    return bool(_AGENT_NOUN.search(h.text) and (_FALLEN_BEFORE.search(text, max(0, h.start - 60), h.start)
+                                                 or _FALLEN_AFTER.match(text, h.end)))
+# "The attack came a day after a patrol was ambushed", "The strike comes amid talks": the story's
+# event set in time, not a new one
+_CAME_WHEN = re.compile(r"(?i)\s+(?:came|comes)\s+(?:(?:just|only|shortly|barely|some|less than|more than)\s+)?"
+                        r"(?:(?:a|an|one|two|three|four|five|six|several|\d+)\s+(?:hours?|days?|weeks?|months?)\s+)?"
+                        r"(?:after|before|as|amid|while|when|following|days?|weeks?|hours?|months?)\b")
 _SPAN_WORD = re.compile(r"(?i)\b(?:days?|weeks?|months?|years?|hours?|nights?|morning)\b")
 
 
@@ -403,6 +483,14 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
     deciding = non_sd or deciding
     primary = min(deciding, key=lambda h: (lex.types[h.sub_event_type].precedence, -h.rule.strength, h.start))
     t = lex.types[primary.sub_event_type]
+    if (primary.rule.generic == "violence" and primary.rule.nominal and t.name == "Attack"
+            and not is_definite(text, primary.start, lex, primary.text)
+            and any(h.outcome and h.rule.generic == "violence" and h.sub_event_type == "Armed clash" and h.verdict.ok
+                    and not h.civilian and h.start < primary.start for h in group)):
+        # "killed four National Guard troops in an ambush": the toll told first names who was
+        # attacked; the noun after it ("in an ambush in the western state") does not (a definite
+        # "killed in the attack" refers back and keeps the type of the event it names)
+        t = lex.types["Armed clash"]
     strength = max(h.rule.strength for h in group)
     if len(group) > 1:
         strength = min(1.0, strength + 0.05 * (len(group) - 1))
@@ -414,7 +502,8 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
             rest = rest.replace(h.text, " ", 1)
     # "the attackers fired shots into the air", "saw the attackers approaching": a definite name
     # for who did the event told before, not an event of its own, whatever they did next
-    reference = definite and (not has_happening(rest, lex) or bool(_AGENT_NOUN.search(primary.text)))
+    reference = definite and (not has_happening(rest, lex) or bool(_AGENT_NOUN.search(primary.text))
+                              or bool(_CAME_WHEN.match(text, primary.end)))
     if all(h.verdict.rule in REFERENCE_RULES for h in group):
         reference = True
     earlier = [h.start for h in group if _distant(h)]

@@ -121,6 +121,23 @@ def _actor_names(roles: Roles) -> set[str]:
     return {x for x in out if x and not x.startswith("Unidentified")}
 
 
+_COLLECTIVE = re.compile(r"^(?:Civilians|Protesters|Rioters) \(")
+
+
+def _named(names: set[str]) -> set[str]:
+    """The actors that tell someone apart: not "Civilians (Kenya)", "Protesters (Iran)"."""
+    return {x for x in names if not _COLLECTIVE.match(x)}
+
+
+def _own_location(r: Reading) -> Location | None:
+    """Where the reading's own sentence puts it; a place borrowed from elsewhere in the article
+    ("Police responded with tear gas and water cannon.") says nothing of where it happened."""
+    loc = r.location
+    if loc is None or loc.mention is None or loc.mention.sent in (-1, r.sent):
+        return loc
+    return None
+
+
 def _inter1(r: Reading) -> int:
     m = r.roles.actor1
     return int(getattr(getattr(m, "value", None), "inter", 0) or 0) if m is not None else 0
@@ -212,11 +229,24 @@ def _retold(r: Reading) -> bool:
     return bool(_RETOLD.search(r.sent_text[:r.cand.start]) and _ACCOUNT.search(r.sent_text))
 
 
+_TOLD_OF = re.compile(
+    r"^\W*(?:(?:according to|witnesses|residents|police|officials|the \w+ said)[^,]{0,60},\s*"
+    r"|(?:[\w'-]+\s+){1,4}(?:said|says|told \w+)\s+(?:that\s+)?)?"
+    r"(?:the|both|all|these|those|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:\w+ed\s+(?:[\w'.-]+\s+){0,5}?and\s+)?"
+    r"(?:(?:was|were|had been|have been|had|then)\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _told_of(r: Reading) -> bool:
+    """Does the sentence open on people or things of the story told ("Both victims were shot",
+    "According to local sources, the gunmen waited ... and opened fire") right up to its trigger?"""
+    return bool(_TOLD_OF.match(r.sent_text[:r.cand.start]))
+
+
 def _only_later(r: Reading) -> bool:
     """Is "later" the only word that sets the sentence apart ("Police later fired tear gas")?
     Said of a crowd's dispersal it tells the end of the protest just told, not another event
     ("another", "elsewhere", "in a separate" still do)."""
-    marks = [m.group(0).lower() for m in load_lexicon().distinct.finditer(r.sent_text[:r.cand.end])]
+    marks = [m.group(0).lower() for m in load_lexicon().distinct.finditer(r.sent_text)]
     return bool(marks) and all(w.startswith("later") for w in marks)
 
 
@@ -232,7 +262,7 @@ def _disperses(r: Reading, g: Group) -> bool:
         return False
     if r.own_date and r.date != g.date[0]:
         return False
-    loc, gloc = r.location, g.location
+    loc, gloc = _own_location(r), g.location
     if loc is not None and gloc is not None and not loc.place.admin1 and loc.place.country == gloc.place.country:
         return True  # "Police fired tear gas to disperse the crowd" names no town: the country's, at most
     return _locations_agree(loc, gloc, strict=False)
@@ -285,6 +315,14 @@ def _joins(r: Reading, g: Group) -> bool:
         # "have retaken the town of X, officials said on Thursday." ... "Soldiers entered the
         # town on Wednesday": the same capture, dated by the narrative
         return True
+    if (c.sub_event_type in TERRITORY and m.sub_event_type in TERRITORY and c.sub_event_type != m.sub_event_type
+            and not r.distinct and near
+            and (_same_day(r, g) or (_report_dated(g) and r.own_date and r.date and g.date[0]
+                                     and 0 <= (g.date[0] - r.date).days <= 2))
+            and (_place_named(r, g) or _locations_agree(r.location, g.location, strict=False))):
+        # "the army said it had recaptured the town" ... "By nightfall they had taken control of the
+        # police station": one change of hands, whichever side the second sentence's words put first
+        return True
     if _disperses(r, g):
         return True
     if (c.sub_event_type in CONTESTED and m.sub_event_type in CONTESTED and not r.distinct and near
@@ -302,11 +340,18 @@ def _joins(r: Reading, g: Group) -> bool:
         generic = c.sub_event_type == "Armed clash" or any(h.rule.generic for h in c.hits if h.start == c.start)
         return same_type or same_family or (violent and generic and not r.own_date and near)
     a_r, a_g = _actor_names(r.roles), set().union(*(_actor_names(x.roles) for x in g.readings))
-    if a_r and a_g and not (a_r & a_g):
+    if (c.event_type in VIOLENT and (m.event_type in VIOLENT or m.sub_event_type in PROTEST_FORCE)
+            and not r.own_date and not r.distinct and near and _told_of(r)
+            and (a_r & a_g or _locations_agree(_own_location(r), g.location, strict=False))):
+        # "Both victims were shot in the back", "the gunmen waited on the hillside and opened fire":
+        # the people of the event just told, and how it went
+        return True
+    if _named(a_r) and _named(a_g) and not (a_r & a_g):
         return False
-    if (same_type and r.own_date and not r.distinct and a_r & a_g
+    if (same_type and r.own_date and not r.distinct and a_r & a_g and _family(c.event_type) != "protest"
             and g.date[0] == r.date and _place_named(r, g)):
-        # the same actor taking the same town on the same day, told again in a quote
+        # the same actor taking the same town on the same day, told again in a quote (not crowds:
+        # "rallied in Batumi in support of the Tbilisi demonstrators" is another protest)
         return True
     protest = same_family and _family(m.event_type) == "protest"
     # "were abducted", not "the unsolved kidnapping" (a name for an event may be another event)
@@ -314,8 +359,8 @@ def _joins(r: Reading, g: Group) -> bool:
     if (not same_type and not r.own_date and not r.distinct and near and verbal
             and ((violent and c.event_type in ("Violence against civilians", "Riots")) or protest
                  or (violent and a_r & a_g))
-            and (a_r & a_g or protest or (not a_r and c.event_type in ("Violence against civilians", "Riots")))
-            and _locations_agree(r.location, g.location, strict=False)):
+            and (a_r & a_g or protest or (not _named(a_r) and c.event_type in ("Violence against civilians", "Riots")))
+            and _locations_agree(_own_location(r), g.location, strict=False)):
         # "The two men were stopped by villagers and assaulted with sticks" after the lynching;
         # "some residents were abducted" after the massacre; "Police fired tear gas to disperse
         # the crowd" after the riot; "The RSF stormed the village after shelling it" after the
@@ -335,7 +380,7 @@ def _joins(r: Reading, g: Group) -> bool:
         # property destroyed in passing ("the attackers also torched houses") is part of the attack
         # (not "Hours later, the fighters torched five houses": a raid of its own)
         if (c.sub_event_type == "Looting/property destruction" and not r.own_date and not r.distinct
-                and m.event_type in ACCOMPANIED and _locations_agree(r.location, g.location, strict=False)):
+                and m.event_type in ACCOMPANIED and _locations_agree(_own_location(r), g.location, strict=False)):
             return True
         return False
     if r.distinct:

@@ -64,6 +64,7 @@ def in_organisation_name(text: str, start: int, end: int) -> bool:
     heads = _org_heads()
     name = [w for _, w in words[lo:hi + 1] if w[:1].isupper()]
     return len(name) >= 2 and any(w in heads for w in name)
+_AUX_END = re.compile(r"\b(?:was|were|had been|has been|have been|had)\s*$", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|had|has|have|who|which|that|when)\b", re.IGNORECASE)
 
 
@@ -130,7 +131,7 @@ def check(
         if name == "vague_past" and day:
             continue
         if has_date and ((name == "generic" and scope.startswith("near"))
-                         or (name == "background" and scope == "clause")):
+                         or (name in ("background", "characterisation") and scope == "clause")):
             continue  # a dated trigger is neither a generic statement nor undated background
         cue = cues.fired(k)
         if cue is not None:
@@ -190,7 +191,10 @@ class _Cues:
             b = max(prev_end, start - lex.window) if name in ("reaction", "antecedent") else self.bound
             window = _last_words(text[max(b, start - lex.near_window * n // 4 - 20):start], n)
             m = rx.search(window)
-            if m and name in ("reaction", "antecedent") and _CLAUSE_VERB.search(window[m.end():]):
+            tail = window[m.end():] if m else ""
+            if name == "antecedent":
+                tail = _AUX_END.sub("", tail)  # "a day after a patrol was ambushed": its own auxiliary
+            if m and name in ("reaction", "antecedent") and _CLAUSE_VERB.search(tail):
                 m = None  # "a journalist who criticised the governor was abducted": not the object
         elif scope == "clause":
             m = rx.search(clause)
