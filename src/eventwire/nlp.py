@@ -42,6 +42,7 @@ def _load(model: str):
         nlp.meta["eventwire_matmul"] = _use_numpy_matmul(nlp)
         nlp.meta["eventwire_attribute_index"] = _index_attribute_ruler(nlp)
         nlp.meta["eventwire_lemma_cache"] = _speed_up_lemmatizer(nlp)
+        nlp.meta["eventwire_ner_blis"] = _score_moves_with_blis(nlp)
         return nlp
     log.warning("no English spaCy model found (tried %s); using blank English + rules", ", ".join(names))
     return _load("blank")
@@ -294,6 +295,198 @@ class CachedLemmas:
         return doc
 
 
+# ---------------------------------------------------------------- NER's decoding
+# spaCy's entity recogniser picks one move per token (begin, in, last, unit entity of a
+# label, or outside) in a compiled greedy loop that runs without the GIL. In the spaCy build
+# we use (3.8, Cython 3) the state accessors that loop calls to test whether each of its 74
+# moves is valid (``StateC.B_`` and the like) are not declared ``noexcept``, so every call
+# takes the GIL back to look for a Python error: perf put two thirds of NER's decoding time
+# in taking and dropping the GIL; NER took 16 of the ~28 ms the model spent per 970-word
+# article (now ~9). :class:`EntityDecoder` is the same greedy decoding in numpy, one step per token
+# position for all sentences of a batch at once: the same step model (spaCy's
+# ``ParserStepModel``: the token vectors, the precomputed feature sums, the output layer,
+# which keeps thinc's BLIS products as the compiled loop does), the same unseen-class
+# masking, the same validity rules (those of ``spacy.pipeline._parser_internals.ner`` for
+# a document without preset entities) and the same choice (the first best valid move).
+# Entities identical (docs/performance.md, session 5; tests/test_nlp_decode.py). A
+# document with preset entities, a recogniser with post-processing hooks or without an
+# output layer, or ``EVENTWIRE_DECODE=spacy`` keeps spaCy's loop.
+_MISSING, _BEGIN, _IN, _LAST, _UNIT, _OUT = range(6)  # spaCy's NER move kinds, in its order
+_MOVE_KINDS = {"M": _MISSING, "B": _BEGIN, "I": _IN, "L": _LAST, "U": _UNIT, "O": _OUT}
+
+
+def _own_ner_decoding() -> bool:
+    return os.environ.get("EVENTWIRE_DECODE", "numpy").lower() != "spacy"
+
+
+def _score_moves_with_blis(nlp) -> bool:
+    """Give NER's output layer thinc's BLIS products, which spaCy's compiled loop uses for that
+    layer whatever the model's ops: :class:`EntityDecoder` then gets the very same scores."""
+    from thinc.api import NumpyOps
+
+    if "ner" not in nlp.component_names:
+        return False
+    model = getattr(nlp.get_pipe("ner"), "model", None)
+    if not hasattr(model, "has_ref") or not model.has_ref("upper"):
+        return False
+    if not isinstance(model.get_ref("upper").ops, NumpyOps):  # e.g. a GPU model: leave it
+        return False
+    blis_ops = NumpyOps(use_blis=True)
+    for node in model.get_ref("upper").walk():
+        node.ops = blis_ops
+    return True
+
+
+class EntityDecoder:
+    """spaCy's greedy NER decoding for one recogniser, in numpy (see above)."""
+
+    def __init__(self, ner) -> None:
+        import numpy
+
+        self.ner = ner
+        names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
+        strings = ner.vocab.strings
+        self.kind = numpy.array([_MOVE_KINDS[n[0]] for n in names], dtype="int32")
+        self.label = numpy.array([strings.as_int(n[2:]) if len(n) > 2 else 0 for n in names], dtype="uint64")
+        self.n_moves = len(names)
+        # the validity of every move in every state the rules tell apart, looked up per step:
+        # [open entity (0: none, else 1 + its label's index), a token follows, it starts a
+        # sentence, the current token is a space]
+        self.open_labels = [0, *sorted({int(lab) for k, lab in zip(self.kind, self.label) if k == _BEGIN and lab})]
+        self.open_index = {lab: i for i, lab in enumerate(self.open_labels)}
+        table = numpy.zeros((len(self.open_labels), 2, 2, 2, self.n_moves), dtype=bool)
+        for o, lab in enumerate(self.open_labels):
+            for more in (0, 1):
+                for nss in (0, 1):
+                    for sp in (0, 1):
+                        table[o, more, nss, sp] = self.valid(numpy.array([lab], dtype="uint64"), numpy.array([bool(more)]),
+                                                             numpy.array([bool(nss)]), numpy.array([bool(sp)]))[0]
+        self.table = table
+
+    @staticmethod
+    def usable(ner) -> bool:
+        cfg = getattr(ner, "cfg", None)
+        return (isinstance(cfg, dict) and cfg.get("beam_width") == 1 and not getattr(ner, "postprocesses", None)
+                and getattr(ner.model, "attrs", {}).get("has_upper", False)
+                and all(n[0] in _MOVE_KINDS for n in (ner.moves.get_class_name(i) for i in range(ner.moves.n_moves))))
+
+    def valid(self, open_label, more, next_start, space):
+        """Which moves are valid (states x moves), for states given by the label of their open
+        entity (0: none), whether a token follows the current one, whether that next token
+        starts a sentence, and whether the current token is a space: the rules of spaCy's
+        ``Begin/In/Last/Unit/Out.is_valid`` for a document without preset entities."""
+        kind, label = self.kind, self.label
+        labelled = label != 0
+        opened = open_label != 0
+        same = label[None, :] == open_label[:, None]
+        return (((kind == _BEGIN) & labelled)[None, :] & (~opened & more & ~next_start & ~space)[:, None]
+                | (kind == _IN)[None, :] & same & (opened & more & ~next_start)[:, None]
+                | (kind == _LAST)[None, :] & same & opened[:, None]
+                | ((kind == _UNIT) & labelled)[None, :] & (~opened & ~space)[:, None]
+                | (kind == _OUT)[None, :] & ~opened[:, None])
+
+    def __call__(self, docs: list) -> bool:
+        """Recognise the entities of ``docs`` (a batch, as spaCy's loop would see it); False, with
+        nothing done, when a document has preset entities (spaCy's loop must handle those)."""
+        import numpy
+        from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
+        from spacy.tokens import Span
+
+        ner = self.ner
+        arrays = [d.to_array([ENT_IOB, IS_SPACE, SENT_START]) if len(d) else None for d in docs]
+        if any(a is not None and a[:, 0].any() for a in arrays):
+            return False
+        if not any(len(d) for d in docs):
+            return True  # spaCy: an empty batch has no entities to set; nothing to do either
+        if ner.moves.n_moves != self.n_moves:  # labels added since: read the moves again
+            self.__init__(ner)
+        ner._ensure_labels_are_added(docs)
+        step = ner.model.predict(docs)
+        kinds, labels, open_labels, open_index = self.kind.tolist(), self.label.tolist(), self.open_labels, self.open_index
+        unseen = step._class_mask == 0
+        mask_unseen = bool(unseen.any())
+        lengths = numpy.array([len(d) for d in docs])
+        offsets = numpy.concatenate([[0], numpy.cumsum(lengths)[:-1]]).astype("int32")
+        n, width = len(docs), int(lengths.max())
+        space = numpy.zeros((n, width), dtype="int8")  # token i of document k is a space
+        next_start = numpy.zeros((n, width), dtype="int8")  # token i + 1 starts a sentence
+        more = (numpy.arange(width)[None, :] + 1 < lengths[:, None]).astype("int8")  # a token follows i
+        for k, a in enumerate(arrays):
+            if a is not None:
+                space[k, :len(a)] = a[:, 1] != 0
+                next_start[k, :len(a) - 1] = a[1:, 2] == 1
+        open_ent = numpy.zeros(n, dtype="intp")  # open entity: 0 none, else index in open_labels
+        open_start = numpy.zeros(n, dtype="int32")
+        ents: list[list[tuple[int, int, int]]] = [[] for _ in docs]
+        for i in range(width):
+            act = numpy.flatnonzero(lengths > i)  # the unfinished states, in batch order
+            now_open = open_ent[act]
+            valid = self.table[now_open, more[act, i], next_start[act, i], space[act, i]]
+            opened = now_open != 0
+            ids = numpy.full((len(act), 3), -1, dtype="int32")
+            ids[:, 0] = offsets[act] + i
+            ids[opened, 1] = offsets[act[opened]] + open_start[act[opened]]
+            ids[opened, 2] = ids[opened, 0] - 1
+            scores = step.vec2scores.predict(step.state2vec.predict(ids))
+            if mask_unseen:
+                scores[:, unseen] = numpy.nanmin(scores)
+            guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
+            for k, g in zip(act.tolist(), guess.tolist()):
+                what = kinds[g]
+                if what == _BEGIN:
+                    open_ent[k], open_start[k] = open_index[labels[g]], i
+                elif what == _LAST:
+                    ents[k].append((int(open_start[k]), i + 1, open_labels[open_ent[k]]))
+                    open_ent[k] = 0
+                elif what == _UNIT:
+                    ents[k].append((i, i + 1, labels[g]))
+        step.clear_memory()
+        for doc, found in zip(docs, ents):
+            doc.set_ents([Span(doc, a, b, label=lab) for a, b, lab in found], default="outside")
+        return True
+
+
+@functools.cache
+def _entity_decoder(ner) -> EntityDecoder | None:
+    return EntityDecoder(ner) if EntityDecoder.usable(ner) else None
+
+
+def _ner_pipe(ner, docs: list, batch_size: int) -> list:
+    """What ``Parser.pipe`` does for NER (batches, then sub-batches sorted by length), with
+    :class:`EntityDecoder` instead of spaCy's compiled loop where it applies."""
+    from spacy import util
+
+    decoder = _entity_decoder(ner)
+    for batch in util.minibatch(docs, size=batch_size):
+        by_length = sorted(batch, key=len)
+        for sub in util.minibatch(by_length, size=max(batch_size // 4, 2)):
+            sub = list(sub)
+            if decoder is None or not decoder(sub):
+                ner.set_annotations(sub, ner.predict(sub))
+    return docs
+
+
+def annotate(nlp, docs: list, names, batch_size: int = 64) -> list:
+    """Run the components ``names`` of ``nlp``, in this order, over ``docs`` (already tokenised)
+    as ``nlp.pipe`` would, with NER's decoding above."""
+    own_ner = _own_ner_decoding()
+    for name in names:
+        if not docs:
+            break
+        proc = nlp.get_pipe(name)
+        if own_ner and name == "ner" and nlp.meta.get("eventwire_ner_blis"):
+            docs = _ner_pipe(proc, docs, batch_size)
+        elif hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [proc(d) for d in docs]
+    return docs
+
+
+def _enabled_except(nlp, skip) -> list[str]:
+    return [n for n in nlp.pipe_names if n not in skip]
+
+
 def load_nlp(settings: Settings | None = None):
     """The spaCy pipeline for these settings (loaded once per process)."""
     return _load((settings.model if settings else "auto") or "auto")
@@ -453,9 +646,8 @@ def _write_back(whole, parts: list[tuple[int, object]], with_ents: bool) -> None
 
 def _run_split(doc: Document, nlp, plan, scope: str) -> None:
     whole_pipes, skip = plan
-    whole = nlp.make_doc(doc.clean)
-    for name in whole_pipes:  # under model_threads (run)
-        whole = nlp.get_pipe(name)(whole)
+    whole = nlp.make_doc(doc.clean)  # the components in whole_pipes, under model_threads (run)
+    whole = annotate(nlp, [whole], whole_pipes)[0]
     sentences = _sentences_from_spacy(whole, doc.clean)
     choose = _chooser(scope)
     chosen = [s for s in sentences if choose(s.text)]
@@ -465,7 +657,7 @@ def _run_split(doc: Document, nlp, plan, scope: str) -> None:
     if chosen:
         table = _token_table(whole)
         tok_at = dict(zip(table[0], range(len(table[0]))))
-        sdocs = list(nlp.pipe([s.text for s in chosen], disable=list(skip), batch_size=64))
+        sdocs = annotate(nlp, [nlp.make_doc(s.text) for s in chosen], _enabled_except(nlp, skip), batch_size=64)
         for sent, sdoc in zip(chosen, sdocs):
             i0 = tok_at.get(sent.start)
             if _aligned(whole, i0, sent.start, sdoc, table):
@@ -503,7 +695,7 @@ def ensure_parsed(doc: Document, sent_index: int, settings: Settings | None = No
         return False
     nlp = _load(model)
     with model_threads(nlp):
-        one = nlp(sent.text, disable=list(plan[1]))
+        one = annotate(nlp, [nlp.make_doc(sent.text)], _enabled_except(nlp, plan[1]))[0]
     i0 = next((t.i for t in sdoc if t.idx == sent.start), None)
     if not _aligned(sdoc, i0, sent.start, one):
         return False
@@ -527,7 +719,7 @@ def run(doc: Document, settings: Settings) -> Document:
         doc.meta["nlp_scope"] = scope
     else:
         with model_threads(nlp):
-            sdoc = nlp(doc.clean)
+            sdoc = annotate(nlp, [nlp.make_doc(doc.clean)], nlp.pipe_names)[0]
         doc.spacy_doc = sdoc
         doc.sentences = _sentences_from_spacy(sdoc, doc.clean)
         doc.meta.pop("parsed_sentences", None)
