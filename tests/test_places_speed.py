@@ -252,9 +252,11 @@ def test_resolution_is_the_same_when_priors_come_from_the_article_cache(settings
 
 
 @pytest.mark.parametrize("name", ["The Hague", "U.S.", "Deir ez-Zor", "O'Hare Airport", "KHAN  YUNIS", "the",
-                                  "St. Louis/East St. Louis", "Ma‘arrat an-Nu‘mān", "İstanbul", "Ærøskøbing"])
+                                  "St. Louis/East St. Louis", "Ma‘arrat an-Nu‘mān", "İstanbul", "Ærøskøbing",
+                                  "Mosul", "MOSUL", "The", "Kabul's", "Al-Bab", "Kabul ", "Sanaa\t", "x"])
 def test_normalise_quick_path_for_plain_ascii_names(name):
-    """An ASCII name skips the accent folding, which changes nothing in it: same key either way."""
+    """An ASCII name skips the accent folding, which changes nothing in it, and a plain ASCII word all
+    the rest (lower case is all that is left to do): same key either way."""
     import unicodedata
 
     from eventwire.places import gazetteer as G
@@ -264,3 +266,134 @@ def test_normalise_quick_path_for_plain_ascii_names(name):
     s = G._SEP.sub(" ", s).strip().casefold()
     want = s[4:] if s.startswith("the ") else s
     assert G.normalise.__wrapped__(name) == want
+
+
+# ---------------------------------------------------------------- one query per article, work shared by mentions
+class _NoQueries:
+    """A connection that fails the test if it is asked anything."""
+
+    def execute(self, *a, **k):
+        raise AssertionError(f"unexpected query {a[0][:60]!r}")
+
+
+@pytest.mark.parametrize("bitmaps", [True, False])
+def test_first_words_asked_at_once_answer_as_one_by_one(settings, bitmaps):
+    """The recogniser asks for all the first words of an article in one query: the same answers as a
+    query per word, for listed first words, unlisted ones and those the bitmap rules out; none asked twice."""
+    from eventwire.places.gazetteer import normalise
+
+    words = [normalise(n).split(" ")[0] for n in NAMES + ["Cox's Bazar", "Deir ez-Zor", "Monday", "Qxqzz"]]
+    words = [w for w in words if w] + ["new", "new"]  # a word asked twice
+    one = Gazetteer(Gazetteer.for_settings(settings).path)
+    batch = Gazetteer(Gazetteer.for_settings(settings).path)
+    if not bitmaps:
+        one._names_index = one._firsts_index = batch._names_index = batch._firsts_index = None
+    batch._BATCH = 3  # several queries of a few words each
+    batch.prefetch_first_words(words)
+    batch._con, batch._pid = _NoQueries(), __import__("os").getpid()  # every answer must now be in memory
+    for w in words:
+        assert batch.max_words(w) == one.max_words(w), w
+    assert one.max_words("new") >= 2 and one.max_words("qxqzz") == 0  # "New York", and a word no name opens
+    batch.prefetch_first_words(words)  # all known: no query
+
+
+def test_recognizer_asks_for_an_articles_first_words_in_one_query(settings):
+    """Recognising an article asks SQLite for the first words of its capitalised names once, not once a word."""
+    gaz = Gazetteer(Gazetteer.for_settings(settings).path)
+    rec = R.Recognizer(gaz)
+    gaz.max_words("al")  # asked once per process (see Recognizer._variant_only)
+    asked = []
+    con = gaz.con
+
+    class Spy:
+        def execute(self, sql, *a):
+            asked.append(sql)
+            return con.execute(sql, *a)
+
+    gaz._con = Spy()
+    text = ("Gunmen from Tillaberi crossed into Burkina Faso near Djibo; residents of Dori and Gorom-Gorom fled "
+            "towards Ouagadougou, while in Niamey officials of Niger met envoys from Mali and Benin.")
+    found, _ = rec(text)
+    assert {"Djibo", "Dori", "Ouagadougou", "Niamey"} <= {t.text for t in found}
+    assert sum("FROM firsts" in q for q in asked) == 1
+
+
+@pytest.mark.parametrize("total, own, name", [
+    ({"SY": 3.0, "IQ": 3.0, "TR": 1.0}, {"SY": 3.0}, "x"),  # the name's own country drops out
+    ({"SY": 2.0, "IQ": 2.0}, {}, "x"),  # a tie: the first counted wins
+    ({"SY": 2.0, "IQ": 2.0}, {"IQ": 0.5}, "x"),
+    ({"SY": 1.0}, {"SY": 1.0}, "x"),  # nothing left: no focus
+    ({"SY": 1.5, "LB": 1.0, "IL": 1.5}, {"SY": 0.5, "LB": 1.0}, "x"),
+    ({}, {}, "x"),
+])
+def test_focus_without_a_name_is_counter_subtraction(total, own, name):
+    """The focus country by the other names: what ``(total - own).most_common(1)`` says, ties included."""
+    from collections import Counter
+
+    from eventwire.places.resolve import _focus_without
+
+    total, own = Counter(total), Counter(own)
+    rest = total - own if own else total
+    want = rest.most_common(1)[0][0] if rest else ""
+    assert _focus_without({name: own} if own else {}, total, name) == want
+
+
+def test_story_words_pattern_finds_what_the_plain_alternation_finds():
+    """The story-word pattern checks the first letter before trying each word: the same matches, any case."""
+    import re
+
+    from eventwire.places.resolve import _story_words
+
+    pattern, rows = _story_words()
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                           sorted(rows, key=len, reverse=True)) + r")\b", re.I)
+    text = ("Suspected MAOISTS ambushed a patrol; Boko  Haram and ISWAP fighters, the Amba Boys of "
+            "Ambazonia, M23 rebels, naxalites and an Adf cell were blamed. Ambazonians, maoistic and "
+            "iswapped are other words.")
+    got = [m.group() for m in pattern.finditer(text)]
+    assert got == [m.group() for m in plain.finditer(text)]
+    assert {"MAOISTS", "Boko  Haram", "ISWAP", "Amba Boys", "Ambazonia", "M23", "naxalites", "Adf"} <= set(got)
+    assert "maoistic" not in got and "iswapped" not in got
+
+
+def test_prior_shared_by_mentions_is_each_mentions_own(settings):
+    """Mentions of one name share a prior within an article only where the prior reads them alike: "Kano
+    state" (a division) and "the city of Kano" (a town) each keep their own."""
+    from eventwire.places.recognize import Toponym
+    from eventwire.places.resolve import Resolver
+
+    gaz = Gazetteer.for_settings(settings)
+    res = Resolver(gaz)
+    mentions = [Toponym(0, 4, "Kano", cues={"feature", "admin"}, feature="state"),
+                Toponym(20, 24, "Kano", cues={"feature"}, feature="city"),
+                Toponym(40, 44, "Kano"),
+                Toponym(60, 64, "Kano", role="adjective"),
+                Toponym(80, 84, "Kano")]
+    cache: dict = {}
+    for t in mentions:
+        cands = res.candidates(t)
+        assert cands
+        named = any(c.match == "name" for c in cands)
+        for c in cands:
+            assert res.prior(t, c, None, named, cache) == res.prior(t, c, [], named), (t.feature, t.role, c)
+    division = next(c for c in res.candidates(mentions[0]) if c.is_admin1)
+    town = next(c for c in res.candidates(mentions[1]) if c.feature_class == "P")
+    assert res.prior(mentions[0], division, None, True, cache) > res.prior(mentions[1], division, None, True, cache)
+    assert res.prior(mentions[1], town, None, True, cache) > res.prior(mentions[0], town, None, True, cache)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("in Dekai, then Dekai-based staff; Dekai's market and Dekai_2, near Dekai.", "Dekai"),
+    ("DekaiDekai Dekai Dekai1 1Dekai -Dekai Dekai- éDekai Dekaié ٣Dekai Dekai", "Dekai"),
+    ("Bura Bura Bura", "Bura Bura"),  # a name may follow its own last match
+    ("", "Dekai"),
+])
+def test_named_again_finds_the_whole_words_the_pattern_finds(text, name):
+    """Later mentions of an unlisted name are found without compiling a pattern per name: the same spans
+    as ``(?<![\\w-])name(?![\\w-])``, Unicode letters and digits counting as word characters."""
+    import re
+
+    from eventwire.places import _whole_word
+
+    want = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    assert list(_whole_word(text, name)) == want

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from typing import Any
 
 from ..models import Document, Location, Mention, Place
@@ -84,13 +83,30 @@ def _named_again(text: str, unlisted: list[Toponym], known: list[Toponym]) -> li
     for name, first in firsts.items():
         if not (set(first.cues) & {"in", "near", "feature", "direction"}):
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if m.start() <= first.start or any(a < m.end() and m.start() < b for a, b in taken):
+        for s, e in _whole_word(text, name):
+            if s <= first.start or any(a < e and s < b for a, b in taken):
                 continue
-            out.append(Toponym(m.start(), m.end(), name, "literal", "", cues={"again"}, known=False,
+            out.append(Toponym(s, e, name, "literal", "", cues={"again"}, known=False,
                                reason=f"{name!r} again, a place the article named before that the gazetteer lacks"))
-            taken.append((m.start(), m.end()))
+            taken.append((s, e))
     return out
+
+
+def _whole_word(text: str, name: str):
+    """The spans of ``name`` in ``text`` with no word character or hyphen either side: the matches of
+    ``(?<![\\w-])name(?![\\w-])`` (without compiling a pattern for every name)."""
+    k = text.find(name)
+    while k >= 0:
+        e = k + len(name)
+        if not (k and _word_char(text[k - 1])) and not (e < len(text) and _word_char(text[e])):
+            yield k, e
+            k = text.find(name, e)
+        else:
+            k = text.find(name, k + 1)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"  # what \w matches (letters, digits, underscore), and a hyphen
 
 
 def run(doc: Document, settings: Settings) -> Document:

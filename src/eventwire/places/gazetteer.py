@@ -65,6 +65,8 @@ def normalise(name: str) -> str:
     ``"maarrat an numan"``; ``"U.S."`` -> ``"us"``.
     """
     if name.isascii():  # most names: nothing to decompose, no accents to drop
+        if name.isalpha():  # one plain word (most of all): no apostrophe, full stop, separator or "the "
+            return name.lower()
         s = name
     else:
         s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
@@ -786,6 +788,26 @@ class Gazetteer:
         self._firsts[first_word] = n
         return n
 
+    _BATCH = 500  # names per query of a batch (SQLite allows 32766 parameters)
+
+    def prefetch_first_words(self, words: Iterable[str]) -> None:
+        """Answer :meth:`max_words` for many (normalised) first words with one query: an article's words,
+        asked for one by one, would each cost a query of their own."""
+        todo = [w for w in dict.fromkeys(words) if w and w not in self._firsts
+                and (self._firsts_index is None or _indexed(self._firsts_index, w))]
+        if not todo:
+            return
+        if len(self._firsts) + len(todo) > 200_000:
+            self._firsts.clear()
+        for k in range(0, len(todo), self._BATCH):
+            chunk = todo[k:k + self._BATCH]
+            with self._lock:
+                rows = self.con.execute(f"SELECT word, maxlen FROM firsts WHERE word IN ({','.join('?' * len(chunk))})",
+                                        chunk).fetchall()
+            found = dict(rows)
+            for w in chunk:
+                self._firsts[w] = found.get(w, 0)
+
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """All entries the name may refer to (normalised match)."""
         hit = self._by_name.get(name)  # the same spellings come back in every article: skip normalising
@@ -841,9 +863,9 @@ class Gazetteer:
         name = a[3] if a else ""
         if a and a[5]:
             town = self.get(a[5])
-            whole = self.get(a[4])
-            if town is not None and (town.feature_code == "PPLC" or town.population >= 1_000_000) \
-                    and whole is not None and town.population >= 0.5 * whole.population \
+            big = town is not None and (town.feature_code == "PPLC" or town.population >= 1_000_000)
+            whole = self.get(a[4]) if big else None  # asked for only when the town may be the division
+            if big and whole is not None and town.population >= 0.5 * whole.population \
                     and normalise(town.name) != normalise(name) and _latin(town.name):
                 # a city-region: the city is most of the division ("New York" state is not NYC)
                 with self._lock:

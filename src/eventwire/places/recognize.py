@@ -508,6 +508,9 @@ class Recognizer:
         embed_zones: list[tuple[int, int, str]] = []
 
         ents = [_strip_lga(text, s, e, label) for s, e, label in ents]
+        # only a capitalised token can open a match: from a lower-case one the scan jumps to the next of these
+        caps = [k for k, t in enumerate(tokens) if t.cap]
+        self._prefetch_first_words(tokens, caps)
         for s, e, label in ents:
             if label in BLOCK_LABELS and " " in text[s:e].strip():
                 for t in text[s:e].split()[1:]:
@@ -607,7 +610,11 @@ class Recognizer:
         i = 0
         while i < n:
             tok = tokens[i]
-            if not tok.cap or tok.lower in ("the", "a", "an") or taken[i]:
+            if not tok.cap:
+                k = bisect.bisect_left(caps, i)
+                i = caps[k] if k < len(caps) else n
+                continue
+            if tok.lower in ("the", "a", "an") or taken[i]:
                 i += 1
                 continue
             if tok.lower == "local" and i + 1 < n and tokens[i + 1].lower == "government":
@@ -699,14 +706,13 @@ class Recognizer:
                 i = j if j - i > 1 else i + 1  # a rejected "Mocimboa da Praia" lends no part ("Praia") either
 
         # person-name trap across the document: "spokesman Mustafa Bali ... Bali said"
-        for k, tok in enumerate(tokens):
-            if tok.lower in TITLE_WORDS and k + 1 < len(tokens) and tokens[k + 1].cap:
-                m = k + 1
-                while m < len(tokens) and m <= k + 3 and tokens[m].cap and tokens[m].start - tokens[m - 1].end <= 1:
-                    m += 1
-                if m - k - 1 >= 2:  # a first name and a surname
-                    for t in tokens[k + 1:m]:
-                        person_names.add(normalise(t.text))
+        for k in [c - 1 for c in caps if c and tokens[c - 1].lower in TITLE_WORDS]:  # a title before a capital
+            m = k + 1
+            while m < len(tokens) and m <= k + 3 and tokens[m].cap and tokens[m].start - tokens[m - 1].end <= 1:
+                m += 1
+            if m - k - 1 >= 2:  # a first name and a surname
+                for t in tokens[k + 1:m]:
+                    person_names.add(normalise(t.text))
         out = []
         for t in found:
             norm = normalise(t.text)
@@ -1075,6 +1081,14 @@ class Recognizer:
             if self.gaz.lookup(phrase) or (end - i == 1 and self._lookup_variants(phrase)):
                 return end, phrase
         return None
+
+    def _prefetch_first_words(self, tokens: list[Token], caps: list[int]) -> None:
+        """Ask the gazetteer at once how long the listed names opened by the article's capitalised words
+        may be (see :meth:`_first_word_limit`): a word first seen in this article would otherwise cost a
+        query of its own. Only a cache fills; the answers are the same."""
+        limits = self._limits
+        words = {tokens[k].text for k in caps}
+        self.gaz.prefetch_first_words(normalise(w).split(" ")[0] for w in words if w not in limits)
 
     def _first_word_limit(self, word: str) -> int:
         """How many words the longest listed name starting with ``word`` has (0: none)."""

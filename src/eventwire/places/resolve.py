@@ -80,16 +80,17 @@ class Resolver:
                 for n in (a[2], a[3]):
                     self._admin1_keys.setdefault((a[0], normalise(n)), key)
         self._tls = threading.local()  # per-article caches: one Resolver serves every thread of a process
+        self._described: dict[int, str] = {}  # candidate id -> describe(): the same places in every article
 
     @property
-    def _priors(self) -> dict[tuple[int, int, bool], float]:
+    def _priors(self) -> dict[tuple, float]:
         d = getattr(self._tls, "priors", None)
         if d is None:
             d = self._tls.priors = {}
         return d
 
     @_priors.setter
-    def _priors(self, value: dict[tuple[int, int, bool], float]) -> None:
+    def _priors(self, value: dict[tuple, float]) -> None:
         self._tls.priors = value
 
     def abbreviated_admin1(self, text: str, end: int) -> tuple[str, str]:
@@ -168,10 +169,14 @@ class Resolver:
         return list(seen.values())
 
     # ------------------------------------------------------------------
-    def prior(self, t: Toponym, c: Candidate, parts: list[str] | None, named: bool = False) -> float:
+    def prior(self, t: Toponym, c: Candidate, parts: list[str] | None, named: bool = False,
+              priors: dict | None = None) -> float:
         if parts is None:  # points only: asked again of the same name and entry while scoring (see __call__)
-            key = (id(t), id(c), named)
-            hit = self._priors.get(key)
+            if priors is None:
+                priors = self._priors
+            # all the prior reads of the toponym: every mention of a name in the article, cued alike, shares it
+            key = (id(c), named, t.text, t.role, t.feature, "admin" in t.cues)
+            hit = priors.get(key)
             if hit is not None:
                 return hit
         p = POP_WEIGHT * math.log10(c.population + 10)
@@ -208,12 +213,11 @@ class Resolver:
             elif c.is_admin or c.feature_code in AREA_CODES:
                 add(-3.0, lambda: f"'{t.feature}' names a town, not a {c.feature_code}")
         if parts is None:
-            self._priors[key] = add.total
+            priors[key] = add.total
         return add.total
 
     def __call__(self, toponyms: list[Toponym], text: str = "", sentences: list[tuple[int, int]] | None = None) -> list[Resolved]:
-        gaz = self.gaz
-        self._priors = {}  # (toponym, candidate, named) -> prior points, for this article only
+        priors = self._priors = {}  # (candidate, named, toponym as the prior reads it) -> points, for this article only
         cand_lists = [self.candidates(t) for t in toponyms]
         for k, t in enumerate(toponyms):
             # "Gainesville, Va." is Virginia only if a Gainesville is there: "APATZINGAN, Mich." (a Mexican
@@ -232,7 +236,7 @@ class Resolver:
                 margins.append(0.0)
                 continue
             named = any(c.match == "name" for c in cands)
-            scored = sorted(((self.prior(t, c, None, named), c) for c in cands), key=lambda x: -x[0])
+            scored = sorted(((self.prior(t, c, None, named, priors), c) for c in cands), key=lambda x: -x[0])
             firsts.append(scored[0][1])
             margins.append(scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0)
         votes_by_name = _focus_votes(toponyms, firsts, margins)
@@ -271,6 +275,10 @@ class Resolver:
         by_name: dict[str, tuple[str, list]] = {}  # name -> (focus country without it, anchors without it)
         story_admin1 = self._story_admin1(text)
         county_state = _county_states(toponyms, cand_lists, sent_of, text)
+        # worked out once per toponym, not once per candidate scored (see _score)
+        norms = [normalise(t.text) for t in toponyms]
+        sents = [sent_of(t.start) for t in toponyms]
+        nearest: dict[tuple[str, int], float | None] = {}  # (name, candidate id) -> km to the nearest anchor
 
         out: list[Resolved] = []
         for k, (t, cands) in enumerate(zip(toponyms, cand_lists)):
@@ -305,8 +313,8 @@ class Resolver:
                                  list(dict.fromkeys((a, b) for a, b, n in named_anchors if n != name)))
             focus, anchors = by_name[name]
             team = _team_city(t, cands, firsts[k], text)
-            ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named_list[k], held,
-                   team, sole_admin1, story_admin1, county_state.get(k, ""))
+            ctx = (qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sents, named_list[k], held,
+                   team, sole_admin1, story_admin1, norms, priors, nearest, county_state.get(k, ""))
             best: tuple[float, Candidate] | None = None
             second: tuple[float, Candidate] | None = None
             for c in cands:
@@ -372,9 +380,9 @@ class Resolver:
                 continue
             margin = s - second[0] if second else 10.0
             conf = 1.0 / (1.0 + math.exp(-margin)) if second else 0.97
-            why = f"{t.text!r} -> {describe(c, gaz)}: " + "; ".join(parts)
+            why = f"{t.text!r} -> {self._describe(c)}: " + "; ".join(parts)
             if second is not None:
-                why += f". Runner-up: {describe(second[1], gaz)}"
+                why += f". Runner-up: {self._describe(second[1])}"
             if t.reason:
                 why += f". Recognised by {t.reason}"
             if doubt:
@@ -384,6 +392,15 @@ class Resolver:
         self._embedded_follow_literal(out)
         self._priors = {}  # keyed by object ids: not to be read once the article's objects are gone
         return out
+
+    def _describe(self, c: Candidate) -> str:
+        """:func:`describe`, kept per place (it reads only the place's own row and the gazetteer's names)."""
+        hit = self._described.get(c.id)
+        if hit is None:
+            if len(self._described) > 50_000:
+                self._described.clear()
+            hit = self._described[c.id] = describe(c, self.gaz)
+        return hit
 
     def _story_admin1(self, text: str) -> dict[str, str]:
         """First-level divisions the article's words place it in (admin1 key -> the word): "Maoists"
@@ -481,9 +498,10 @@ class Resolver:
         """The points of candidate ``c`` for toponym ``k`` in its article (``parts``: the reasons, when wanted;
         building them for every candidate of every name would cost more than the scoring)."""
         gaz = self.gaz
-        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sent_of, named, held, team, sole_admin1, \
-            story_admin1, county_state = ctx
-        s = self.prior(t, c, parts, named)
+        qualifier, abbr_key, abbr, focus, mentioned_cc, admin1_at, anchors, sents, named, held, team, sole_admin1, \
+            story_admin1, norms, priors, nearest, county_state = ctx
+        name = norms[k]
+        s = self.prior(t, c, parts, named, priors)
         add = _Adder(parts, s)
         if team is not None and c.id == team.id:
             add(TEAM_CITY, lambda: f"named as an opponent ('against {t.text}'): a team is named by its best-known town")
@@ -501,34 +519,42 @@ class Resolver:
                 add(-2.0, lambda: f"described as a place in {gaz.country_name(t.qual_cc)}")
         if focus and c.country_code == focus:
             add(3.0, lambda: f"document focus country {gaz.country_name(focus)}")
-        elif c.country_code and mentioned_cc.get(c.country_code, set()) - {normalise(t.text)}:
+        elif c.country_code and _other_than(mentioned_cc.get(c.country_code), name):
             add(1.5, lambda: f"{gaz.country_name(c.country_code)} named in the article")
-        others = admin1_at.get(c.admin1_key, set()) - {k} if not c.is_admin1 and c.admin1_key else set()
-        # not the name itself read as the division: "Nelson" (the New Zealand region) does not vouch for Nelson
-        others = {o for o in others if normalise(toponyms[o].text) != normalise(t.text)}
+        # its first-level division named by another toponym -- not the name itself read as the division:
+        # "Nelson" (the New Zealand region) does not vouch for Nelson
+        at = admin1_at.get(c.admin1_key) if not c.is_admin1 and c.admin1_key else None
+        others = [o for o in at if o != k and norms[o] != name] if at else None
         if others:
-            same_sent = any(sent_of(toponyms[o].start) == sent_of(t.start) for o in others)
+            same_sent = any(sents[o] == sents[k] for o in others)
             add(ADMIN_SENT if same_sent else ADMIN_DOC,
                 lambda: f"{gaz.admin_name(c.admin1_key)} named in the {'sentence' if same_sent else 'article'}")
-        word = story_admin1.get(c.admin1_key) if c.admin1_key and not c.is_admin1 and not others else None
+        word = story_admin1.get(c.admin1_key) if story_admin1 and c.admin1_key and not c.is_admin1 \
+            and not others else None
         if word and (not focus or c.country_code == focus):
             # "Bijapur" in a story about Maoists: the Bijapur of Chhattisgarh (data/place_context.csv)
             add(STORY_ADMIN1, lambda: f"in {gaz.admin_name(c.admin1_key)}, where stories about '{word}' are")
         if county_state and c.feature_code == "ADM2" and c.admin1_key == county_state:
             # "Daviess County ...; McLean County ...; Muhlenberg County": the one state that has them all
             add(COUNTY_STATE, lambda: f"the sentence's counties all lie in {gaz.admin_name(county_state)}")
-        peers = sole_admin1.get(c.admin1_key, set()) - {normalise(t.text)} if c.admin1_key and not others else set()
-        if peers and not c.is_admin1:
+        peers = sole_admin1.get(c.admin1_key) if c.admin1_key and not others and not c.is_admin1 else None
+        if _other_than(peers, name):
             # "Bijapur" beside Sukma: the Bijapur in Chhattisgarh, the province of the article's other town
-            add(ADMIN_DOC, lambda: f"in {gaz.admin_name(c.admin1_key)}, like {sorted(peers)[0]} of the article")
+            add(ADMIN_DOC,
+                lambda: f"in {gaz.admin_name(c.admin1_key)}, like {sorted(peers - {name})[0]} of the article")
         if c.is_admin and not c.is_country:
             key = c.admin2_key if c.feature_code == "ADM2" else c.admin1_key if c.is_admin1 else ""
-            towns = held.get(key, set()) - {normalise(t.text)} if key else set()
-            if towns:
-                add(ADMIN_DOC, lambda: f"holds {sorted(towns)[0]}, named in the article")
+            towns = held.get(key) if key else None
+            if _other_than(towns, name):
+                add(ADMIN_DOC, lambda: f"holds {sorted(towns - {name})[0]}, named in the article")
         if anchors and not c.is_country and c.feature_code not in AREA_CODES:
-            d = min((distance_km(c.latitude, c.longitude, a, b) for a, b in anchors
-                     if abs(a - c.latitude) + abs(b - c.longitude) > 1e-6), default=None)
+            # the same for every mention of the name (its anchors are the same): worked out once
+            near = (name, c.id)
+            if near in nearest:
+                d = nearest[near]
+            else:
+                d = nearest[near] = min((distance_km(c.latitude, c.longitude, a, b) for a, b in anchors
+                                         if abs(a - c.latitude) + abs(b - c.longitude) > 1e-6), default=None)
             if d is not None and d < 300:
                 add(NEAR_300, lambda: f"{d:.0f} km from another place in the article")
             elif d is not None and d < 1000:
@@ -573,8 +599,16 @@ def _story_words() -> tuple[re.Pattern, dict[str, tuple[tuple[str, str], ...]]]:
     for r in load_csv("place_context.csv"):
         rows.setdefault(r["word"].strip().lower(), []).append((r["country"].strip(), r["admin1"].strip()))
     words = sorted(rows, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+    # (?=[...]): the first letters of the words, a quick test before trying each of them at every word boundary
+    first = "".join(re.escape(c) for c in sorted({w[0] for w in words}))
+    pattern = re.compile(r"\b(?=[" + first + r"])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                         + r")\b", re.I)
     return pattern, {w: tuple(v) for w, v in rows.items()}
+
+
+def _other_than(names: set[str] | None, name: str) -> bool:
+    """Whether ``names`` holds a name other than ``name`` (``names - {name}`` is not empty)."""
+    return bool(names) and (len(names) > 1 or name not in names)
 
 
 def _one_spot(first: Candidate, cands: list[Candidate]) -> bool:
@@ -621,8 +655,15 @@ def _focus_without(by_name: dict[str, Counter[str]], total: Counter[str], name: 
     Castlegar, named once, and hold Nelson, British Columbia, in New Zealand. An article naming one
     place only has no focus beyond it (the prior decides)."""
     own = by_name.get(name)
-    rest = total - own if own else total
-    return rest.most_common(1)[0][0] if rest else ""
+    # ``(total - own).most_common(1)``, without building the Counter: the first country of the
+    # highest positive count left
+    best, top = "", 0.0
+    for cc, v in total.items():
+        if own:
+            v = v - own[cc]
+        if v > 0 and (not best or v > top):
+            best, top = cc, v
+    return best
 
 
 def _town_called(x: Candidate, name: str) -> bool:
