@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from typing import Any
 
 from ..models import Document, Location, Mention, Place
