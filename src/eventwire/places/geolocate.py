@@ -48,6 +48,11 @@ _ACTOR_VERB = re.compile(r"\s+(?:(?:also|then|reportedly|again|later|allegedly)\
                          r"(?:launched|fired|struck|attacked|shelled|bombed|sent|deployed|said|says|claimed|"
                          r"carried|targeted|hit|shot|accused|denied|announced|used|began|launches|fires|strikes|"
                          r"attacks|sends|deploys|targets)\b")
+# "12:30 Moscow time", "09:00 Kyiv summer time": a clock, not a place
+_TIME_ZONE = re.compile(r"\s+(?:standard\s+|summer\s+|daylight\s+)?time\b", re.I)
+# where a person is from, given with their name and age or as their birthplace: "Ali Omar, 28, of Kafr Qasim
+# near Tulkarm, fired ...", "a native of Gao": the place up to the next comma is the person's, not the event's
+_ORIGIN = re.compile(r"(?:[A-Z][\w'.-]*,\s*(?:aged\s+)?\d{1,3},\s*(?:of|from)|\bnative\s+of)\s+([^,;()]+)")
 # "the X district of the city", "a neighbourhood of the capital": a part of the city named before
 _OF_THE_CITY = re.compile(r"\s+(?:[Dd]istrict|[Nn]eighbou?rhood|[Qq]uarter|[Ss]uburb|[Aa]rea|[Rr]aion|[Bb]orough|[Ss]ector)"
                           r"\s+of\s+the\s+(?:[A-Z][a-z]+\s+|regional\s+)?(city|capital|town)\b")
@@ -158,6 +163,67 @@ def _dependency_bonus(doc: Document, m: Mention, start: int, end: int) -> float:
     return 0.0
 
 
+# "U.S.-backed", "Saudi-led", "Iran-funded": the country is behind a force, not where it acts
+_FORCE_SUFFIX = re.compile(r"\s*-\s*(?:backed|led|based|brokered|funded|sponsored|supported|allied|trained|armed|"
+                           r"made|supplied|run|owned|controlled)\b", re.I)
+# head nouns that keep a country a place when it modifies them: "Lebanon's border", "the Syria frontier"
+_GEO_HEADS = frozenset({"border", "borders", "frontier", "side", "coast", "coastline", "soil", "territory", "territories",
+                        "airspace", "waters", "north", "south", "east", "west", "part", "parts", "province", "provinces",
+                        "region", "regions", "city", "cities", "capital", "town", "towns", "village", "villages",
+                        "countryside", "interior", "mainland", "heartland", "highlands", "desert", "mountains",
+                        "island", "islands", "state", "states", "district", "districts", "area", "areas"})
+
+
+def _actor_by_parse(doc: Document, m: Mention) -> bool:
+    """Whether the parse shows a country mention as a party (a subject, a force's modifier, the other side)."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return False
+    try:
+        if not sdoc.has_annotation("DEP"):
+            return False
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    except (ValueError, IndexError, AttributeError):
+        return False
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(2):  # "the U.S. and Britain have patrolled": the conjunct like the first
+        dep, head = tok.dep_, tok.head
+        if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
+            return True
+        if dep in ("compound", "amod", "nmod", "poss") and head.i > tok.i and head.pos_ in ("NOUN", "PROPN") \
+                and head.lower_ not in _GEO_HEADS and head.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return True
+        if dep == "pobj" and head.lower_ in ("against", "with", "by"):
+            return True
+        if dep != "conj" or head.i == tok.i:
+            return False
+        tok = head
+    return False
+
+
+# the endings of words for a people or a faith (Jewish, Shiite, Aegean, Maronite, Protestant, Thai, Yugoslav);
+# the tagger also calls unknown village names NORP ("Sousan", "Allok"), which do not end so
+_GROUP_ENDING = re.compile(r"(?:ish|ite|ian|ean|ese|ic|ist|ant|[^aeiou]i|av)$")
+
+
+def _group_word(doc: Document, m: Mention) -> bool:
+    """An unlisted one-word "name" the parse reads as a people, a faith or an adjective ("a Jewish
+    settlement", "a Sunni mosque", "the Yugoslav province of"): it describes the place named with it."""
+    sdoc = doc.spacy_doc
+    if sdoc is None or " " in m.text.strip():
+        return False
+    try:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    except (ValueError, IndexError, AttributeError):
+        return False
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.ent_type_ == "NORP" and bool(_GROUP_ENDING.search(tok.text))
+
+
 def _unplaced(m: Mention) -> bool:
     """Not in the gazetteer, or listed only far abroad while the article is elsewhere (``doubt``): the
     place is located by the listed places named around it."""
@@ -194,7 +260,9 @@ class Locator:
         if sentence is None:
             return None
         in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role", "literal") == "literal"
-                   and not self._country_as_actor(doc, m)]
+                   and not self._country_as_actor(doc, m)
+                   and not _TIME_ZONE.match(doc.clean, m.end, min(len(doc.clean), m.end + 30))]
+        origins = [o.span(1) for o in _ORIGIN.finditer(doc.clean, sentence.start, sentence.end)]
         if not in_sent:  # "outside the Lahore Press Club", "at Kabul University": the town the site is named after
             in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role") == "embedded"
                        and "site_org" in m.meta.get("cues", ()) and m.value.feature_class == "P"
@@ -226,6 +294,8 @@ class Locator:
             if _unplaced(m):
                 if not cues & {"in", "near", "feature", "direction", "site", "again"}:
                     continue  # an unlisted name with no place cue is too often an organisation or a person
+                if _group_word(doc, m):
+                    continue  # "a Jewish settlement", "a Shiite enclave": a people or a faith, not a name
             if "qualifier" in cues and any(o is not m and 0 <= o.start - m.end <= 25
                                            and (_specificity(o.value) > _specificity(m.value)
                                                 or ("part" in cues and _specificity(o.value) >= 0.9))
@@ -239,6 +309,12 @@ class Locator:
                    and _specificity(o.value) >= _specificity(m.value) for o in in_sent):
                 score -= 3.0
                 parts.append("describes where the place named before it lies (-3.0)")
+            if any(a <= m.start and m.end <= b for a, b in origins):
+                score -= 3.0
+                parts.append("where a person named with it is from (-3.0)")
+            if self._country_as_party(doc, m):
+                score -= 3.0
+                parts.append("a country named as a party, not a place (-3.0)")
             if "speech" in cues:
                 score -= 1.5
                 parts.append("the place of a speaker (-1.5)")
@@ -320,6 +396,18 @@ class Locator:
         if not m.value.feature_code.startswith("PCL"):
             return False
         return bool(_ACTOR_VERB.match(doc.clean, m.end, min(len(doc.clean), m.end + 40)))
+
+    @staticmethod
+    def _country_as_party(doc: Document, m: Mention) -> bool:
+        """A country named as a party more than as a place: the subject of a verb ("Ethiopia has since
+        captured"), a modifier of a force ("US planes bombed", "U.S.-backed militia", "Iran's Revolutionary
+        Guards"), the other side ("protested against Israel", "ceded by Spain", "its border with Chad").
+        Still the place when the sentence names no other ("Japan's police chief was shot")."""
+        if not m.value.feature_code.startswith("PCL"):
+            return False
+        if _FORCE_SUFFIX.match(doc.clean, m.end, min(len(doc.clean), m.end + 20)):
+            return True
+        return _actor_by_parse(doc, m)
 
     def _city_in_context(self, doc: Document, m: Mention) -> Mention | None:
         """"the Oleksandrivskyi district of the city", "the al-Bayaa district of the Iraqi capital": the city
@@ -487,7 +575,8 @@ class Locator:
             key_cc = place.country_code
             town = self._main_town(doc, key_cc, place if place.feature_code == "ADM1" else None,
                                    direction if place.feature_code.startswith("PCL") else "",
-                                   m.meta.get("admin1_key", "") if place.feature_code == "ADM1" else "")
+                                   m.meta.get("admin1_key", "") if place.feature_code == "ADM1" else "",
+                                   besides=m.sent)
             if town is not None:
                 return Location(place=town.value, geo_precision=1, mention=town,
                                 why=f"{why}; {m.text!r} is a region; refined to the article's main place there, "
@@ -536,17 +625,19 @@ class Locator:
         return min(cued, key=lambda m: m.start) if cued else None
 
     def _main_town(self, doc: Document, cc: str, admin1: Place | None, direction: str = "",
-                   admin1_key: str = "", upto: int | None = None) -> Mention | None:
+                   admin1_key: str = "", upto: int | None = None, besides: int | None = None) -> Mention | None:
         """The town the article is about inside a region: the most named one (ties: the first); with
         ``upto``, among the places named before that sentence only (a later sentence may tell of another
-        event somewhere else)."""
+        event somewhere else); with ``besides``, not counting that sentence's towns -- the event's own
+        sentence, where they already lost to the region ("shelled villages across northern Iraq, ... from
+        Baghdad's forces", "protests across Turkey as leaders met in Istanbul")."""
         cp = self.gaz.country_place(cc) if direction else None
         vlat, vlon = _dir_vector(direction) if direction else (0.0, 0.0)
         tally: dict[str, list[Mention]] = {}
         for m in doc.mentions:
             if m.kind != "place" or not isinstance(m.value, Place) or m.meta.get("role", "literal") != "literal":
                 continue
-            if upto is not None and m.sent >= upto:
+            if upto is not None and m.sent >= upto or m.sent == besides:
                 continue
             p: Place = m.value
             if p.feature_class != "P" or p.country_code != cc:
