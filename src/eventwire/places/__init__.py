@@ -116,6 +116,9 @@ def run(doc: Document, settings: Settings) -> Document:
     text = doc.clean or doc.text
     sent_spans = [(s.start, s.end) for s in doc.sentences]
     toponyms, regions = rec(text, doc.spacy_doc, [s for s, _ in sent_spans], _ner_spans(doc))
+    for t in toponyms:
+        if "dateline" not in t.cues and t.role == "literal" and _dated_dateline(text, t.start, t.end):
+            t.cues.add("dateline")
     unlisted = [t for t in toponyms if not t.known]
     toponyms = [t for t in toponyms if t.known]
     unlisted.extend(_named_again(text, unlisted, toponyms))
@@ -138,7 +141,7 @@ def run(doc: Document, settings: Settings) -> Document:
     doc.mentions = [m for m in doc.mentions if m.kind != "place"]
     new: list[Mention] = []
     for r in resolved:
-        place = gaz.to_place(r.cand)
+        place = _conventional(gaz.to_place(r.cand))
         t = r.topo
         s = doc.sentence_of(t.start)
         meta: dict[str, Any] = {
@@ -195,6 +198,41 @@ def run(doc: Document, settings: Settings) -> Document:
     new.sort(key=lambda m: m.start)
     doc.mentions.extend(new)
     return doc
+
+
+# a dateline whose date is written day first or with its year: "Niamey, 9 Feb. 2025 (ANP) -",
+# "Islamabad, October 12, 2025:", "Bamako, le 3 mars (AFP) -", or with a spaced dash alone: "Kabul - Gunmen ..."
+# (the recognizer knows "Dakar, Sept 4 (Reuters) -", "KABUL -")
+_MONTH = r"(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|[Jj]anv|[Ff][ée]v|[Aa]vr|[Mm]ai|[Jj]uin|[Jj]uil|[Aa]o[uû]|[Dd][ée]c)[a-zéû]*\.?"
+_DATED_TAIL = re.compile(r"\s+[-–—]\s+(?=[A-Z])|,\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|le\s+)?(?:\d{1,2}(?:st|nd|rd|th|er)?\s+" + _MONTH
+                         + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\s*(?:\([^()\n]{1,30}\)\s*)?[-–—:]\s")
+
+
+def _dated_dateline(text: str, s: int, e: int) -> bool:
+    """Whether the place text[s:e] opens a line and is followed by a date and a dash, or by a spaced dash
+    and a capital: where the report was filed, not necessarily where its events happened."""
+    if text[text.rfind("\n", 0, s) + 1:s].strip():
+        return False
+    return bool(_DATED_TAIL.match(text, e, min(len(text), e + 60)))
+
+
+@functools.cache
+def _admin1_names() -> dict[tuple[str, str], str]:
+    """(country code, gazetteer admin1 name) -> the conventional English name (data/admin1_names.csv)."""
+    return {(r["country_code"], r["gazetteer"]): r["conventional"] for r in load_csv("admin1_names.csv")}
+
+
+def _conventional(place: Place) -> Place:
+    """The place with its first-level division under the name conflict reporting uses ("Amhara", not
+    GeoNames' "Amara"); the division itself renamed too."""
+    names = _admin1_names()
+    new = names.get((place.country_code, place.admin1))
+    if new is None:
+        return place
+    if place.feature_code == "ADM1" and place.name == place.admin1:
+        place.name = new
+    place.admin1 = new
+    return place
 
 
 def _ner_spans(doc: Document) -> list[tuple[int, int]] | None:
@@ -333,7 +371,7 @@ def _region_mention(gaz: Gazetteer, rg: RegionRef, cplace, sent: int) -> Mention
 
 def _capital_mention(gaz: Gazetteer, rg: RegionRef, cap, sent: int) -> Mention:
     """"in the capital" with no name: the capital of the article's focus country (a town: precision 1)."""
-    place = gaz.to_place(cap)
+    place = _conventional(gaz.to_place(cap))
     return Mention(
         start=rg.start, end=rg.end, text=rg.text, kind="place", value=place, sent=sent,
         why=f"{rg.text!r}: the capital of the article's focus country, {place.name} ({place.country})",
@@ -351,7 +389,10 @@ def locate_event(doc: Document, sent_index: int, start: int, end: int, settings:
     from ..nlp import ensure_parsed
 
     ensure_parsed(doc, sent_index, settings)  # a sentence the nlp prefilter skipped is parsed now
-    return loc.locate(doc, sent_index, start, end)
+    out = loc.locate(doc, sent_index, start, end)
+    if out is not None and out.place is not None:
+        out.place = _conventional(out.place)
+    return out
 
 
 @functools.cache

@@ -240,6 +240,13 @@ class Resolver:
             firsts.append(scored[0][1])
             margins.append(scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0)
         votes_by_name = _focus_votes(toponyms, firsts, margins)
+        name_count = Counter(normalise(t.text) for t in toponyms)
+        # countries the article plainly places things in: a place named after "in"/"near", as a possessor
+        # ("Harare's suburbs") or a dateline -- not an adjective, nor a bare word that may be no place at all
+        # ("a male Chihuahua" in a story from New Brunswick)
+        literal_cc = {c.country_code for t, c in zip(toponyms, firsts)
+                      if c is not None and t.role == "literal" and not c.is_country
+                      and t.cues & {"in", "near", "possessive", "dateline", "direction"}}
         votes: Counter[str] = sum(votes_by_name.values(), Counter())
         # countries named in the article, with the names naming them: "Georgia" does not vouch for itself
         mentioned_cc: dict[str, set[str]] = {}
@@ -360,7 +367,12 @@ class Resolver:
                         and not firsts[o].is_country and firsts[o].country_code), "")
             # a hamlet abroad named twice does not vouch for itself ("near Potrerito ... Potrerito residents" in a
             # Colombian story); a bigger town named often may well be what the article is about
-            own = votes_by_name.get(normalise(t.text)) if c.population < 5000 else None
+            # -- nor does a small town abroad named once when the article names places of another country
+            # plainly ("arrested near Highfields" beside Harare is not Highfields, Australia; a "Russian"
+            # adjective alone does not move Orikhiv): only a name the article comes back to may be its subject
+            own = votes_by_name.get(normalise(t.text)) if c.population < 5000 or (
+                c.population < 100_000 and name_count[normalise(t.text)] == 1
+                and (box or focus) in literal_cc - {c.country_code}) else None
             doubt = self._far_abroad(t, c, box or focus, votes - own if own else votes, named_cc, anchors, qualifier,
                                      abbr_key, bool(box), anchor_cc)
             home = [x for x in cands if x.country_code == (box or focus)] if doubt else []
