@@ -140,9 +140,9 @@ def test_late_on_a_weekday_is_a_night_and_the_night_of_two_days_the_first():
     ds = find_dates("KABUL, 10 February 2025: On the night of 9/10 February 2025, attackers struck a post.",
                     dt.date(2025, 2, 10))
     assert ("the night of 9/10 February 2025", dt.date(2025, 2, 9), 1) in [(d.text, d.date, d.precision) for d in ds]
-    # three days apart is a span, dated by its first day
+    # three days apart is a span, dated by its middle (ACLED, time precision 2)
     ds = find_dates("Clashes on 3/6 May 2025 killed dozens.", dt.date(2025, 5, 8))
-    assert [(d.date, d.precision) for d in ds] == [(dt.date(2025, 5, 3), 2)]
+    assert [(d.date, d.precision) for d in ds] == [(dt.date(2025, 5, 4), 2)]
     late = ev("Gunmen attacked a police post in Jalalabad late on Sunday.", "late on Sunday", "Jalalabad")
     told = ev("Attackers hit a police post in Jalalabad overnight, officials said on Monday.", "overnight",
               "Jalalabad", event_date="2025-02-10")

@@ -170,7 +170,11 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
         date, k = _explicit(int(ys) if ys else None, mo, d, P, text)
         d2 = m.group("dmy_d2") if kind == "dmy" else None
         if d2 and int(d2) != d + 1:
-            return date, 2, k  # "3/7 May": a span of days, dated by its first
+            # "3/7 May": a span of days, dated (as ACLED does for precision 2) by its middle
+            if date is not None and int(d2) > d:
+                date = date + dt.timedelta(days=(int(d2) - d) // 2)
+                date = min(date, P) if P is not None and k != "future" else date
+            return date, 2, k
         return date, 1, k  # "on the night of 12/13 October": the night that began on the 12th
     if kind in ("month", "monthyear"):
         g = "mo" if kind == "month" else "my"
@@ -222,7 +226,8 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
         n = NUMBER_WORDS.get(m.group("ago_n").lower())
         n = n if n is not None else int(m.group("ago_n")) if m.group("ago_n").isdigit() else 1
         unit = m.group("ago_u").lower().rstrip("s")
-        if m.group("ago_w").lower() in ("later", "before"):
+        w = m.group("ago_w").lower()
+        if w == "later" or (w == "before" and not _CLAUSE_END.match(m.string, m.end())):
             return None, 1, "relative-event"  # "two days before a rally": counted from another day
         if unit == "day":
             return P - dt.timedelta(days=n), 1, "relative"
@@ -303,6 +308,11 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         # afternoon": the day before the day the sentence named before it
         out = [_from_anchor(d, days) if d.kind == "relative-event" and _day_step(d)
                and any(x.end <= d.start for x in days) else d for d in out]
+    if days and any(d.kind == "relative" and _BACK.search(d.text) for d in out):
+        # "said on Monday that troops had killed ten militants three days before": counted from the
+        # day the sentence named before it
+        out = [_back_from_anchor(d, days) if d.kind == "relative" and _BACK.search(d.text)
+               and any(x.end <= d.start for x in days) else d for d in out]
     said = next((d for d in out if d.report_date and d.date is not None and d.precision == 1), None)
     if said is not None:
         # "said on Saturday it had shot down drones launched overnight": the night before the
@@ -330,6 +340,21 @@ def _from_anchor(rel: DateMention, days: list[DateMention]) -> DateMention:
     anchor = [d for d in days if d.end <= rel.start][-1]
     return DateMention(rel.start, rel.end, rel.text, anchor.date + dt.timedelta(days=_day_step(rel)), 1,
                        "relative", False)
+
+
+# "three days before" closing its clause (no event after it: "three days before the vote") reads
+# like "three days earlier"
+_CLAUSE_END = re.compile(r"\s*(?:$|[.,;:)\"'”’—–-]|(?:and|but|or|in|at|near|on|outside|according|when|while|as|after)\b)",
+                         re.IGNORECASE)
+_BACK = re.compile(r"(?i)^(\w+|a couple of|a few) days? (?:earlier|before)$")
+
+
+def _back_from_anchor(rel: DateMention, days: list[DateMention]) -> DateMention:
+    """"N days earlier/before" counted from the day the sentence named before it."""
+    anchor = [d for d in days if d.end <= rel.start][-1]
+    w = _BACK.match(" ".join(rel.text.split())).group(1).lower()
+    n = NUMBER_WORDS.get(w, int(w) if w.isdigit() else 1)
+    return DateMention(rel.start, rel.end, rel.text, anchor.date - dt.timedelta(days=n), 1, "relative", False)
 
 
 _STATEMENT_RELATIVE = frozenset(["overnight", "this morning", "this afternoon", "this evening", "today",

@@ -229,9 +229,10 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
         planned = planned or h.verdict.rule in ("future", "possibility")
         if (h.verdict.ok and h.rule.sub_event_type not in _PROTEST_TYPES and _BASE_VERB.fullmatch(h.text)
                 and _INFINITIVE.search(text, max(0, h.start - 40), h.start)
-                and not _ATTEMPT.search(text, max(0, h.start - 40), h.start)):
+                and not _ATTEMPT.search(text, max(0, h.start - 40), h.start) and _purpose(text, h.start)):
             # "efforts are ongoing to rescue the victims and to arrest the perpetrators": a purpose
-            # (not "attempted to assassinate the prime minister": the attempt happened)
+            # (not "attempted to assassinate the prime minister": the attempt happened; not "stormed
+            # a school to abduct students, taking 25 girls": the raid that did it)
             h.verdict = Verdict(False, "future", "purpose (to + verb)", "to")
         if h.verdict.ok and _protest_cause(text, hits, h, lex):
             # "took to the streets to protest against house searches and arrests": the grievance
@@ -251,8 +252,35 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
 # crimes and seizures: an offensive "to retake the town", "pushing to capture" is fighting under way
 _BASE_VERB = re.compile(r"(?i)(?:arrest|detain|abduct|kidnap|kill|bomb|shell|loot|burn|torch|shoot|execute|assassinate)")
 _ATTEMPT = re.compile(r"(?i)\b(?:attempted|attempting|tried|trying|managed)\s+to\s+$")
+# a "to" governed by a raid told as done ("stormed a school to abduct students, taking 25 girls") tells
+# what the raid did, unless an effort or a plan comes between ("raided the camp in a bid to arrest")
+_PURPOSE_GOV = re.compile(
+    r"(?i)\b(?:efforts?|bids?|attempts?|operations?|missions?|campaigns?|manhunt|search|plans?|planned|planning|"
+    r"plots?|plotted|vow(?:ed|s)?|pledged?|promised?|threatened|order(?:ed|s)?|sought|seeks?|seeking|wants?|wanted|"
+    r"aim(?:ed|s)?|intend(?:ed|s)?|deployed|dispatched|mobili[sz]ed|under ?way|ongoing|called for|urged)\b")
+_RAID_DONE = re.compile(r"(?i)\b(?:stormed|raided|attacked|entered|invaded|ambushed|overran|broke into|burst into|"
+                        r"swooped on|descended on)\b")
+
+
+def _purpose(text: str, start: int) -> bool:
+    """Is the "to" before ``start`` a purpose ("efforts are under way to arrest", "a licence to kill"),
+    not the aim of a raid told as done in the same clause?"""
+    lo = max(0, start - 100, *(text.rfind(p, 0, start) + 2 for p in (". ", "; ", ": ")))
+    raids = [m.end() for m in _RAID_DONE.finditer(text, lo, start)]
+    return not raids or bool(_PURPOSE_GOV.search(text, raids[-1], start))
+
+
 _CAUSE_WHY = "the cause of a protest"
 _PROTEST_TYPES = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+# after the cue, a conjunction opens a clause of its own ("against military rule as troops killed
+# five", "amid clashes in which"): only a noun phrase is the grievance
+_CAUSE_CLAUSE = re.compile(r"\b(?:as(?! well as)|amid|amidst|until|till|before|after|then|during|while|when|but)\b",
+                           re.IGNORECASE)
+# a finite verb with its object ("killed five", "shot dead a teenager") tells an act, not a grievance
+# (a participle is not: "the release of classmates detained during the unrest")
+_FINITE = re.compile(r"(?i)\w+ed|shot|beat|burnt|struck|stabbed|hit|fought|overran|slit|cut|blew|threw|took|stole|seized")
+_VERB_OBJECT = re.compile(r"(?i)\s+(?:dead\s+)?(?:\d+|a|an|the|his|her|their|its|him|them|one|two|three|four|five|six|seven|"
+                          r"eight|nine|ten|eleven|twelve|several|dozens|scores|hundreds|at least|some|many|more than)\b")
 _CAUSE_BREAK = re.compile(r"[.;:]|\b(?:who|which|when|where|while|but|was|were|is|are|has|have|had)\b", re.IGNORECASE)
 
 
@@ -266,6 +294,8 @@ def _protest_cause(text: str, hits: list[Hit], h: Hit, lex: Lexicon) -> bool:
     if prev is None:
         return False
     between = text[prev.end:h.start]
+    if _FINITE.fullmatch(h.text.split()[0]) and _VERB_OBJECT.match(text, h.end):
+        return False  # "against military rule and troops killed five of them": a verb with its object
     if h.text.lower().endswith("ed") and re.search(r"(?:\band|\bor|,)\s*$", between):
         return False  # "protested against the governor and attacked his office": an act of its own
     if prev.verdict.why == _CAUSE_WHY:
@@ -275,7 +305,9 @@ def _protest_cause(text: str, hits: list[Hit], h: Hit, lex: Lexicon) -> bool:
         return False
     if len(between) > 90 or _CAUSE_BREAK.search(between):
         return False
-    return bool(lex.cues["protest_cause"].search(" ".join(between.split()) + " "))
+    m = lex.cues["protest_cause"].search(" ".join(between.split()) + " ")
+    # "to denounce police brutality as officers shot dead two demonstrators": what happened at it
+    return bool(m) and not _CAUSE_CLAUSE.search(m.group("cause"))
 
 
 @functools.lru_cache(maxsize=4096)
