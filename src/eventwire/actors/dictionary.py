@@ -133,6 +133,7 @@ class Dictionary:
     ethnic_armed: re.Pattern | None = None  # "armed Dinka cattle keepers" -> group 1 = "Dinka"
     country_core: dict[str, str] = field(default_factory=dict)  # norm name/demonym -> country
     by_iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 code -> country (the first listed)
+    state_aligned: frozenset[str] = frozenset()  # militias fighting on the state's side (entry names)
 
     # ------------------------------------------------------------ helpers
     def country(self, name: str) -> CountryInfo | None:
@@ -281,6 +282,10 @@ def load_dictionary() -> Dictionary:
         for alias in ctx_entry.aliases:
             _add(d.trie, alias, ctx_entry)
     d.police_words = frozenset(norm(w) for w in pat.get("police_words") or ())
+    for name in pat.get("state_aligned_militias") or ():
+        if name not in d.entries:
+            raise ResourceError(f"{PATTERNS_FILE}: state_aligned_militias names unknown actor {name!r}")
+    d.state_aligned = frozenset(pat.get("state_aligned_militias") or ())
     kw = pat.get("group_keywords") or {}
     inter_of = {"rebel": 2, "political_militia": 3, "identity_militia": 4}
     for kind, words in kw.items():

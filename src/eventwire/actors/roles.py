@@ -1180,7 +1180,7 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if et == "Battles":
             # "Two soldiers and three members of the BIFF were killed in a clash": the dead of both
             # sides, listed before the fight, are its two sides (the first listed first)
-            pair = _dead_sides(doc, ms, start) if _SYMMETRIC.search(doc.clean[start:end]) else None
+            pair = _dead_sides(doc, ms, start, end) if _SYMMETRIC.search(doc.clean[start:end]) else None
             if pair is not None and all(m is None or m.meta.get("implicit") or m in pair or (
                     m.meta.get("generic") and m.meta.get("entry") == "Unidentified Armed Group ({country})")
                     for m in (a1, a2)):
@@ -1358,16 +1358,29 @@ def _unnamed_armed(m: Mention) -> bool:
                 and m.meta.get("entry") == "Unidentified Armed Group ({country})")
 
 
+def _state_aligned(m: Mention) -> bool:
+    """A militia that fights on the state's side (data/actor_patterns.yaml: state_aligned_militias)."""
+    aligned = load_dictionary().state_aligned
+    return m.value.name in aligned or m.meta.get("entry", "") in aligned
+
+
 def _allies(x: Mention, y: Mention) -> bool:
     """State forces and the militias or auxiliaries that fight on their side ("soldiers and VDP volunteers")."""
-    pro = ("Pro-Government Militia", "VDP:")
-    return (x.value.inter == 1 and (y.value.inter == 1 or y.value.name.startswith(pro))) or \
-        (y.value.inter == 1 and x.value.name.startswith(pro))
+    return (x.value.inter == 1 and (y.value.inter == 1 or _state_aligned(y))) or \
+        (y.value.inter == 1 and _state_aligned(x))
 
 
-def _dead_sides(doc: Document, ms: list[Mention], start: int) -> tuple[Mention, Mention] | None:
+# "a clash with militants", "a gunfight against bandits": the opponent named after the fight
+_AGAINST = re.compile(r"\s+(?:with|against)\s+(?:(?:the|suspected|armed|heavily|alleged|unidentified|some|a|an)\s+)*$", re.I)
+
+
+def _dead_sides(doc: Document, ms: list[Mention], start: int, end: int) -> tuple[Mention, Mention] | None:
     """'Four policemen and two KNU members were killed in a gunfight': the two armed actors listed
-    as the dead right before the fight's trigger, in text order."""
+    as the dead right before the fight's trigger, in text order. Not when the fight names its
+    opponent ("killed in a clash with militants"): the dead listed are then one side."""
+    if any(m.start >= end and m.value.inter in (1, 2, 3, 4, 8) and _AGAINST.match(doc.clean[end:m.start])
+           for m in ms):
+        return None
     armed = [m for m in ms if m.end <= start and not m.meta.get("implicit") and m.value.inter in (1, 2, 3, 4, 8)]
     for x, y in zip(armed, armed[1:]):
         if x.value.name == y.value.name or not _DEAD_AND.match(doc.clean[x.end:y.start]) or _allies(x, y):
@@ -1550,9 +1563,41 @@ def _claimant(doc: Document, sent_index: int, s_end: int, s_start: int | None = 
             if head is not None and head.sent == m.sent and _APPOSITION_OF.match(doc.clean[head.end:m.start]):
                 return head
             return m
-        if _BLAMED.search(doc.clean[max(lo, m.start - 60):m.start]):
+        blamed = _BLAMED.search(doc.clean[max(lo, m.start - 60):m.start])
+        if blamed and not _blamed_elsewhere(doc, m, max(lo, m.start - 60) + blamed.start(), sent_index):
             return m
     return None
+
+
+# who is "believed to be" / "identified as" X: the dead and the victims are not the attackers
+_VICTIM_WORDS = re.compile(r"\b(?:dead|deceased|victims?|bodies|body|corpses?|casualties|hostages?|captives?|abductees|"
+                           r"(?:those|the)\s+(?:killed|slain|wounded|injured|abducted|kidnapped|hurt))\b", re.I)
+# "blamed Ansaru for a similar attack": another, earlier attack
+_OTHER_ATTACK = re.compile(r"[)\s]*(?:\([^()]{1,40}\)\s*)?(?:,\s*)?(?:[\w-]+\s+){0,3}?(?:for|of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:similar|earlier|previous|prior|separate|past|last|another|other|deadly\s+\d{4})\b", re.I)
+# a blaming sentence that opens with its own, older time: "In March, ...", "Last year", "In 2022"
+_OLDER_TIME = re.compile(r"\b(?:in\s+(?:early\s+|late\s+|mid-?)?(?-i:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\b(?!\s+\d)|last\s+(?:year|month|week|summer|winter|spring|"
+                         r"autumn)|(?:in|since)\s+(?:19|20)\d\d\b|\w+\s+(?:years?|months?)\s+ago|earlier\s+this\s+year)", re.I)
+
+
+def _blamed_elsewhere(doc: Document, m: Mention, at: int, sent_index: int) -> bool:
+    """The blame found before ``m`` (at ``at``) does not name who did this event: the victims are
+    "believed to be" X ("two of the dead were believed to be al-Shabaab fighters"), or X is blamed
+    for another attack ("blamed Ansaru for a similar attack", a sentence told "In March")."""
+    cue = doc.clean[at:m.start]
+    if re.match(r"\W*(?:believed|suspected|thought|identified)\b", cue, re.I):
+        head = max(doc.clean.rfind(". ", 0, at), doc.clean.rfind(";", 0, at), doc.clean.rfind("\n", 0, at))
+        subject = doc.clean[head + 1:at]
+        if _VICTIM_WORDS.search(subject[-60:]) or _VICTIM_WORDS.search(cue):
+            return True
+    elif _OTHER_ATTACK.match(doc.clean, m.end):
+        return True
+    if m.sent != sent_index:  # told first in the blaming sentence: "In March, the government blamed ..."
+        head = max(doc.clean.rfind(". ", 0, at), doc.clean.rfind("\n", 0, at))
+        if _OLDER_TIME.search(doc.clean[head + 1:at]):
+            return True
+    return False
 
 
 _CARRIED_OUT = re.compile(r"\s+(?:later\s+|had\s+|has\s+)?(?:carried\s+out|conducted|launched)\s+the\s+(?:(?-i:[a-z][\w-]*)\s+)?"

@@ -336,7 +336,8 @@ def dates_match(a: Event, b: Event) -> tuple[bool, str, int]:
     return True, f"dates {a.event_date} and {b.event_date} within {limit} days (time precision {coarse})", diff
 
 
-_NIGHT = re.compile(r"\b(?:overnight|night|midnight|nightfall|(?:late|early) (?:on )?\w+day)\b", re.IGNORECASE)
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NIGHT = re.compile(rf"\b(?:overnight|night|midnight|nightfall|(?:late|early) (?:on )?{_WEEKDAYS})\b", re.IGNORECASE)
 # the words right before a date that make it a night's: "in the early hours of Monday", "before dawn on Monday"
 _NIGHT_BEFORE = re.compile(r"\b(?:(?:early|small|wee) hours of|before dawn|pre-dawn|at dawn|before daybreak|at daybreak)"
                            r"(?: on)?\s*$", re.IGNORECASE)
@@ -417,12 +418,18 @@ def types_match(a: Event, b: Event) -> tuple[bool, str]:
 
 
 _SAID_PEACEFUL = re.compile(
-    r"\b(?:(?:march(?:ed)?|protest(?:ed)?|rall(?:y|ied)|gather(?:ed|ing)?|demonstrat(?:ed|ion)|sit-in|procession) "
+    r"\b(?:(?:(?-i:march(?:ed)?)|protest(?:ed)?|rall(?:y|ied)|gather(?:ed|ing)?|demonstrat(?:ed|ion)|sit-in|procession) "
     r"(?:\w+ ){0,6}?(?:peacefully|without (?:any )?incidents?)|"
     r"(?:march|protest|rally|gathering|demonstration|sit-in|procession|crowd) (?:was|were|remained|stayed) "
     r"(?:largely |entirely |completely )?peaceful|"
     r"(?:ended|dispersed|passed off|went off) (?:\w+ ){0,2}?(?:peacefully|without (?:any )?incidents?))\b",
     re.IGNORECASE)
+# "... marched peacefully before police opened fire", "was peaceful until troops fired live rounds":
+# the same sentence goes on to the force that ended it
+_PEACE_UNDONE = re.compile(
+    r"[^.;]*?\b(?:until|before|when|but|after|then|as)\b[^.;]*?\b(?:fir(?:e|ed|es|ing)|shot|shoot\w*|shelled|"
+    r"tear[ -]?gas|live (?:rounds|ammunition|bullets)|rubber bullets|water cannons?|dispers\w*|baton[- ]charg\w*|"
+    r"beat(?:en|ing)?|killed|clash\w*)\b", re.IGNORECASE)
 
 
 def _peaceful_against_force(a: Event, b: Event) -> str:
@@ -434,7 +441,8 @@ def _peaceful_against_force(a: Event, b: Event) -> str:
     pair = {a.sub_event_type: a, b.sub_event_type: b}
     if set(pair) != {"Peaceful protest", "Excessive force against protesters"}:
         return ""
-    said = _SAID_PEACEFUL.search(" ".join(e.text for e in pair["Peaceful protest"].evidence))
+    text = " ".join(e.text for e in pair["Peaceful protest"].evidence)
+    said = next((m for m in _SAID_PEACEFUL.finditer(text) if not _PEACE_UNDONE.match(text, m.end())), None)
     if said is None:
         return ""
     return f"a protest told as peaceful (\"{said.group(0)}\") and excessive force against protesters"
@@ -748,7 +756,13 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
     return False, f"different places ({a.location or a.admin1 or '?'} vs {b.location or b.admin1 or '?'})", 1e9
 
 
-_TOWN = r"[A-Z][\w'’.]+(?: [A-Z][\w'’.]+)?"
+# a town at a road's end: capitalised words, lowercase particles between them ("Ras al-Ain", "Tal
+# Abyad", "Deir ez-Zor"); not a day or time word ("Sunday's Beni-Butembo road") nor a possessive
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|ul|de|du|da|do|dos|das|la|le|les|des|del|di|van|von|bin|ibn)"
+_WORD = r"(?:(?:Al|El|Ad|Ar|As|Ash|At|Az|Ez)-)?[A-Z](?:[\w.]|['’](?![sS]\b))+"
+_TOWN = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday|Last|This|"
+         r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+         rf"{_WORD}(?: (?:{_PARTICLE}[ -])?{_WORD}){{0,2}}")
 _ROAD = re.compile(
     rf"\b(?P<a>{_TOWN})\s?[-–—/]\s?(?P<b>{_TOWN}) (?:(?:main|national|provincial|federal|trunk) )?"
     rf"(?i:road|highway|motorway|expressway|route|axis|corridor)\b|"
