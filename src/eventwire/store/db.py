@@ -259,6 +259,9 @@ _CLEAR_FAILURE = failures.delete().where(failures.c.origin == sa.bindparam("orig
 _UPDATE_EVENT = events.update().where(events.c.event_id == sa.bindparam("b_event_id"))
 _REFRESH_MEMBERS = (sa.select(raw_events.c.data).where(raw_events.c.cluster_id == sa.bindparam("cid"))
                     .order_by(raw_events.c.id))
+_MOVE_REPORT = raw_events.update().where(
+    raw_events.c.event_id == sa.bindparam("b_event_id"), raw_events.c.doc_id == sa.bindparam("b_doc_id"),
+    raw_events.c.cluster_id == sa.bindparam("b_from"))
 _MEMBERS_STAMP = sa.select(sa.func.count(), sa.func.max(raw_events.c.id)).where(
     raw_events.c.cluster_id == sa.bindparam("cid"))
 
@@ -376,9 +379,9 @@ class Store:
             if not ev.event_id:
                 basis = "|".join([doc_id, str(seq), ev.event_type, ev.sub_event_type, ev.event_date, ev.location])
                 ev.event_id = "ev-" + hashlib.sha1(basis.encode()).hexdigest()[:12]
-            cluster_id, reason = None, ""
+            cluster_id, reason, neighbours = None, "", []
             if merge and ev.event_date:
-                cluster_id, reason = self._find_cluster(conn, ev, exclude=clusters_of_doc)
+                cluster_id, reason, neighbours = self._find_cluster(conn, ev, exclude=clusters_of_doc)
             if cluster_id is None:
                 cluster_id = self._new_cluster_id(conn, ev.event_id)
                 merged = dedup.merge([ev], cluster_id)
@@ -395,6 +398,8 @@ class Store:
             ))
             if reason.startswith("same event"):
                 self._refresh_cluster(conn, cluster_id, stamp)
+            if neighbours:
+                self._reassign(conn, cluster_id, neighbours, ev, stamp)
             clusters_of_doc.add(cluster_id)
         return doc_id, new, joined
 
@@ -453,15 +458,16 @@ class Store:
                 if ev.admin1:
                     spatial.append(c.admin1 == bp("admin1"))  # same admin2 / region-level rules
                 conds.append(sa.or_(*spatial))
-            stmt = sa.select(c.event_id, c.data).where(*conds)
+            stmt = sa.select(c.event_id, c.data, c.n_sources).where(*conds)
             self._candidate_stmts[shape] = stmt
         return stmt, params
 
-    def _find_cluster(self, conn: Connection, ev: Event, exclude: set[str]) -> tuple[str | None, str]:
+    def _find_cluster(self, conn: Connection, ev: Event, exclude: set[str]) -> tuple[str | None, str, list[str]]:
+        """(stored event to join or None, why, the candidate events of several sources: see _reassign)."""
         try:
             day = dt.date.fromisoformat(ev.event_date[:10])
         except ValueError:
-            return None, ""
+            return None, "", []
         stmt, params = self._candidate_query(ev, day)
         rows = [r for r in conn.execute(stmt, params) if r[0] not in exclude]
         cands = [Event.from_dict(json.loads(r[1])) for r in rows]
@@ -470,14 +476,72 @@ class Store:
         # the events the new report matches are checked (one query each), before the choice
         # among them, so that a conflicting one neither wins nor makes the choice ambiguous.
         matches = [dedup.match(ev, c) for c in cands]
+        # the events of several sources the new report could have joined, or that one of their
+        # reports keeps it out of: their reports are placed again once it is stored (_reassign)
+        neighbours = [r[0] for r, m in zip(rows, matches) if r[2] > 1 and (m.ok or any(
+            dedup.member_conflict(ev, x) for x in self._cluster_members(conn, r[0])))]
         keep = [i for i, m in enumerate(matches) if m.ok and not any(
             dedup.member_conflict(ev, x) for x in self._cluster_members(conn, rows[i][0]))]
         rows, cands, matches = [rows[i] for i in keep], [cands[i] for i in keep], [matches[i] for i in keep]
         best = dedup.best_match(ev, cands, matches) if rows else None
         if best is None:
-            return None, ""
+            return None, "", neighbours
         i, m = best
-        return rows[i][0], "same event: " + m.reason
+        return rows[i][0], "same event: " + m.reason, [n for n in neighbours if n != rows[i][0]]
+
+    def _reassign(self, conn: Connection, cluster_id: str, neighbours: list[str], ev: Event, stamp: str) -> None:
+        """Move to ``cluster_id`` (which ``ev`` just joined or started) the reports of neighbouring
+        events that now fit it better than the event they are in.
+
+        Merging is online, so a report joins the best event *stored when it came*: a rights group's
+        "police fired on protesters" stored when only a doctors' march of that day was, joins the
+        march; when the riot it belongs to comes later, the march's report already in the event keeps
+        the riot out. So, when a report is stored, each report of a neighbouring event (one with
+        reports from at least two documents that the new report could have joined, or that one of
+        its reports kept the new one out of) is placed again
+        as if it came now -- the same rules and the same choice (``dedup.best_match``) between the
+        rest of its event and this one -- and moves only when this one strictly wins. One pass, no
+        cascade; event ids do not change (a moved report leaves its event under its id). The moves
+        are in the same transaction as the new report."""
+        target: list[Event] | None = None
+        target_record: Event | None = None
+        for nid in neighbours:
+            members = self._cluster_members(conn, nid)
+            if len(members) < 2:
+                continue
+            for m in list(members):
+                if target is None:
+                    target = self._cluster_members(conn, cluster_id)
+                    target_record = dedup.merge(target, cluster_id)
+                if any(x.doc_id == m.doc_id for x in target):
+                    continue  # two reports of one document are two events
+                here = dedup.match(m, target_record)
+                if not here.ok or any(dedup.member_conflict(m, x) for x in target):
+                    continue
+                rest = [x for x in members if (x.doc_id, x.event_id) != (m.doc_id, m.event_id)]
+                if len(rest) == len(members):
+                    continue  # moved already
+                home_record = dedup.merge(rest, nid)
+                home = dedup.match(m, home_record)
+                if home.ok and any(dedup.member_conflict(m, x) for x in rest):
+                    home = dedup.Match(False, why_not="a report of it conflicts")
+                # its own event first: an equal score keeps it where it is
+                best = dedup.best_match(m, [home_record, target_record], [home, here])
+                if best is None or best[0] != 1:
+                    continue
+                left = f"closer than to the rest of {nid}" if home.ok else f"no longer fits {nid}: {home.why_not}"
+                reason = f"same event: {here.reason} (moved when {ev.event_id} came: {left})"
+                conn.execute(_MOVE_REPORT, {"b_event_id": m.event_id, "b_doc_id": m.doc_id, "b_from": nid,
+                                            "cluster_id": cluster_id, "merge_reason": reason})
+                self._members.pop(nid, None)
+                self._members.pop(cluster_id, None)
+                self._refresh_cluster(conn, nid, stamp)
+                self._refresh_cluster(conn, cluster_id, stamp)
+                members = self._cluster_members(conn, nid)
+                target = self._cluster_members(conn, cluster_id)
+                target_record = dedup.merge(target, cluster_id)
+                if len(members) < 2:
+                    break
 
     def _cluster_members(self, conn: Connection, cluster_id: str) -> list[Event]:
         """The reports of a stored event, parsed (cached while the database says they are unchanged)."""

@@ -104,8 +104,9 @@ def evaluate(path: str | os.PathLike, *, db: str | None = None, order: Sequence[
         try:
             truth: dict[tuple[str, int], str] = {}
             assigned: dict[tuple[str, int], str] = {}
-            for doc, labels in items:
-                doc_id = store.add_document(doc)
+            stored_ids = [(doc, labels, store.add_document(doc)) for doc, labels in items]
+            # judged once all are stored: a later report may move an earlier one to the event it fits best
+            for doc, labels, doc_id in stored_ids:
                 if doc_id is None:
                     continue
                 stored = store.get_document(doc_id)
@@ -178,8 +179,8 @@ def evaluate_pipeline(path: str | os.PathLike, pipeline: Any = None, *, db: str 
         truth: dict[tuple[str, int], str] = {}
         assigned: dict[tuple[str, int], str] = {}
         try:
-            for gold_doc, labels, doc in processed:
-                doc_id = store.add_document(doc)
+            stored_ids = [(gold_doc, labels, store.add_document(doc)) for gold_doc, labels, doc in processed]
+            for gold_doc, labels, doc_id in stored_ids:  # judged once all are stored, as above
                 if doc_id is None:
                     continue
                 stored = store.get_document(doc_id)
