@@ -7,6 +7,8 @@ costly pattern. Each test pins a behaviour those shortcuts must share with the s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from eventwire.places import recognize as R
@@ -397,3 +399,92 @@ def test_named_again_finds_the_whole_words_the_pattern_finds(text, name):
 
     want = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
     assert list(_whole_word(text, name)) == want
+
+
+# ------------------------------------------- issue 4, second pass: the token pattern and the shape cache
+# the token pattern as first written: dotted capitals, or a letter and the rest of a word
+_PLAIN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’‘ʻ]*(?:-[^\W_][\w'’‘ʻ]*)*")
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. and U.K. troops; the U.S.A.'s envoy; a U.N.-run camp; A.B.C.D.E.F. and U.S.",
+    "X.Y: not dotted twice? Q. Adeyemi, J.R.R. Tolkien, e.g. i.e. p.m. a.m., U.s. and u.S. and Ü.S.",
+    "4U.S. _U.S. 9A.B. xU.S. ÉU.S. -U.S.- 'U.S.' (U.S.) U.S.-backed US-led N.Y.C.’s Kano's",
+    "Ma‘arrat an-Nu‘man, Deir ez-Zor’s 1st ward; Şanlıurfa/Gaziantep — ÇUKUROVA, d'Ivoire's al-Hol",
+    "Ωmega Δelta-Ψ 東京 and Москва-Сити, 3rd_floor a_b x-1 A-- -B ´Ayn ʻAmran",
+    "  \n\t12,000 ... --- 2024-05-01  ",
+    "",
+])
+def test_token_pattern_finds_the_words_of_the_plain_pattern(text):
+    """The token pattern opens with one letter class (so the engine skips non-letters quickly) and
+    then tells dotted capitals from a word by a look-behind: the same words, in the same order, as
+    the plain two-branch pattern, dotted acronyms and mixed scripts included."""
+    assert R._TOKEN.findall(text) == _PLAIN_TOKEN.findall(text)
+    assert [m.span() for m in R._TOKEN.finditer(text)] == [m.span() for m in _PLAIN_TOKEN.finditer(text)]
+
+
+def test_hyphenated_words_are_split_afresh_each_time():
+    """Only unhyphenated words are kept in the shape cache: a hyphenated word's split depends on
+    what the gazetteer knows, so a cached answer from one call must not decide the next one."""
+    R._SHAPES.clear()
+    places = {"Chad", "Sudan"}
+    two = R.tokenize("the Chad-Sudan border", lambda w: w in places)
+    assert [(t.text, t.start) for t in two][1:3] == [("Chad", 4), ("Sudan", 9)]
+    one = R.tokenize("the Chad-Sudan border", lambda w: False)  # the whole unknown, its parts too
+    assert [t.text for t in one] == ["the", "Chad-Sudan", "border"]
+    assert not any("-" in w for w in R._SHAPES)
+    again = R.tokenize("the Chad-Sudan border", lambda w: w in places)
+    assert _fields(again) == _fields(two)
+
+
+class _CountingDoc:
+    """Stands in for a spaCy doc: counts the parse checks."""
+
+    def __init__(self, answer: bool) -> None:
+        self.answer, self.calls = answer, 0
+
+    def has_annotation(self, attr: str) -> bool:
+        assert attr == "DEP"
+        self.calls += 1
+        return self.answer
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_parse_check_is_asked_once_per_memo(answer):
+    """spaCy answers has_annotation("DEP") by looking at every token of an unparsed document; the
+    recogniser asks once per document and keeps the answer, whichever it is."""
+    d = _CountingDoc(answer)
+    memo: list[bool] = []
+    assert [R._parsed(d, memo) for _ in range(4)] == [answer] * 4
+    assert d.calls == 1
+    assert R._parsed(d, None) is answer and d.calls == 2  # no memo: asked again
+    other = _CountingDoc(not answer)
+    assert R._parsed(other, []) is (not answer)  # a new document, a new memo: its own answer
+
+
+def _modifier_doc(parsed: bool):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["The", "US", "economy", "grew", "after", "talks", "in", "Nairobi", "."]
+    kw = {}
+    if parsed:
+        kw = {"heads": [2, 2, 3, 3, 3, 4, 5, 6, 3], "deps": ["det", "compound", "nsubj", "ROOT", "prep", "pobj",
+                                                            "prep", "pobj", "punct"],
+              "pos": ["DET", "PROPN", "NOUN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"]}
+    doc = Doc(Vocab(), words=words, spaces=[True] * 7 + [False, False],
+              ents=["O", "B-GPE", "O", "O", "O", "O", "O", "B-GPE", "O"], **kw)
+    return doc.text, doc
+
+
+def test_modifier_reads_each_documents_own_parse(recognizer):
+    """"The US economy": with a parse, US is a compound of the noun after it (an adjective use); with
+    no parse the word after it ("economy") is not one of the nouns a country modifies, so US stays a
+    place. One recogniser, parsed and unparsed documents in turn: each is judged by its own parse."""
+    roles = []
+    for parsed in (False, True, True, False):
+        text, sdoc = _modifier_doc(parsed)
+        assert bool(sdoc.has_annotation("DEP")) is parsed
+        topos, _ = recognizer(text, sdoc, [0])
+        roles.append({t.text: t.role for t in topos}.get("US"))
+    assert roles == ["literal", "adjective", "adjective", "literal"]

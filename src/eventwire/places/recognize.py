@@ -186,9 +186,12 @@ def abbreviation(text: str) -> tuple[str, str] | None:
     return _abbreviations().get(key) or _abbreviations().get(key + ".")
 
 
+# a letter, then: more dotted capitals ("U.S.", "U.K.": the letter was [A-Z]) or the rest of a word. The same
+# tokens as "(?:[A-Z]\.){2,}|[^\W\d_][\w'’‘ʻ]*(?:-...)*", but a pattern that opens with one character set
+# lets the regex engine skip spaces, digits and punctuation without trying a match at each of them
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
-    r"|[^\W\d_][\w'’‘ʻ]*(?:-[^\W_][\w'’‘ʻ]*)*"
+    r"[^\W\d_](?:(?<=[A-Z])\.(?:[A-Z]\.)+"  # U.S., U.K.
+    r"|[\w'’‘ʻ]*(?:-[^\W_][\w'’‘ʻ]*)*)"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 # "al-Bab", "Al Hawl": an Arabic article the gazetteer may list the name without
@@ -314,11 +317,14 @@ def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Toke
     # same (every match starts with a letter, and a letter between two matches would start a match)
     for t in _TOKEN.findall(text):
         s = find(t, s)
-        if "-" in t:
-            out.extend(_hyphenated(s, t, known))
-            s += len(t)
-            continue
-        word, low, cap, upper, poss = shapes.get(t) or _word_shape(t)
+        shape = shapes.get(t)  # only unhyphenated words are kept there: a hit needs no test for a hyphen
+        if shape is None:
+            if "-" in t:
+                out.extend(_hyphenated(s, t, known))
+                s += len(t)
+                continue
+            shape = _word_shape(t)
+        word, low, cap, upper, poss = shape
         append(Token(s, s + len(word), word, low, cap, upper, False, poss))
         s += len(t)
     return out
@@ -506,6 +512,7 @@ class Recognizer:
         any_blocked = False
         person_names: set[str] = set()
         embed_zones: list[tuple[int, int, str]] = []
+        parsed: list[bool] = []  # whether sdoc has a dependency parse, once known (see _parsed)
 
         ents = [_strip_lga(text, s, e, label) for s, e, label in ents]
         # only a capitalised token can open a match: from a lower-case one the scan jumps to the next of these
@@ -587,7 +594,7 @@ class Recognizer:
                 _context(tokens, i, j, topo)
                 if dateline_at(text, es, ee):
                     topo.cues.add("dateline")
-                if any(t.adj_tail for t in tokens[i:j]) or self._modifier(sdoc, es, ee, tokens, j, text) \
+                if any(t.adj_tail for t in tokens[i:j]) or self._modifier(sdoc, es, ee, tokens, j, text, parsed) \
                         or self._mark_people(topo, tokens, j, text, self.gaz.lookup(etext)):
                     topo.role = "adjective"
                 found.append(topo)
@@ -1021,8 +1028,10 @@ class Recognizer:
         topo.cues.add("people")
         return True
 
-    def _modifier(self, sdoc, s: int, e: int, tokens: list[Token], j: int, text: str) -> bool:
-        """A country name used as a modifier: "a US soldier", "U.S. troops", "Iraqi forces"."""
+    def _modifier(self, sdoc, s: int, e: int, tokens: list[Token], j: int, text: str,
+                  parsed: list[bool] | None = None) -> bool:
+        """A country name used as a modifier: "a US soldier", "U.S. troops", "Iraqi forces".
+        ``parsed``: the document's memo for :func:`_parsed`."""
         if j >= len(tokens) or tokens[j].start - e > 1 or text[e:tokens[j].start] not in (" ", ""):
             return False
         nxt = tokens[j]
@@ -1034,7 +1043,7 @@ class Recognizer:
         if sdoc is not None:
             try:
                 span = sdoc.char_span(s, e, alignment_mode="expand")
-                if span is not None and sdoc.has_annotation("DEP") and span.root.dep_:  # "": sentence not parsed
+                if span is not None and _parsed(sdoc, parsed) and span.root.dep_:  # "": sentence not parsed
                     root = span.root
                     return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
                         and root.head.i > root.i
@@ -1276,6 +1285,16 @@ def _bare_capitals(text: str, out: list[Toponym]) -> list[RegionRef]:
 
 def text_before(tokens: list[Token], i: int) -> str:
     return tokens[i - 1].lower if i > 0 else ""
+
+
+def _parsed(sdoc, memo: list[bool] | None) -> bool:
+    """``sdoc.has_annotation("DEP")``, asked once per document (``memo``: [] before, [answer] after): on a
+    document with no parse spaCy looks at every token before it says no."""
+    if memo is None:
+        return bool(sdoc.has_annotation("DEP"))
+    if not memo:
+        memo.append(bool(sdoc.has_annotation("DEP")))
+    return memo[0]
 
 
 def _has_ner(sdoc) -> bool:
