@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon, TriggerRule, load_lexicon
-from .modality import _RELATIVE, OK, Verdict, check, has_happening, is_definite
+from .modality import _RELATIVE, OK, Verdict, check, has_happening, is_definite, toll_update
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got|get|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _WORDS = re.compile(r"[\w'-]+")
@@ -234,6 +234,10 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # (not "attempted to assassinate the prime minister": the attempt happened; not "stormed
             # a school to abduct students, taking 25 girls": the raid that did it)
             h.verdict = Verdict(False, "future", "purpose (to + verb)", "to")
+        if h.verdict.ok and h.rule.generic and toll_update(text, h.start):
+            # "the death toll from Friday's attack has risen to 37": an update that does not say
+            # what the attack was (the reports of its day do); a "suicide attack", "shelling" does
+            h.verdict = Verdict(False, "habitual", "toll update of an event not told", "has risen")
         if h.verdict.ok and _protest_cause(text, hits, h, lex):
             # "took to the streets to protest against house searches and arrests": the grievance
             h.verdict = Verdict(False, "antecedent", _CAUSE_WHY, text[prev_end:h.start].strip())
@@ -464,9 +468,25 @@ def _joins(lex: Lexicon, group: list[Hit], h: Hit, text: str) -> bool:
     fams = {_family(lex, x.sub_event_type) for x in group}
     if fam in fams:
         return True
+    if _elaborates(lex, group, h, text):
+        return True
     sd = lex.types[h.sub_event_type].event_type == "Strategic developments"
     group_sd = all(lex.types[x.sub_event_type].event_type == "Strategic developments" for x in group)
     return sd != group_sd
+
+
+_PARTICIPLE = re.compile(r"(?i)\w+ing\b")
+_ELABORATES = re.compile(r"(?i)[^.;:]{0,80}?,\s+(?:\w+ing\b[^.;:,]{0,50}?\s+and\s+)?")
+
+
+def _elaborates(lex: Lexicon, group: list[Hit], h: Hit, text: str) -> bool:
+    """"Gunmen invaded the village, setting fire to houses and shooting at residents": the
+    participle tells how the raid went (one attack on the residents), not a clash beside a
+    shooting; it decides the type."""
+    return bool(not h.outcome and _PARTICIPLE.fullmatch(h.text.split()[0])
+                and _ELABORATES.fullmatch(text, group[-1].end, h.start)
+                and all(x.sub_event_type == "Armed clash" and x.text.lower().endswith("ed") for x in group)
+                and lex.types[h.sub_event_type].event_type in ("Violence against civilians", "Explosions/Remote violence"))
 
 
 _AGENT_NOUN = re.compile(r"(?i)(?:attackers|assailants)$")
@@ -514,6 +534,9 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
                   and lex.types[h.sub_event_type].event_type != "Strategic developments"]
     deciding = non_sd or deciding
     primary = min(deciding, key=lambda h: (lex.types[h.sub_event_type].precedence, -h.rule.strength, h.start))
+    told = [h for k, h in enumerate(group) if k and h.verdict.ok and _elaborates(lex, group[:k], h, text)]
+    if told:
+        primary = told[0]
     t = lex.types[primary.sub_event_type]
     if (primary.rule.generic == "violence" and primary.rule.nominal and t.name == "Attack"
             and not is_definite(text, primary.start, lex, primary.text)

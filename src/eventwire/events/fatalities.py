@@ -99,7 +99,9 @@ def _rx() -> _Rx:
                                rf"(?:were|have been|had been)\s+(?:(?:reportedly|also|later)\s+)?(?:{kill})\b"),
         # 12 people (, most of them women,) were killed; 3 dead
         before=re.compile(rf"(?i)\b{mod}{N}\s+{gap}(?:(?:were|was|have been|had been|are|is|been|got|reportedly|also|later|all|both)\s+)*(?:{kill})\b"),
-        toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?dead|fatalities|deaths)\s+(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)\s+{mod}{N}\b"),
+        # "The death toll from Sunday's suicide attack at the market in X, Y State, has risen to 20"
+        toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?(?:dead|people killed)|fatalities|deaths)\s+(?:(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)"
+                        rf"|(?:from|of|in)\s[^.;:]{{0,120}}?\b(?:has|have) (?:risen|climbed|increased|grown|reached)(?: to)?)\s+{mod}{N}\b"),
         deaths_of=re.compile(rf"(?i)\b(?:deaths? of|killings? of|claim(?:ed|ing) the lives of|took the lives of|taking the lives of|(?:loss|lost) of(?=\s+\S+\s+(?:\S+\s+)?lives\b))\s+{mod}{N}\b(?!\s*(?:years?|%))"),
         left=re.compile(rf"(?i)\b(?:left|leaving|leave|claimed|claiming)\s+{mod}{N}\s+(?:(?:{victims})\s+)?(?:dead|lives|people dead)\b"),
         zero=re.compile(r"(?i)\b(?:no (?:one|deaths?|fatalities|casualties|lives|people|civilians|soldiers)(?: \w+)? (?:was |were |have been |has been )?(?:killed|reported|lost|dead|died)|no (?:deaths|fatalities|casualties) (?:were )?reported|without (?:causing )?(?:any )?(?:casualties|deaths|fatalities)|no one (?:was )?(?:hurt|harmed|injured|killed)|no casualties|no fatalities|caused no (?:casualties|deaths)|nobody was (?:killed|hurt))"),

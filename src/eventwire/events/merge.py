@@ -205,6 +205,9 @@ def _report_dated(g: Group) -> bool:
 
 VIOLENT = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
 FOLLOW_UP_WINDOW = 2  # sentences after the group's last sentence
+# "... threw bricks at the police. Police brought the situation under control. Seven officers were
+# injured. Twelve people were detained.": the arrests close the account of the riot a little later
+ARREST_WINDOW = 3
 
 
 def _place_named(r: Reading, g: Group) -> bool:
@@ -290,7 +293,7 @@ def _joins(r: Reading, g: Group) -> bool:
         return True
     if (c.event_type == "Battles" and m.event_type == "Battles" and not r.distinct and near
             and _same_day(r, g) and load_lexicon().cues["response"].search(r.sent_text)
-            and _locations_agree(r.location, g.location, strict=False)):
+            and _locations_agree(_own_location(r), g.location, strict=False)):
         # "The defence forces repelled the attack", "Security forces killed four of the attackers in
         # the ensuing gunfight": the defenders' side of the battle just told (whatever they are called)
         return True
@@ -301,7 +304,8 @@ def _joins(r: Reading, g: Group) -> bool:
         # "Farmers threw stones at the team ..., and the Taliban opened fire, killing two farmers":
         # ACLED codes the riot, with its toll, not the force used against the rioters beside it
         return True
-    if (c.sub_event_type == "Arrests" and not r.distinct and near
+    if (c.sub_event_type == "Arrests" and not r.distinct
+            and r.sent - max(x.sent for x in g.readings) <= ARREST_WINDOW
             and (not r.own_date or (r.sent == max(x.sent for x in g.readings) and r.date == g.date[0]))
             and m.sub_event_type in PROTEST_FORCE
             and _locations_agree(r.location, g.location, strict=False)
@@ -355,7 +359,10 @@ def _joins(r: Reading, g: Group) -> bool:
         return True
     protest = same_family and _family(m.event_type) == "protest"
     # "were abducted", not "the unsolved kidnapping" (a name for an event may be another event)
-    verbal = any(not h.rule.nominal or h.text.lower().endswith("ed") for h in c.hits)
+    # "The students said they were protesting against the reform": the progressive tells the act too
+    verbal = any(not h.rule.nominal or h.text.lower().endswith("ed")
+                 or (h.text.lower().endswith("ing") and _PROGRESSIVE.search(r.sent_text[:h.start]))
+                 for h in c.hits)
     if (not same_type and not r.own_date and not r.distinct and near and verbal
             and ((violent and c.event_type in ("Violence against civilians", "Riots")) or protest
                  or (violent and a_r & a_g))
@@ -387,9 +394,14 @@ def _joins(r: Reading, g: Group) -> bool:
         return False
     if not r.own_date and r.location is None:
         return True
+    if not r.own_date and near and _own_location(r) is None:
+        # "Witnesses said one drone hit a row of houses" right after the strike: no day and no place
+        # of its own (a place borrowed from another sentence says nothing of where it happened)
+        return True
     return _locations_agree(r.location, g.location, strict=r.own_date)
 
 
+_PROGRESSIVE = re.compile(r"\b(?:was|were|are|is|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _CAP = re.compile(r"\b[A-Z][\w'’-]+")
 
 

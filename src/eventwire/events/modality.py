@@ -36,6 +36,23 @@ _RECALLED = re.compile(r"\b(?:in which|during which|when|where|that left|which l
 _SUPERLATIVE = re.compile(
     r"\b(?:\w+est|worst|biggest|largest|most (?:serious|violent|intense)|first|highest)\b(?:\s+[\w-]+){0,4}\s*$",
     re.IGNORECASE)
+# "the death toll from Sunday's market bombing has risen to 20": one event's toll updated, not a trend
+_TOLL_OF = re.compile(r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|people killed))\s+(?:from|of|in)\b",
+                      re.IGNORECASE)
+_RISEN = re.compile(r"(?:has|have) (?:surged|soared|risen|spiked|increased|grown)", re.IGNORECASE)
+
+
+def toll_update(text: str, at: int, risen: int | None = None) -> bool:
+    """Is the trigger at ``at`` inside "the death toll from/of ..." whose rise ``text`` tells
+    (at ``risen``, else the first "has risen" after the trigger)?"""
+    if risen is None:
+        m = _RISEN.search(text, at)
+        if m is None:
+            return False
+        risen = m.start()
+    return any(t.end() <= at < risen for t in _TOLL_OF.finditer(text, 0, risen))
+
+
 _NAME_WORD = re.compile(r"[A-Z][\w'’&-]*|of|for|the|and|on|against|&")
 
 
@@ -202,10 +219,15 @@ class _Cues:
                 # "the worst violence since protests began in December" dates a comparison, not the event
                 m = next((x for x in rx.finditer(clause)
                           if not (x.group(0).lower().startswith("since")
-                                  and _SUPERLATIVE.search(clause[max(0, x.start() - 45):x.start()]))), None)
+                                  and _SUPERLATIVE.search(clause[max(0, x.start() - 45):x.start()]))
+                          and not (name == "habitual" and _RISEN.fullmatch(x.group(0))
+                                   and self._toll_of_trigger(clause, x.start()))), None)
         else:
             m = _sentence_cue(rx, text)
         return m
+
+    def _toll_of_trigger(self, clause: str, risen: int) -> bool:
+        return toll_update(clause, self.start - self.c_start, risen)
 
 
 _COUNTS = frozenset("two three four five six twin".split())
