@@ -124,6 +124,14 @@ def _actor_names(roles: Roles) -> set[str]:
 _COLLECTIVE = re.compile(r"^(?:Civilians|Protesters|Rioters) \(")
 
 
+# the crowd of a protest named again: "had gathered", "as the crowd swelled"
+_CROWD = re.compile(r"\b(?:gathered|crowds?|protest\w*|demonstrat\w*|rall(?:y|ied)|march(?:ed|ing)?)\b", re.I)
+
+
+def _actor_name(m) -> str:
+    return (getattr(m.value, "name", "") or m.text) if m is not None and getattr(m, "value", None) is not None else ""
+
+
 def _named(names: set[str]) -> set[str]:
     """The actors that tell someone apart: not "Civilians (Kenya)", "Protesters (Iran)"."""
     return {x for x in names if not _COLLECTIVE.match(x)}
@@ -349,6 +357,14 @@ def _joins(r: Reading, g: Group) -> bool:
             and (a_r & a_g or _locations_agree(_own_location(r), g.location, strict=False))):
         # "Both victims were shot in the back", "the gunmen waited on the hillside and opened fire":
         # the people of the event just told, and how it went
+        return True
+    if (c.event_type in VIOLENT and m.sub_event_type == "Excessive force against protesters"
+            and not r.own_date and not r.distinct and near and _same_day(r, g)
+            and _actor_name(r.roles.actor1) and _actor_name(r.roles.actor1) == _actor_name(g.main.roles.actor1)
+            and (r.roles.actor2 is None or _COLLECTIVE.match(_actor_name(r.roles.actor2)))
+            and _CROWD.search(r.sent_text) and _locations_agree(_own_location(r), g.location, strict=False)):
+        # "Farmers gathered in Jurm to stop the team, and the forces started shooting" after the forces
+        # fired on the protest: the same forces and the same crowd, the shooting just told
         return True
     if _named(a_r) and _named(a_g) and not (a_r & a_g):
         return False

@@ -60,6 +60,12 @@ _OF_THE_CITY = re.compile(r"\s+(?:[Dd]istrict|[Nn]eighbou?rhood|[Qq]uarter|[Ss]u
 _ANOTHER_EVENT = re.compile(r"\s*(?:in (?:a |another )?separate|separately|elsewhere|meanwhile|in another|in other|"
                             r"also on|earlier|later|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
                             re.I)
+# a sentence with a time of its own, or one that tells the background: "on Tuesday", "last year", "in 2019",
+# "had been", "since": not the lead's event told in more detail
+_OWN_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tonight|"
+                       r"january|february|march|april|june|july|august|september|october|november|december|"
+                       r"last (?:week|month|year)|(?:weeks|months|years|days) (?:ago|earlier)|(?:19|20)\d\d|"
+                       r"had been|has been|have been|since|previously|in the past|also|another|separate(?:ly)?)\b", re.I)
 # the rest of a list of names before a container: "Kwande, Katsina/Ala and Logo local government areas of Benue"
 _NAME_LIST = re.compile(r"(?:\s*(?:,|\band\b|/)\s*[A-Z][\w'-]*(?:[ /][A-Z][\w'-]*)*)+")
 
@@ -571,6 +577,13 @@ class Locator:
                 precision = 3
             else:
                 pwhy = f"'{direction}' of {place.name}: no province of the article lies there; country only"
+        if precision == 3 and place.feature_code == "ADM1" and not m.meta.get("relative"):
+            finer = self._told_finer_next(doc, m)
+            if finer is not None:
+                fplace, fprec, fm = finer
+                return Location(place=fplace, geo_precision=fprec, mention=fm,
+                                why=f"{why}; {m.text!r} is a province; the next lines of the same event name "
+                                    f"{fm.text!r} inside it (precision {fprec})")
         if precision == 3 and not unnamed_near and place.feature_class != "P":
             key_cc = place.country_code
             town = self._main_town(doc, key_cc, place if place.feature_code == "ADM1" else None,
@@ -611,6 +624,39 @@ class Locator:
         key = max(counts, key=lambda k: counts[k])
         adm = self.gaz.admin_place(key)
         return self.gaz.to_place(adm) if adm else None
+
+    def _told_finer_next(self, doc: Document, m: Mention) -> tuple[Place, int, Mention] | None:
+        """"... in Afghanistan's Badakhshan province on Monday, killing two. Hundreds of farmers gathered
+        in Jurm district to ...": a lead that places the event in a province only, and one of the next two
+        sentences, still telling that event (no date of its own, no other event, not background), names a
+        town or district inside that province: the finer place, as ACLED codes it. A district stands for its
+        town of the same name (precision 2)."""
+        region: Place = m.value
+        for k in (m.sent + 1, m.sent + 2):
+            nxt = next((x for x in doc.sentences if x.index == k), None)
+            if nxt is None:
+                return None
+            text = doc.clean[nxt.start:nxt.end]
+            if _ANOTHER_EVENT.match(text) or _OWN_TIME.search(text):
+                return None  # another event, or the same place on another day: the chain stops here
+            cued = [x for x in doc.mentions if x.kind == "place" and x.sent == k and isinstance(x.value, Place)
+                    and x.meta.get("role", "literal") == "literal" and not _unplaced(x)
+                    and {"in", "near", "feature"} & set(x.meta.get("cues", ()))
+                    and not {"speech", "from"} & set(x.meta.get("cues", ()))]
+            inside = [x for x in cued if x.value.country_code == region.country_code
+                      and x.value.admin1 == region.admin1
+                      and (x.value.feature_class == "P" or x.value.feature_code == "ADM2")]
+            if len({x.value.name for x in inside}) > 1 or any(x not in inside for x in cued):
+                return None  # several places, or one outside the province: not a plain elaboration
+            if inside:
+                x = inside[0]
+                if x.value.feature_class == "P":
+                    return x.value, _precision(x)[0], x
+                towns = (self.gaz.to_place(c) for c in self.gaz.lookup(x.value.name) if c.feature_class == "P"
+                         and c.country_code == region.country_code)
+                town = next((t for t in towns if t.admin1 == region.admin1), None)
+                return town or x.value, 2, x
+        return None
 
     @staticmethod
     def _told_next(doc: Document, places: list[Mention], sent_index: int) -> Mention | None:

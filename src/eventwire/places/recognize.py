@@ -430,6 +430,9 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
         wider = [t.lower for t in tokens[max(0, i - 7):i - 2]]
         if not NEAR_PHRASE_WORDS.isdisjoint(wider[-4:]):
             topo.cues.add("near")  # "near the southern Lebanese city of X"
+    if "in" in topo.cues and "feature" not in topo.cues and _apposition_place(tokens, j):
+        topo.feature = "apposition"  # "in Sugapa, the main town of Intan Jaya regency": a place even if unpeopled
+        topo.cues.add("feature")
     if prev in QUALIFIED_NOUNS and "feature" not in topo.cues and _introduces(tokens, i):
         topo.feature = prev  # "the regional capital Sumy", "the village Kyaung Taung"
         topo.cues.add("feature")
@@ -454,6 +457,22 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
             topo.cues.add("speech")
         if _place_talk(after, lambda: _rest_of(tokens, j)) and text_before(tokens, i) not in TITLE_WORDS:
             topo.cues.add("resident")  # "Beledweyne residents said", "Dori was calm on Tuesday"
+
+
+def _apposition_place(tokens: list[Token], j: int) -> bool:
+    """", the main town of ...", ", a village in ...", ", capital of ...": the words after the name (a comma,
+    an article, up to two modifiers, a settlement noun, then "of"/"in") say what kind of place it is."""
+    if j >= len(tokens) or tokens[j].start - tokens[j - 1].end != 2 or tokens[j].cap:
+        return False  # the tokens leave out punctuation: one mark and a space between, then a lower-case word
+    k = j
+    if tokens[k].lower in ("the", "a", "an"):
+        k += 1
+    for k in range(k, min(k + 3, len(tokens) - 1)):
+        if tokens[k].lower in QUALIFIED_NOUNS:
+            return tokens[k + 1].lower in ("of", "in")
+        if not tokens[k].text.isalpha() or tokens[k].cap:
+            return False
+    return False
 
 
 def _rest_of(tokens: list[Token], j: int) -> str:
@@ -884,6 +903,9 @@ class Recognizer:
             return False
         m = _tok_index({}, e, tokens) if tokens else -1
         nxt = m if 0 <= m < len(tokens) and tokens[m].start >= e else m + 1
+        if k is not None and k >= 1 and tokens[k - 1].lower in PERSON_OVERRIDE_PREPS and 0 < nxt < len(tokens) \
+                and tokens[nxt - 1].end == e and _apposition_place(tokens, nxt):
+            return True  # "in Sugapa, the main town of ..." tagged NORP: the apposition says what it is
         return 0 <= nxt < len(tokens) and tokens[nxt].start - e <= 1 and tokens[nxt].lower in FEATURE_NOUNS
 
     def _unlisted_run(self, tokens: list[Token], i: int, text: str, taken: bytearray) -> tuple[Toponym, int] | None:
