@@ -488,3 +488,100 @@ def test_modifier_reads_each_documents_own_parse(recognizer):
         topos, _ = recognizer(text, sdoc, [0])
         roles.append({t.text: t.role for t in topos}.get("US"))
     assert roles == ["literal", "adjective", "adjective", "literal"]
+
+
+def test_nearest_anchor_skips_only_anchors_that_cannot_be_nearer():
+    """The resolver measures a candidate against the article's anchors but skips one whose latitude alone
+    puts it no nearer than the nearest so far: the minimum must be that of measuring every anchor."""
+    import random
+
+    from eventwire.places import resolve as S
+    from eventwire.places.gazetteer import distance_km
+
+    def brute(lat, lon, anchors):
+        return min((distance_km(lat, lon, a, b) for a, b in anchors if abs(a - lat) + abs(b - lon) > 1e-6),
+                   default=None)
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        lat, lon = rng.uniform(-89, 89), rng.uniform(-180, 180)
+        n = rng.randint(0, 8)
+        # anchors near and far, some due north/south (the bound is the whole distance), one at the very spot
+        anchors = [(rng.uniform(-89, 89), rng.uniform(-180, 180)) for _ in range(n)]
+        anchors += [(lat + rng.uniform(-3, 3), lon + rng.uniform(-3, 3)) for _ in range(rng.randint(0, 3))]
+        anchors += [(lat + rng.uniform(-2, 2), lon) for _ in range(rng.randint(0, 2))]
+        if rng.random() < 0.2:
+            anchors.append((lat, lon))
+        rng.shuffle(anchors)
+        assert S._nearest_km(lat, lon, anchors) == brute(lat, lon, anchors)
+    # due north first, then a nearer one off to the side: the far one must not hide the near one
+    assert S._nearest_km(10.0, 20.0, [(12.0, 20.0), (10.0, 20.5)]) == distance_km(10.0, 20.0, 10.0, 20.5)
+    # a near latitude but far longitude measured first does not hide a nearer one further north
+    assert S._nearest_km(0.0, 0.0, [(0.1, 60.0), (1.0, 0.0)]) == distance_km(0.0, 0.0, 1.0, 0.0)
+    assert S._nearest_km(5.0, 5.0, [(5.0, 5.0)]) is None  # the place itself is no anchor
+    assert S._nearest_km(5.0, 5.0, []) is None
+
+
+def test_latitude_bound_never_exceeds_the_distance():
+    """The bound behind that skip: km per degree of latitude times the latitude gap is never more than the
+    great-circle distance (were it more, a nearer anchor could be skipped)."""
+    import random
+
+    from eventwire.places import resolve as S
+    from eventwire.places.gazetteer import distance_km
+
+    rng = random.Random(11)
+    for _ in range(5000):
+        a, b = rng.uniform(-90, 90), rng.uniform(-90, 90)
+        lon1, lon2 = rng.uniform(-180, 180), rng.choice([None, rng.uniform(-180, 180)])
+        lon2 = lon1 if lon2 is None else lon2  # half of them due north/south: the bound is tight there
+        assert abs(a - b) * S._KM_PER_DEGREE <= distance_km(a, lon1, b, lon2)
+
+
+def test_vote_total_is_the_counter_sum_in_value_and_order():
+    """The focus vote over all names is added up in one Counter: the same counts as summing the names'
+    Counters, and the countries in the same order (a tie for the focus goes to the first)."""
+    import random
+    from collections import Counter
+
+    from eventwire.places import resolve as S
+
+    rng = random.Random(3)
+    ccs = ["SY", "IQ", "TR", "LB", "US", "NG", "ML"]
+    for _ in range(500):
+        by_name = {}
+        for k in range(rng.randint(0, 6)):
+            c = Counter()
+            for cc in rng.sample(ccs, rng.randint(1, 3)):
+                c[cc] += rng.choice([0.25, 0.5, 1.0, 1.5, 0.1])  # votes as _focus_votes weighs them
+            by_name[f"name{k}"] = c
+        want = sum(by_name.values(), Counter())
+        got = S._vote_total(by_name)
+        assert list(got.items()) == list(want.items())
+    by_name = {"aleppo": Counter({"SY": 1.0}), "mosul": Counter({"IQ": 1.0}), "idlib": Counter({"SY": 0.5})}
+    assert list(S._vote_total(by_name).items()) == [("SY", 1.5), ("IQ", 1.0)]
+
+
+def test_longest_match_of_one_word_is_its_text(recognizer):
+    """A one-word match is looked up by the token's text (no "'s": the possessive is the token's, not the
+    name's); a possessive inside a longer name keeps its "'s"."""
+    text = "Shelling hit Aleppo's old city and King's Lynn."
+    toks = R.tokenize(text)
+    at = {t.text: k for k, t in enumerate(toks)}
+    free = bytearray(len(toks))
+    assert recognizer._longest(toks, at["Aleppo"], free, 0) == (at["Aleppo"] + 1, "Aleppo")
+    assert recognizer._longest(toks, at["King"], free, 0) == (at["King"] + 2, "King's Lynn")
+    assert recognizer._longest(toks, at["Lynn"], free, 0) == (at["Lynn"] + 1, "Lynn")
+    assert [t.text for t in recognizer(text)[0]] == ["Aleppo", "King's Lynn"]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Gunmen raided Kwarbuta village on Friday.", ["Kwarbuta"]),  # the noun right after the name
+    ("Fighters held Tungan Magaji town for a day.", ["Tungan Magaji"]),  # a two-word name, then the noun
+    ("Gunmen raided the village of Kwarbuta on Friday.", ["Kwarbuta"]),  # the noun before "of"
+    ("Gunmen told Kwarbuta to leave and said the raid on the market was over.", []),  # no noun near
+])
+def test_unlisted_name_needs_a_place_noun_near(recognizer, text, wanted):
+    """The quick "is a place noun near?" check before an unlisted name is read must let the cued names
+    through (it reads the tokens' lower-case forms) and turn the others away."""
+    assert [t.text for t in recognizer(text)[0] if not t.known] == wanted

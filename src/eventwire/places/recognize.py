@@ -912,7 +912,7 @@ class Recognizer:
         """A capitalised name the gazetteer lacks, introduced as a place: "the neighbourhood of Al-Bayaa",
         "Silopi town", "Betong district". It stops before a token already taken (see :func:`_take`)."""
         if not (i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in FEATURE_NOUNS) and \
-                _PLACE_NOUNS.isdisjoint([t.lower for t in tokens[i:i + 7]]):
+                _PLACE_NOUNS.isdisjoint(map(_TOKEN_LOWER, tokens[i:i + 7])):
             return None  # no noun near that could introduce it as a place (the common case: be quick)
         if tokens[i].lower in _LEADING_PREPOSITIONS and not tokens[i].upper:
             return None  # "In New York state", "Across Borno state": a sentence's first word is not the name's
@@ -1105,8 +1105,9 @@ class Recognizer:
                 break
             j += 1
         for end in reversed(ends):
-            phrase = " ".join([tk.text + ("'s" if tk.possessive and k < end - 1 else "")
-                               for k, tk in enumerate(tokens[i:end], start=i)])
+            # one word (the most asked): its text; "'s" goes back only on a possessive inside a longer name
+            phrase = t0.text if end - i == 1 else " ".join([tk.text + ("'s" if tk.possessive and k < end - 1 else "")
+                                                            for k, tk in enumerate(tokens[i:end], start=i)])
             if len(normalise(phrase).split(" ")) > limit:
                 continue
             if self.gaz.lookup(phrase) or (end - i == 1 and self._lookup_variants(phrase)):
@@ -1370,4 +1371,4 @@ def _tok_index(index: dict[int, int], pos: int, tokens: list[Token], end: bool =
     return max(bisect.bisect_right(tokens, pos, key=_TOKEN_END if end else _TOKEN_START) - 1, 0)
 
 
-_TOKEN_START, _TOKEN_END = attrgetter("start"), attrgetter("end")
+_TOKEN_START, _TOKEN_END, _TOKEN_LOWER = attrgetter("start"), attrgetter("end"), attrgetter("lower")

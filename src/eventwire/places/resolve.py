@@ -247,7 +247,7 @@ class Resolver:
         literal_cc = {c.country_code for t, c in zip(toponyms, firsts)
                       if c is not None and t.role == "literal" and not c.is_country
                       and t.cues & {"in", "near", "possessive", "dateline", "direction"}}
-        votes: Counter[str] = sum(votes_by_name.values(), Counter())
+        votes = _vote_total(votes_by_name)
         # countries named in the article, with the names naming them: "Georgia" does not vouch for itself
         mentioned_cc: dict[str, set[str]] = {}
         for t, c in zip(toponyms, firsts):
@@ -565,8 +565,7 @@ class Resolver:
             if near in nearest:
                 d = nearest[near]
             else:
-                d = nearest[near] = min((distance_km(c.latitude, c.longitude, a, b) for a, b in anchors
-                                         if abs(a - c.latitude) + abs(b - c.longitude) > 1e-6), default=None)
+                d = nearest[near] = _nearest_km(c.latitude, c.longitude, anchors)
             if d is not None and d < 300:
                 add(NEAR_300, lambda: f"{d:.0f} km from another place in the article")
             elif d is not None and d < 1000:
@@ -618,6 +617,24 @@ def _story_words() -> tuple[re.Pattern, dict[str, tuple[tuple[str, str], ...]]]:
     return pattern, {w: tuple(v) for w, v in rows.items()}
 
 
+# a degree of latitude in km, a hair short: no great circle between two points is shorter than their
+# north-south span, so this bounds a distance from below without working it out
+_KM_PER_DEGREE = 6371.0 * math.pi / 180 * (1 - 1e-9)
+
+
+def _nearest_km(lat: float, lon: float, anchors: list[tuple[float, float]]) -> float | None:
+    """km from (lat, lon) to the nearest anchor not at that very spot (None: no such anchor) -- the minimum
+    of :func:`distance_km` over them; an anchor whose latitude alone puts it no nearer than the nearest so
+    far is not measured (the same minimum: it could not have been smaller)."""
+    best = None
+    for a, b in anchors:
+        if abs(a - lat) + abs(b - lon) > 1e-6 and (best is None or abs(a - lat) * _KM_PER_DEGREE < best):
+            d = distance_km(lat, lon, a, b)
+            if best is None or d < best:
+                best = d
+    return best
+
+
 def _other_than(names: set[str] | None, name: str) -> bool:
     """Whether ``names`` holds a name other than ``name`` (``names - {name}`` is not empty)."""
     return bool(names) and (len(names) > 1 or name not in names)
@@ -659,6 +676,17 @@ def _focus_votes(toponyms: list[Toponym], firsts: list[Candidate | None],
             w += 0.5  # where the report was filed: the article is mostly about that country
         by_name.setdefault(normalise(t.text), Counter())[c.country_code] += w
     return by_name
+
+
+def _vote_total(by_name: dict[str, Counter[str]]) -> Counter[str]:
+    """The votes of all names together: ``sum(by_name.values(), Counter())`` without a new Counter per
+    name (the same sums, added in the same order, and the countries in the same order: every vote is
+    positive, so the sum drops none)."""
+    total: Counter[str] = Counter()
+    for votes in by_name.values():
+        for cc, v in votes.items():
+            total[cc] += v
+    return total
 
 
 def _focus_without(by_name: dict[str, Counter[str]], total: Counter[str], name: str) -> str:
