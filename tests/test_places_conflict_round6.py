@@ -7,22 +7,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.models import Document
-from eventwire.places import locate_event
-
-
-def _doc(text: str, settings) -> Document:
-    from eventwire.pipeline import Pipeline
-
-    doc = Document(id="conflict6", text=text, clean=text)
-    for _name, fn in Pipeline(settings, stages=("nlp", "places"))._fns:
-        doc = fn(doc, settings)
-    return doc
-
-
-def _locate(text: str, trigger: str, settings):
-    doc = _doc(text, settings)
-    i = doc.clean.index(trigger)
-    return doc, locate_event(doc, doc.sentence_of(i).index, i, i + len(trigger), settings)
+from test_places_events_where import _doc, _locate  # noqa: F401 - the same nlp+places helpers
 
 
 def _events(text: str, settings):
