@@ -106,6 +106,8 @@ _WEAPON_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|proj
 _LAUNCHED_BY = re.compile(r"\b(?:(?:launched|fired|sent|flown|shot|lobbed|planted|placed|laid|hidden|stockpiled)\s+"
                           r"(?:\w+\s+){0,3}?(?:by|from)|(?:operated|piloted|controlled|dropped|used)\s+by|"
                           r"belonging\s+to|owned\s+by)\s+(?:the\s+|an?\s+)?(?:suspected\s+)?$", re.I)
+_BY_INSIDE = re.compile(r"\b(?:strikes?|attacks?|raids?|bombardments?|shelling|bombings?|fire)\s+(?:[\w-]+\s+)?by\s+"
+                        r"(?:the\s+|an?\s+)?(?:suspected\s+)?$", re.I)
 _TOLL_BEFORE = re.compile(r"\b(?:killing|killed|leaving|left|wounding|wounded|injuring|injured)\b", re.I)
 _LAUNCHED_REL = re.compile(r"\b(?:that|which)\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)\s+(?:had\s+|has\s+)?"
                            r"(?:launched|fired|sent)\b")
@@ -868,6 +870,7 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     ms = [m for m in ms if not (m.start >= start and m.end <= end
                                 and (m.meta.get("generic") or (m.start == start and m.end == end))
                                 and not _LAUNCHED_BY.search(doc.clean[max(start, m.start - 40):m.start])
+                                and not _BY_INSIDE.search(doc.clean[max(start, m.start - 30):m.start])
                                 and not (event_type in RIOT_TYPES and m.start > start and m.value.inter in (1, 8)))]
     # a country the sentence names as a location ("in northern Mali") > the place the places stage
     # locates the event at ("Kharkiv" -> Ukraine) > the sentence's / document's places
@@ -1186,6 +1189,13 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                     for m in (a1, a2)):
                 a1, a2 = pair
         if (a1 is None or a1.meta.get("implicit")) and et in VIOLENT_TYPES:
+            # "a drone strike by the Ethiopian military hit a market": the "by" right after the weapon
+            # noun names who struck (inside the trigger's span or just after it)
+            inside = next((m for m in ms if start <= m.start < end + 30 and m is not a2 and not m.meta.get("implicit")
+                           and _BY_INSIDE.search(doc.clean[max(start, m.start - 30):m.start])), None)
+            if inside is not None:
+                a1 = inside
+        if (a1 is None or a1.meta.get("implicit")) and et in VIOLENT_TYPES:
             # "a landmine planted by the Taliban exploded": who planted or fired the weapon acts
             planter = next((m for m in ms if m is not a2 and _LAUNCHED_BY.search(
                 doc.clean[max(s_start, m.start - 40):m.start])), None)
@@ -1313,6 +1323,13 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if home is not None:
             assoc1 = [a1] + [m for m in assoc1 if m is not home]
             a1 = home
+    if a1 is not None and a2 is not None and not a1.meta.get("implicit") and not a2.meta.get("implicit") and (
+            (sub == "Non-state actor overtakes territory" and a1.value.inter == 1 and a2.value.inter in (2, 3, 4))
+            or (sub == "Government regains territory" and a1.value.inter in (2, 3, 4) and a2.value.inter == 1)):
+        # "The Arakan Army, an ethnic armed group fighting Myanmar's military, said it had captured the
+        # town": the type says who took the place (the parse took the army of the description)
+        a1, a2 = a2, a1
+        assoc1, assoc2 = assoc2, assoc1
     if sub == "Agreement" and a1 is not None and a2 is not None and a1.value.inter == 8 and a2.value.inter != 8:
         a1, a2 = a2, a1  # the domestic party of an agreement first, the foreign one second
     civ = bool(a2 is not None and a2.value.inter == 7 and et not in PROTEST_TYPES + ("Battles", "Strategic developments"))

@@ -40,7 +40,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"),
     ("dmy", rf"(?P<dmy_mod>(?i:early|late|mid-?|the night of)\s+)?(?P<dmy_d>[0-3]?\d)(?:\s?/\s?(?P<dmy_d2>[0-3]?\d))?{_ORD}(?:\s+of)?\s+(?P<dmy_m>{_MON})(?:,?\s+(?P<dmy_y>(?:19|20)\d\d))?"),
     ("mdy", rf"(?P<mdy_m>{_MON})\s+(?P<mdy_d>[0-3]?\d){_ORD}(?![\d:])(?:,?\s+(?P<mdy_y>(?:19|20)\d\d))?"),
-    ("month", rf"(?P<mo_mod>(?i:early|late|mid-?|the end of|the start of|the beginning of|the middle of|earlier in|in|since|during|throughout|until|by)\s+)(?P<mo_m>{_MON})(?:\s+(?P<mo_y>(?:19|20)\d\d))?"),
+    ("month", rf"(?P<mo_mod>(?i:last|early|late|mid-?|the end of|the start of|the beginning of|the middle of|earlier in|in|since|during|throughout|until|by)\s+)(?P<mo_m>{_MON})(?:\s+(?P<mo_y>(?:19|20)\d\d))?"),
     ("monthyear", rf"(?P<my_m>{_MON})\s+(?P<my_y>(?:19|20)\d\d)"),
     ("weekday", rf"(?P<wd_mod>(?i:last|this|next|on|early on|late on|early|late|earlier on|later on|since|coming|past|for)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?P<wd_part>{_PART})"),
     ("rel", r"(?i:(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|earlier today|"
@@ -184,7 +184,8 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
         if ys:
             y = int(ys)
         elif P is not None:
-            y = P.year if mo <= P.month else P.year - 1
+            # "last January" told in March is this January; told in January, the one before
+            y = P.year if (mo < P.month if mod == "last" else mo <= P.month) else P.year - 1
         else:
             return None, 3, "month"
         if mod in ("early", "the start of", "the beginning of"):
@@ -293,10 +294,15 @@ def _matches(text: str):
             yield m
 
 
+_COMPARED = re.compile(r"(?i)\bthan\s+(?:on\s+|in\s+|at\s+)?$|\bsame as\s+(?:on\s+)?$")
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """All date expressions in ``text``, resolved against ``published``."""
     out: list[DateMention] = []
     for m in _matches(text):
+        if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the crowd is smaller than yesterday": the day compared with, not the event's
         date, precision, kind = _resolve(m, published)
         if isinstance(date, dt.datetime):
             date = date.date()

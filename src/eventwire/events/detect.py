@@ -99,6 +99,12 @@ def _cue(lex: Lexicon, name: str, text: str, negation_aware: bool = False) -> bo
     return False
 
 
+# an appositive description of the subject that names another party ("X, a rebel group fighting the
+# army, ...", "Y, an ally of the government, ...")
+_APPOSITIVE_DESC = re.compile(r"(?<=[\w'’)]),\s+(?:an?|one of the)\s+[^,;]{0,60}?\b(?:fighting|against|opposed to|"
+                              r"battling|at war with|allied (?:to|with)|ally of|loyal to|backed by|linked to)\b[^,;]{0,50},")
+
+
 def _sides(text: str, hit: Hit, lo: int, hi: int, prev_end: int, prev: Hit | None = None,
            prev_agent: str = "") -> tuple[str, str]:
     """(agent text, patient text) around a trigger, within [lo, hi)."""
@@ -106,8 +112,19 @@ def _sides(text: str, hit: Hit, lo: int, hi: int, prev_end: int, prev: Hit | Non
     for m in _RELATIVE.finditer(text, lo, hit.start) if rel else ():
         if m.start() <= prev_end <= m.end():  # the previous trigger is inside ", which ... ,"
             prev_end, prev = m.start(), None
-    left = text[max(lo, hit.start - SIDE, 0):hit.start]
-    left_near = text[max(lo, prev_end, hit.start - SIDE, 0):hit.start]
+    src = text
+    a = max(lo, hit.start - SIDE - 120, 0)
+    if "," in text[a:hit.start] and _APPOSITIVE_DESC.search(text, a, hit.start):
+        # "The Arakan Army, an ethnic armed group fighting Myanmar's military, said it had captured":
+        # the description of the subject names its enemy, who does not act (blanked, offsets kept)
+        t = list(text)
+        for m in _APPOSITIVE_DESC.finditer(text, a, hit.start):
+            t[m.start() + 1:m.end()] = " " * (m.end() - m.start() - 1)
+            if m.start() <= prev_end <= m.end():  # the previous trigger is inside the description
+                prev_end, prev = m.start(), None
+        src = "".join(t)
+    left = src[max(lo, hit.start - SIDE, 0):hit.start]
+    left_near = src[max(lo, prev_end, hit.start - SIDE, 0):hit.start]
     if prev is not None and prev.start >= lo and len(_WORDS.findall(left_near)) < 2:
         # "Protesters hurled petrol bombs", "militants attacked and killed": a shared subject
         left_near = prev_agent + " " + (prev.text if prev.rule.nominal else "") + " " + left_near
@@ -217,6 +234,7 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
     """The modality verdict of each trigger (``Hit.verdict``, ``Hit.claimed``)."""
     prev_end = 0
     planned = False
+    prev_legal: Hit | None = None
     for h in hits:
         h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex, has_day=has_day)
         if (h.verdict.ok and planned and h.rule.sub_event_type == "Peaceful protest"
@@ -238,6 +256,11 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # "the death toll from Friday's attack has risen to 37": an update that does not say
             # what the attack was (the reports of its day do); a "suicide attack", "shelling" does
             h.verdict = Verdict(False, "habitual", "toll update of an event not told", "has risen")
+        if h.verdict.ok and prev_legal is not None and _LEGAL_OBJECT.fullmatch(text, prev_legal.end, h.start):
+            # "sentenced three men for their role in the 2015 attack on the hotel that killed 20 people",
+            # "acquitted officers charged with shooting dead a protester": the rest of the past act
+            # the court case is about, not an event of its own
+            h.verdict = Verdict(False, "legal", "part of the past act a court case is about", prev_legal.verdict.cue)
         if h.verdict.ok and _protest_cause(text, hits, h, lex):
             # "took to the streets to protest against house searches and arrests": the grievance
             h.verdict = Verdict(False, "antecedent", _CAUSE_WHY, text[prev_end:h.start].strip())
@@ -251,6 +274,17 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
                 h.verdict = Verdict(False, "reaction", "attribution of an event told before", m.group(0).strip())
                 h.claimed = True
         prev_end = h.end
+        if h.verdict.rule == "legal":
+            prev_legal = h
+        elif h.verdict.ok:
+            prev_legal = None
+
+
+# after a trigger a court case is about, the words up to the next trigger that still describe it:
+# its object, a relative clause or a place and time, no clause boundary of another act
+_LEGAL_OBJECT = re.compile(
+    r"(?i)(?!.*\b(?:and|but|while|whereas|as|after|before|when|then|sparking|prompting|triggering)\b)"
+    r"[^,;:.!?]{0,70}")
 
 
 # crimes and seizures: an offensive "to retake the town", "pushing to capture" is fighting under way
@@ -275,6 +309,10 @@ def _purpose(text: str, start: int) -> bool:
 
 
 _CAUSE_WHY = "the cause of a protest"
+# what a protest demands back: the people it names were taken before, not at the protest
+_DEMAND_RELEASE = re.compile(
+    r"(?i)\b(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)? for|seek(?:ing|s)?|press(?:ing|ed)? for|to (?:demand|seek|press for))"
+    r" (?:the )?(?:immediate |unconditional |safe )*(?:release|return|freedom|whereabouts|fate) of\b[^.;:]{0,70}$")
 _PROTEST_TYPES = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 # after the cue, a conjunction opens a clause of its own ("against military rule as troops killed
 # five", "amid clashes in which"): only a noun phrase is the grievance
@@ -297,6 +335,10 @@ def _protest_cause(text: str, hits: list[Hit], h: Hit, lex: Lexicon) -> bool:
     prev = next((x for x in reversed(hits) if x.end <= h.start), None)
     if prev is None:
         return False
+    if (prev.rule.sub_event_type in _PROTEST_TYPES and prev.verdict.ok
+            and _DEMAND_RELEASE.search(text, max(prev.end, h.start - 90), h.start)):
+        # "staged a sit-in demanding the release of relatives they say were forcibly disappeared"
+        return True
     between = text[prev.end:h.start]
     if _FINITE.fullmatch(h.text.split()[0]) and _VERB_OBJECT.match(text, h.end):
         return False  # "against military rule and troops killed five of them": a verb with its object
@@ -356,6 +398,11 @@ def _read(lex: Lexicon, text: str, verdicts: tuple) -> tuple[list[Hit], list[Can
             m = lex.arrest_followup.search(text, h.end, stop if stop >= 0 else hi)
             if m:  # "arrested four people in connection with the killings": an investigation step
                 h.verdict = Verdict(False, "legal", "arrest of suspects for a crime told elsewhere", m.group(0))
+            elif lex.cues["disappeared"].search(text, h.end):
+                # "detained the journalist and took him to an unknown location; his family has had no
+                # news of his whereabouts since": a forced disappearance by the state (ACLED-NOTES)
+                h.sub_event_type = "Abduction/forced disappearance"
+                h.why += "; refined Arrests -> Abduction/forced disappearance (whereabouts unknown)"
         prev_end = h.end
     alive = [h for h in hits if h.verdict.ok or h.verdict.rule in REFERENCE_RULES]
     out: list[Candidate] = []
