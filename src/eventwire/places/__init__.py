@@ -172,7 +172,7 @@ def run(doc: Document, settings: Settings) -> Document:
                            meta={"role": "literal", "cues": sorted(t.cues), "label": t.label, "match": "",
                                  "admin1_key": "", "admin2_key": "", "unlisted": True, "qual_cc": t.qual_cc,
                                  **({"feature": t.feature} if t.feature else {})}))
-    _anchor_unlisted(new)
+    _anchor_unlisted(new, text)
     # the document's focus country: literal mentions vote
     votes: dict[str, float] = {}
     for m in new:
@@ -245,7 +245,11 @@ def _ner_spans(doc: Document) -> list[tuple[int, int]] | None:
     return sorted((s.start, s.end) for s in doc.sentences if s.index in wanted)
 
 
-def _anchor_unlisted(mentions: list[Mention]) -> None:
+# "Manigram in Rupandehi district": the division named right after "in" holds the place
+_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _anchor_unlisted(mentions: list[Mention], text: str | None = None) -> None:
     """Give an unlisted place ("Royal Street", "Heart Hospital") the coordinates of the town or
     district named near it in the same sentence; else of the town the article names closest before
     it (a street, a hall, a stadium is mostly in the town the article is about), else after it.
@@ -263,7 +267,9 @@ def _anchor_unlisted(mentions: list[Mention]) -> None:
             a = min(pool, key=lambda x: (x.value.feature_class != "P", abs(x.start - m.start)))
             how = "named beside it"
             # "Kuriga, Kaduna state": the division right after it holds it, whatever town is named nearer
-            box = next((x for x in pool if x.value.feature_code in ("ADM1", "ADM2") and 0 <= x.start - m.end <= 3), None)
+            box = next((x for x in pool if x.value.feature_code in ("ADM1", "ADM2")
+                        and (0 <= x.start - m.end <= 3 or (text is not None and 0 <= x.start - m.end <= 9
+                                                           and _IN_GAP.fullmatch(text, m.end, x.start)))), None)
             key = "admin1_key" if box is not None and box.value.feature_code == "ADM1" else "admin2_key"
             if box is not None and a is not box and a.meta.get(key) != box.meta.get(key):
                 a, how = box, "the division named right after it"

@@ -10,6 +10,14 @@ vs "from") and how specific they are. Then ACLED's ``geo_precision``:
 * 3 -- only a region or province (its centre), "eastern Syria" or "the
   country's east" mapped to the article's province in that part of the
   country, or -- only when nothing finer exists -- the country (said so).
+
+A place the gazetteer lacks is coded at the most precise place the article
+gives for it, never at a namesake abroad: "X, a village 20 km north of Y",
+"X village located 15 km south of the city of Y", "near X ... Y" -> Y with
+precision 2 (ACLED: the event is near a named place); "X in Y district" or
+"at X in Y district" -> the district, precision 2; "X in Y province" -> the
+province, precision 3 -- unless the article names one district inside that
+province (in any sentence), which then holds X more likely: precision 2.
 """
 
 from __future__ import annotations
@@ -68,6 +76,36 @@ _OWN_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
                        r"had been|has been|have been|since|previously|in the past|also|another|separate(?:ly)?)\b", re.I)
 # the rest of a list of names before a container: "Kwande, Katsina/Ala and Logo local government areas of Benue"
 _NAME_LIST = re.compile(r"(?:\s*(?:,|\band\b|/)\s*[A-Z][\w'-]*(?:[ /][A-Z][\w'-]*)*)+")
+
+
+# "the town's health centre", "residents of the village": a place named before, by its kind
+_ANAPHOR = re.compile(r"\b[Tt]he (town|city|village)(?:['’]s\b|\s+(?!of\b|council\b|hall\b)|[,.])")
+
+
+_FEATURE_WORDS = r"(?:village|town|hamlet|area|settlement|base|camp|locality|neighbou?rhood|suburb|district|city|outpost)s?"
+# how a description of a place opens: "X, a small village ...", "X (a town ...", "X village located ...", "X, which
+# lies ...", "X, located ..."
+_DESCRIPTION_OPENS = re.compile(r"^\s*(?:[,(]\s*(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,3}?" + _FEATURE_WORDS + r"\b|"
+                                + _FEATURE_WORDS + r"\s+(?:located|situated|lying)\b|[,(]?\s*(?:which|that)\s+"
+                                r"(?:is|are|lies|lie)\b|[,(]?\s*(?:located|situated|lying)\b)", re.I)
+# ... and ends on a reference point: "20 km north of", "15 km to the south of the northern city of", "55 kilometers
+# from the provincial capital of", "near", "outside", "on the highway between Homs and"
+_DESCRIPTION_REFERS = re.compile(r"(?:\b" + _DIRS + r"\s+of|\bfrom|\bnear|\boutside|\bbetween|\bbetween\b[^.;]{0,40}\band)"
+                                 r"\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|capital|village)\s*,?\s*(?:of\s+)?|the\s+)?$",
+                                 re.I)
+
+
+_STATED_KM = re.compile(r"(\d[\d.,]*)\s*(?:-\s*)?(km|kilomet\w*|miles?|mi)\b", re.I)
+
+
+def _described_reference(gap: str) -> bool:
+    """Whether the text between two places describes the first by where it lies from the second: "Khan Tuman
+    village located nearly 15 km to the south of the northern city of Aleppo", "Dankurmi, a farming village
+    about 20 km north of Gusau", "Furqlus, a town on the highway between Homs and Palmyra": the second is a
+    reference point, not where the event was."""
+    if len(gap) > 130 or re.search(r"[.;!?]", gap):
+        return False
+    return bool(_DESCRIPTION_OPENS.match(gap) and _DESCRIPTION_REFERS.search(gap))
 
 
 def _contains_gap(gap: str) -> bool:
@@ -167,6 +205,41 @@ def _dependency_bonus(doc: Document, m: Mention, start: int, end: int) -> float:
         if tok.pos_ == "VERB" and tok.i not in heads and step >= 1:
             return 0.0  # attached to another verb first
     return 0.0
+
+
+_PLACE_HEADS = frozenset({"town", "city", "village", "district", "province", "region", "area", "camp", "capital",
+                          "state", "county", "neighbourhood", "neighborhood", "suburb", "base", "market", "site"})
+
+
+def _subject_span(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """The part after "of" or "from" of the trigger verb's subject ("several hundred residents of villages in
+    Amadiya district demonstrated ...", "farmers from X marched"): places there say who acted, not where;
+    None without a parse or such a subject."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return None
+    try:
+        if not sdoc.has_annotation("DEP"):
+            return None
+        trig = sdoc.char_span(start, end, alignment_mode="expand")
+    except (ValueError, IndexError, AttributeError):
+        return None
+    if trig is None or not len(trig):
+        return None
+    verb = trig.root
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < verb.i:
+            if child.lower_ in _PLACE_HEADS or child.ent_type_ in ("GPE", "LOC", "FAC"):
+                return None  # "The town of Kargil is located ...": the subject is the place itself
+            sub = list(child.subtree)
+            of = next((t for t in sub if t.dep_ == "prep" and t.lower_ in ("of", "from") and t.head.i == child.i
+                       and t.head.lower_ not in _PLACE_HEADS), None)
+            if of is None:
+                return None  # "Rebel factions in southern Syria have regained ...": there, not from there
+            return of.idx, sub[-1].idx + len(sub[-1].text)
+    return None
 
 
 # "U.S.-backed", "Saudi-led", "Iran-funded": the country is behind a force, not where it acts
@@ -281,6 +354,7 @@ class Locator:
         best: Mention | None = None
         best_score = -math.inf
         why_best = ""
+        subject = _subject_span(doc, start, end) if len(in_sent) > 1 else None
         for m in in_sent:
             cues = set(m.meta.get("cues", ()))
             score = 0.0
@@ -302,6 +376,11 @@ class Locator:
                     continue  # an unlisted name with no place cue is too often an organisation or a person
                 if _group_word(doc, m):
                     continue  # "a Jewish settlement", "a Shiite enclave": a people or a faith, not a name
+                if "qualifier" in cues and "part" not in cues and any(
+                        o is not m and 0 <= o.start - m.end <= 25 and (_unplaced(o) or o.value.feature_class == "P")
+                        for o in in_sent):
+                    continue  # "the Shiite Kurdish village of Amerli": unlisted words before "village of X" (a
+                    # town) describe X; not "the Tungar Kwado village of Zamfara state" (a division holds X)
             if "qualifier" in cues and any(o is not m and 0 <= o.start - m.end <= 25
                                            and (_specificity(o.value) > _specificity(m.value)
                                                 or ("part" in cues and _specificity(o.value) >= 0.9))
@@ -318,6 +397,12 @@ class Locator:
             if any(a <= m.start and m.end <= b for a, b in origins):
                 score -= 3.0
                 parts.append("where a person named with it is from (-3.0)")
+            if subject is not None and subject[0] <= m.start and m.end <= subject[1] and any(
+                    o is not m and not (subject[0] <= o.start < subject[1]) and not _unplaced(o)
+                    and {"in", "near"} & set(o.meta.get("cues", ())) and "speech" not in o.meta.get("cues", ())
+                    for o in in_sent):
+                score -= 2.0
+                parts.append("tells who acted (\"residents of villages in X\"); another place says where (-2.0)")
             if self._country_as_party(doc, m):
                 score -= 3.0
                 parts.append("a country named as a party, not a place (-3.0)")
@@ -336,6 +421,10 @@ class Locator:
                     and _REFERENCE_GAP.match(doc.clean[o.end:m.start]) for o in in_sent):
                 score -= 3.0
                 parts.append("a reference point for the place named before it (-3.0)")
+            if any(o is not m and o.end <= m.start and _described_reference(doc.clean[o.end:m.start]) for o in in_sent):
+                score -= 3.0
+                parts.append("a reference point in the description of the place named before it "
+                             "('X, a village 20 km north of Y') (-3.0)")
             if any(o is not m and _specificity(o.value) >= 0.9 for o in in_sent) and _REFERENCE_BEFORE.search(doc.clean, max(sentence.start, m.start - 60), m.start):
                 score -= 2.0
                 parts.append("a reference point ('south of the capital X') (-2.0)")
@@ -355,7 +444,12 @@ class Locator:
             earlier = [m for m in places if m.meta.get("role", "literal") == "literal"
                        and sentence.index - 2 <= m.sent < sentence.index]
             later = self._told_next(doc, places, sentence.index) if not earlier else None
-            if earlier:
+            named_so = self._anaphor_place(doc, places, sentence)
+            if named_so is not None:
+                best = named_so
+                why_best = (f"no place in the sentence; 'the {best.meta.get('feature')}' is the one the article "
+                            f"introduced so ({best.text!r})")
+            elif earlier:
                 best = max(earlier, key=lambda m: (m.sent, _specificity(m.value), m.start))
                 why_best = f"no place in the sentence; nearest earlier place ({best.text!r})"
             elif later is not None:
@@ -377,6 +471,9 @@ class Locator:
                 return Location(place=self.gaz.to_place(c), geo_precision=3, mention=None,
                                 why=f"country only: no place named near the event; the article is about {c.name}")
         best = _nearest_same_place(best, in_sent, start, end)
+        described = self._far_from_its_reference(doc, best, in_sent)
+        if described is not None:
+            return described
         city = self._city_in_context(doc, best)
         if city is not None:
             return Location(place=city.value, geo_precision=1, mention=best,
@@ -395,6 +492,41 @@ class Locator:
                                 why=f"{why_best}; {best.text!r} named inside {city.text!r}, whose namesake "
                                     f"{best.value.name} ({best.value.country}) lies elsewhere: the city (precision 1)")
         return self._finish(doc, best, why_best, sentence_text)
+
+    def _far_from_its_reference(self, doc: Document, m: Mention, in_sent: list[Mention]) -> Location | None:
+        """"Kaiama, a village about 15 km north of Yenagoa": the text says how far the place lies from a
+        reference town. When the listed place picked lies much farther from it (a namesake elsewhere), the
+        namesake near the reference is the place (precision 1); with none listed, the reference point itself
+        (precision 2, ACLED's "near"). None when the pick agrees with the text or there is no such text."""
+        from .gazetteer import distance_km
+
+        p: Place = m.value
+        if _unplaced(m) or p.latitude is None or not (p.feature_class == "P" or p.feature_code == "ADM2"):
+            return None
+        ref = next((o for o in in_sent if o.start >= m.end and o.start - m.end <= 130 and not _unplaced(o)
+                    and o.value.latitude is not None and (o.value.feature_class == "P" or o.value.feature_code == "ADM2")
+                    and _described_reference(doc.clean[m.end:o.start])), None)
+        if ref is None:
+            return None
+        gap = doc.clean[m.end:ref.start]
+        km = _STATED_KM.search(gap)
+        stated = 0.0
+        if km:
+            stated = float(km.group(1).replace(",", "")) * (1.609 if km.group(2).lower().startswith("mi") else 1.0)
+        allowed = stated * 1.5 + 25 if stated else 60.0
+        r: Place = ref.value
+        if distance_km(p.latitude, p.longitude, r.latitude, r.longitude) <= allowed:
+            return None
+        near = [c for c in self.gaz.lookup(m.text) if c.feature_class == "P" and c.country_code == r.country_code
+                and distance_km(c.latitude, c.longitude, r.latitude, r.longitude) <= allowed]
+        if near:
+            c = max(near, key=lambda c: c.population)
+            return Location(place=self.gaz.to_place(c), geo_precision=1, mention=m,
+                            why=f"{m.text!r} is said to lie {gap.strip(' ,')!r} {ref.text!r}: not {p.name} "
+                                f"({p.admin1}), but its namesake there (precision 1)")
+        return Location(place=r, geo_precision=2, mention=m,
+                        why=f"{m.text!r} is said to lie {gap.strip(' ,')!r} {ref.text!r}; the gazetteer's {p.name} "
+                            f"({p.admin1}) lies far from it and none near: {ref.text!r} (precision 2)")
 
     @staticmethod
     def _country_as_actor(doc: Document, m: Mention) -> bool:
@@ -513,11 +645,28 @@ class Locator:
                 return Location(place=base, geo_precision=1, mention=m,
                                 why=f"{why}; {m.text!r} is not in the gazetteer: a part of {anchor.text!r} "
                                     "named beside it, so the city itself (precision 1)")
+        if precision == 3 and base.feature_code == "ADM1":
+            finer = self._one_district_in(doc, base)
+            if finer is not None:
+                # "Rubaya in North Kivu province" ... "an official in Masisi territory": the one district of
+                # that province the article names holds the village more likely than the province's centre
+                base, precision = finer.value, 2
+                awhy += f"; the article names one district inside it, {finer.text!r}"
         place = Place(name=base.name, latitude=base.latitude, longitude=base.longitude, country=base.country,
                       country_code=base.country_code, admin1=base.admin1, admin2=base.admin2,
                       feature_class="", feature_code="", source=f"unlisted {m.text!r}; {awhy}")
         return Location(place=place, geo_precision=precision, mention=m,
                         why=f"{why}; {m.text!r} is not in the gazetteer: {awhy} (precision {precision})")
+
+    @staticmethod
+    def _one_district_in(doc: Document, province: Place) -> Mention | None:
+        """The one second-level division inside ``province`` the article names (literal, listed); None
+        when it names none or several."""
+        found = [x for x in doc.mentions if x.kind == "place" and isinstance(x.value, Place)
+                 and x.value.feature_code == "ADM2" and x.value.latitude is not None and not _unplaced(x)
+                 and x.meta.get("role", "literal") == "literal"
+                 and x.value.country_code == province.country_code and x.value.admin1 == province.admin1]
+        return found[0] if found and len({x.value.name for x in found}) == 1 else None
 
     @staticmethod
     def _sentence_country(doc: Document, m: Mention) -> str:
@@ -657,6 +806,21 @@ class Locator:
                 town = next((t for t in towns if t.admin1 == region.admin1), None)
                 return town or x.value, 2, x
         return None
+
+    @staticmethod
+    def _anaphor_place(doc: Document, places: list[Mention], sentence) -> Mention | None:
+        """"UPC fighters looted the town's health centre": a sentence naming no place but "the town" (city,
+        village) means the place the article introduced as "the town of X" before it -- not a place named in
+        between ("the rebels withdrew towards Bambari"). The latest so introduced; None when none was."""
+        a = _ANAPHOR.search(doc.clean, sentence.start, sentence.end)
+        if a is None:
+            return None
+        word = a.group(1).lower()
+        named = [m for m in places if m.sent < sentence.index and m.meta.get("role", "literal") == "literal"
+                 and m.meta.get("feature") == word and "feature" in m.meta.get("cues", ())
+                 and isinstance(m.value, Place) and (m.value.feature_class == "P" or _unplaced(m))
+                 and "speech" not in m.meta.get("cues", ())]
+        return max(named, key=lambda m: m.start) if named else None
 
     @staticmethod
     def _told_next(doc: Document, places: list[Mention], sent_index: int) -> Mention | None:

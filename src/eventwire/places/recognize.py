@@ -101,6 +101,12 @@ LANDMARK_NOUNS = frozenset({
     "harbor", "barracks", "checkpoint", "crossing", "mall", "court", "parliament", "embassy", "police", "army",
     "governor", "city", "town", "province", "district", "region", "state", "county", "camp", "valley", "river",
 })
+# words of time a small model may run a place entity on into ("the town of Zemio early on Thursday")
+_RUN_ON_WORDS = frozenset({"early", "late", "on", "last", "this", "overnight", "yesterday", "today", "morning",
+                           "night", "evening", "afternoon", "at", "dawn"})
+# "the central market of X", "the streets of X", "the main hospital of X": X is the town they are in
+SITE_OF_NOUNS = frozenset({"market", "bazaar", "hospital", "mosque", "prison", "jail", "airport", "stadium",
+                           "streets", "centre", "center", "heart", "port", "harbour", "harbor"})
 # "Niger Delta", "Mississippi River": a natural feature named after a place is not that place
 NATURAL_NOUNS = frozenset({"delta", "river", "valley", "basin", "mountains", "mountain", "hills", "lake", "desert",
                            "plateau", "coast", "bay", "strait", "straits", "gulf", "peninsula", "plain", "plains",
@@ -404,6 +410,27 @@ def _strip_the(text: str, start: int) -> tuple[str, int]:
     return text, start
 
 
+_PLURAL_FEATURES = {"villages": "village", "towns": "town", "cities": "city", "hamlets": "hamlet",
+                    "settlements": "settlement", "camps": "camp", "neighbourhoods": "neighbourhood",
+                    "neighborhoods": "neighborhood", "suburbs": "suburb"}
+
+
+def _plural_list_feature(tokens: list[Token], i: int) -> str:
+    """"the villages of Huwaysis and Jubb Al-Jarrah", "the towns of Kafr Saghir, Babinnis and Tal Rifaat":
+    the kind of place (singular) a name in such a list is said to be; "" when it is not in one."""
+    k = i - 1
+    for _ in range(12):
+        if k < 1:
+            return ""
+        low = tokens[k].lower
+        if low == "of":
+            return _PLURAL_FEATURES.get(tokens[k - 1].lower, "")
+        if not (tokens[k].cap or low == "and"):
+            return ""
+        k -= 1
+    return ""
+
+
 def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
     """Cue words around tokens[i:j]."""
     before = [t.lower for t in tokens[max(0, i - 4):i]]
@@ -422,6 +449,10 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
         topo.cues.add("from" if prev == "from" else "in")
     if not NEAR_WORDS.isdisjoint(before[-3:]):
         topo.cues.add("near")
+    listed = _plural_list_feature(tokens, i) if i and tokens[i].cap else ""
+    if listed and "feature" not in topo.cues:
+        topo.feature = listed  # "the villages of Huwaysis and Jubb Al-Jarrah"
+        topo.cues.add("feature")
     if prev == "of" and len(before) > 1 and before[-2] in FEATURE_NOUNS:
         topo.feature = before[-2]
         topo.cues.add("feature")
@@ -469,10 +500,34 @@ def _apposition_place(tokens: list[Token], j: int) -> bool:
         k += 1
     for k in range(k, min(k + 3, len(tokens) - 1)):
         if tokens[k].lower in QUALIFIED_NOUNS:
-            return tokens[k + 1].lower in ("of", "in")
+            return tokens[k + 1].lower in ("of", "in", "located", "situated", "near", "outside", "on", "about",
+                                           "some", "close")
         if not tokens[k].text.isalpha() or tokens[k].cap:
             return False
     return False
+
+
+def _in_a_division(tokens: list[Token], j: int) -> bool:
+    """"in Rupandehi district", "in the Kurram district of ...": right after a name (no comma between),
+    "in", an optional "the", one to three capitalised words and an administrative noun."""
+    if j >= len(tokens) or tokens[j].lower != "in" or tokens[j].start - tokens[j - 1].end != 1:
+        return False
+    k = j + 1
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    n = 0
+    while k < len(tokens) and tokens[k].cap and n < 3:
+        k, n = k + 1, n + 1
+    return 0 < n and k < len(tokens) and tokens[k].lower in ADMIN_NOUNS
+
+
+_SETTLEMENT_AFTER = re.compile(r"\s(?:village|town|hamlet|district|camp|settlement|locality|township|sub-?district|"
+                               r"neighbou?rhood|suburb)\b")
+
+
+def _settlement_after(text: str, e: int) -> bool:
+    """Whether a settlement noun follows the name right away ("Khan Tuman village", "Silopi town")."""
+    return bool(_SETTLEMENT_AFTER.match(text, e, e + 16))
 
 
 def _rest_of(tokens: list[Token], j: int) -> str:
@@ -551,6 +606,10 @@ class Recognizer:
                 etext = text[s:e]
                 if before == "of" and k > 1 and tokens[k - 2].lower in FEATURE_NOUNS:
                     continue  # "the village of Kunyo Barrow" tagged PERSON: a place, listed or not
+                if _settlement_after(text, e) or (k < len(tokens) and tokens[k].start == s
+                                               and self._introduced_as_place(tokens, tok_at, s, e)
+                                               and not self.gaz.lookup(etext)):
+                    continue  # "Khan Tuman village", "east of Furqlus, a town on the highway" tagged PERSON
                 nxt_word = text[e:e + 20].split()[:1]
                 if (before in PERSON_OVERRIDE_PREPS or before in DIRECTIONS
                         or (nxt_word and nxt_word[0].lower().strip(",.") in FEATURE_NOUNS)) and self.gaz.lookup(etext):
@@ -589,6 +648,18 @@ class Recognizer:
                 if " " not in etext and normalise(etext) in self.traps \
                         and not any(c.population >= 50_000 for c in self.gaz.lookup(etext)):
                     continue  # "Nov" of "Nov. 22" tagged GPE (but "Nice" and "Reading" tagged GPE stay)
+                if etext and " " in etext and etext[:1].isupper() and not etext.split()[-1][:1].isupper() \
+                        and all(w.lower().strip(",.") in _RUN_ON_WORDS or w.lower().strip(",.") in FEATURE_NOUNS
+                                for w in etext.split()[1:] if not w[:1].isupper()) \
+                        and not self.gaz.lookup(etext):
+                    # "the town of Zemio early on Thursday" tagged GPE as "Zemio early on", "in Kayamla village"
+                    # as "Kayamla village": the name ends on its last capitalised word, and the words after it
+                    # are read as its cues (a site's word stays: "Tahrir square")
+                    words = etext.split(" ")
+                    while len(words) > 1 and not words[-1][:1].isupper():
+                        words.pop()
+                    etext = " ".join(words).rstrip(",")
+                    ee = es + len(etext)
                 if not etext or not self.gaz.lookup(etext) and not self._lookup_variants(etext):
                     # not in the gazetteer: a longer entity may still contain a place ("Thruxton, Hampshire");
                     # the whole is kept as an unlisted place ("Al-Bayaa neighbourhood", "Heart Hospital")
@@ -837,6 +908,9 @@ class Recognizer:
             return any(c.population >= 50_000 for c in towns)
         if before == "of" and k >= 2 and (tokens[k - 2].lower in NEAR_WORDS or tokens[k - 2].lower in FEATURE_NOUNS):
             return True  # "the countryside of Palmyra", "the outskirts of Kherson"
+        if before == "of" and k >= 2 and tokens[k - 2].lower in SITE_OF_NOUNS:
+            # "the central market of Wad Madani", "the streets of Goma": a part of a town
+            return any(c.population >= 1000 and c.feature_class == "P" for c in towns)
         if before == "of" and k >= 2 and tokens[k - 2].lower == "control":
             return any(c.population >= 1000 for c in towns)  # "took control of Ziguinchor"
         if before in QUALIFIED_NOUNS and k >= 2:
@@ -899,20 +973,26 @@ class Recognizer:
         if k is not None and k >= 2 and tokens[k - 1].lower == "of" \
                 and (tokens[k - 2].lower in QUALIFIED_NOUNS or tokens[k - 2].lower in PART_NOUNS):
             return True
+        if k is not None and k >= 2 and _plural_list_feature(tokens, k):
+            return True  # "the villages of Huwaysis and Jubb Al-Jarrah" tagged ORG / PERSON
         if e is None:
             return False
         m = _tok_index({}, e, tokens) if tokens else -1
         nxt = m if 0 <= m < len(tokens) and tokens[m].start >= e else m + 1
-        if k is not None and k >= 1 and tokens[k - 1].lower in PERSON_OVERRIDE_PREPS and 0 < nxt < len(tokens) \
-                and tokens[nxt - 1].end == e and _apposition_place(tokens, nxt):
-            return True  # "in Sugapa, the main town of ..." tagged NORP: the apposition says what it is
+        where = k is not None and k >= 1 and (tokens[k - 1].lower in PERSON_OVERRIDE_PREPS
+                                              or tokens[k - 1].lower in PLACE_OBJECT_VERBS or (
+            tokens[k - 1].lower == "of" and k >= 2 and tokens[k - 2].lower in DIRECTIONS))
+        if where and 0 < nxt < len(tokens) and tokens[nxt - 1].end == e and _apposition_place(tokens, nxt):
+            return True  # "in Sugapa, the main town of ...", "east of Furqlus, a town on ..." tagged NORP
+        if where and 0 < nxt < len(tokens) and tokens[nxt - 1].end == e and _in_a_division(tokens, nxt):
+            return True  # "at Manigram in Rupandehi district" tagged ORG: a place inside a division
         return 0 <= nxt < len(tokens) and tokens[nxt].start - e <= 1 and tokens[nxt].lower in FEATURE_NOUNS
 
     def _unlisted_run(self, tokens: list[Token], i: int, text: str, taken: bytearray) -> tuple[Toponym, int] | None:
         """A capitalised name the gazetteer lacks, introduced as a place: "the neighbourhood of Al-Bayaa",
         "Silopi town", "Betong district". It stops before a token already taken (see :func:`_take`)."""
         if not (i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in FEATURE_NOUNS) and \
-                _PLACE_NOUNS.isdisjoint(map(_TOKEN_LOWER, tokens[i:i + 7])):
+                _PLACE_NOUNS.isdisjoint(map(_TOKEN_LOWER, tokens[i:i + 7])) and not _plural_list_feature(tokens, i):
             return None  # no noun near that could introduce it as a place (the common case: be quick)
         if tokens[i].lower in _LEADING_PREPOSITIONS and not tokens[i].upper:
             return None  # "In New York state", "Across Borno state": a sentence's first word is not the name's
@@ -942,6 +1022,10 @@ class Recognizer:
             topo.cues.add("site")
             topo.feature = site
             topo.reason = f"a named {site}, not in the gazetteer"
+        if not topo.cues & {"feature", "site"} and i >= 1 and tokens[i - 1].lower in PERSON_OVERRIDE_PREPS \
+                and tokens[i - 1].lower not in ("from", "to") and _in_a_division(tokens, j):
+            topo.cues.add("feature")  # "at Manigram in Rupandehi district": a place inside a named division
+            topo.reason = "a name placed inside a named division, not in the gazetteer"
         if not topo.cues & {"feature", "site"} or not self._unlisted_ok(topo.text):
             return None
         j = max(j, k)
@@ -1228,7 +1312,11 @@ class Recognizer:
             if "speech" in topo.cues:
                 return False, ""
             if has_ner and single and not any(c.population >= 1000 or c.feature_class != "P" for c in cands):
-                return False, ""
+                if not self._in_named_division(tokens, j, cands):
+                    return False, ""
+                # "its camp in Tessalit in the northern Kidal region": a village GeoNames lists without a
+                # population, in the very province the text puts it in
+                return True, f"gazetteer match after '{topo.prev}', in the division named after it"
             return True, f"gazetteer match after '{topo.prev}'"
         if "from" in topo.cues and not has_ner and "speech" not in topo.cues \
                 and any(c.feature_class in ("P", "A") and c.match == "name" and c.population >= 1000 for c in cands):
@@ -1236,6 +1324,29 @@ class Recognizer:
         if not has_ner and not at_sentence_start and not single and any(c.population >= 5000 for c in cands):
             return True, "multi-word gazetteer match (no NER)"
         return False, ""
+
+    def _in_named_division(self, tokens: list[Token], j: int, cands) -> bool:
+        """Whether the words after a name ("X in the northern Kidal region", "X, Kidal region", "X in
+        Masisi territory") name a first- or second-level division that holds one of its candidates."""
+        k = j
+        if k < len(tokens) and tokens[k].lower in ("in", ",", "of"):
+            k += 1
+        while k < len(tokens) and (tokens[k].lower in ("the", "a") or tokens[k].lower in DIRECTIONS
+                                   or tokens[k].lower in ("far",)):
+            k += 1
+        if k >= len(tokens) or k == j or not tokens[k].cap:
+            return False
+        for n in (3, 2, 1):
+            if k + n > len(tokens):
+                continue
+            name = " ".join(t.text for t in tokens[k:k + n])
+            for d in self.gaz.lookup(name):
+                if d.feature_code not in ("ADM1", "ADM2") or d.match not in ("name", "alt"):
+                    continue
+                key = d.admin1_key if d.feature_code == "ADM1" else d.admin2_key
+                if any(c.feature_class == "P" and key and key in (c.admin1_key, c.admin2_key) for c in cands):
+                    return True
+        return False
 
 
 # prepositions capitalised only because they open a sentence ("In Kano state, ..."): never a name's first word
