@@ -6,6 +6,11 @@ is only acceptable if every entity, label and IOB tag comes out the same, on sin
 sentences, batches of sentences of different lengths, and whole texts whose sentence
 boundaries constrain the entities; and if documents it cannot handle (preset entities) go
 to spaCy's loop.
+
+The parser's greedy loop is driven from Python too (``eventwire.nlp._greedy_parse``: spaCy's
+step model and its own transitions); heads, labels and sentence starts must come out as
+spaCy's compiled loop sets them, on long sentences, quotes, lists, whole texts where the
+parser places the sentence boundaries itself, and texts whose boundaries were set before it.
 """
 
 from __future__ import annotations
@@ -177,3 +182,166 @@ def test_validity_rules_match_spacys_at_every_token(nlp):
             assert ours == theirs, (i, opened, doc[i].text)
             checked += 1
     assert checked > 2 * n  # open entities were reached at most positions
+
+
+# ---------------------------------------------------------------- the parser's decoding
+# Text written for this test: a long sentence (well over 60 tokens) with nested clauses, direct
+# speech in quotes, a numbered list and a semicolon list, a heading without a verb, a very short
+# sentence and an abbreviation with a full stop inside a sentence.
+PARSE_SENTENCES = [
+    "The governor of the province, who had flown in from the capital on Monday evening after "
+    "the second of two car bombs tore through the crowded bus station near the central market, "
+    "told reporters that at least 31 people, including nine children and an off-duty police "
+    "officer, had been killed, and that security forces, which had been warned of an attack "
+    "three days earlier, were now searching houses in the surrounding villages for the men "
+    "who had planted them.",
+    '"We will not leave until they release our sons," said Amina Yusuf, whose two sons were '
+    'detained in the raid, as protesters chanted "Free them now!" outside the court.',
+    "Witnesses listed the damage: (1) the mosque's minaret, (2) a clinic run by an aid group, "
+    "and (3) forty shops; the roads to Gao, Ansongo and Menaka remained closed.",
+    "Casualty figures",
+    "It burned.",
+    "Dr. Okafor of St. Mary's Hospital in Jos said U.S.-made rifles were found at the scene.",
+]
+PARSE_WHOLE = (
+    "Police fired tear gas at students in Nairobi on Tuesday. Two were hurt \"The march was "
+    "peaceful,\" a student leader said; the police said otherwise. In Kisumu, traders closed "
+    "their shops. Then the rain came and the crowds went home\n\nCurfew declared in three "
+    "counties A government spokesman confirmed it late at night"
+)
+
+
+def _parse(docs):
+    return [[(t.head.i, t.dep_, t.is_sent_start) for t in d] for d in docs]
+
+
+def _before_parser(nlp, texts, pipes=None):
+    """Docs as the nlp stage hands them to the parser (tok2vec, tagger: what comes before it)."""
+    docs = [nlp.make_doc(t) for t in texts]
+    for name in pipes if pipes is not None else nlp.pipe_names[:nlp.pipe_names.index("parser")]:
+        docs = list(nlp.get_pipe(name).pipe(docs))
+    return docs
+
+
+def _spacy_parse(nlp, docs, sub=16):
+    parser = nlp.get_pipe("parser")
+    for i in range(0, len(docs), sub):  # sorted by length as Parser.pipe does
+        part = sorted(docs[i:i + sub], key=len)
+        parser.set_annotations(part, parser.predict(part))
+    return docs
+
+
+def _our_parse(parser, docs, sub=16):
+    """The same sub-batches through eventwire's loop, whatever their shape."""
+    for i in range(0, len(docs), sub):
+        part = sorted(docs[i:i + sub], key=len)
+        parser.set_annotations(part, nlp_module._greedy_parse(parser, part))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def parser(nlp):
+    if "parser" not in nlp.pipe_names:
+        pytest.skip("no parser")
+    return nlp.get_pipe("parser")
+
+
+def test_the_parse_decoding_applies_to_the_installed_parser(nlp, parser):
+    assert nlp.meta["eventwire_parser_blis"] is True
+    assert nlp_module._own_parse_decoding(parser)
+
+
+@pytest.mark.parametrize("batch", [PARSE_SENTENCES, PARSE_SENTENCES[:1], PARSE_SENTENCES[3:4],
+                                   list(reversed(PARSE_SENTENCES)), PARSE_SENTENCES + SENTENCES])
+def test_same_parse_as_spacys_loop_on_sentence_batches(nlp, parser, batch):
+    with model_threads(nlp):
+        theirs = _spacy_parse(nlp, _before_parser(nlp, batch))
+        ours = _our_parse(parser, _before_parser(nlp, batch))
+        piped = nlp_module._parser_pipe(parser, _before_parser(nlp, batch), batch_size=64)
+    assert _parse(ours) == _parse(theirs)
+    assert _parse(piped) == _parse(theirs)
+    first = ours[0]
+    assert sum(1 for t in first if t.dep_ == "ROOT") >= 1  # a real parse was compared
+    if len(batch) > 1:
+        deps = {t.dep_ for d in ours for t in d}
+        assert {"nsubj", "dobj", "prep", "pobj", "punct", "conj"} <= deps
+
+
+def test_same_parse_and_sentence_starts_on_a_whole_text(nlp, parser):
+    """The parser over a whole text sets the sentence boundaries itself (its break move): they must
+    come out the same, with run-on sentences, quotes and a heading without a full stop."""
+    pipes = [n for n in nlp.pipe_names[:nlp.pipe_names.index("parser")]]
+    with model_threads(nlp):
+        theirs = _spacy_parse(nlp, _before_parser(nlp, [PARSE_WHOLE], pipes))
+        ours = _before_parser(nlp, [PARSE_WHOLE], pipes)
+        parser.set_annotations(ours, nlp_module._greedy_parse(parser, ours))  # one text alone: called directly
+    assert _parse(ours) == _parse(theirs)
+    assert sum(1 for _ in ours[0].sents) >= 3  # the parser broke the text into sentences
+
+
+def test_same_parse_under_preset_sentence_boundaries(nlp, parser):
+    """Boundaries the sentence splitter set first bind the parser (no arc across them, no new
+    break where the splitter said no): the same in both loops."""
+    pipes = ["senter", *nlp.pipe_names[:nlp.pipe_names.index("parser")]]
+    with model_threads(nlp):
+        theirs = _spacy_parse(nlp, _before_parser(nlp, [PARSE_WHOLE, WHOLE], pipes))
+        ours = nlp_module._parser_pipe(parser, _before_parser(nlp, [PARSE_WHOLE, WHOLE], pipes), batch_size=64)
+        split = _before_parser(nlp, [PARSE_WHOLE], ["senter"])[0]
+    assert _parse(ours) == _parse(theirs)
+    starts = [t.i for t in split if t.is_sent_start]
+    assert [t.i for t in ours[0] if t.is_sent_start] == starts  # the splitter's boundaries were kept
+    for sent in ours[0].sents:
+        assert all(sent.start <= t.head.i < sent.end for t in sent)
+
+
+def test_parse_sub_batches_and_empty_documents(nlp, parser):
+    texts = ["", *(f"{s} Officials in Mombasa confirmed it on day {i}." for i, s in enumerate(PARSE_SENTENCES * 3)), ""]
+    with model_threads(nlp):
+        theirs = [_spacy_parse(nlp, _before_parser(nlp, texts[i:i + 8]), sub=2) for i in range(0, len(texts), 8)]
+        ours = nlp_module._parser_pipe(parser, _before_parser(nlp, texts), batch_size=8)  # sub-batches of 2
+    assert _parse(ours) == _parse([d for group in theirs for d in group])
+    assert len(ours[0]) == 0 and len(ours[-1]) == 0
+
+
+def _count_greedy_parse(monkeypatch):
+    calls = []
+    real = nlp_module._greedy_parse
+
+    def counting(parser, docs):
+        calls.append(len(docs))
+        return real(parser, docs)
+
+    monkeypatch.setattr(nlp_module, "_greedy_parse", counting)
+    return calls
+
+
+def test_one_long_document_keeps_spacys_loop_and_sentences_do_not(nlp, parser, monkeypatch):
+    """A step costs the same in Python for one sentence or sixteen: a sub-batch that is one long
+    text goes to spaCy's loop, sentences of similar length to ours."""
+    calls = _count_greedy_parse(monkeypatch)
+    with model_threads(nlp):
+        nlp_module._parser_pipe(parser, _before_parser(nlp, [PARSE_WHOLE]), batch_size=64)
+        nlp_module._parser_pipe(parser, _before_parser(nlp, [PARSE_WHOLE, "It burned."]), batch_size=64)
+        assert calls == []
+        nlp_module._parser_pipe(parser, _before_parser(nlp, PARSE_SENTENCES[1:3]), batch_size=64)
+    assert calls == [2]
+
+
+@pytest.mark.parametrize("scope", ["events", "all"])
+def test_nlp_stage_uses_the_parse_decoding_unless_told_not_to(nlp, scope, monkeypatch):
+    calls = _count_greedy_parse(monkeypatch)
+    text = PARSE_WHOLE + "\n\n" + " ".join(PARSE_SENTENCES)
+
+    def run():
+        doc = Document(id="p", text=text, clean=text)
+        nlp_module.run(doc, Settings(parse_scope=scope))
+        sdoc = doc.spacy_doc
+        return [(t.head.i, t.dep_, t.is_sent_start, t.tag_, t.lemma_) for t in sdoc], doc.meta.get("parsed_sentences")
+
+    ours = run()
+    assert bool(calls) is (scope == "events")  # "all": the whole text, one long document (spaCy's loop)
+    monkeypatch.setenv("EVENTWIRE_DECODE", "spacy")
+    calls.clear()
+    theirs = run()
+    assert not calls
+    assert ours == theirs

@@ -43,6 +43,7 @@ def _load(model: str):
         nlp.meta["eventwire_attribute_index"] = _index_attribute_ruler(nlp)
         nlp.meta["eventwire_lemma_cache"] = _speed_up_lemmatizer(nlp)
         nlp.meta["eventwire_ner_blis"] = _score_moves_with_blis(nlp)
+        nlp.meta["eventwire_parser_blis"] = _score_moves_with_blis(nlp, "parser")
         return nlp
     log.warning("no English spaCy model found (tried %s); using blank English + rules", ", ".join(names))
     return _load("blank")
@@ -319,14 +320,15 @@ def _own_ner_decoding() -> bool:
     return os.environ.get("EVENTWIRE_DECODE", "numpy").lower() != "spacy"
 
 
-def _score_moves_with_blis(nlp) -> bool:
-    """Give NER's output layer thinc's BLIS products, which spaCy's compiled loop uses for that
-    layer whatever the model's ops: :class:`EntityDecoder` then gets the very same scores."""
+def _score_moves_with_blis(nlp, name: str = "ner") -> bool:
+    """Give the output layer of NER (or the parser) thinc's BLIS products, which spaCy's compiled
+    loop uses for that layer whatever the model's ops: :class:`EntityDecoder` (or
+    :func:`_greedy_parse`) then gets the very same scores."""
     from thinc.api import NumpyOps
 
-    if "ner" not in nlp.component_names:
+    if name not in nlp.component_names:
         return False
-    model = getattr(nlp.get_pipe("ner"), "model", None)
+    model = getattr(nlp.get_pipe(name), "model", None)
     if not hasattr(model, "has_ref") or not model.has_ref("upper"):
         return False
     if not isinstance(model.get_ref("upper").ops, NumpyOps):  # e.g. a GPU model: leave it
@@ -466,9 +468,90 @@ def _ner_pipe(ner, docs: list, batch_size: int) -> list:
     return docs
 
 
+# ---------------------------------------------------------------- the parser's decoding
+# The dependency parser's compiled greedy loop pays for the GIL too: its step (spaCy's
+# ``predict_states``) picks each hidden unit's best maxout piece with thinc's ``Vec.arg_max``,
+# which this build does not declare ``noexcept``, so each of the 64 calls per state and step
+# takes the GIL back (perf: half of the loop's time in ``take_gil``, mutexes and
+# ``PyGILState_Ensure``); 4.3 of the parser's 4.7 ms per 970-word article. :func:`_greedy_parse`
+# drives the same greedy loop from Python, a step for all unfinished sentences of a
+# (sub-)batch at once, with spaCy's own pieces: its step model (``ParserStepModel``: the token
+# ids of each state's features, the precomputed feature sums and the maxout of
+# ``state2vec``), the output layer on thinc's BLIS as in the compiled loop (so the scores are
+# the same to the bit), the same unseen-class masking, and spaCy's own
+# ``Parser.transition_states`` for the rest (the arc-eager validity of each move, the first
+# best valid move, the transition itself, in the compiled code, now called with the GIL
+# held). Heads, labels and sentence starts are set by spaCy's ``set_annotations`` as before.
+# Identical parses (docs/performance.md, session 6; tests/test_nlp_decode.py). A parser with
+# a beam, without an output layer, with another transition system, or
+# ``EVENTWIRE_DECODE=spacy`` keeps spaCy's loop.
+# tokens of a sub-batch per token of its longest document from which the loop above is the
+# faster (HRDsAttack sentences: one document alone 8 % slower than spaCy's, two 19 % faster)
+_BATCH_FILL = 1.5
+
+
+def _own_parse_decoding(parser) -> bool:
+    from thinc.api import NumpyOps
+
+    from spacy.pipeline._parser_internals.arc_eager import ArcEager
+
+    cfg = getattr(parser, "cfg", None)
+    model = getattr(parser, "model", None)
+    return (isinstance(cfg, dict) and cfg.get("beam_width") == 1 and isinstance(getattr(parser, "moves", None), ArcEager)
+            and hasattr(model, "has_ref") and model.has_ref("upper")
+            and getattr(model, "attrs", {}).get("has_upper", False)
+            and isinstance(model.get_ref("upper").ops, NumpyOps) and model.get_ref("upper").ops.use_blis)
+
+
+def _greedy_parse(parser, docs: list) -> list:
+    """What ``Parser.predict`` returns for ``docs`` (the parse states), with the loop above."""
+    import blis.py
+    import numpy
+
+    if not any(len(d) for d in docs):
+        return parser.moves.init_batch(docs)
+    parser._ensure_labels_are_added(docs)
+    batch = parser.moves.init_batch(docs)
+    step = parser.model.predict(docs)
+    states = [s for s in batch if not s.is_final()]
+    upper = step.vec2scores
+    weights, bias = upper.get_param("W"), upper.get_param("b")
+    unseen = step._class_mask == 0
+    mask_unseen = bool(unseen.any())
+    token_ids, state2vec, gemm = step.get_token_ids, step.state2vec.predict, blis.py.gemm
+    while states:
+        scores = gemm(state2vec(token_ids(states)), weights, trans2=True, beta=0.0)  # thinc's Linear on BLIS
+        scores += bias
+        if mask_unseen:
+            scores[:, unseen] = numpy.nanmin(scores)
+        states = parser.transition_states(states, scores)  # the unfinished ones, in order
+    step.clear_memory()
+    return batch
+
+
+def _parser_pipe(parser, docs: list, batch_size: int) -> list:
+    """What ``Parser.pipe`` does (batches, then sub-batches sorted by length), with
+    :func:`_greedy_parse` instead of spaCy's compiled loop where it is the faster: a step costs
+    ~10 us in Python whatever the number of sentences it advances, so a sub-batch that is
+    mostly one long document (a whole text, ``parse_scope="all"``) keeps spaCy's loop
+    (same parse either way; docs/performance.md, session 6)."""
+    from spacy import util
+
+    for batch in util.minibatch(docs, size=batch_size):
+        by_length = sorted(batch, key=len)
+        for sub in util.minibatch(by_length, size=max(batch_size // 4, 2)):
+            sub = list(sub)
+            lengths = [len(d) for d in sub]
+            if sum(lengths) >= _BATCH_FILL * max(lengths):
+                parser.set_annotations(sub, _greedy_parse(parser, sub))
+            else:
+                parser.set_annotations(sub, parser.predict(sub))
+    return docs
+
+
 def annotate(nlp, docs: list, names, batch_size: int = 64) -> list:
     """Run the components ``names`` of ``nlp``, in this order, over ``docs`` (already tokenised)
-    as ``nlp.pipe`` would, with NER's decoding above."""
+    as ``nlp.pipe`` would, with NER's and the parser's decoding above."""
     own_ner = _own_ner_decoding()
     for name in names:
         if not docs:
@@ -476,6 +559,8 @@ def annotate(nlp, docs: list, names, batch_size: int = 64) -> list:
         proc = nlp.get_pipe(name)
         if own_ner and name == "ner" and nlp.meta.get("eventwire_ner_blis"):
             docs = _ner_pipe(proc, docs, batch_size)
+        elif own_ner and name == "parser" and nlp.meta.get("eventwire_parser_blis") and _own_parse_decoding(proc):
+            docs = _parser_pipe(proc, docs, batch_size)
         elif hasattr(proc, "pipe"):
             docs = list(proc.pipe(docs, batch_size=batch_size))
         else:
