@@ -123,7 +123,8 @@ _BACKED_BY_RE = re.compile(
     r"reinforced|joined)\s+by|alongside|(?:together|along)\s+with|with\s+(?:the\s+)?(?:air\s+)?(?:support|backing|help)\s+"
     r"(?:of|from))\s+(?:the\s+)?")
 _PASSIVE_BEFORE = re.compile(r"\b(?:[Ww]as|[Ww]ere|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$")
-_BY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+# "shelling by Yemen's Houthi rebels": a country's possessive may stand before the agent
+_BY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}?$", re.I)
 _TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _UNDER_FIRE = re.compile(r"\bc(?:a|o)me\s+under\s+(?:\w+\s+)?(?:fire|attack|shelling|bombardment)\s+(?:from|by)\s+(?:the\s+)?$",
                          re.I)

@@ -13,7 +13,8 @@ these hold (knobs in ``data/dedup.yaml``):
   side(s) is that strike, told as fighting (:func:`_strike_told_as_clash`); a peaceful
   protest and a violent demonstration are never one event (a breakaway riot), nor
   an abduction and a strike; a protest whose report says it stayed peaceful is no
-  excessive force against protesters (:func:`_peaceful_against_force`);
+  excessive force against protesters (:func:`_peaceful_against_force`); a riot and an attack
+  on civilians only when the attack's evidence tells the crowd fired on (:func:`_fired_on_the_crowd`);
 * **date**: the dates differ by no more than the window of the coarser
   ``time_precision`` (same day when both know the day; a day more when one
   report dates the event by a night: "Monday night" / "overnight, an official
@@ -27,7 +28,8 @@ these hold (knobs in ``data/dedup.yaml``):
   placed only in the country matches anywhere in it, and one with no place at
   all matches any place -- except that two *different*
   precisely located towns or villages more than 5 km apart are different
-  places (neither name being the other's district or region). The evidence
+  places (neither name being the other's district or region, nor a district one report's
+  evidence names as its own place with the other's town in it: :func:`_district_around`). The evidence
   counts too, since the gazetteer lacks many villages: two reports naming
   different villages, camps or districts ("Pazigyi village" / "Kyaung Taung
   village") are two places; a region-level report naming a village or district
@@ -52,7 +54,8 @@ these hold (knobs in ``data/dedup.yaml``):
   "SDF v unidentified gunmen", not "Military Forces of Syria v Islamic State".
   Victim sides a report contradicts are read first (:func:`_victims_recoded`):
   a state force as the victims of an attack on civilians, or civilians whose
-  evidence names only soldiers hit, against a clash of those soldiers' forces.
+  evidence names only soldiers hit, against a clash of those soldiers' forces. An unnamed
+  military's strike on civilians is the home military's strike on a group (:func:`_home_military`).
 
 Events of the same document never merge with each other: the extractor has
 already judged them to be different events. A report placed only at region or
@@ -300,10 +303,22 @@ def _target_described_differently(a: Event, b: Event) -> bool:
     remote, vac = "Explosions/Remote violence", "Violence against civilians"
     if remote not in (a.event_type, b.event_type) or not {a.event_type, b.event_type} <= {remote, vac}:
         return False
-    if _side_match(_side(a, 1), _side(b, 1)) != "same":
+    if _side_match(_side(a, 1), _side(b, 1)) != "same" and not _home_military(a, b):
         return False
     civ = [x.lower().startswith("civilians") for x in (a.actor2, b.actor2)]
     return civ.count(True) == 1 and all(x and not is_wildcard(x) for x in (a.actor2, b.actor2))
+
+
+def _home_military(a: Event, b: Event) -> bool:
+    """One report's attacker is "Unidentified Military Forces" (an outlet that says "the military"
+    or "an air strike" without naming whose) and the other's the military of the country both
+    reports are in: "the Tatmadaw conducted air operations in Kyauktaw" and "16 civilians were killed
+    in an air strike in Kyauktaw" name one attacker. Not a foreign force, not another country's."""
+    names = {a.actor1 or "", b.actor1 or ""}
+    if not any(n.lower().startswith("unidentified military forces") for n in names):
+        return False
+    country = _fold(a.country or "") if _fold(a.country or "") == _fold(b.country or "") else ""
+    return bool(country) and any(n.startswith("Military Forces of ") and _country_of(n) == country for n in names)
 
 
 def _date(s: str) -> dt.date | None:
@@ -410,6 +425,8 @@ def types_match(a: Event, b: Event) -> tuple[bool, str]:
         if allowed is not None and not _armed_actor_in_common(a, b) and not _attack_on_the_march(a, b):
             return False, (f"{a.sub_event_type} and {b.sub_event_type} without an armed actor "
                            "named in both")
+        if pair == _RIOT_FIRED_ON and not _fired_on_the_crowd(a, b):
+            return False, f"{a.sub_event_type} and {b.sub_event_type}: the attack tells no crowd"
         conflict = _means_conflict(a, b)
         if conflict:
             return False, conflict
@@ -485,6 +502,20 @@ def _armed_actor_in_common(a: Event, b: Event) -> bool:
     return any(_names_match(x, y) for x in armed(a) for y in armed(b))
 
 
+_RIOT_FIRED_ON = frozenset(("Riots", "Violence against civilians"))
+_CROWD_HIT = re.compile(r"\b(?:crowds?|thousands|hundreds|workers|strikers|mob|throng)\b", re.IGNORECASE)
+
+
+def _fired_on_the_crowd(a: Event, b: Event) -> bool:
+    """A riot and an attack on civilians by the force on the riot's other side, the attack report's
+    own evidence telling a crowd or a demonstration ("police opened fire on workers in Ashulia"):
+    the outlet on the crowd's side codes the shooting of the riot an official source tells ("miscreants
+    in the guise of workers attacked the police"). A police killing told with no crowd stays apart."""
+    vac = a if a.event_type == "Violence against civilians" else b
+    text = " ".join(e.text for e in vac.evidence)
+    return bool(_MARCH.search(text) or _CROWD_HIT.search(text))
+
+
 _MARCH = re.compile(r"\b(?:march(?:ed|ing|es)?|protest(?:ed|ing|s|ers)?|demonstrat(?:ed|ion|ions|ors|ing)|"
                     r"rall(?:y|ies|ied)|sit-in|strikers|picket(?:ed|ing)?)\b", re.IGNORECASE)
 
@@ -495,11 +526,17 @@ def _attack_on_the_march(a: Event, b: Event) -> bool:
     marched ... carrying photographs of murdered drivers"): the outlet that names neither police
     nor protesters has coded the same march as an attack. An attack report that tells no
     demonstration (gunmen attacking villagers the day police broke up a rally) stays apart."""
-    if {a.sub_event_type, b.sub_event_type} != {"Excessive force against protesters", "Attack"}:
+    subs = {a.sub_event_type, b.sub_event_type}
+    if subs not in ({"Excessive force against protesters", "Attack"}, {"Violent demonstration", "Attack"}):
         return False
     vac = a if a.event_type == "Violence against civilians" else b
     if vac.event_type != "Violence against civilians" or not is_wildcard(vac.actor1):
         return False
+    if "Violent demonstration" in subs:
+        # the riot's crowd fired on ("police fired on thousands of workers"): only a riot told as a
+        # clash with the police or the army, not workers ransacking a factory
+        riot = b if vac is a else a
+        return any(_STATE_FORCE.match(x or "") for x in (riot.actor1, riot.actor2)) and _fired_on_the_crowd(a, b)
     return bool(_MARCH.search(" ".join(e.text for e in vac.evidence)))
 
 
@@ -838,7 +875,21 @@ def _distinct_places(a: Event, b: Event) -> bool:
         return False
     admin_a = {_fold(x) for x in (a.admin1, a.admin2, a.admin3) if x}
     admin_b = {_fold(x) for x in (b.admin1, b.admin2, b.admin3) if x}
+    if _district_around(a, b) or _district_around(b, a):
+        return False
     return la not in admin_b and lb not in admin_a and not _on_road_between(a, b)
+
+
+def _district_around(x: Event, y: Event) -> bool:
+    """Does ``x``'s evidence name its own place as a district ("a rural area of Dera Ismail Khan
+    district") that ``y``'s town lies in (both in one admin2 and admin1)? The gazetteer codes such
+    a report to the district's namesake town, and its admin2 may be spelt otherwise ("D. I.
+    Khan"), so the names alone do not show that the district holds the other's village."""
+    if not (x.location and x.admin1 and x.admin2 and y.admin1 and y.admin2):
+        return False
+    if _fold(x.admin1) != _fold(y.admin1) or _fold(x.admin2) != _fold(y.admin2):
+        return False
+    return _fold_owner(x.location) in settlements(x).get("district", set())
 
 
 def _told_apart(a: Event, b: Event) -> bool:
@@ -858,7 +909,7 @@ def _told_apart(a: Event, b: Event) -> bool:
     # still files Thika under
     admin_a = {_fold(x) for x in (a.admin2, a.admin3) if x}
     admin_b = {_fold(x) for x in (b.admin2, b.admin3) if x}
-    if la in admin_b or lb in admin_a:
+    if la in admin_b or lb in admin_a or _district_around(a, b) or _district_around(b, a):
         return False
     if not (names_place_of(a, a) and names_place_of(b, b)):
         return False
@@ -908,11 +959,12 @@ class Match:
 def _crowd_as_civilians(a: Event, b: Event) -> tuple[Event, Event]:
     """For a protest report and an attack-on-civilians report, the crowd named as civilians: "police
     fired on protesters" and "police shot dead three people" name one victim side."""
-    if {a.event_type, b.event_type} != {"Protests", "Violence against civilians"}:
+    if {a.event_type, b.event_type} not in ({"Protests", "Violence against civilians"},
+                                            {"Riots", "Violence against civilians"}):
         return a, b
 
     def civil(ev: Event) -> Event:
-        names = {k: re.sub(r"^(?:protesters|demonstrators)\b", "Civilians", getattr(ev, k), flags=re.IGNORECASE)
+        names = {k: re.sub(r"^(?:protesters|demonstrators|rioters)\b", "Civilians", getattr(ev, k), flags=re.IGNORECASE)
                  for k in ("actor1", "actor2")}
         return dataclasses.replace(ev, **names)
     return civil(a), civil(b)
