@@ -846,6 +846,26 @@ def _located_country(doc: Document, sent_index: int, start: int, end: int, setti
 
 
 # ------------------------------------------------------------------ public
+_FACTIONS_OF = re.compile(
+    r"(?i)\b(?:rival|two|competing|opposing|breakaway|feuding|warring)\s+(?:factions?|wings?|camps|splinter groups)\s+"
+    r"(?:of|within|in)\s+(?:the\s+)?$")
+_FACTIONS_AFTER = re.compile(r"(?i)\s*(?:factions|wings|splinter groups|commanders)\b")
+_RIVAL_BEFORE = re.compile(r"(?i)\b(?:rival|two|competing|feuding|warring)\s+(?:the\s+)?$")
+
+
+def _factions(doc: Document, ms: list[Mention], s_start: int, s_end: int) -> Mention | None:
+    """An armed group fighting itself: "rival factions of the SPLA-IO", "two factions of
+    al-Shabaab", "rival Fano factions" -- the group named once, split in two."""
+    for m in ms:
+        if m.value.inter not in (2, 3, 4) or m.meta.get("implicit"):
+            continue
+        before = doc.clean[max(s_start, m.start - 60):m.start]
+        if _FACTIONS_OF.search(before) or (_RIVAL_BEFORE.search(before)
+                                           and _FACTIONS_AFTER.match(doc.clean, m.end, min(s_end, m.end + 20))):
+            return m
+    return None
+
+
 def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_type: str,
                  sub_event_type: str, settings=None,
                  locate: Callable[[], Location | None] | None = None) -> Roles:
@@ -1312,7 +1332,11 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
 
     a1 = _finalise(a1, country, reliable)
     a2 = _finalise(a2, country, reliable)
-    if a1 is not None and a2 is not None and a1.value.name == a2.value.name and et in VIOLENT_TYPES:
+    split = _factions(doc, ms, s_start, s_end) if et == "Battles" else None
+    if split is not None:
+        # "rival factions of the SPLA-IO clashed": ACLED codes the group on both sides
+        a1 = a2 = _finalise(split, country, reliable)
+    elif a1 is not None and a2 is not None and a1.value.name == a2.value.name and et in VIOLENT_TYPES:
         a1 = _other_side(doc, a1, ms, country, reliable, s_start, s_end, sent_index, start, end)
     assoc1 = _dedupe([_finalise(m, country, reliable) for m in assoc1], a1, a2)
     assoc2 = _dedupe([_finalise(m, country, reliable) for m in assoc2], a1, a2)

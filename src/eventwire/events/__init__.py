@@ -23,7 +23,7 @@ from ..settings import Settings
 from . import confidence as _confidence
 from .dates import SAME_DAY, DateMention, choose, find_dates
 from .detect import Candidate, classify, detect_sentence
-from .fatalities import combine, sentence_fatalities, victim_class
+from .fatalities import combine, find_counts, sentence_fatalities, victim_class
 from .lexicon import load_lexicon, may_hold_event
 from .merge import Group, Reading, inherit_dates, merge
 from .modality import attribution, hedged, is_distinct
@@ -130,6 +130,8 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
     out = []
     src = attribution(text, lex) if cands else ""
     for c in cands:
+        if c.reference and not c.claim and _toll_of(text, c):
+            c.reference = False  # "The toll from Sunday's attack in Djibo has climbed to 50": a report of it
         block_dates = [d for d in dates if c.block_start <= d.start < c.block_end]
         if any(d.kind == "future" for d in block_dates) and not any(d.usable for d in block_dates):
             continue  # "by next week", "tomorrow": planned
@@ -167,6 +169,22 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
                                          or is_distinct(text[c.block_start:c.block_end], lex))
         out.append(r)
     return out
+
+
+_DAY_OF = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|last (?:night|week)|(?:the )?weekend)(?:'s|’s)"
+_TOLL_OF = re.compile(
+    r"(?i)\b(?:death toll|toll|number of (?:the )?(?:dead|people killed|victims|deaths)|casualty figure)\s+"
+    rf"(?:from|of|in)\s+(?:the\s+)?{_DAY_OF}\s+(?:[\w-]+\s+){{0,3}}?$")
+
+
+def _toll_of(text: str, c: Candidate) -> bool:
+    """"The death toll from Monday's car bomb in Hodan has risen to 12", told with nothing
+    before it to join: the report of that event (its day from "Monday's", its place, its toll),
+    not a back-reference to drop."""
+    if not _TOLL_OF.search(text[max(0, c.start - 90):c.start]):
+        return False
+    fat = sentence_fatalities(text[c.block_start:c.block_end])
+    return fat is not None and fat.value > 0
 
 
 def _seizure(r: Reading, lex) -> bool:
@@ -294,7 +312,70 @@ def _retype_reading(r: Reading, roles: Roles, lex) -> str:
     return sub
 
 
-def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
+# "since January", "so far this year", "in similar attacks", "last month": a running or earlier
+# toll, not the toll of the event told just before
+_NOT_OUTCOME = re.compile(
+    r"(?i)\b(?:since|so far|this year|last (?:year|month|week)|(?:in|over) the (?:past|last)|in similar|in (?:a )?(?:series|spate|wave) of"
+    r"|(?:earlier|previous|separate|other|similar|another|recent) (?:attacks?|incidents?|clashes|raids?|strikes?|violence|fighting)"
+    r"|in (?:recent|previous|past) (?:weeks|months|years|days)|in total|altogether|cumulative|overall|to date|in the conflict"
+    r"|in the war|(?:19|20)\d\d)\b")
+_TOLL_UPDATE = re.compile(r"(?i)\b(?:toll|number of (?:the )?(?:dead|people killed))\b.{0,80}?\b(?:rose|risen|climbed|increased|reached|grown|jumped)\b")
+# a vague quantity ("several", "dozens") or the victims already named ("the men had died") told
+# apart from the event is no count of it
+_VAGUE = re.compile(r"(?i)\b(?:several|few|some|a number of|a handful of|dozens|scores|hundreds|thousands|many|numerous|multiple)\b")
+_THE_VICTIMS = re.compile(r"(?i)(?:the|their|his|her)\b")
+_TOLL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
+def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], lex) -> dict[int, list[tuple]]:
+    """A toll told in a sentence of its own right after the event ("Gunmen attacked a police post
+    on Monday. Six officers died."): no trigger of its own, it is the outcome of the event just
+    told (ACLED: the report's count for that event). A running toll ("since January", "in similar
+    attacks") or one with a date of its own is not; nor a sentence past the next event's."""
+    told = {r.sent for r in all_readings if not r.cand.reference or r.cand.claim}
+    backrefs = {r.sent for r in all_readings} - told  # "... were recovered after the firefight"
+    last: dict[int, Group] = {}
+    for g in groups:
+        for r in g.readings:
+            if last.get(r.sent) is None or r is g.main:
+                last[r.sent] = g
+    out: dict[int, list[tuple]] = {}
+    outcome_of: dict[int, Group] = {}  # sentences read as an outcome, and of which event
+    for sent in doc.sentences:
+        i = sent.index
+        if i in told:
+            continue
+        if i in backrefs:
+            g = last.get(i)  # a back-reference joined to the event it names
+        elif i - 1 in told:
+            g = last.get(i - 1)  # only the sentence right after an event's own sentence
+        else:
+            g = outcome_of.get(i - 1)  # "Six officers died. Two attackers were also killed."
+        if g is None or g.main.cand.sub_event_type in _NO_TOLL or lex.types[g.main.cand.sub_event_type].event_type not in _TOLL_TYPES:
+            continue
+        text = sent.text
+        if _NOT_OUTCOME.search(text):
+            continue
+        dates = [d for d in find_dates(text, doc.published) if d.usable and d.date is not None]
+        if dates and not (_TOLL_UPDATE.search(text) and g.date[0] is not None
+                          and all(d.date >= g.date[0] for d in dates)):
+            continue  # a day of its own: another event (unless the toll rose by then)
+        # "neutralised several terrorists", "the men had died": no count of the report's own
+        for c in find_counts(text):
+            if c.value and (_VAGUE.search(c.text) or _THE_VICTIMS.match(c.text)):
+                text = text[:c.start] + " " * (c.end - c.start) + text[c.end:]
+        fat = sentence_fatalities(text)
+        if fat is None:
+            continue
+        outcome_of[i] = g
+        victims = victim_class(fat.text, text[fat.end:fat.end + 40])
+        out.setdefault(id(g), []).append((fat.value, attribution(text, lex), victims,
+                                          (sent.start + fat.start, sent.start + fat.end),
+                                          bool(_TOLL_UPDATE.search(text))))
+    return out
+
+
+def _build(doc: Document, g: Group, settings: Settings, lex, outcomes: list[tuple] = ()) -> Event:
     main = g.main
     roles = main.roles
     if roles.actor1 is None and roles.actor2 is None:
@@ -386,11 +467,25 @@ def _build(doc: Document, g: Group, settings: Settings, lex) -> Event:
 
     # fatalities: the same deaths told twice are counted once
     figures = [(r.fatalities, r.attribution, r.fatalities_victims) for r in g.readings if r.fatalities is not None]
+    figures += [x[:3] for x in outcomes if x[4]]  # "the toll later rose to 12": the update counts
     ev.fatalities = combine(figures)
-    with_fat = [r for r in g.readings if r.fatalities]
-    if with_fat and ev.fatalities:
-        r = next((x for x in with_fat if x.fatalities == ev.fatalities), with_fat[0])
-        ev.provenance["fatalities"] = doc.evidence(*r.fatalities_span)
+    told = [x for x in outcomes if not x[4]]
+    if told:
+        # a toll told after the event: its count; beside a count of the event's own sentences it is
+        # another report of the same deaths (ACLED: the most conservative figure), unless each names
+        # other victims ("eight policemen" ... "Two attackers died")
+        extra = combine([x[:3] for x in told])
+        own = {x[2] for x in figures}
+        if not figures or not ev.fatalities:
+            ev.fatalities = extra
+        elif "" not in own and all(x[2] and x[2] not in own for x in told):
+            ev.fatalities += extra
+        else:
+            ev.fatalities = min(ev.fatalities, extra)
+    spans = [(r.fatalities, r.fatalities_span) for r in g.readings if r.fatalities] + [(x[0], x[3]) for x in outcomes if x[0]]
+    if spans and ev.fatalities:
+        span = next((sp for v, sp in spans if v == ev.fatalities), spans[0][1])
+        ev.provenance["fatalities"] = doc.evidence(*span)
 
     # evidence, trigger, attribution
     seen = set()
@@ -438,10 +533,12 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
                 r.cand.sub_event_type, r.cand.event_type, r.cand.disorder_type = t.name, t.event_type, t.disorder_type
             readings.append(r)
     _recalled_weeks(readings)
+    all_readings = list(readings)
     groups = merge(_drop_background(_drop_seizures(readings, lex, doc)))
     inherit_dates(groups)
     groups = _drop_undated_developments(groups, lex)
-    events = split_by_place(doc, [_build(doc, g, settings, lex) for g in groups])
+    outcomes = _outcomes(doc, groups, all_readings, lex)
+    events = split_by_place(doc, [_build(doc, g, settings, lex, outcomes.get(id(g), ())) for g in groups])
     return [e for e in events if e.confidence >= settings.min_confidence]
 
 

@@ -252,9 +252,11 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # (not "attempted to assassinate the prime minister": the attempt happened; not "stormed
             # a school to abduct students, taking 25 girls": the raid that did it)
             h.verdict = Verdict(False, "future", "purpose (to + verb)", "to")
-        if h.verdict.ok and h.rule.generic and toll_update(text, h.start):
+        if h.verdict.ok and h.rule.generic and toll_update(text, h.start) and not _TOLL_TARGET.match(text, h.end):
             # "the death toll from Friday's attack has risen to 37": an update that does not say
-            # what the attack was (the reports of its day do); a "suicide attack", "shelling" does
+            # what the attack was (the reports of its day do); a "suicide attack", "shelling" does,
+            # and so does "Saturday's attack on a wedding party in Tillia": the report of that attack
+            # (ACLED codes it from this report: its day, its target and place, its toll)
             h.verdict = Verdict(False, "habitual", "toll update of an event not told", "has risen")
         if h.verdict.ok and prev_legal is not None and _LEGAL_OBJECT.fullmatch(text, prev_legal.end, h.start):
             # "sentenced three men for their role in the 2015 attack on the hotel that killed 20 people",
@@ -278,6 +280,9 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             prev_legal = h
         elif h.verdict.ok:
             prev_legal = None
+
+
+_TOLL_TARGET = re.compile(r"(?i)\s+(?:on|in|at|near|against|targeting|by)\b")
 
 
 # after a trigger a court case is about, the words up to the next trigger that still describe it:

@@ -27,6 +27,7 @@ class Count:
     end: int
     text: str
     explicit_zero: bool = False
+    kind: str = ""  # the pattern that read it ("toll": a stated total)
 
 
 @dataclass(slots=True)
@@ -102,7 +103,7 @@ def _rx() -> _Rx:
         # "The death toll from Sunday's suicide attack at the market in X, Y State, has risen to 20"
         toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?(?:dead|people killed)|fatalities|deaths)\s+(?:(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)"
                         rf"|(?:from|of|in)\s[^.;:]{{0,120}}?\b(?:has|have) (?:risen|climbed|increased|grown|reached)(?: to)?)\s+{mod}{N}\b"),
-        deaths_of=re.compile(rf"(?i)\b(?:deaths? of|killings? of|claim(?:ed|ing) the lives of|took the lives of|taking the lives of|(?:loss|lost) of(?=\s+\S+\s+(?:\S+\s+)?lives\b))\s+{mod}{N}\b(?!\s*(?:years?|%))"),
+        deaths_of=re.compile(rf"(?i)\b(?:deaths? of|killings? of|(?:bodies|corpses|remains) of|claim(?:ed|ing) the lives of|took the lives of|taking the lives of|(?:loss|lost) of(?=\s+\S+\s+(?:\S+\s+)?lives\b))\s+{mod}{N}\b(?!\s*(?:years?|%))"),
         left=re.compile(rf"(?i)\b(?:left|leaving|leave|claimed|claiming)\s+{mod}{N}\s+(?:(?:{victims})\s+)?(?:dead|lives|people dead)\b"),
         zero=re.compile(r"(?i)\b(?:no (?:one|deaths?|fatalities|casualties|lives|people|civilians|soldiers)(?: \w+)? (?:was |were |have been |has been )?(?:killed|reported|lost|dead|died)|no (?:deaths|fatalities|casualties) (?:were )?reported|without (?:causing )?(?:any )?(?:casualties|deaths|fatalities)|no one (?:was )?(?:hurt|harmed|injured|killed)|no casualties|no fatalities|caused no (?:casualties|deaths)|nobody was (?:killed|hurt))"),
         singular_before=re.compile(rf"(?i)\b(?:an?|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims.replace('?', '')}|man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member)\s+(?:[\w'’,-]+\s+){{0,4}}?(?:(?:was|has been|had been)\s+(?:(?:reportedly|also|later|allegedly)\s+)?(?:{kill})|died)\b"),
@@ -308,7 +309,7 @@ def find_counts(text: str) -> list[Count]:
             elif name == "after":
                 n, start, end = _sum_chain(t, m, n, forward=True)
                 start = m.start()
-            out.append(Count(n, start, end, text[start:end]))
+            out.append(Count(n, start, end, text[start:end], kind=name))
             taken.append((m.start(), m.end()))
     if not any(c.value > 0 for c in out):
         for m in _finditer("singular_after", t):
@@ -328,6 +329,9 @@ def find_counts(text: str) -> list[Count]:
     return out
 
 
+_MORE = re.compile(r"(?i)\b(?:more|further|another|additional|other)\b")
+
+
 def sentence_fatalities(text: str) -> Count | None:
     """The fatalities one sentence (or stretch) reports: the sum of distinct figures, or
     the lowest when two figures are alternatives ("10, though residents said 15")."""
@@ -339,6 +343,11 @@ def sentence_fatalities(text: str) -> Count | None:
     if len(counts) == 1:
         return counts[0]
     counts.sort(key=lambda c: c.start)
+    tolls = [c for c in counts if c.kind == "toll"]
+    if tolls and all(c.kind == "toll" or _MORE.search(c.text) for c in counts):
+        # "seven more bodies were recovered, bringing the death toll to 21": the added deaths are
+        # part of the total the sentence states
+        return max(tolls, key=lambda c: c.value)
     # Alternatives: a later figure after "said|put|according|toll|while|but" is another claim.
     alt = re.compile(r"(?i)\b(?:said|put|according|while|but|though|although|other|others|claimed|whereas|or)\b")
     best = counts[0]
