@@ -138,6 +138,18 @@ def run(doc: Document, settings: Settings) -> Document:
         r.topo.cues.add("site")
         r.topo.reason = f"the name of a site ({(_site_word(r, text) or r.topo.text)!r}), not the town {r.cand.name}"
         unlisted.append(r.topo)
+    for r in [r for r in resolved if _stray_namesake(r, resolved)]:
+        resolved.remove(r)
+        r.topo.known = False
+        r.topo.reason = (f"its reading, {r.cand.name} in {gaz.country_name(r.cand.country_code)}, is a small place "
+                         "far from every town the article names")
+        unlisted.append(r.topo)
+    for r in [r for r in resolved if _far_named_site(r, resolved)]:
+        resolved.remove(r)
+        r.topo.known = False
+        r.topo.cues.add("site")
+        r.topo.reason = f"a site named after {r.cand.name}, which lies far from every town the article names"
+        unlisted.append(r.topo)
     doc.mentions = [m for m in doc.mentions if m.kind != "place"]
     new: list[Mention] = []
     for r in resolved:
@@ -169,7 +181,8 @@ def run(doc: Document, settings: Settings) -> Document:
                            sent=s.index if s else -1, score=0.3,
                            why=f"{t.text!r}: a place the gazetteer does not list ({t.reason}); "
                                "located by the places named around it",
-                           meta={"role": "literal", "cues": sorted(t.cues), "label": t.label, "match": "",
+                           meta={"role": "embedded" if "named_site" in t.cues else "literal",
+                                 "cues": sorted(t.cues), "label": t.label, "match": "",
                                  "admin1_key": "", "admin2_key": "", "unlisted": True, "qual_cc": t.qual_cc,
                                  **({"feature": t.feature} if t.feature else {})}))
     _anchor_unlisted(new, text)
@@ -259,10 +272,21 @@ def _anchor_unlisted(mentions: list[Mention], text: str | None = None) -> None:
               and m.meta.get("role") != "adjective" and not m.meta.get("doubt")
               and (m.value.feature_class == "P" or m.value.feature_code in ("ADM1", "ADM2"))]
     towns = [m for m in listed if m.value.feature_class == "P"]
+    home: str | None = None  # worked out when a village needs it
     for m in mentions:
         if not m.meta.get("unlisted"):
             continue
         pool = [x for x in listed if x.sent == m.sent and abs(x.start - m.start) <= 150]
+        near = towns
+        if m.meta.get("feature") in _VILLAGE_WORDS:
+            if home is None:
+                home = _home_country(mentions)
+            # "the winger grew up in the village of X, far from the London club": a village of the story's
+            # country, placed at a town there -- when the article names one
+            at_home = [x for x in towns if x.value.country_code == home] if home else []
+            if at_home:
+                pool = [x for x in pool if x.value.country_code == home]
+                near = at_home
         if pool:
             a = min(pool, key=lambda x: (x.value.feature_class != "P", abs(x.start - m.start)))
             how = "named beside it"
@@ -274,7 +298,7 @@ def _anchor_unlisted(mentions: list[Mention], text: str | None = None) -> None:
             if box is not None and a is not box and a.meta.get(key) != box.meta.get(key):
                 a, how = box, "the division named right after it"
         else:
-            a = _article_town(towns, m) if _part_of_a_town(m) else None
+            a = _article_town(near, m) if _part_of_a_town(m) else None
             if a is None:
                 continue
             how = "the town the article names nearest to it"
@@ -284,6 +308,20 @@ def _anchor_unlisted(mentions: list[Mention], text: str | None = None) -> None:
                         source=f"unlisted; coordinates of {a.text!r}, {how}")
         m.why += f"; placed at {b.name} ({a.text!r}, {how})"
         m.meta["anchor"] = a.text
+
+
+_VILLAGE_WORDS = frozenset({"village", "hamlet", "settlement", "town", "locality", "township"})
+
+
+def _home_country(mentions: list[Mention]) -> str:
+    """The country most of the article's listed places lie in (a plain mention counts 1, an adjective or a
+    name inside an organisation's 0.5; doubted picks none); "" when none."""
+    votes: dict[str, float] = {}
+    for m in mentions:
+        cc = m.value.country_code
+        if cc and not m.meta.get("unlisted") and not m.meta.get("doubt"):
+            votes[cc] = votes.get(cc, 0.0) + (1.0 if m.meta.get("role") == "literal" else 0.5)
+    return max(votes, key=lambda k: votes[k]) if votes else ""
 
 
 # the word that makes a name a site's: "Washington Square", "Madero street" (towns bear such names too).
@@ -350,10 +388,55 @@ def _far_site(r, resolved: list, text: str) -> bool:
 _QUARTER_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb"})
 
 
+STRAY_POPULATION, STRAY_KM = 5000, 1000
+
+
+def _stray_namesake(r, resolved: list) -> bool:
+    """A village or small town (under 5,000 people), named with nothing to place it, that lies more than
+    1,000 km from every town (two or more) the article names in that country, in a division it never names:
+    "arrested in Stonewall" in a story about Tacoma, Everett and Seattle is not Stonewall, Louisiana.
+    Such a name is a local site, a word or a place the gazetteer lacks; a village named beside
+    its town or division ("Stonewall, Louisiana", "Stonewall, La."), or near any of the article's towns,
+    keeps its reading."""
+    t, c = r.topo, r.cand
+    if t.role != "literal" or c.feature_class != "P" or c.population >= STRAY_POPULATION or r.doubt \
+            or t.qual_cc or "dateline" in t.cues or any(p.startswith("followed by") for p in r.parts):
+        return False
+    name = normalise(t.text)
+    towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"
+             and x.cand.country_code == c.country_code and normalise(x.topo.text) != name]
+    if len(towns) < 2:
+        return False
+    if any(x.cand.admin1_key == c.admin1_key for x in resolved if x is not r and normalise(x.topo.text) != name):
+        return False  # its division (or a place in it) is named in the article
+    return all(distance_km(c.latitude, c.longitude, x.latitude, x.longitude) > STRAY_KM for x in towns)
+
+
+def _far_named_site(r, resolved: list) -> bool:
+    """A school, an academy, a mall named after a place ("the American School", "the Manchester Academy",
+    "the Mall of Africa") in a story whose towns all lie far from that place, in other countries: the
+    site is in the article's town, not in the place it is named after ("Kabul University" or "the Lahore
+    Grammar School" in a story naming towns near them stay where they are named after)."""
+    t, c = r.topo, r.cand
+    if t.role != "embedded" or "named_site" not in t.cues:
+        return False
+    name = normalise(t.text)
+    towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"
+             and not x.doubt and normalise(x.topo.text) != name]
+    if not towns or (c.country_code and any(x.country_code == c.country_code for x in towns)):
+        return False
+    return all(distance_km(c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
+
+
 def _part_of_a_town(m: Mention) -> bool:
     """A street, a hall, a square (a site, a FAC entity, "the neighbourhood of X"): mostly inside the town
     the article is about; an unlisted name with nothing to say so may as well be a town elsewhere."""
-    return m.meta.get("label") == "FAC" or bool({"site", "feature"} & set(m.meta.get("cues", ())))
+    if m.meta.get("label") == "FAC" or {"site", "feature"} & set(m.meta.get("cues", ())):
+        return True
+    # "the 2400 block of South Larkin Avenue", "St Agnes Hospital": a street or a building by its name,
+    # whatever label the tagger gave it
+    words = m.text.split()
+    return len(words) >= 2 and words[-1].lower().strip(".,") in (STREET_WORDS | OWNED_SITE_WORDS)
 
 
 def _article_town(towns: list[Mention], m: Mention) -> Mention | None:

@@ -178,6 +178,19 @@ SITE_ORG_NOUNS = frozenset({"club", "university", "college", "school", "hospital
                             "church", "cathedral", "market", "prison", "jail", "court", "station", "hotel", "campus",
                             "barracks", "base", "airbase", "cantonment", "bazaar", "hall", "square", "gate", "port"})
 
+# sites named after a place that need not lie there: a franchise, a school or a shopping mall ("the American
+# School" in Kabul, "the Manchester Academy" in Lagos, "the Mall of Africa" in Johannesburg)
+NAMED_SITE_NOUNS = frozenset({"school", "academy", "mall", "hotel", "restaurant", "cafe", "store", "supermarket"})
+
+
+def _site_head(before: str, last: str) -> str:
+    """The head noun of an organisation's or building's name holding a place: its last word ("Manchester
+    Academy"), or the word before "of" when the place follows it ("the Mall of Africa")."""
+    words = before.split()
+    if len(words) >= 2 and words[-1].lower() == "of":
+        return words[-2].lower().strip(".,'’")
+    return last
+
 
 @functools.cache
 def _abbreviations() -> dict[str, tuple[str, str]]:
@@ -786,6 +799,8 @@ class Recognizer:
                         last = text[zone[0]:zone[1]].split()[-1].lower().strip(".,'’")
                         if last in SITE_ORG_NOUNS and zone[2] in ("ORG", "FAC"):
                             topo.cues.add("site_org")  # "the Lahore Press Club": a site in that town
+                        if zone[2] in ("ORG", "FAC") and _site_head(text[zone[0]:s], last) in NAMED_SITE_NOUNS:
+                            topo.cues.add("named_site")  # "the Manchester Academy": a site named after a place
                     topo.label = zone[2]
                 elif any(t.adj_tail for t in tokens[i:j]) or all(c.match == "demonym" for c in cands) \
                         or self._mark_people(topo, tokens, j, text, cands):

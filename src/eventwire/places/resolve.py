@@ -32,6 +32,9 @@ from .recognize import _ABBR_AFTER, Toponym, abbreviation, is_dotted
 POP_WEIGHT = 1.5  # points per tenfold population
 ADMIN_SENT, ADMIN_DOC = 2.5, 1.5  # its first-level division named in the sentence / the article
 NEAR_300, NEAR_1000 = 2.0, 1.0  # within 300 / 1000 km of another place of the article
+# a village (under 10,000 people) within 100 km of another place of the article: 1 point more -- the
+# population of villages says little about which one a story means
+VILLAGE_NEAR, VILLAGE_NEAR_KM, VILLAGE_POPULATION = 1.0, 100, 10_000
 COUNTY_STATE = 5.0  # a county whose state is the only one holding every county its sentence names
 AREA_CODES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "LK", "PEN"})
 TOWN_FEATURES = frozenset({"village", "town", "city", "neighbourhood", "neighborhood", "suburb", "camp", "hamlet",
@@ -566,7 +569,10 @@ class Resolver:
                 d = nearest[near]
             else:
                 d = nearest[near] = _nearest_km(c.latitude, c.longitude, anchors)
-            if d is not None and d < 300:
+            if d is not None and d < VILLAGE_NEAR_KM and c.feature_class == "P" and c.population < VILLAGE_POPULATION:
+                # among villages a few hundred people apart, the one beside the story's towns
+                add(NEAR_300 + VILLAGE_NEAR, lambda: f"{d:.0f} km from another place in the article, a village")
+            elif d is not None and d < 300:
                 add(NEAR_300, lambda: f"{d:.0f} km from another place in the article")
             elif d is not None and d < 1000:
                 add(NEAR_1000, lambda: f"{d:.0f} km from another place in the article")
