@@ -21,7 +21,7 @@ import re
 from ..models import Document, Event, Evidence, Location, Mention, Roles
 from ..settings import Settings
 from . import confidence as _confidence
-from .dates import SAME_DAY, DateMention, choose, find_dates
+from .dates import SAME_DAY, DateMention, choose, day_lead, find_dates
 from .detect import Candidate, classify, detect_sentence
 from .fatalities import combine, find_counts, sentence_fatalities, victim_class
 from .lexicon import load_lexicon, may_hold_event
@@ -150,7 +150,11 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
         if dm is not None:
             r.date, r.precision, r.date_mention, r.own_date = dm.date, dm.precision, dm, True
         else:
-            r.same_day = bool(SAME_DAY.search(text))
+            # "the same day" in the sentence, or in a sentence before it that leads on to it ("But the day
+            # ended in bloodshed elsewhere in the city. At Kofar Nassarawa, youths ...")
+            prev = doc.sentences[sent.index - 1] if 0 < sent.index <= len(doc.sentences) else None
+            r.same_day = bool(SAME_DAY.search(text)) or (
+                prev is not None and prev.index == sent.index - 1 and day_lead(prev.text, doc.published))
         # a back-reference ("in response to the killing of one of its commanders") tells no toll
         # and a protest that stayed peaceful, or was only dispersed, killed nobody: a toll beside it
         # belongs to the event that describes the crowd ("mothers of men killed in raids marched")

@@ -62,6 +62,20 @@ _RX = re.compile("|".join(f"(?P<k_{k}>{p})" for k, p in _PATTERNS))
 SAME_DAY = re.compile(r"(?i:\b(?:(?:on|during|within|earlier|later(?: on)?|(?:late|early) (?:on|in))\s+)?"
                       r"(?:the same day|that (?:same )?(?:day|morning|afternoon|evening|night)|the same (?:morning|afternoon|evening|night))\b)")
 
+# a sentence that tells no event but turns the story to more of the same day: "But the day ended in
+# bloodshed elsewhere in the city." -- the event the next sentence tells happened that day too
+DAY_LEAD = re.compile(r"(?i:\b(?:the|that) day (?:ended|wore on|turned|closed|took an? \w+ turn)\b|"
+                      r"\blater (?:that|in the) day\b|\bby (?:the )?end of the day\b)")
+
+
+def day_lead(text: str, published: dt.date | None) -> bool:
+    """Whether ``text`` (the sentence before an event without a date) carries the story's day on:
+    it says "the same day" / "the day ended ..." and names no day of its own."""
+    if not (SAME_DAY.search(text) or DAY_LEAD.search(text)):
+        return False
+    return not any(d.usable for d in find_dates(text, published))
+
+
 SPEECH_BEFORE = re.compile(
     r"(?i:\b(?:said|says|told|announced|reported|stated|tweeted|confirmed|added|claimed|predicted|"
     r"warned|declared|wrote|statement|told reporters|said in a statement)\b[^.;]{0,20}$)"

@@ -367,6 +367,8 @@ def _far_site(r, resolved: list, text: str) -> bool:
         towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"]
         return local and bool(towns) and all(x.country_code == c.country_code and distance_km(
             c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
+    if not word and _foreign_building(r, resolved, text):
+        return True
     if not word or r.topo.role != "literal" or c.feature_class not in ("P", "A", "H", "L") or c.is_country:
         return False
     if word in STREET_WORDS and r.topo.text.split()[-1].lower().strip(".") not in SITE_WORDS:
@@ -386,6 +388,29 @@ def _far_site(r, resolved: list, text: str) -> bool:
 
 
 _QUARTER_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb"})
+# buildings and camps often named after a holy or famous city abroad: "Madina hospital" in Mogadishu
+_BUILDING_WORDS = frozenset({"hospital", "clinic", "mosque", "school", "madrasa", "university", "college",
+                             "market", "camp", "hotel"})
+
+
+def _foreign_building(r, resolved: list, text: str) -> bool:
+    """"a doctor at Madina hospital" in a Mogadishu story: a building named after a town of another country
+    (here Medina), which the article neither names nor places anything in, while every town it names lies
+    over 300 km away -- the building is in the article's town, not in the town abroad, however big."""
+    if text[r.topo.end:r.topo.end + 1] != " ":
+        return False
+    after = text[r.topo.end + 1:r.topo.end + 16].split(None, 1)
+    c = r.cand
+    if not after or after[0].lower().strip(".,;:") not in _BUILDING_WORDS or r.topo.role != "literal" \
+            or c.feature_class != "P" or not c.country_code:
+        return False
+    own = normalise(r.topo.text)
+    if any(x is not r and x.cand.country_code == c.country_code and normalise(x.topo.text) != own for x in resolved):
+        return False  # "Kabul University" in a story that names Afghanistan or an Afghan place
+    towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"
+             and normalise(x.topo.text) != own and not x.doubt]  # not "Lido beach" read as Lido Beach, New York
+    return bool(towns) and all(x.country_code != c.country_code and distance_km(
+        c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
 
 
 STRAY_POPULATION, STRAY_KM = 5000, 1000

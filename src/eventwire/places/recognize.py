@@ -215,6 +215,31 @@ _TOKEN = re.compile(
 _POSSESSIVE = re.compile(r"['’]s$")
 # "al-Bab", "Al Hawl": an Arabic article the gazetteer may list the name without
 ARTICLE_PREFIXES = ("al-", "al ", "el-", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-")
+_SUN_ARTICLE = re.compile(r"^(?:a[dnrstz]|a[dst]h|ash)[- ](?=\S)", re.I)
+_SUN_ONSET = re.compile(r"^(?:th|dh|sh|[tdrzsnl])", re.I)
+
+
+def article_variants(text: str) -> list[str]:
+    """Other spellings of a name under an Arabic article, most likely first: the article assimilated to a
+    "sun letter" or not ("al-Turbah" ~ "At Turbah", "ash-Shihr" ~ "Al Shihr"), then the bare name
+    ("al-Bab" ~ "Bab"). [] for a name without an article."""
+    low = text.lower()
+    for pre in ("al-", "al ", "el-", "el "):
+        if low.startswith(pre) and len(text) > len(pre) + 2:
+            rest = text[len(pre):]
+            onset = _SUN_ONSET.match(rest)
+            return ([f"a{onset.group(0).lower()} {rest}"] if onset else []) + [rest]
+    m = _SUN_ARTICLE.match(text)
+    if m and len(text) > m.end() + 2:
+        rest = text[m.end():]
+        onset = _SUN_ONSET.match(rest)
+        if onset and m.group(0)[1:-1].lower() == onset.group(0).lower():  # "at-Turbah", not "an-Turbah"
+            return [f"al {rest}", rest]
+        return [rest]
+    return []
+
+
+_ARTICLE_WORDS = frozenset(("al", "el", "ad", "an", "ar", "as", "at", "az", "ash", "adh", "ath"))
 # "al-Bab", "el-Fasher", "ad-Dana": a name written after a lower-case Arabic article is still a name
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|an|az|at|ez|es|ed|ul|ud|adh|ath)-[A-Z]")
 # (?=[nsewct]): the first letters of the alternatives (keep it so when adding one), a quick test before trying them
@@ -1211,6 +1236,9 @@ class Recognizer:
                 continue
             if self.gaz.lookup(phrase) or (end - i == 1 and self._lookup_variants(phrase)):
                 return end, phrase
+            if end - i == 2 and t0.lower in _ARTICLE_WORDS \
+                    and any(self.gaz.lookup(v) for v in article_variants(phrase)[:-1]):
+                return end, phrase  # "Al Turbah" listed as "At Turbah" (the bare "Turbah" is another place)
         return None
 
     def _prefetch_first_words(self, tokens: list[Token], caps: list[int]) -> None:
@@ -1252,12 +1280,13 @@ class Recognizer:
             hit = self.gaz.lookup(" ".join(words[:-1]))
             if hit:
                 return hit
-        for pre in ("al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-"):
-            if low.startswith(pre) and len(text) > len(pre) + 2:
-                hit = self.gaz.lookup(text[len(pre):])
+        variants = article_variants(text)
+        if variants:  # "al-Turbah" ~ "At Turbah" before "Turbah" (Turabah, Saudi Arabia)
+            for v in variants:
+                hit = self.gaz.lookup(v)
                 if hit:
                     return hit
-                return ()
+            return ()
         if text[:1].isupper() and " " not in text and len(text) >= 4:
             return tuple(c for c in self.gaz.lookup("Al " + text) if c.feature_class in ("P", "A"))  # "Qamishli"
         return ()

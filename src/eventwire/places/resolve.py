@@ -27,7 +27,7 @@ from ..resources import load_csv
 from .gazetteer import Candidate, Gazetteer, distance_km, normalise
 from .recognize import ADMIN_NOUNS as ADMIN_WORDS
 from .recognize import FEATURE_NOUNS as FEATURE_WORDS
-from .recognize import _ABBR_AFTER, Toponym, abbreviation, is_dotted
+from .recognize import _ABBR_AFTER, Toponym, abbreviation, article_variants, is_dotted
 
 POP_WEIGHT = 1.5  # points per tenfold population
 ADMIN_SENT, ADMIN_DOC = 2.5, 1.5  # its first-level division named in the sentence / the article
@@ -124,12 +124,12 @@ class Resolver:
                 t.cues.add("admin")
                 t.feature = words[-1].lower()
         if not cands:
-            low = t.text.lower()
-            for pre in ("al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-"):
-                if low.startswith(pre):
-                    cands = list(self.gaz.lookup(t.text[len(pre):]))
+            variants = article_variants(t.text)
+            for v in variants:  # "al-Turbah" ~ "At Turbah" before "Turbah" (Turabah, Saudi Arabia)
+                cands = list(self.gaz.lookup(v))
+                if cands:
                     break
-            else:
+            if not variants:
                 if t.text[:1].isupper() and " " not in t.text and len(t.text) >= 4:  # "Qamishli" ~ "Al Qamishli"
                     cands = [c for c in self.gaz.lookup("Al " + t.text) if c.feature_class in ("P", "A")]
         if not cands:
@@ -377,8 +377,8 @@ class Resolver:
                 c.population < 100_000 and name_count[normalise(t.text)] == 1
                 and (box or focus) in literal_cc - {c.country_code}) else None
             doubt = self._far_abroad(t, c, box or focus, votes - own if own else votes, named_cc, anchors, qualifier,
-                                     abbr_key, bool(box), anchor_cc)
-            home = [x for x in cands if x.country_code == (box or focus)] if doubt else []
+                                     abbr_key, bool(box), anchor_cc, mentioned_cc)
+            home = [x for x in cands if x.country_code == (box or focus) != c.country_code] if doubt else []
             if home:
                 second = (s, c)  # "the Trujillo prison in northern Honduras": Honduras' Trujillo
                 c = max(home, key=lambda x: self._score(k, t, x, toponyms, ctx, None))
@@ -468,7 +468,7 @@ class Resolver:
 
     def _far_abroad(self, t: Toponym, c: Candidate, focus: str, votes: Counter[str],
                     mentioned_cc: dict[str, set[str]], anchors, qualifier, abbr_key: str, boxed: bool = False,
-                    anchor_cc: dict | None = None) -> str:
+                    anchor_cc: dict | None = None, country_named: dict[str, set[str]] | None = None) -> str:
         """Why the pick is doubted (""; not doubted): a small place, or a place under an alternate
         spelling, in a country the article neither names nor places anything near, while the article
         is plainly about another country ("near Boni" in a Mali story is not Bonn; "Masala village" in
@@ -476,8 +476,17 @@ class Resolver:
         (``boxed``: "Kani Township, Sagaing Region"), that country is the one to weigh against, whatever the
         article's vote, and a town of up to a million abroad is doubted too. Such a name is most likely a place the gazetteer lacks: an
         event there is located by the places named around it (the pick stays the toponym's reading)."""
-        if t.role != "literal" or not focus or c.country_code == focus or not c.country_code:
+        if t.role != "literal" or not focus or not c.country_code:
             return ""
+        # a country the article names only as a state -- by its name or its capital ("the United States urged
+        # restraint", "U.S. envoy", "in Washington, the State Department said") -- does not vouch for a town
+        # known there only by another spelling: "Karni" in a Gaza story is not Kearny, New Jersey
+        metonym = self._named_as_state(t, c, mentioned_cc, country_named, anchors, anchor_cc)
+        if c.country_code == focus:
+            others = {cc: v for cc, v in votes.items() if cc and cc != c.country_code and v > 0}
+            if not metonym or not others or boxed:
+                return ""
+            focus = max(others, key=others.get)  # weighed against the other countries the article names
         if c.is_country or c.feature_code in AREA_CODES or c.feature_code == "PPLC":
             return ""
         if abbr_key or t.qual_cc or "dateline" in t.cues:
@@ -489,11 +498,11 @@ class Resolver:
                 return ""
             # "El Carmelo, in Cauca department": a qualifier naming another country than the pick's
             boxed = boxed or qualifier.country_code == focus
-        if mentioned_cc.get(c.country_code, set()) - {normalise(t.text)}:
+        if not metonym and mentioned_cc.get(c.country_code, set()) - {normalise(t.text)}:
             return ""
         weak = (c.match == "alt" and c.population < 1_000_000) or (c.match == "name" and c.population < 100_000) \
             or ((boxed or c.is_admin1) and c.population < 1_000_000)  # "the Lac Vert site" is not Chad's Lac
-        if not weak or (not boxed and votes[focus] < votes.get(c.country_code, 0.0) + 0.5):
+        if not weak or (not boxed and not metonym and votes[focus] < votes.get(c.country_code, 0.0) + 0.5):
             return ""
         # just across the border of the article's country is not "far abroad": "between Bint Jbeil and Aynata"
         # in a story whose only other country is the adjective of an "Israeli drone"
@@ -508,6 +517,22 @@ class Resolver:
             return ""
         return (f"listed only as {c.name}, {self.gaz.country_name(c.country_code)}, far from the article's "
                 f"places in {self.gaz.country_name(focus)}")
+
+    def _named_as_state(self, t: Toponym, c: Candidate, mentioned_cc: dict[str, set[str]],
+                        country_named: dict[str, set[str]] | None, anchors, anchor_cc: dict | None) -> bool:
+        """Whether the article names ``c``'s country only as a state -- by its name, its adjective, or its
+        capital's name read as a province ("Washington") -- with no town there, and ``c`` is a small town
+        matched by another spelling."""
+        cc = c.country_code
+        if c.match != "alt" or c.population >= 100_000 or anchor_cc is None or country_named is None:
+            return False
+        named = mentioned_cc.get(cc, set()) - {normalise(t.text)}
+        cap = self.gaz.capital_place(cc)
+        state_names = country_named.get(cc, set()) | ({normalise(cap.name)} if cap is not None else set())
+        if not named or not named <= state_names:
+            return False  # a province of it named ("Washington" may be read as the state)
+        # a town of that country named ("north of Mogadishu") vouches for it
+        return not any(anchor_cc.get(ab) == cc and ab != (c.latitude, c.longitude) for ab in anchors)
 
     def _score(self, k: int, t: Toponym, c: Candidate, toponyms: list[Toponym], ctx, parts: list[str] | None) -> float:
         """The points of candidate ``c`` for toponym ``k`` in its article (``parts``: the reasons, when wanted;
