@@ -407,10 +407,18 @@ def _foreign_building(r, resolved: list, text: str) -> bool:
     own = normalise(r.topo.text)
     if any(x is not r and x.cand.country_code == c.country_code and normalise(x.topo.text) != own for x in resolved):
         return False  # "Kabul University" in a story that names Afghanistan or an Afghan place
+    return _far_from_article_towns(r, resolved)
+
+
+def _far_from_article_towns(r, resolved: list, km: float = 300) -> bool:
+    """Every town the article names (literal, not doubted -- not "Lido beach" read as Lido Beach, New
+    York -- and not this name again) lies in another country than r's reading and more than `km` away;
+    there is at least one such town."""
+    c, own = r.cand, normalise(r.topo.text)
     towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"
-             and normalise(x.topo.text) != own and not x.doubt]  # not "Lido beach" read as Lido Beach, New York
-    return bool(towns) and all(x.country_code != c.country_code and distance_km(
-        c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
+             and not x.doubt and normalise(x.topo.text) != own]
+    return bool(towns) and all((not c.country_code or x.country_code != c.country_code) and distance_km(
+        c.latitude, c.longitude, x.latitude, x.longitude) > km for x in towns)
 
 
 STRAY_POPULATION, STRAY_KM = 5000, 1000
@@ -442,15 +450,7 @@ def _far_named_site(r, resolved: list) -> bool:
     "the Mall of Africa") in a story whose towns all lie far from that place, in other countries: the
     site is in the article's town, not in the place it is named after ("Kabul University" or "the Lahore
     Grammar School" in a story naming towns near them stay where they are named after)."""
-    t, c = r.topo, r.cand
-    if t.role != "embedded" or "named_site" not in t.cues:
-        return False
-    name = normalise(t.text)
-    towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"
-             and not x.doubt and normalise(x.topo.text) != name]
-    if not towns or (c.country_code and any(x.country_code == c.country_code for x in towns)):
-        return False
-    return all(distance_km(c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
+    return r.topo.role == "embedded" and "named_site" in r.topo.cues and _far_from_article_towns(r, resolved)
 
 
 def _part_of_a_town(m: Mention) -> bool:
