@@ -247,26 +247,45 @@ def measure(mode: str, corpus: Path, limit: int | None, workers: int) -> dict[st
         pipeline = Pipeline(settings)
         pipeline(copy.deepcopy(docs[0]))
         batch = [copy.deepcopy(d) for d in docs]
-        start = time.perf_counter()
+        start, cpu0 = time.perf_counter(), time.process_time()
         for doc in batch:
             pipeline(doc)
-        one = time.perf_counter() - start
+        one, one_cpu = time.perf_counter() - start, time.process_time() - cpu0
         with ParallelExtractor(settings, workers) as px:
             px.warm()
+            # every worker of the pool (the warm-up may not have reached both on a busy machine)
+            pids = list(getattr(px.executor, "_processes", None) or px.warm())
             startup = time.perf_counter() - t0
             batch = [copy.deepcopy(d) for d in docs]
-            start = time.perf_counter()
+            workers_cpu0 = sum(map(_process_cpu, pids))
+            start, cpu0 = time.perf_counter(), time.process_time()
             events = sum(len(d.events) for d in px.pipe(batch, on_error=lambda d, e: None))
-            wall = time.perf_counter() - start
+            wall, main_cpu = time.perf_counter() - start, time.process_time() - cpu0
+            # CPU time the workers spent (pids of the warm-up: a pool rebuilt after a crash is not counted)
+            workers_cpu = sum(map(_process_cpu, pids)) - workers_cpu0
             rss = px.worker_rss()
         return {
             "mode": mode, "workers": workers, "articles": len(docs), "words": words, "seconds": wall,
             "startup_s": startup, "articles_per_s": len(docs) / wall, "words_per_s": words / wall,
             "one_process_articles_per_s": len(docs) / one, "speedup": one / wall,
+            # CPU ms per article: one process; the workers together; the main process (feeding
+            # them, reading results). Workers above one process: the two processes slow each
+            # other (and others' work slows both), not the hand-over, which the main process shows.
+            "one_process_cpu_ms": 1000 * one_cpu / len(docs), "workers_cpu_ms": 1000 * workers_cpu / len(docs),
+            "main_cpu_ms": 1000 * main_cpu / len(docs),
             "load_after": os.getloadavg()[0],
             "events": events, "worker_peak_rss_mb": max(rss.values()) / 1024 if rss else None,
         }
     raise SystemExit(f"unknown mode {mode}")
+
+
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of process ``pid`` so far (Linux; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def run_child(mode: str, corpus: Path, limit: int | None, workers: int = 1) -> dict[str, Any]:
@@ -288,7 +307,8 @@ def best(mode: str, corpus: Path, limit: int | None, repeat: int, workers: int =
         cpu = f" ({r['articles_per_cpu_s']:.1f} per CPU-second)" if "articles_per_cpu_s" in r else ""
         if "speedup" in r:
             cpu = (f" vs {r['one_process_articles_per_s']:.1f} in one process: {r['speedup']:.2f}x "
-                   f"(load average {r['load_after']:.1f})")
+                   f"(load average {r['load_after']:.1f}; CPU ms/article: one process {r['one_process_cpu_ms']:.1f}, "
+                   f"workers {r['workers_cpu_ms']:.1f} + main {r['main_cpu_ms']:.1f})")
         log(f"  {mode}{'' if mode != 'parallel' else f' x{workers}'} run {i + 1}/{repeat}: "
             f"{r['articles_per_s']:.1f} articles/s{cpu}", flush=True)
         runs.append(r)
@@ -298,6 +318,8 @@ def best(mode: str, corpus: Path, limit: int | None, repeat: int, workers: int =
         # the best one-process rate and the best N-worker rate of all runs, each the closest to
         # what the code costs on a machine others share; the speed-up is their ratio
         top["speedups"] = [(round(r["speedup"], 2), round(r.get("load_after", 0), 1)) for r in runs]
+        top["cpu_ms"] = [(r["one_process_cpu_ms"], r["workers_cpu_ms"], r["main_cpu_ms"]) for r in runs
+                         if "workers_cpu_ms" in r]
         top["one_process_articles_per_s"] = max(r["one_process_articles_per_s"] for r in runs)
         top["speedup"] = top["articles_per_s"] / top["one_process_articles_per_s"]
     if "articles_per_cpu_s" in top:  # the CPU-time rate of the best run of each, for a fair per-core figure
@@ -356,6 +378,10 @@ def render(results: dict[str, Any], info: dict[str, Any], corpus_desc: str, repe
             f"{(par2.get('worker_peak_rss_mb') or 0):.0f} | "
             f"{', '.join(f'{x:.2f}x (load {ld})' for x, ld in par2['speedups'])} |",
         ]
+        if par2.get("cpu_ms"):
+            lines += ["", "CPU ms per article in each run, one process / the workers together + the main process: "
+                      + ", ".join(f"{a:.1f} / {b:.1f} + {c:.1f}" for a, b, c in par2["cpu_ms"])
+                      + " (workers above one process: the processes slowing each other on the shared cores)."]
     if e2e:
         lines += ["", f"End to end the pipeline found {e2e['events']} events "
                       f"({e2e['errors']} documents failed)"

@@ -131,6 +131,8 @@ class Dictionary:
     ethnic_militia: re.Pattern | None = None  # "Dinka militia" -> group 1 = "Dinka"
     ethnic_from: re.Pattern | None = None  # "armed youths from the Lou Nuer community" -> group 1 = "Lou Nuer"
     ethnic_armed: re.Pattern | None = None  # "armed Dinka cattle keepers" -> group 1 = "Dinka"
+    # the group names alone: the three patterns above need one, so a text without any skips them
+    ethnic_names: re.Pattern | None = None
     country_core: dict[str, str] = field(default_factory=dict)  # norm name/demonym -> country
     by_iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 code -> country (the first listed)
     state_aligned: frozenset[str] = frozenset()  # militias fighting on the state's side (entry names)
@@ -304,6 +306,7 @@ def load_dictionary() -> Dictionary:
     nouns = sorted(pat.get("ethnic_militia_nouns") or (), key=len, reverse=True)
     if groups and nouns:
         alt = "|".join(re.escape(g) for g in groups)
+        d.ethnic_names = re.compile(alt)  # case-sensitive, as in the three patterns
         # "Dinka militia", "rival Arab and Masalit militias" (group 2: a second group sharing the noun)
         d.ethnic_militia = re.compile(
             r"\b(" + alt + r")(?:\s+(?:and|or)\s+(" + alt + r"))?(?:\s+ethnic)?\s+(?:" +

@@ -389,8 +389,10 @@ def recognize(doc: Document) -> list[Mention]:
             add(a, b, actor, f"press description {mt.group()!r} -> {actor.name} ({desc.why})",
                 entry=entry.name, generic=False, source="description", score=0.85)
 
-    # 1b. ethnic militias: "Dinka militia" -> "Dinka Ethnic Militia (South Sudan)"
-    if d.ethnic_militia is not None:
+    # 1b. ethnic militias: "Dinka militia" -> "Dinka Ethnic Militia (South Sudan)" (each pattern
+    # needs a group's name: one search for the names first, most texts name none)
+    ethnic = d.ethnic_names is None or d.ethnic_names.search(text) is not None
+    if ethnic and d.ethnic_militia is not None:
         for mt in d.ethnic_militia.finditer(text):
             a, b = mt.span()
             if not spans.free(a, b):
@@ -405,7 +407,7 @@ def recognize(doc: Document) -> list[Mention]:
                               why=f"{mt.group()!r}: an ethnic militia (ACLED names them by group and country)")
                 add(pa, pb, actor, actor.why, entry="", generic=False, source="ethnic", score=0.8)
     for pattern in (d.ethnic_from, d.ethnic_armed):
-        if pattern is None:
+        if pattern is None or not ethnic:
             continue
         for mt in pattern.finditer(text):
             a, b = mt.span()
