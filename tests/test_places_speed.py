@@ -134,7 +134,7 @@ def _tokens_by_matches(text: str) -> list[tuple]:
         if "-" in t:
             out.extend(R._hyphenated(m.start(), t, None))
             continue
-        word, low, cap, upper, poss = R._word_shape(t)
+        word, low, cap, upper, _adj, poss = R._word_shape(t)
         out.append(R.Token(m.start(), m.start() + len(word), word, low, cap, upper, False, poss))
     return _fields(out)
 
@@ -346,7 +346,7 @@ def test_story_words_pattern_finds_what_the_plain_alternation_finds():
 
     from eventwire.places.resolve import _story_words
 
-    pattern, rows = _story_words()
+    pattern, rows, _heads = _story_words()
     plain = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
                                            sorted(rows, key=len, reverse=True)) + r")\b", re.I)
     text = ("Suspected MAOISTS ambushed a patrol; Boko  Haram and ISWAP fighters, the Amba Boys of "
@@ -585,3 +585,104 @@ def test_unlisted_name_needs_a_place_noun_near(recognizer, text, wanted):
     """The quick "is a place noun near?" check before an unlisted name is read must let the cued names
     through (it reads the tokens' lower-case forms) and turn the others away."""
     assert [t.text for t in recognizer(text)[0] if not t.known] == wanted
+
+
+# ---------------------------------------------------------------- session 6: caches across articles, quick noes
+def test_ascii_folds_are_every_character_a_caseless_pattern_matches_with_an_ascii_letter():
+    """``_may_hold`` lower-cases the text and looks for plain words; that is exact only if the characters a
+    case-insensitive pattern equates with an ASCII letter (beyond its two cases) are all in ASCII_FOLDS."""
+    letter = re.compile("[a-z]", re.I)
+    found = {chr(o) for o in range(128, 0x110000) if not 0xD800 <= o <= 0xDFFF and letter.fullmatch(chr(o))}
+    assert found == set(R.ASCII_FOLDS)
+
+
+@pytest.mark.parametrize("text", [
+    "Police blamed Maoists for the blast in Bijapur.",
+    "MAOISTS ambushed a patrol; Boko\nHaram and the amba   boys were blamed.",
+    "The İSWAP faction and the Naxaˡites ...",  # a dotted capital I: lower() gives "i̇swap"
+    "An iſwap cell (a long s), the \u212aelvin sign, and ADF rebels near Beni.",
+    "Fighters of Ambazonia's separatists and the Mai-Mai; codeco and FANO militias; the M23.",
+    "Nothing here but a maoistic flourish and an iswapped word.",
+    "A quiet day in Lagos, with no armed group named.",
+    "",
+])
+def test_story_divisions_are_those_of_the_pattern_run_on_every_text(settings, text):
+    """The quick no before the story-words pattern: the divisions are those of the pattern run anyway."""
+    from eventwire.places.resolve import Resolver, _story_words
+
+    res = Resolver(Gazetteer.for_settings(settings))
+    pattern, rows, _heads = _story_words()
+    want: dict[str, str] = {}
+    for m in pattern.finditer(text):
+        for cc, admin in rows.get(" ".join(m.group().lower().split()), ()):
+            key = res._admin1_keys.get((cc, R.normalise(admin)))
+            if key:
+                want.setdefault(key, m.group())
+    assert res._story_admin1(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting in the country's north; the NATION'S EAST is calm.",
+    "in the east of the country, then the nation\u2019s far south-west",
+    "the \u212aountry's north",  # no Kelvin sign in "country": no match, and none claimed
+    "The International Committee held a national meeting.",
+])
+def test_relative_regions_with_and_without_the_quick_no(recognizer, text):
+    _toponyms, regions = recognizer(text)
+    want = [m.group() for m in R._REL_REGION.finditer(text)]
+    assert [r.text for r in regions if r.direction != "capital"] == want
+
+
+def test_prefetch_fills_each_words_limit_as_asked_one_by_one(settings, fresh_gazetteer):
+    """The prefetch now sets the limit of every capitalised word of the article; each must be the one
+    the word gets asked for alone (a fresh reader of the gazetteer, nothing cached)."""
+    text = ("Protesters from Deir ez-Zor, Al-Bab and KHAN YUNIS met Mr. Ghazi in New York's Central Park; "
+            "the Qamishli office of U.N. staff and the Xqzvb Group said St. Louis and São Paulo were calm.")
+    rec = R.Recognizer(Gazetteer.for_settings(settings))
+    tokens = R.tokenize(text)
+    caps = [k for k, t in enumerate(tokens) if t.cap]
+    rec._prefetch_first_words(tokens, caps)
+    alone = R.Recognizer(fresh_gazetteer)
+    words = {tokens[k].text for k in caps}
+    assert words <= set(rec._limits)
+    assert {w: rec._limits[w] for w in words} == {w: alone._first_word_limit(w) for w in words}
+    assert rec._limits["New"] >= 2 and rec._limits["Xqzvb"] == 0
+
+
+@pytest.mark.parametrize("word", ["Qamishli", "Hasakah", "Raqqa", "Mosul", "Bab", "qamishli", "Xqzvbw", "Tall"])
+def test_plain_word_variants_are_those_of_its_al_form(recognizer, word):
+    """A plain ASCII word's only variant is "Al <word>" (a town or division), asked for without normalising."""
+    want = tuple(c for c in recognizer.gaz.lookup("Al " + word) if c.feature_class in ("P", "A")) \
+        if word[:1].isupper() and len(word) >= 4 else ()
+    assert recognizer._find_variants(word) == want
+
+
+def _resolved(res, rec, text):
+    toponyms, _ = rec(text)
+    toponyms = [t for t in toponyms if t.known]
+    return [(r.topo.start, r.topo.text, r.cand.id, r.score, r.why, r.doubt) for r in res(toponyms, text, [(0, len(text))])]
+
+
+def test_priors_kept_across_articles_carry_nothing_of_an_article_into_the_next(settings):
+    """The resolver keeps priors from article to article. Each article, read after others, must resolve as
+    it does read first by a fresh resolver: a name cued as a division, qualified by a state, or named by its
+    main name in one article is read afresh in the next."""
+    from eventwire.places.resolve import Resolver
+
+    gaz = Gazetteer.for_settings(settings)
+    articles = [
+        "Gunmen attacked villages in Kano state. The Kano state police said Paris, Texas, sent condolences.",
+        "In Kano, traders reopened the market. A delegation flew from Paris to Kano on Monday.",
+        "Georgia's governor toured Atlanta and Savannah after the storm hit Georgia.",
+        "Protests in Tbilisi spread across Georgia; Russia warned Georgia against joining NATO.",
+        "The town of Victoria in Texas flooded. Police in Victoria said two died.",
+        "Victoria, the capital of the Seychelles, hosted talks; Victoria port was closed.",
+    ]
+    shared = Resolver(gaz)
+    rec = R.Recognizer(gaz)
+    in_turn = [_resolved(shared, rec, a) for a in articles + articles[::-1]]
+    alone = [_resolved(Resolver(gaz), R.Recognizer(gaz), a) for a in articles + articles[::-1]]
+    assert in_turn == alone
+    kano = {cid for _, t, cid, *_ in in_turn[0] if t == "Kano"} | {cid for _, t, cid, *_ in in_turn[1] if t == "Kano"}
+    assert len(kano) == 2  # the state in the first article, the city in the second
+    assert shared._priors  # kept: the second reading of an article found them

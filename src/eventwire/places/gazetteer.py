@@ -738,6 +738,7 @@ class Gazetteer:
         self._by_name: dict[str, tuple[Candidate, ...]] = {}
         self._firsts: dict[str, int] = {}
         self._admin_names: dict[str, str] = {}
+        self._place_fields: dict[tuple[int, str], tuple] = {}  # (place id, source) -> to_place()'s fields
         self._names_index: bytes | None = None  # bitmaps of the names and first words (a file of schema 7
         self._firsts_index: bytes | None = None  # on): a name not in them needs no query
         try:
@@ -793,12 +794,21 @@ class Gazetteer:
     def prefetch_first_words(self, words: Iterable[str]) -> None:
         """Answer :meth:`max_words` for many (normalised) first words with one query: an article's words,
         asked for one by one, would each cost a query of their own."""
-        todo = [w for w in dict.fromkeys(words) if w and w not in self._firsts
-                and (self._firsts_index is None or _indexed(self._firsts_index, w))]
+        firsts, index = self._firsts, self._firsts_index
+        todo = []
+        for w in dict.fromkeys(words):
+            if not w or w in firsts:
+                continue
+            if index is not None and not _indexed(index, w):
+                if len(firsts) > 200_000:
+                    firsts.clear()
+                firsts[w] = 0  # no name starts with it (what max_words answers): asked for in the next article too
+            else:
+                todo.append(w)
         if not todo:
             return
-        if len(self._firsts) + len(todo) > 200_000:
-            self._firsts.clear()
+        if len(firsts) + len(todo) > 200_000:
+            firsts.clear()
         for k in range(0, len(todo), self._BATCH):
             chunk = todo[k:k + self._BATCH]
             with self._lock:
@@ -913,19 +923,18 @@ class Gazetteer:
         return self.get(c[7]) if c else None
 
     def to_place(self, c: Candidate, source: str = "") -> Place:
-        """A :class:`~eventwire.models.Place` with country and admin names filled in."""
-        a1, a2 = self.real_admins(c)
-        return Place(
-            name=display_name(c.name),
-            latitude=round(c.latitude, 5),
-            longitude=round(c.longitude, 5),
-            country=self.country_name(c.country_code),
-            country_code=c.country_code,
-            admin1=self.admin_name(a1) if a1 else "",
-            admin2=self.admin_name(a2) if a2 else "",
-            feature_class=c.feature_class,
-            feature_code=c.feature_code,
-            geonameid=c.id if c.id > 0 else None,
-            population=c.population,
-            source=source or c.source,
-        )
+        """A :class:`~eventwire.models.Place` with country and admin names filled in (a new object each time:
+        callers rename its division; its fields are worked out once per place and kept)."""
+        key = (c.id, source)
+        hit = self._place_fields.get(key)
+        if hit is None:
+            a1, a2 = self.real_admins(c)
+            hit = (display_name(c.name), round(c.latitude, 5), round(c.longitude, 5), self.country_name(c.country_code),
+                   c.country_code, self.admin_name(a1) if a1 else "", self.admin_name(a2) if a2 else "", "",
+                   c.feature_class, c.feature_code, c.id if c.id > 0 else None, c.population, source or c.source)
+            if len(self._place_fields) > 50_000:
+                self._place_fields.clear()
+            self._place_fields[key] = hit
+        # name, latitude, longitude, country, country_code, admin1, admin2, admin3, feature_class, feature_code,
+        # geonameid, population, source
+        return Place(*hit)

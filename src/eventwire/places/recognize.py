@@ -212,6 +212,7 @@ _TOKEN = re.compile(
     r"[^\W\d_](?:(?<=[A-Z])\.(?:[A-Z]\.)+"  # U.S., U.K.
     r"|[\w'’‘ʻ]*(?:-[^\W_][\w'’‘ʻ]*)*)"
 )
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the words kept between the gaps
 _POSSESSIVE = re.compile(r"['’]s$")
 # "al-Bab", "Al Hawl": an Arabic article the gazetteer may list the name without
 ARTICLE_PREFIXES = ("al-", "al ", "el-", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-")
@@ -355,30 +356,35 @@ def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Toke
     """Word tokens; hyphenated words are split where a part is a place ("anti-Russian",
     "Nigeria-Ukrainian", "US-led") unless the whole is a known name ("Guinea-Bissau")."""
     out: list[Token] = []
-    append, find, shapes = out.append, text.find, _SHAPES
-    s = 0
-    # findall, then each match's start by find from the previous end: quicker than match objects, and the
-    # same (every match starts with a letter, and a letter between two matches would start a match)
-    for t in _TOKEN.findall(text):
-        s = find(t, s)
+    append, shapes, new = out.append, _SHAPES, object.__new__
+    # the text split at the words: [gap, word, gap, word, ..., gap]; each word starts where the lengths before
+    # it add up to (quicker than a match object or a search per word, and the same words)
+    parts = iter(_TOKEN_SPLIT.split(text))
+    s = len(next(parts))
+    for t, gap in zip(parts, parts):
         shape = shapes.get(t)  # only unhyphenated words are kept there: a hit needs no test for a hyphen
         if shape is None:
             if "-" in t:
                 out.extend(_hyphenated(s, t, known))
-                s += len(t)
+                s += len(t) + len(gap)
                 continue
             shape = _word_shape(t)
-        word, low, cap, upper, poss = shape
-        append(Token(s, s + len(word), word, low, cap, upper, False, poss))
-        s += len(t)
+        # Token(s, s + len(word), word, lower, cap, upper, False, possessive), its fields set here: no
+        # __init__ frame for each of an article's hundreds of words
+        tok = new(Token)
+        tok.text, tok.lower, tok.cap, tok.upper, tok.adj_tail, tok.possessive = shape
+        tok.start = s
+        tok.end = s + len(tok.text)
+        append(tok)
+        s += len(t) + len(gap)
     return out
 
 
-_SHAPES: dict[str, tuple[str, str, bool, bool, bool]] = {}  # see _word_shape
+_SHAPES: dict[str, tuple[str, str, bool, bool, bool, bool]] = {}  # see _word_shape
 
 
-def _word_shape(word: str) -> tuple[str, str, bool, bool, bool]:
-    """(text, lower, cap, upper, possessive) of an unhyphenated word token, kept in ``_SHAPES``: the
+def _word_shape(word: str) -> tuple[str, str, bool, bool, bool, bool]:
+    """(text, lower, cap, upper, adj_tail (False), possessive) of an unhyphenated word token, kept in ``_SHAPES``: the
     same words come back in every article, so their shape is worked out once per process."""
     if len(_SHAPES) > 50_000:
         _SHAPES.clear()
@@ -387,7 +393,7 @@ def _word_shape(word: str) -> tuple[str, str, bool, bool, bool]:
         t = t[:-2]
         poss = True
     up = t[:1].isupper()
-    shape = _SHAPES[word] = (t, t.lower(), up, up and t.isupper() and len(t) > 1, poss)
+    shape = _SHAPES[word] = (t, t.lower(), up, up and t.isupper() and len(t) > 1, False, poss)
     return shape
 
 
@@ -625,6 +631,7 @@ class Recognizer:
         person_names: set[str] = set()
         embed_zones: list[tuple[int, int, str]] = []
         parsed: list[bool] = []  # whether sdoc has a dependency parse, once known (see _parsed)
+        ends: list[int] | None = None  # the tokens' ends, once asked for
 
         ents = [_strip_lga(text, s, e, label) for s, e, label in ents]
         # only a capitalised token can open a match: from a lower-case one the scan jumps to the next of these
@@ -711,7 +718,9 @@ class Recognizer:
                         found.append(topo)
                     continue
                 i = _tok_index(tok_at, es, tokens)
-                j = _tok_index({}, ee, tokens, end=True) + 1
+                if ends is None:
+                    ends = [t.end for t in tokens]
+                j = max(bisect.bisect_right(ends, ee) - 1, 0) + 1  # _tok_index({}, ee, tokens, end=True) + 1
                 longer = self._longest(tokens, i, taken, BLOCKED) if i < len(tokens) else None
                 if longer is not None and longer[0] > j:  # "Trinidad" + "and Tobago"
                     j = longer[0]
@@ -885,7 +894,8 @@ class Recognizer:
         out = self._capitals(text, out)
         out.sort(key=lambda t: t.start)
         regions = [RegionRef(m.start(), m.end(), m.group(), (m.group("dir1") or m.group("dir2")).lower().replace("far ", ""))
-                   for m in _REL_REGION.finditer(text)] if _REL_REGION_HINT.search(text) else []
+                   for m in _REL_REGION.finditer(text)] if _may_hold(text, ("country", "nation")) \
+            and _REL_REGION_HINT.search(text) else []
         regions.extend(_bare_capitals(text, out))
         return out, regions
 
@@ -1246,8 +1256,15 @@ class Recognizer:
         may be (see :meth:`_first_word_limit`): a word first seen in this article would otherwise cost a
         query of its own. Only a cache fills; the answers are the same."""
         limits = self._limits
-        words = {tokens[k].text for k in caps}
-        self.gaz.prefetch_first_words(normalise(w).split(" ")[0] for w in words if w not in limits)
+        todo = {w: normalise(w).split(" ")[0] for w in {tokens[k].text for k in caps} if w not in limits}
+        if not todo:
+            return
+        self.gaz.prefetch_first_words(todo.values())
+        if len(limits) + len(todo) > 50_000:
+            limits.clear()
+        max_words = self.gaz.max_words
+        for w, first in todo.items():  # every word's limit now (what _first_word_limit answers): no word of
+            limits[w] = max_words(first) if first else 0  # this article is normalised again in the next
 
     def _first_word_limit(self, word: str) -> int:
         """How many words the longest listed name starting with ``word`` has (0: none)."""
@@ -1274,6 +1291,10 @@ class Recognizer:
         return hit
 
     def _find_variants(self, text: str):
+        if text.isascii() and text.isalpha():  # one plain word (most asked): only "Al <word>" may be listed
+            if len(text) >= 4 and text[0].isupper():
+                return tuple(c for c in self.gaz.lookup_norm("al " + text.lower()) if c.feature_class in ("P", "A"))
+            return ()
         low = text.lower()
         words = text.split()
         if len(words) > 1 and words[-1].lower() in FEATURE_NOUNS:
@@ -1473,6 +1494,33 @@ def _parsed(sdoc, memo: list[bool] | None) -> bool:
     if not memo:
         memo.append(bool(sdoc.has_annotation("DEP")))
     return memo[0]
+
+
+# the characters beyond ASCII that a case-insensitive pattern matches with an ASCII letter (all of them:
+# tests/test_places_speed.py checks every code point)
+ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K (Kelvin)
+_LOWERED: tuple[str, str] = ("", "")  # (the last text lowered, its lower case): the recognizer and resolver share it
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, worked out once for the article (the last text asked for is kept)."""
+    global _LOWERED
+    memo = _LOWERED
+    if memo[0] is text:
+        return memo[1]
+    low = text.lower()
+    _LOWERED = (text, low)
+    return low
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False when no case-insensitive pattern made of ASCII words can match ``text`` unless it holds one of
+    ``words`` (lower case) in some case: the lower-cased text lacks them all, and ``text`` has none of the
+    characters beyond ASCII such a pattern matches with an ASCII letter. A quick no before a search."""
+    if any(c in text for c in ASCII_FOLDS):
+        return True
+    low = lowered(text)
+    return any(w in low for w in words)
 
 
 def _has_ner(sdoc) -> bool:

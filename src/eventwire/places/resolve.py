@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -27,7 +26,7 @@ from ..resources import load_csv
 from .gazetteer import Candidate, Gazetteer, distance_km, normalise
 from .recognize import ADMIN_NOUNS as ADMIN_WORDS
 from .recognize import FEATURE_NOUNS as FEATURE_WORDS
-from .recognize import _ABBR_AFTER, Toponym, abbreviation, article_variants, is_dotted
+from .recognize import _ABBR_AFTER, Toponym, _may_hold, abbreviation, article_variants, is_dotted
 
 POP_WEIGHT = 1.5  # points per tenfold population
 ADMIN_SENT, ADMIN_DOC = 2.5, 1.5  # its first-level division named in the sentence / the article
@@ -82,19 +81,11 @@ class Resolver:
             if a[1] == 1 and key.count(".") == 1:
                 for n in (a[2], a[3]):
                     self._admin1_keys.setdefault((a[0], normalise(n)), key)
-        self._tls = threading.local()  # per-article caches: one Resolver serves every thread of a process
         self._described: dict[int, str] = {}  # candidate id -> describe(): the same places in every article
-
-    @property
-    def _priors(self) -> dict[tuple, float]:
-        d = getattr(self._tls, "priors", None)
-        if d is None:
-            d = self._tls.priors = {}
-        return d
-
-    @_priors.setter
-    def _priors(self, value: dict[tuple, float]) -> None:
-        self._tls.priors = value
+        # (entry id, how the name matched, named, the toponym as the prior reads it) -> points: a prior reads
+        # only these (the gazetteer is read-only, an entry id and match kind are one row), so it holds across
+        # articles; nothing else of an article goes into it
+        self._priors: dict[tuple, float] = {}
 
     def abbreviated_admin1(self, text: str, end: int) -> tuple[str, str]:
         """(admin1 key, abbreviation) of "Gainesville, Va." after a name ending at ``end``; ("", "")."""
@@ -177,8 +168,9 @@ class Resolver:
         if parts is None:  # points only: asked again of the same name and entry while scoring (see __call__)
             if priors is None:
                 priors = self._priors
-            # all the prior reads of the toponym: every mention of a name in the article, cued alike, shares it
-            key = (id(c), named, t.text, t.role, t.feature, "admin" in t.cues)
+            # all the prior reads of the toponym and the entry: every mention of a name, in this article or
+            # another, cued alike, shares it
+            key = (c.id, c.match, named, t.text, t.role, t.feature, "admin" in t.cues)
             hit = priors.get(key)
             if hit is not None:
                 return hit
@@ -216,11 +208,13 @@ class Resolver:
             elif c.is_admin or c.feature_code in AREA_CODES:
                 add(-3.0, lambda: f"'{t.feature}' names a town, not a {c.feature_code}")
         if parts is None:
+            if len(priors) > 100_000:
+                priors.clear()
             priors[key] = add.total
         return add.total
 
     def __call__(self, toponyms: list[Toponym], text: str = "", sentences: list[tuple[int, int]] | None = None) -> list[Resolved]:
-        priors = self._priors = {}  # (candidate, named, toponym as the prior reads it) -> points, for this article only
+        priors = self._priors  # (entry, named, toponym as the prior reads it) -> points (see __init__)
         cand_lists = [self.candidates(t) for t in toponyms]
         for k, t in enumerate(toponyms):
             # "Gainesville, Va." is Virginia only if a Gainesville is there: "APATZINGAN, Mich." (a Mexican
@@ -405,7 +399,6 @@ class Resolver:
             out.append(Resolved(t, c, round(conf, 3), why, s, second[1] if second else None, parts, doubt))
         self._one_sense(out, cand_lists, toponyms)
         self._embedded_follow_literal(out)
-        self._priors = {}  # keyed by object ids: not to be read once the article's objects are gone
         return out
 
     def _describe(self, c: Candidate) -> str:
@@ -423,7 +416,9 @@ class Resolver:
         if not text:
             return {}
         out: dict[str, str] = {}
-        pattern, rows = _story_words()
+        pattern, rows, heads = _story_words()
+        if not _may_hold(text, heads):
+            return out  # most articles: the quick no
         for m in pattern.finditer(text):
             for cc, admin in rows.get(" ".join(m.group().lower().split()), ()):
                 key = self._admin1_keys.get((cc, normalise(admin)))
@@ -635,8 +630,9 @@ STORY_ADMIN1 = 3.0  # a division the story's words point to (data/place_context.
 
 
 @functools.cache
-def _story_words() -> tuple[re.Pattern, dict[str, tuple[tuple[str, str], ...]]]:
-    """(a pattern finding the words of data/place_context.csv, word -> its (country, division) rows)."""
+def _story_words() -> tuple[re.Pattern, dict[str, tuple[tuple[str, str], ...]], tuple[str, ...]]:
+    """(a pattern finding the words of data/place_context.csv, word -> its (country, division) rows, lower-case
+    strings one of which every match holds in some case: the first words no other first word is part of)."""
     rows: dict[str, list[tuple[str, str]]] = {}
     for r in load_csv("place_context.csv"):
         rows.setdefault(r["word"].strip().lower(), []).append((r["country"].strip(), r["admin1"].strip()))
@@ -645,7 +641,10 @@ def _story_words() -> tuple[re.Pattern, dict[str, tuple[tuple[str, str], ...]]]:
     first = "".join(re.escape(c) for c in sorted({w[0] for w in words}))
     pattern = re.compile(r"\b(?=[" + first + r"])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
                          + r")\b", re.I)
-    return pattern, {w: tuple(v) for w, v in rows.items()}
+    firsts = {w.split()[0] for w in words}
+    # a text holding "maoists" holds "maoist": the first words no other first word is part of will do
+    heads = tuple(sorted(h for h in firsts if not any(o != h and o in h for o in firsts)))
+    return pattern, {w: tuple(v) for w, v in rows.items()}, heads
 
 
 # a degree of latitude in km, a hair short: no great circle between two points is shorter than their
