@@ -96,6 +96,19 @@ _VICTIM_AFTER_CONJ = re.compile(r"[)\s]*(?:,\s*)?and\s+(?:an?|one|two|three|\d+|
 _NEUTRALISED_PASSIVE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+(?:[\w-]+\s+)?(?:neutrali[sz]ed|eliminated)\b", re.I)
 _CROWD_WORDS = frozenset({"protesters", "protester", "protestors", "protestor", "demonstrators", "demonstrator",
                           "marchers", "crowd", "crowds", "people"})
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")
+_DATELINE_END = re.compile(r"\s*(?:,\s*[A-Z][\w ]{0,20}\d{0,2}\s*)?(?:\([^)]{1,30}\)\s*)?(?:--|[-–—:])")
+
+
+def _in_dateline(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] the country of a dateline ("ABUJA, Nigeria --", "KABUL, Afghanistan (AP) -")?"""
+    head = text[text.rfind("\n", 0, a) + 1:a]
+    return bool(_DATELINE_HEAD.match(head) and _DATELINE_END.match(text, b))
+
+
+# "stormed a military base", "overran an army camp": the state force that holds it is the other side
+_STATE_FACILITY = re.compile(r"\b(military|army|police|gendarmerie|naval|navy|air force|security forces')\s+"
+                             r"(?:base|bases|camp|camps|barracks|post|posts|outpost|outposts|garrison|positions?|checkpoint)\b", re.I)
 _FACILITIES = frozenset({"checkpoint", "base", "convoy", "patrol", "garrison", "positions", "post", "outpost"})
 # "near a military training centre", "outside a police academy": the state noun only names a place
 _FACILITY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:cent(?:re|er)s?|academy|academies|station|stations|headquarters|"
@@ -324,6 +337,8 @@ class _Parse:
             if country:
                 start = span.idx if hasattr(span, "idx") else span.start_char
                 text = span.text
+                if _in_dateline(self.doc.clean, start, start + len(text)):
+                    continue  # "ABUJA, Nigeria -- Gunmen stormed ...": where the report was filed
                 actor = _entry_actor("Military Forces of {country}", country,
                                      why=f"{text!r} names a state acting")
                 return Mention(start=start, end=start + len(text), text=text, kind="actor", value=actor,
@@ -850,6 +865,7 @@ _FACTIONS_OF = re.compile(
     r"(?i)\b(?:rival|two|competing|opposing|breakaway|feuding|warring)\s+(?:factions?|wings?|camps|splinter groups)\s+"
     r"(?:of|within|in)\s+(?:the\s+)?$")
 _FACTIONS_AFTER = re.compile(r"(?i)\s*(?:factions|wings|splinter groups|commanders)\b")
+_FACTIONS_END = re.compile(r"(?i)\s(?:factions|wings|splinter groups|commanders)$")
 _RIVAL_BEFORE = re.compile(r"(?i)\b(?:rival|two|competing|feuding|warring)\s+(?:the\s+)?$")
 
 
@@ -860,8 +876,10 @@ def _factions(doc: Document, ms: list[Mention], s_start: int, s_end: int) -> Men
         if m.value.inter not in (2, 3, 4) or m.meta.get("implicit"):
             continue
         before = doc.clean[max(s_start, m.start - 60):m.start]
-        if _FACTIONS_OF.search(before) or (_RIVAL_BEFORE.search(before)
-                                           and _FACTIONS_AFTER.match(doc.clean, m.end, min(s_end, m.end + 20))):
+        # the mention may hold the word itself ("Rival [al-Shabaab factions] clashed")
+        if _FACTIONS_OF.search(before) or (_RIVAL_BEFORE.search(before) and (
+                _FACTIONS_AFTER.match(doc.clean, m.end, min(s_end, m.end + 20))
+                or _FACTIONS_END.search(doc.clean[m.start:m.end]))):
             return m
     return None
 
@@ -913,6 +931,10 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         homes = homes or [m.value.country for m in doc.mentions if m.kind == "actor" and m.value.listed
                           and m.value.country and m.value.inter in (2, 3, 4) and m.start < start]
         country = homes[0] if homes else ""
+    if not country and doc.meta.get("dateline"):
+        # "BAMAKO (Reuters) - ... ambushed a military convoy between Boni and Hombori": no place found,
+        # the capital of the dateline gives the country of "soldiers", "the army", "gunmen"
+        country, reliable = country_of_term(doc.meta["dateline"]), False
 
     f: _Found | None = None
     ensure_parsed(doc, sent_index, settings)  # a sentence the nlp prefilter skipped is parsed now
@@ -1237,6 +1259,16 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 tmpl = "Unidentified Military Forces"
             a1 = _implicit(doc, _entry_actor(tmpl, country, "no perpetrator named"), start, end, sent_index,
                            "no perpetrator named")
+        if sub == "Armed clash" and a1 is not None and (a2 is None or (a2.meta.get("implicit") and a2.value.name == a1.value.name)):
+            # "Gunmen stormed a military base": the state force named inside the trigger holds it
+            a2 = next((m for m in ms if start <= m.start < end and m is not a1 and m.value.inter == 1
+                       and not m.meta.get("implicit") and m.value.name != a1.value.name), a2)
+            held = _STATE_FACILITY.search(doc.clean, start, min(s_end, end + 40))
+            if (a2 is None or a2.meta.get("implicit")) and held and country and a1.value.inter != 1:
+                tmpl = "Police Forces of {country}" if held.group(1).lower() in ("police", "gendarmerie") \
+                    else "Military Forces of {country}"
+                a2 = _implicit(doc, _entry_actor(tmpl, country, f"holds the {held.group(0)!r}"), start, end,
+                               sent_index, f"{held.group(0)!r}: the state force holding it")
         if sub == "Armed clash" and a2 is None and a1 is not None:
             # a clash has two sides: "a police operation against a gang", "two rival militias fought"
             a2 = _implicit(doc, _entry_actor("Unidentified Armed Group ({country})", country, "the other side unnamed"),

@@ -171,6 +171,10 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
         r.hedged = hedged(text, lex)
         r.distinct = not c.definite and (is_distinct(text[: c.start], lex)
                                          or is_distinct(text[c.block_start:c.block_end], lex))
+        if c.definite and not r.distinct and lex.cues["separate_event"].search(text[: c.start]):
+            # "In a separate incident in Bannu, the attack killed two soldiers": opened as another
+            # incident, the definite word names that one, not the event just told
+            r.distinct = True
         out.append(r)
     return out
 
@@ -358,8 +362,8 @@ def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], l
         if g is None or g.main.cand.sub_event_type in _NO_TOLL or lex.types[g.main.cand.sub_event_type].event_type not in _TOLL_TYPES:
             continue
         text = sent.text
-        if _NOT_OUTCOME.search(text):
-            continue
+        if _NOT_OUTCOME.search(text) or lex.cues["separate_event"].search(text):
+            continue  # "Elsewhere, the fighting in Bannu left two soldiers dead": another event's toll
         dates = [d for d in find_dates(text, doc.published) if d.usable and d.date is not None]
         if dates and not (_TOLL_UPDATE.search(text) and g.date[0] is not None
                           and all(d.date >= g.date[0] for d in dates)):
