@@ -1084,6 +1084,14 @@ def is_vague(ev: Event) -> bool:
     return (ev.geo_precision or 3) >= 3
 
 
+def _day_known(ev: Event) -> bool:
+    return int(ev.time_precision or 1) == 1 and bool(ev.event_date)
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    return _day_known(a) and _day_known(b) and a.event_date[:10] == b.event_date[:10]
+
+
 def best_match(new: Event, candidates: Sequence[Event],
                matches: Sequence[Match] | None = None) -> tuple[int, Match] | None:
     """Index and Match of the closest compatible candidate, or None (``matches``: the
@@ -1102,6 +1110,14 @@ def best_match(new: Event, candidates: Sequence[Event],
         # unless its evidence names the place of exactly one of them ("a wedding in Gwoza",
         # placed only in Borno State)
         named = [(i, m) for i, m in found if names_place_of(new, candidates[i]) and not is_vague(candidates[i])]
+        if len(named) != 1:
+            # or, when it gives the very day, exactly one of them is known on that day (the others match
+            # only through a report dated "this week"): "teachers teargassed in Lagos State on Wednesday"
+            # joins Wednesday's protest in Ikeja, not Thursday's in Ikorodu told as "this week"
+            same_day = [(i, m) for i, m in found if _same_day(new, candidates[i])]
+            if len(same_day) == 1:
+                same_day[0][1].reasons.append(f"the only candidate known on {new.event_date[:10]}")
+                return same_day[0]
         if len(named) != 1:
             # or exactly one of them is an event of its very kind: a region-level "drone attack on a
             # minibus" joins the drone strike, not a shooting the region reported the same day
