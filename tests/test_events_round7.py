@@ -86,6 +86,10 @@ def test_detention_to_an_unknown_location_is_a_forced_disappearance():
     assert _type("On 3 May 2025, state security agents detained activist Omar Khalil in Tunis and took him to "
                  "an undisclosed location; his lawyer has had no news of his whereabouts.") \
         == "Abduction/forced disappearance"
+    # end to end: the actors stage names state agents, and the event stays a forced disappearance
+    evs = _events("On 3 May 2025, state security agents detained activist Omar Khalil in Tunis and took him to "
+                  "an undisclosed location; his lawyer has had no news of his whereabouts.")
+    assert [e.sub_event_type for e in evs] == ["Abduction/forced disappearance"]
 
 
 def test_control_an_ordinary_arrest_stays_an_arrest():

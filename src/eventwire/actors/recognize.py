@@ -331,8 +331,9 @@ def _pick(d: Dictionary, entries: list[Entry], countries: list[str], published: 
 
 
 def _acronym_needs_context(d: Dictionary, surface: str, entry: Entry, countries: list[str]) -> bool:
+    # (an acronym of a document without a country is taken; a common name like "National Army" is not)
     return (surface in d.ambiguous_acronyms and bool(entry.country)
-            and bool(countries) and entry.country not in countries[:4])
+            and (bool(countries) or " " in surface) and entry.country not in countries[:4])
 
 
 def recognize(doc: Document) -> list[Mention]:

@@ -303,9 +303,11 @@ def _retype_reading(r: Reading, roles: Roles, lex) -> str:
     primary = next((h for h in main.hits if h.start == main.start), None)
     if (primary is not None and sub == "Abduction/forced disappearance"
             and (primary.rule.generic == "detention" or primary.rule.sub_event_type == "Arrests")
+            and "(whereabouts unknown)" not in primary.why
             and roles.actor1 is not None and int(getattr(roles.actor1.value, "inter", 0) or 0) == 1):
         # "Taliban forces arrested about 15 villagers": a detention by the state's forces (as the
         # actors stage named them) is an arrest, whatever the cue words said of the agent
+        # (not a detention refined as a forced disappearance: that is the state's own act)
         return "Arrests"
     if primary is None or primary.rule.generic != "violence" or "refined" in primary.why:
         return sub  # typed triggers and codebook refinements (executions, protests) stand

@@ -40,9 +40,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"),
     ("dmy", rf"(?P<dmy_mod>(?i:early|late|mid-?|the night of)\s+)?(?P<dmy_d>[0-3]?\d)(?:\s?/\s?(?P<dmy_d2>[0-3]?\d))?{_ORD}(?:\s+of)?\s+(?P<dmy_m>{_MON})(?:,?\s+(?P<dmy_y>(?:19|20)\d\d))?"),
     ("mdy", rf"(?P<mdy_m>{_MON})\s+(?P<mdy_d>[0-3]?\d){_ORD}(?![\d:])(?:,?\s+(?P<mdy_y>(?:19|20)\d\d))?"),
-    ("month", rf"(?P<mo_mod>(?i:last|early|late|mid-?|the end of|the start of|the beginning of|the middle of|earlier in|in|since|during|throughout|until|by)\s+)(?P<mo_m>{_MON})(?:\s+(?P<mo_y>(?:19|20)\d\d))?"),
+    ("month", rf"(?P<mo_mod>(?i:since last|last|early|late|mid-?|the end of|the start of|the beginning of|the middle of|earlier in|in|since|during|throughout|until|by)\s+)(?P<mo_m>{_MON})(?:\s+(?P<mo_y>(?:19|20)\d\d))?"),
     ("monthyear", rf"(?P<my_m>{_MON})\s+(?P<my_y>(?:19|20)\d\d)"),
-    ("weekday", rf"(?P<wd_mod>(?i:last|this|next|on|early on|late on|early|late|earlier on|later on|since|coming|past|for)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?P<wd_part>{_PART})"),
+    ("weekday", rf"(?P<wd_mod>(?i:since last|last|this|next|on|early on|late on|early|late|earlier on|later on|since|coming|past|for)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?P<wd_part>{_PART})"),
     ("rel", r"(?i:(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|earlier today|"
             r"late last night|early today|the day before|the previous day|a day earlier|the next day|the following day|"
             r"the previous (?:morning|afternoon|evening|night)|the (?:next|following) (?:morning|afternoon|evening)|"
@@ -199,7 +199,7 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
             y = int(ys)
         elif P is not None:
             # "last January" told in March is this January; told in January, the one before
-            y = P.year if (mo < P.month if mod == "last" else mo <= P.month) else P.year - 1
+            y = P.year if (mo < P.month if mod in ("last", "since last") else mo <= P.month) else P.year - 1
         else:
             return None, 3, "month"
         if mod in ("early", "the start of", "the beginning of"):
@@ -211,8 +211,8 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
         date = dt.date(y, mo, d)
         if P and date > P:
             date = P if (P.year, P.month) == (y, mo) else date
-        if mod in ("since", "throughout", "until", "by"):
-            return date, 3, "year"  # a period, not the event's date
+        if mod in ("since", "since last", "throughout", "until", "by"):
+            return date, 3, "year"  # a period, not the event's date ("since last November")
         return date, 3, ("future" if P and date > P else "month")
     if kind == "weekday":
         if P is None:
@@ -221,8 +221,8 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
         mod = (m.group("wd_mod") or "").strip().lower()
         if mod in ("next", "coming") or (mod == "for" and not m.group(0).endswith(("'s", "’s"))):
             return None, 1, "future"  # "a strike for Tuesday": what is planned (not "the toll for Sunday's attack")
-        if mod == "since":
-            return weekday_before(P, wd), 2, "year"
+        if mod in ("since", "since last"):
+            return weekday_before(P, wd, strictly=mod == "since last"), 2, "year"
         return weekday_before(P, wd, strictly=(mod in ("last", "past"))), 1, "weekday"
     if kind == "rel":
         if P is None:

@@ -258,7 +258,8 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # and so does "Saturday's attack on a wedding party in Tillia": the report of that attack
             # (ACLED codes it from this report: its day, its target and place, its toll)
             h.verdict = Verdict(False, "habitual", "toll update of an event not told", "has risen")
-        if h.verdict.ok and prev_legal is not None and _LEGAL_OBJECT.fullmatch(text, prev_legal.end, h.start):
+        if (h.verdict.ok and prev_legal is not None and _LEGAL_OBJECT.fullmatch(text, prev_legal.end, h.start)
+                and not _PASSIVE_TRIGGER.match(h.text)):  # "... for murder was shot dead": the main verb
             # "sentenced three men for their role in the 2015 attack on the hotel that killed 20 people",
             # "acquitted officers charged with shooting dead a protester": the rest of the past act
             # the court case is about, not an event of its own
@@ -282,13 +283,15 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             prev_legal = None
 
 
+_PASSIVE_TRIGGER = re.compile(r"(?i)(?:was|were|is|are|has been|have been|had been)\b")
 _TOLL_TARGET = re.compile(r"(?i)\s+(?:on|in|at|near|against|targeting|by)\b")
 
 
 # after a trigger a court case is about, the words up to the next trigger that still describe it:
 # its object, a relative clause or a place and time, no clause boundary of another act
 _LEGAL_OBJECT = re.compile(
-    r"(?i)(?!.*\b(?:and|but|while|whereas|as|after|before|when|then|sparking|prompting|triggering)\b)"
+    r"(?i)(?!.*\b(?:and|but|while|whereas|as|after|before|when|then|sparking|prompting|triggering|"
+    r"was|were|is|are|has been|have been|had been)\b)"
     r"[^,;:.!?]{0,70}")
 
 
@@ -317,7 +320,8 @@ _CAUSE_WHY = "the cause of a protest"
 # what a protest demands back: the people it names were taken before, not at the protest
 _DEMAND_RELEASE = re.compile(
     r"(?i)\b(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)? for|seek(?:ing|s)?|press(?:ing|ed)? for|to (?:demand|seek|press for))"
-    r" (?:the )?(?:immediate |unconditional |safe )*(?:release|return|freedom|whereabouts|fate) of\b[^.;:]{0,70}$")
+    r" (?:the )?(?:immediate |unconditional |safe )*(?:release|return|freedom|whereabouts|fate) of\b"
+    r"(?:(?!,\s*(?:and|but|then)\b|\b(?:as|while|whereas|but|when|after|before|until|then)\b)[^.;:]){0,70}$")
 _PROTEST_TYPES = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 # after the cue, a conjunction opens a clause of its own ("against military rule as troops killed
 # five", "amid clashes in which"): only a noun phrase is the grievance
@@ -340,13 +344,13 @@ def _protest_cause(text: str, hits: list[Hit], h: Hit, lex: Lexicon) -> bool:
     prev = next((x for x in reversed(hits) if x.end <= h.start), None)
     if prev is None:
         return False
+    between = text[prev.end:h.start]
+    if _FINITE.fullmatch(h.text.split()[0]) and _VERB_OBJECT.match(text, h.end):
+        return False  # "against military rule and troops killed five of them": a verb with its object
     if (prev.rule.sub_event_type in _PROTEST_TYPES and prev.verdict.ok
             and _DEMAND_RELEASE.search(text, max(prev.end, h.start - 90), h.start)):
         # "staged a sit-in demanding the release of relatives they say were forcibly disappeared"
         return True
-    between = text[prev.end:h.start]
-    if _FINITE.fullmatch(h.text.split()[0]) and _VERB_OBJECT.match(text, h.end):
-        return False  # "against military rule and troops killed five of them": a verb with its object
     if h.text.lower().endswith("ed") and re.search(r"(?:\band|\bor|,)\s*$", between):
         return False  # "protested against the governor and attacked his office": an act of its own
     if prev.verdict.why == _CAUSE_WHY:

@@ -80,6 +80,8 @@ class Lexicon:
     date_statement: re.Pattern = re.compile(r"(?!x)x")  # "(the attack) happened on ..."
     attributed: re.Pattern = re.compile(r"(?!x)x")  # "(both attacks) had been carried out by ..."
     arrest_followup: re.Pattern = re.compile(r"(?!x)x")  # arrests of suspects for a crime told elsewhere
+    # modality rule index -> its ``unless`` regex: a sentence with it keeps the trigger
+    modality_unless: dict[int, re.Pattern] = field(default_factory=dict)
     compiled: dict[str, re.Pattern] = field(default_factory=dict)  # rule id -> its own regex
     index: "PrefixIndex | None" = None
     # the matches of recent sentences: the nlp prefilter, the events stage and detection
@@ -364,19 +366,22 @@ def load_lexicon() -> Lexicon:
 
     mwhere = f"eventwire/data/{MODALITY_FILE}"
     modality = []
+    modality_unless: dict[int, re.Pattern] = {}
     for r in mod.get("rules", []):
         pat = squash(r["cues"])
         rx = _compile(pat if r["name"] == "question" else words(pat), f"{mwhere} {r['name']}")
         scope = r.get("scope", "before")
         if scope == "near" and r.get("words"):
             scope = f"near{int(r['words'])}"
+        if r.get("unless"):
+            modality_unless[len(modality)] = _compile(words(squash(r["unless"])), f"{mwhere} {r['name']} unless")
         modality.append((r["name"], r.get("why", r["name"]), scope, rx))
     attribution = [_compile(p, f"{mwhere} attribution", 0) for p in mod.get("attribution", [])]
 
     return Lexicon(
         types=types, rules=rules, cues=cues, resolution=resolution,
         generic_default=generic_default, refine=refine, strong_sep=strong_sep, weak_sep=weak_sep,
-        modality=modality, window=int(mod.get("window", 90)), near_window=int(mod.get("near_window", 28)),
+        modality=modality, modality_unless=modality_unless, window=int(mod.get("window", 90)), near_window=int(mod.get("near_window", 28)),
         definite=_compile(words(squash(mod["definite"])), mwhere),
         happening=_compile(words(squash(mod["happening"])), mwhere),
         distinct=_compile(words(squash(mod["distinct"])), mwhere),

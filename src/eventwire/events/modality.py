@@ -39,6 +39,8 @@ _SUPERLATIVE = re.compile(
 # "the death toll from Sunday's market bombing has risen to 20": one event's toll updated, not a trend
 _TOLL_OF = re.compile(r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|people killed))\s+(?:from|of|in)\b",
                       re.IGNORECASE)
+_DRILL_BEFORE = re.compile(r"\b(?:from|after|following|ahead of|before|since)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+_DRILL_OF_OTHERS = re.compile(r"\s+(?:(?:held|conducted|staged|carried out|led)\s+)?by\b", re.IGNORECASE)
 _RISEN = re.compile(r"(?:has|have) (?:surged|soared|risen|spiked|increased|grown)", re.IGNORECASE)
 
 
@@ -185,6 +187,9 @@ class _Cues:
         """The cue of rule ``k`` of ``lex.modality`` found for the trigger, or None."""
         if k not in self._fired:
             m = self._match(*self.lex.modality[k])
+            unless = self.lex.modality_unless.get(k)
+            if m is not None and unless is not None and unless.search(self.text):
+                m = None  # "gunmen opened fire on a bus ...; the vehicle overturned": an attack
             self._fired[k] = m.group(0) if m else None
         return self._fired[k]
 
@@ -222,6 +227,12 @@ class _Cues:
                                   and _SUPERLATIVE.search(clause[max(0, x.start() - 45):x.start()]))
                           and not (name == "habitual" and _RISEN.fullmatch(x.group(0))
                                    and self._toll_of_trigger(clause, x.start()))), None)
+            if m and name == "exercise":
+                # "a convoy returning from a military exercise", "during naval drills by US warships":
+                # the drill of other people or another time, not what the trigger is
+                m = next((x for x in rx.finditer(clause)
+                          if not _DRILL_BEFORE.search(clause, 0, x.start())
+                          and not _DRILL_OF_OTHERS.match(clause, x.end())), None)
         else:
             m = _sentence_cue(rx, text)
         return m
