@@ -17,7 +17,9 @@ gives for it, never at a namesake abroad: "X, a village 20 km north of Y",
 precision 2 (ACLED: the event is near a named place); "X in Y district" or
 "at X in Y district" -> the district, precision 2; "X in Y province" -> the
 province, precision 3 -- unless the article names one district inside that
-province (in any sentence), which then holds X more likely: precision 2.
+province, in X's sentence or a neighbouring one telling the same event, or in
+three sentences or more (the article's own district), which then holds X more
+likely: precision 2.
 """
 
 from __future__ import annotations
@@ -80,6 +82,10 @@ _NAME_LIST = re.compile(r"(?:\s*(?:,|\band\b|/)\s*[A-Z][\w'-]*(?:[ /][A-Z][\w'-]
 
 # "the town's health centre", "residents of the village": a place named before, by its kind
 _ANAPHOR = re.compile(r"\b[Tt]he (town|city|village)(?:['’]s\b|\s+(?!of\b|council\b|hall\b)|[,.])")
+_TOWN_WORDS = frozenset({"town", "city", "village"})
+# a place named as where people went or came from: "fled towards Kabo", "withdrew to the town of X", "from Y"
+_MOTION_BEFORE = re.compile(r"\b(?:towards?|to|into|from|via|through|for)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:town|city|village|capital)\s+(?:of\s+)?)?$", re.I)
 
 
 _FEATURE_WORDS = r"(?:village|town|hamlet|area|settlement|base|camp|locality|neighbou?rhood|suburb|district|city|outpost)s?"
@@ -242,6 +248,39 @@ def _subject_span(doc: Document, start: int, end: int) -> tuple[int, int] | None
     return None
 
 
+# a protest's or a riot's trigger: what "against" / "over" after it opens is the grievance
+_PROTEST_TRIGGER = re.compile(r"protest|demonstrat|march|rall(?:y|ie)|sit-in|strike|picket|gather|street|riot|vigil|"
+                              r"boycott|block", re.I)
+# what a protest is about: "protested against the offensive in X", "rallied over the killings near Y", "marched
+# to protest the arrests in Z", "in protest at ...", "denouncing ..."
+_GRIEVANCE_OPENS = re.compile(r"\b(?:against|over(?!\s+(?:the\s+)?(?:weekend|past|last|next|night|\d|"
+                              r"(?:several|two|three|few)\s))|in protest|to (?:protest|denounce|condemn|decry|mourn)|protesting|"
+                              r"denouncing|condemning|decrying|mourning|in solidarity with)\b", re.I)
+# ... when it is something that happened somewhere (an offensive, strikes, killings), whose place it then names;
+# not a law, prices or a government ("protested against the new land law in Nairobi": there, most likely)
+_GRIEVANCE_EVENT = re.compile(r"\b(?:offensives?|attacks?|strikes?|raids?|killings?|massacres?|violence|fighting|"
+                              r"clash(?:es)?|shelling|bombings?|bombardments?|air ?strikes|operations?|insecurity|"
+                              r"abductions?|kidnappings?|arrests?|detentions?|deaths?|murders?|assaults?|siege|"
+                              r"occupation|incursions?|evictions?|demolitions?|shootings?|war|advance|invasion|"
+                              r"crackdown|blockade)\b", re.I)
+# the end of that complement: another clause or a list of what else happened
+_CLAUSE_BREAK = re.compile(r"[;:()]|\s[-–—]\s|,\s*(?:and|but|while|as|where|before|after|when|then|which)\b|"
+                           r"\b(?:and then|before|after|then)\b", re.I)
+
+
+def _in_grievance(doc: Document, start: int, end: int, o: Mention) -> bool:
+    """Whether place ``o`` is inside what a protest after trigger [start, end) is against ("Residents of Goma
+    protested on Monday against the M23 offensive in Masisi territory"): the place of the grievance (an event
+    somewhere else), not the protest's, so it does not say where the protesters named in the subject acted."""
+    if o.start < end or not _PROTEST_TRIGGER.search(doc.clean, start, end):
+        return False
+    gap = doc.clean[end:o.start]
+    if len(gap) > 150 or _CLAUSE_BREAK.search(gap):
+        return False
+    g = _GRIEVANCE_OPENS.search(gap)
+    return bool(g and _GRIEVANCE_EVENT.search(gap, g.end()))
+
+
 # "U.S.-backed", "Saudi-led", "Iran-funded": the country is behind a force, not where it acts
 _FORCE_SUFFIX = re.compile(r"\s*-\s*(?:backed|led|based|brokered|funded|sponsored|supported|allied|trained|armed|"
                            r"made|supplied|run|owned|controlled)\b", re.I)
@@ -400,6 +439,7 @@ class Locator:
             if subject is not None and subject[0] <= m.start and m.end <= subject[1] and any(
                     o is not m and not (subject[0] <= o.start < subject[1]) and not _unplaced(o)
                     and {"in", "near"} & set(o.meta.get("cues", ())) and "speech" not in o.meta.get("cues", ())
+                    and not _in_grievance(doc, start, end, o)
                     for o in in_sent):
                 score -= 2.0
                 parts.append("tells who acted (\"residents of villages in X\"); another place says where (-2.0)")
@@ -646,7 +686,7 @@ class Locator:
                                 why=f"{why}; {m.text!r} is not in the gazetteer: a part of {anchor.text!r} "
                                     "named beside it, so the city itself (precision 1)")
         if precision == 3 and base.feature_code == "ADM1":
-            finer = self._one_district_in(doc, base)
+            finer = self._one_district_in(doc, base, m)
             if finer is not None:
                 # "Rubaya in North Kivu province" ... "an official in Masisi territory": the one district of
                 # that province the article names holds the village more likely than the province's centre
@@ -659,14 +699,36 @@ class Locator:
                         why=f"{why}; {m.text!r} is not in the gazetteer: {awhy} (precision {precision})")
 
     @staticmethod
-    def _one_district_in(doc: Document, province: Place) -> Mention | None:
-        """The one second-level division inside ``province`` the article names (literal, listed); None
-        when it names none or several."""
+    def _one_district_in(doc: Document, province: Place, m: Mention) -> Mention | None:
+        """The one second-level division inside ``province`` the article names (literal, listed), when it is
+        named in the village's own sentence or the one before or after it that still tells the same event (no
+        other event opened, no time or background of its own: "Earlier, on Saturday, soldiers clashed in
+        Rutshuru territory" places another event, not the village), or when the article keeps coming back to it
+        (named, as the district or its town of the same name, in three sentences or more: the article's own
+        district); None when it names none or several."""
         found = [x for x in doc.mentions if x.kind == "place" and isinstance(x.value, Place)
                  and x.value.feature_code == "ADM2" and x.value.latitude is not None and not _unplaced(x)
                  and x.meta.get("role", "literal") == "literal"
                  and x.value.country_code == province.country_code and x.value.admin1 == province.admin1]
-        return found[0] if found and len({x.value.name for x in found}) == 1 else None
+        if not found or len({x.value.name for x in found}) != 1:
+            return None
+        for x in found:
+            if x.sent == m.sent:
+                return x
+            if abs(x.sent - m.sent) != 1:
+                continue
+            sent = next((s for s in doc.sentences if s.index == x.sent), None)
+            if sent is None:
+                continue
+            text = doc.clean[sent.start:sent.end]
+            if not _ANOTHER_EVENT.match(text) and not _OWN_TIME.search(text):
+                return x
+        name = found[0].value.name
+        told = {x.sent for x in doc.mentions if x.kind == "place" and isinstance(x.value, Place)
+                and x.value.name == name and x.meta.get("role", "literal") == "literal" and not _unplaced(x)
+                and x.value.country_code == province.country_code and x.value.admin1 == province.admin1
+                and (x.value.feature_class == "P" or x.value.feature_code == "ADM2")}
+        return found[0] if len(told) >= 3 else None
 
     @staticmethod
     def _sentence_country(doc: Document, m: Mention) -> str:
@@ -811,7 +873,9 @@ class Locator:
     def _anaphor_place(doc: Document, places: list[Mention], sentence) -> Mention | None:
         """"UPC fighters looted the town's health centre": a sentence naming no place but "the town" (city,
         village) means the place the article introduced as "the town of X" before it -- not a place named in
-        between ("the rebels withdrew towards Bambari"). The latest so introduced; None when none was."""
+        between only as where someone went ("the rebels withdrew towards Bambari"). The latest so introduced;
+        None when none was, or when a town was named since as where something happened ("the town of Djibo
+        ... last year. On Sunday, militants attacked Kaya ... the town's market": Kaya, the nearest place)."""
         a = _ANAPHOR.search(doc.clean, sentence.start, sentence.end)
         if a is None:
             return None
@@ -820,7 +884,21 @@ class Locator:
                  and m.meta.get("feature") == word and "feature" in m.meta.get("cues", ())
                  and isinstance(m.value, Place) and (m.value.feature_class == "P" or _unplaced(m))
                  and "speech" not in m.meta.get("cues", ())]
-        return max(named, key=lambda m: m.start) if named else None
+        if not named:
+            return None
+        best = max(named, key=lambda m: m.start)
+        for m in places:
+            if m.start < best.end or m.sent >= sentence.index or m.meta.get("role", "literal") != "literal":
+                continue
+            cues = set(m.meta.get("cues", ()))
+            if "speech" in cues or m.meta.get("feature") in _TOWN_WORDS and m.meta.get("feature") != word:
+                continue  # a speaker's place; "the village of Y" is not what "the town" refers to
+            if not (m.value.feature_class == "P" or _unplaced(m) and cues & {"in", "near", "feature"}):
+                continue  # a province or a country named since leaves the town the same
+            if _MOTION_BEFORE.search(doc.clean, max(0, m.start - 60), m.start):
+                continue  # "fled towards Kabo": where they went, not another scene
+            return None  # a town named since as a scene: "the town" is more likely that one
+        return best
 
     @staticmethod
     def _told_next(doc: Document, places: list[Mention], sent_index: int) -> Mention | None:
