@@ -391,12 +391,19 @@ _QUARTER_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb"
 # buildings and camps often named after a holy or famous city abroad: "Madina hospital" in Mogadishu
 _BUILDING_WORDS = frozenset({"hospital", "clinic", "mosque", "school", "madrasa", "university", "college",
                              "market", "camp", "hotel"})
+# the holy cities buildings are named after across the Muslim world ("Madina hospital" in Mogadishu, "the
+# Makkah mosque" in Kano, "Al-Quds hospital" in Gaza); any other town before a building word is where the
+# building is ("a Kabul hotel", "a Karachi school") unless the text places the building elsewhere
+_HOLY_CITY_NAMES = frozenset({"madina", "medina", "madinah", "al madina", "al madinah", "mecca", "makkah", "makka",
+                              "karbala", "kerbala", "najaf", "al quds", "quds"})
 
 
 def _foreign_building(r, resolved: list, text: str) -> bool:
-    """"a doctor at Madina hospital" in a Mogadishu story: a building named after a town of another country
-    (here Medina), which the article neither names nor places anything in, while every town it names lies
-    over 300 km away -- the building is in the article's town, not in the town abroad, however big."""
+    """"a doctor at Madina hospital" in a Mogadishu story: a building named after a holy city of another
+    country (here Medina), which the article neither names nor places anything in, while every town it names
+    lies over 300 km away -- the building is in the article's town, not in the holy city. A building named
+    after any other town is in it ("Gunmen stormed a Kabul hotel ... In Washington, the State Department
+    condemned"), unless the text places it in a far town of another country ("the Kandahar hotel in Quetta")."""
     if text[r.topo.end:r.topo.end + 1] != " ":
         return False
     after = text[r.topo.end + 1:r.topo.end + 16].split(None, 1)
@@ -407,7 +414,14 @@ def _foreign_building(r, resolved: list, text: str) -> bool:
     own = normalise(r.topo.text)
     if any(x is not r and x.cand.country_code == c.country_code and normalise(x.topo.text) != own for x in resolved):
         return False  # "Kabul University" in a story that names Afghanistan or an Afghan place
-    return _far_from_article_towns(r, resolved)
+    if own in _HOLY_CITY_NAMES:
+        return _far_from_article_towns(r, resolved)
+    # placed: "the Kandahar hotel in Quetta" (a town of another country, far away, right after)
+    past = r.topo.end + 1 + len(after[0])
+    return any(x is not r and x.topo.role == "literal" and x.cand.feature_class == "P" and not x.doubt
+               and 0 < x.topo.start - past <= 5 and text[past:x.topo.start].strip().lower() == "in"
+               and x.cand.country_code != c.country_code
+               and distance_km(c.latitude, c.longitude, x.cand.latitude, x.cand.longitude) > 300 for x in resolved)
 
 
 def _far_from_article_towns(r, resolved: list, km: float = 300) -> bool:
