@@ -76,6 +76,8 @@ _OWN_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
                        r"january|february|march|april|june|july|august|september|october|november|december|"
                        r"last (?:week|month|year)|(?:weeks|months|years|days) (?:ago|earlier)|(?:19|20)\d\d|"
                        r"had been|has been|have been|since|previously|in the past|also|another|separate(?:ly)?)\b", re.I)
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # the rest of a list of names before a container: "Kwande, Katsina/Ala and Logo local government areas of Benue"
 _NAME_LIST = re.compile(r"(?:\s*(?:,|\band\b|/)\s*[A-Z][\w'-]*(?:[ /][A-Z][\w'-]*)*)+")
 
@@ -912,6 +914,28 @@ class Locator:
                 and {"in", "near", "feature"} & set(m.meta.get("cues", ())) and "speech" not in m.meta.get("cues", ())]
         return min(cued, key=lambda m: m.start) if cued else None
 
+    @staticmethod
+    def _other_event_sentences(doc: Document, own: int) -> set[int]:
+        """Sentences that tell another event than sentence ``own``'s: opened as one ("Meanwhile traders
+        marched through X", "Separately, ..."), or told later and dated to a later weekday ("... clashed on
+        Wednesday in the province." / "Hospital workers in X rallied on Thursday."; one told before or of an
+        earlier day sets the scene: "looted the market of X on Monday. On Tuesday they set up base in the
+        state building", "arrested on Sunday. On Saturday a rally in central X turned violent"), or
+        telling events of several days ("On Monday ... in X; on Tuesday ... in Y"). Their towns do not refine
+        the event's region."""
+        texts = {x.index: doc.clean[x.start:x.end] for x in doc.sentences}
+        own_days = {_DAYS.index(d.lower()) for d in _WEEKDAY.findall(texts.get(own, ""))}
+        out = set()
+        for k, text in texts.items():
+            if k == own:
+                continue
+            days = {_DAYS.index(d.lower()) for d in _WEEKDAY.findall(text)}
+            later = own_days and days and all(0 < (d - o) % 7 <= 3 for d in days for o in own_days)
+            if _ANOTHER_EVENT.match(text) and not text.lstrip().lower().startswith(("earlier", "later", "on ")) \
+                    or k > own and later or len(days) > 1:
+                out.add(k)
+        return out
+
     def _main_town(self, doc: Document, cc: str, admin1: Place | None, direction: str = "",
                    admin1_key: str = "", upto: int | None = None, besides: int | None = None) -> Mention | None:
         """The town the article is about inside a region: the most named one (ties: the first); with
@@ -922,10 +946,11 @@ class Locator:
         cp = self.gaz.country_place(cc) if direction else None
         vlat, vlon = _dir_vector(direction) if direction else (0.0, 0.0)
         tally: dict[str, list[Mention]] = {}
+        other = self._other_event_sentences(doc, besides) if besides is not None else set()
         for m in doc.mentions:
             if m.kind != "place" or not isinstance(m.value, Place) or m.meta.get("role", "literal") != "literal":
                 continue
-            if upto is not None and m.sent >= upto or m.sent == besides:
+            if upto is not None and m.sent >= upto or m.sent == besides or m.sent in other:
                 continue
             p: Place = m.value
             if p.feature_class != "P" or p.country_code != cc:
