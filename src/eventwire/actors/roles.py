@@ -864,23 +864,37 @@ def _located_country(doc: Document, sent_index: int, start: int, end: int, setti
 _FACTIONS_OF = re.compile(
     r"(?i)\b(?:rival|two|competing|opposing|breakaway|feuding|warring)\s+(?:factions?|wings?|camps|splinter groups)\s+"
     r"(?:of|within|in)\s+(?:the\s+)?$")
-_FACTIONS_AFTER = re.compile(r"(?i)\s*(?:factions|wings|splinter groups|commanders)\b")
-_FACTIONS_END = re.compile(r"(?i)\s(?:factions|wings|splinter groups|commanders)$")
+_FACTIONS_AFTER = re.compile(r"(?i)\s*(?:factions|wings|splinter groups)\b")
+_FACTIONS_END = re.compile(r"(?i)\s(?:factions|wings|splinter groups)$")
 _RIVAL_BEFORE = re.compile(r"(?i)\b(?:rival|two|competing|feuding|warring)\s+(?:the\s+)?$")
+# commanders are no faction: only "rival / feuding / warring al-Shabaab commanders" split the group
+# ("Somali troops killed two al-Shabaab commanders" is the army against the group)
+_COMMANDERS_AFTER = re.compile(r"(?i)\s*commanders\b")
+_COMMANDERS_END = re.compile(r"(?i)\scommanders$")
+_STRONG_RIVAL_BEFORE = re.compile(r"(?i)\b(?:rival|feuding|warring)\s+(?:the\s+)?$")
 
 
 def _factions(doc: Document, ms: list[Mention], s_start: int, s_end: int) -> Mention | None:
     """An armed group fighting itself: "rival factions of the SPLA-IO", "two factions of
-    al-Shabaab", "rival Fano factions" -- the group named once, split in two."""
+    al-Shabaab", "rival Fano factions" -- the group named once, split in two.
+
+    Not when another armed actor acts before it in the sentence: "Government troops clashed with
+    two factions of the Fano militia" is the army against Fano."""
     for m in ms:
         if m.value.inter not in (2, 3, 4) or m.meta.get("implicit"):
             continue
         before = doc.clean[max(s_start, m.start - 60):m.start]
         # the mention may hold the word itself ("Rival [al-Shabaab factions] clashed")
-        if _FACTIONS_OF.search(before) or (_RIVAL_BEFORE.search(before) and (
+        if not (_FACTIONS_OF.search(before) or (_RIVAL_BEFORE.search(before) and (
                 _FACTIONS_AFTER.match(doc.clean, m.end, min(s_end, m.end + 20))
-                or _FACTIONS_END.search(doc.clean[m.start:m.end]))):
-            return m
+                or _FACTIONS_END.search(doc.clean[m.start:m.end]))) or (_STRONG_RIVAL_BEFORE.search(before) and (
+                _COMMANDERS_AFTER.match(doc.clean, m.end, min(s_end, m.end + 20))
+                or _COMMANDERS_END.search(doc.clean[m.start:m.end])))):
+            continue
+        if any(o.start < m.start and o.value.inter in (1, 2, 3, 4, 8) and o.value.name != m.value.name
+               and not o.meta.get("implicit") for o in ms):
+            continue
+        return m
     return None
 
 

@@ -329,6 +329,16 @@ _NOT_OUTCOME = re.compile(
     r"|(?:earlier|previous|separate|other|similar|another|recent) (?:attacks?|incidents?|clashes|raids?|strikes?|violence|fighting)"
     r"|in (?:recent|previous|past) (?:weeks|months|years|days)|in total|altogether|cumulative|overall|to date|in the conflict"
     r"|in the war|(?:19|20)\d\d)\b")
+# "The Boko Haram insurgency has killed more than 35,000 people", "Al-Shabaab has killed more than
+# 4,000 civilians": a conflict's running total (a conflict, not an attack, as the subject; or a
+# present perfect with a figure in the thousands), not the toll of the event told just before
+_RUNNING_TOTAL = re.compile(
+    r"(?i)\b(?:insurgency|insurgencies|conflicts?|wars?|crisis|violence|campaign|fighting|rebellion|unrest|"
+    r"uprising|militancy|bloodshed|jihadism|hostilities)\s+(?:(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?"
+    r"(?:killed|left|claimed|cost|caused)|(?:kills|leaves|claims)\b)"
+    r"|\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed|cost|left)\b.{0,40}?"
+    r"(?:\b(?:more than|over|upwards of|nearly|almost|some|about|around)\s+\d{1,3}(?:,\d{3})+\b"
+    r"|\b(?:tens of thousands|thousands|hundreds of thousands|millions)\b|\b\d[\d,.]*\s+(?:thousand|million)\b)")
 _TOLL_UPDATE = re.compile(r"(?i)\b(?:toll|number of (?:the )?(?:dead|people killed))\b.{0,80}?\b(?:rose|risen|climbed|increased|reached|grown|jumped)\b")
 # a vague quantity ("several", "dozens") or the victims already named ("the men had died") told
 # apart from the event is no count of it
@@ -364,7 +374,7 @@ def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], l
         if g is None or g.main.cand.sub_event_type in _NO_TOLL or lex.types[g.main.cand.sub_event_type].event_type not in _TOLL_TYPES:
             continue
         text = sent.text
-        if _NOT_OUTCOME.search(text) or lex.cues["separate_event"].search(text):
+        if _NOT_OUTCOME.search(text) or _RUNNING_TOTAL.search(text) or lex.cues["separate_event"].search(text):
             continue  # "Elsewhere, the fighting in Bannu left two soldiers dead": another event's toll
         dates = [d for d in find_dates(text, doc.published) if d.usable and d.date is not None]
         if dates and not (_TOLL_UPDATE.search(text) and g.date[0] is not None

@@ -252,11 +252,14 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # (not "attempted to assassinate the prime minister": the attempt happened; not "stormed
             # a school to abduct students, taking 25 girls": the raid that did it)
             h.verdict = Verdict(False, "future", "purpose (to + verb)", "to")
-        if h.verdict.ok and h.rule.generic and toll_update(text, h.start) and not _TOLL_TARGET.match(text, h.end):
+        if h.verdict.ok and h.rule.generic and toll_update(text, h.start) and not (
+                _TOLL_TARGET.match(text, h.end) and _OWN_DAY.search(text, max(0, h.start - 50), h.start)):
             # "the death toll from Friday's attack has risen to 37": an update that does not say
             # what the attack was (the reports of its day do); a "suicide attack", "shelling" does,
             # and so does "Saturday's attack on a wedding party in Tillia": the report of that attack
-            # (ACLED codes it from this report: its day, its target and place, its toll)
+            # (ACLED codes it from this report: its day, its target and place, its toll). Not "the
+            # attack on a mosque in Peshawar has risen to 101, officials said on Wednesday": no day
+            # of its own, only the day of the report
             h.verdict = Verdict(False, "habitual", "toll update of an event not told", "has risen")
         if (h.verdict.ok and prev_legal is not None and _LEGAL_OBJECT.fullmatch(text, prev_legal.end, h.start)
                 and not _PASSIVE_TRIGGER.match(h.text)):  # "... for murder was shot dead": the main verb
@@ -285,6 +288,9 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
 
 _PASSIVE_TRIGGER = re.compile(r"(?i)(?:was|were|is|are|has been|have been|had been)\b")
 _TOLL_TARGET = re.compile(r"(?i)\s+(?:on|in|at|near|against|targeting|by)\b")
+# the attack's own day right before it: "Saturday's attack", "last night's suicide attack"
+_OWN_DAY = re.compile(r"(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|last (?:night|week)|(?:the )?weekend)"
+                      r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?$")
 
 
 # after a trigger a court case is about, the words up to the next trigger that still describe it:

@@ -41,7 +41,7 @@ _TOLL_OF = re.compile(r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|v
                       re.IGNORECASE)
 _DRILL_BEFORE = re.compile(r"\b(?:from|after|following|ahead of|before|since)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 _DRILL_OF_OTHERS = re.compile(r"\s+(?:(?:held|conducted|staged|carried out|led)\s+)?by\b", re.IGNORECASE)
-_RISEN = re.compile(r"(?:has|have) (?:surged|soared|risen|spiked|increased|grown)", re.IGNORECASE)
+_RISEN = re.compile(r"(?:has|have) (?:surged|soared|risen|spiked|increased|grown|climbed|jumped|mounted)", re.IGNORECASE)
 
 
 def toll_update(text: str, at: int, risen: int | None = None) -> bool:
