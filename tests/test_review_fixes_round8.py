@@ -131,3 +131,20 @@ def test_control_toll_update_with_the_attacks_own_day_is_that_event():
                   "Wednesday.", published="2024-03-13")
     assert len(evs) == 1, _brief(evs)
     assert evs[0].event_date == "2024-03-10" and evs[0].fatalities == 50
+
+
+# ----------------------------------------------------------------- some victims of the toll, not the toll
+def test_victims_among_the_dead_are_not_the_events_toll():
+    evs = _events("Gunmen stormed a hotel in Kabul on Saturday, killing 18 people, officials said. "
+                  "Two Indian nationals were among the dead.")
+    assert [e.fatalities for e in evs] == [18], _brief(evs)
+    evs = _events("A suicide bomber struck a mosque in Peshawar on Friday, killing 12 worshippers. "
+                  "Three children were among those killed, a doctor said.")
+    assert [e.fatalities for e in evs] == [12], _brief(evs)
+
+
+def test_an_outcome_sentence_still_gives_the_toll():
+    # control: the count of the victims told in the next sentence is the event's toll
+    evs = _events("Gunmen stormed a bus in Khuzdar on Monday, police said. Four passengers, including two "
+                  "women, were killed.")
+    assert [e.fatalities for e in evs] == [4], _brief(evs)

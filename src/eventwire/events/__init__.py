@@ -339,6 +339,9 @@ _RUNNING_TOTAL = re.compile(
     r"|\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed|cost|left)\b.{0,40}?"
     r"(?:\b(?:more than|over|upwards of|nearly|almost|some|about|around)\s+\d{1,3}(?:,\d{3})+\b"
     r"|\b(?:tens of thousands|thousands|hundreds of thousands|millions)\b|\b\d[\d,.]*\s+(?:thousand|million)\b)")
+# "Two Indian nationals were among the dead": some of the victims already counted, not the toll
+_AMONG_VICTIMS = re.compile(r"(?i)\b(?:among|included|including)\s+(?:the|those)\s+(?:\w+\s+){0,2}"
+                            r"(?:dead|killed|victims|casualties|fatalities|slain)\b")
 _TOLL_UPDATE = re.compile(r"(?i)\b(?:toll|number of (?:the )?(?:dead|people killed))\b.{0,80}?\b(?:rose|risen|climbed|increased|reached|grown|jumped)\b")
 # a vague quantity ("several", "dozens") or the victims already named ("the men had died") told
 # apart from the event is no count of it
@@ -374,7 +377,7 @@ def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], l
         if g is None or g.main.cand.sub_event_type in _NO_TOLL or lex.types[g.main.cand.sub_event_type].event_type not in _TOLL_TYPES:
             continue
         text = sent.text
-        if _NOT_OUTCOME.search(text) or _RUNNING_TOTAL.search(text) or lex.cues["separate_event"].search(text):
+        if _NOT_OUTCOME.search(text) or _RUNNING_TOTAL.search(text) or _AMONG_VICTIMS.search(text) or lex.cues["separate_event"].search(text):
             continue  # "Elsewhere, the fighting in Bannu left two soldiers dead": another event's toll
         dates = [d for d in find_dates(text, doc.published) if d.usable and d.date is not None]
         if dates and not (_TOLL_UPDATE.search(text) and g.date[0] is not None
