@@ -164,3 +164,14 @@ def test_the_reviewers_district_case_end_to_end(settings):
 def test_the_one_district_of_the_same_event_still_holds_the_village(settings, text, trigger):
     doc, loc = _locate(text, trigger, settings)
     assert loc is not None and loc.geo_precision == 2 and loc.place.name == "Rutshuru", loc and loc.why
+
+
+def test_an_unlisted_village_is_not_placed_at_a_destination_region():
+    # "evacuated to Niamey" (Niamey is also a first-level division): where the wounded went, not the
+    # region the article is about; the village stays at country level rather than 200 km off
+    from eventwire.api import extract
+    import datetime as _dt
+    text = ("The toll of Tuesday's attack by jihadists on the gendarmerie post in Kolmane has risen to nine "
+            "gendarmes killed, local sources said on Thursday. Several wounded gendarmes were evacuated to Niamey.")
+    evs = extract(text=text, published=_dt.date(2025, 4, 10))
+    assert evs and all(e.location != "Niamey" for e in evs), [(e.location, e.geo_precision) for e in evs]

@@ -754,6 +754,8 @@ class Locator:
             if x.kind != "place" or not isinstance(x.value, Place) or _unplaced(x) \
                     or x.meta.get("role", "literal") != "literal" or x.value.country_code != cc:
                 continue
+            if _MOTION_BEFORE.search(doc.clean, max(0, x.start - 60), x.start):
+                continue  # "wounded soldiers were evacuated to Niamey": where they went, not the article's region
             code = x.value.feature_code
             if code in ("ADM1", "ADM2"):
                 key = x.meta.get("admin2_key") if code == "ADM2" else x.meta.get("admin1_key")
