@@ -148,3 +148,13 @@ def test_an_outcome_sentence_still_gives_the_toll():
     evs = _events("Gunmen stormed a bus in Khuzdar on Monday, police said. Four passengers, including two "
                   "women, were killed.")
     assert [e.fatalities for e in evs] == [4], _brief(evs)
+
+
+def test_a_toll_update_dated_by_its_own_date_is_the_report_of_that_attack():
+    # "the 3 March bombing of a market in Mogadishu": the attack's own date, like "Saturday's attack"
+    evs = _events("The death toll from the 3 March bombing of a market in Mogadishu has risen to 14, hospital "
+                  "officials said on Friday.", published="2025-03-07")
+    assert [(e.event_date, e.fatalities) for e in evs] == [("2025-03-03", 14)], _brief(evs)
+    evs = _events("The death toll from Russia's Feb. 18 attack on Kharkiv has risen to seven after two men died "
+                  "in hospital overnight, the regional governor said on Feb. 20.", published="2025-02-20")
+    assert [(e.event_date, e.fatalities) for e in evs][:1] == [("2025-02-18", 7)], _brief(evs)
