@@ -158,3 +158,14 @@ def test_a_toll_update_dated_by_its_own_date_is_the_report_of_that_attack():
     evs = _events("The death toll from Russia's Feb. 18 attack on Kharkiv has risen to seven after two men died "
                   "in hospital overnight, the regional governor said on Feb. 20.", published="2025-02-20")
     assert [(e.event_date, e.fatalities) for e in evs][:1] == [("2025-02-18", 7)], _brief(evs)
+
+
+def test_a_seizure_after_a_withdrawal_stays_a_takeover():
+    # ACLED: a group that captures / overruns / takes over a place is coded as taking it; moving in after
+    # the army left is a non-violent transfer, and so is a capture told "without a fight"
+    for text in ("ADF fighters captured the town of Eringeti on Monday after Congolese troops withdrew.",
+                 "Fano militiamen took over the town of Lalibela on Sunday after federal forces pulled out."):
+        assert _subs(text) == ["Non-state actor overtakes territory"], text
+    assert _subs("Rebels entered the town of Lalibela on Sunday, hours after federal troops withdrew.") == [
+        "Non-violent transfer of territory"]
+    assert _subs("ADF fighters captured Eringeti without a fight on Monday.") == ["Non-violent transfer of territory"]
