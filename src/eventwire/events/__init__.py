@@ -539,7 +539,7 @@ def _build(doc: Document, g: Group, settings: Settings, lex, outcomes: list[tupl
     return ev
 
 
-from .split import split_by_place  # noqa: E402 -- after the stage's own imports
+from .split import split_by_day, split_by_place  # noqa: E402 -- after the stage's own imports
 
 
 def extract_events(doc: Document, settings: Settings) -> list[Event]:
@@ -561,7 +561,8 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     inherit_dates(groups)
     groups = _drop_undated_developments(groups, lex)
     outcomes = _outcomes(doc, groups, all_readings, lex)
-    events = split_by_place(doc, [_build(doc, g, settings, lex, outcomes.get(id(g), ())) for g in groups])
+    events = split_by_place(doc, split_by_day(doc, [_build(doc, g, settings, lex, outcomes.get(id(g), ()))
+                                                    for g in groups]))
     return [e for e in events if e.confidence >= settings.min_confidence]
 
 

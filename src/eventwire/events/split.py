@@ -1,4 +1,5 @@
-"""One event per place: "protesters marched in Nairobi, Mombasa and Kisumu" is three events.
+"""One event per place and day: "protesters marched in Nairobi, Mombasa and Kisumu" is three events,
+"clashed in Kidal on Monday and in Gao on Tuesday" two (``split_by_day`` below).
 
 ACLED codes one event per location and day (``ACLED-NOTES.md``: "One event = one type of
 interaction, between the same actors, at one location, on one day"), and a total that spans
@@ -17,6 +18,7 @@ import hashlib
 import re
 
 from ..models import Document, Event, Mention, Place
+from .fatalities import sentence_fatalities
 from .notes import make_notes
 
 _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", re.IGNORECASE)
@@ -111,4 +113,131 @@ def split_by_place(doc: Document, events: list[Event]) -> list[Event]:
                 copy.event_id = "EW" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12].upper()
             copy.notes = make_notes(copy, "event_date" in copy.provenance)
             out.append(copy)
+    return out
+
+
+# --------------------------------------------------------------------------- one event per day
+# "Police fired tear gas at teachers in Thika on Monday and on Tuesday dispersed a second march in
+# Ruiru", "teargassed on Tuesday in La Plata and on Wednesday in Berisso": two days, each told with
+# its own place, are two events (ACLED: one location, one day). Not split: a statement's day ("the
+# army said on Tuesday"), a span ("began on Monday and continued on Tuesday"), one place or none
+# named for a day.
+_CLAUSE_JOIN = re.compile(r",\s*(?:and\s+|while\s+|then\s+)?|;\s*|\s+and\s+(?:then\s+)?", re.IGNORECASE)
+_SPAN_WORDS = re.compile(r"\b(?:began|begun|begin|beginning|started|starting|start|continu\w*|lasted|lasting|"
+                         r"throughout|resumed|spanning|persisted|raged on)\b", re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"\b(?:from|between|since|until|till|through|into|to)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
+                          re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|of)\s+(?:the\s+)?(?:\w+\s+(?:of|in)\s+)?$",
+                       re.IGNORECASE)
+
+
+def _sentence_of(doc: Document, ev: Event):
+    trig = ev.provenance.get("sub_event_type")
+    if trig is None:
+        return None
+    for s in doc.sentences:
+        if doc.to_text_offset(s.start) <= trig.start and trig.end <= doc.to_text_offset(s.end):
+            return s
+    return None
+
+
+def _day_clauses(doc: Document, s, ev: Event, place: Mention | None):
+    """[(date mention, town mention, clause start, clause end)] of a sentence telling one event per
+    day at its own place, or []."""
+    from .dates import find_dates
+
+    text = s.text
+    days = [d for d in find_dates(text, doc.published)
+            if d.usable and d.precision == 1 and not d.report_date and d.kind != "relative-event"]
+    if len(days) < 2 or len({d.date for d in days}) != len(days):
+        return []
+    if _SPAN_WORDS.search(text[max(0, days[0].start - 40):days[-1].end + 20]):
+        return []  # "began on Monday and continued on Tuesday"
+    if any(_SPAN_BEFORE.search(text[max(0, d.start - 30):d.start]) or _SPAN_BEFORE.search(d.text + " ")
+           for d in days):
+        return []  # "from Monday to Wednesday", "from the night of Monday into Tuesday"
+    cuts = [0]
+    for a, b in zip(days, days[1:]):
+        joins = list(_CLAUSE_JOIN.finditer(text, a.end, b.start))
+        if not joins:
+            return []  # "on Monday, Tuesday" told as one day list? no clause of its own
+        cuts.append(joins[-1].end())
+    cuts.append(len(text))
+    towns = _towns_in_sentence(doc, Mention(start=s.start, end=s.start, text="", kind="place", sent=s.index))
+    out = []
+    for k, d in enumerate(days):
+        lo, hi = cuts[k], cuts[k + 1]
+        if not (lo <= d.start < hi):
+            return []
+        here = [x for x in towns if lo <= x.start - s.start < hi
+                and _LOCATIVE.search(text[max(0, x.start - s.start - 30):x.start - s.start])]
+        if place is not None and place in here:
+            t = place
+        elif here:
+            t = min(here, key=lambda x: abs(x.start - s.start - d.start))
+        else:
+            return []
+        out.append((d, t, lo, hi))
+    if len({t.value.geonameid or t.value.name for _, t, _, _ in out}) != len(out):
+        return []
+    if len({t.value.country_code for _, t, _, _ in out}) != 1:
+        return []
+    if place is None or all(t is not place for _, t, _, _ in out):
+        return []  # the event was placed by another sentence: not this list of days
+    return out
+
+
+def split_by_day(doc: Document, events: list[Event]) -> list[Event]:
+    """An event whose sentence tells two days, each with its own town ("in Kidal on Monday and in
+    Gao on Tuesday"), copied to one event per day at that day's town; a toll goes to the clause that
+    tells it (divided when told for all)."""
+    sents = {id(ev): _sentence_of(doc, ev) for ev in events}
+    out: list[Event] = []
+    for ev in events:
+        s = sents[id(ev)]
+        clauses = []
+        if s is not None and not any(o is not ev and sents[id(o)] is s for o in events):
+            clauses = _day_clauses(doc, s, ev, _place_mention(doc, ev))
+        if not clauses:
+            out.append(ev)
+            continue
+        fat = ev.provenance.get("fatalities")
+        owner = None
+        if fat is not None:
+            for k, (_, _, lo, hi) in enumerate(clauses):
+                if doc.to_text_offset(s.start + lo) <= fat.start < doc.to_text_offset(s.start + hi):
+                    owner = k
+        n, total, base = len(clauses), ev.fatalities or 0, ev.as_dict()
+        share, rest = divmod(total, n)
+        # "killed three soldiers near Kidal on Monday and 4 people died ... near Gao": each its own toll
+        told = [sentence_fatalities(s.text[lo:hi]) for _, _, lo, hi in clauses]
+        own = [f.value if f is not None else 0 for f in told]
+        each_own = bool(total) and sum(own) == total and sum(1 for v in own if v) > 1
+        first = next(k for k, c in enumerate(clauses) if c[1] is _place_mention(doc, ev))
+        for k, (d, x, _, _) in enumerate(clauses):
+            copy = ev if k == first else Event.from_dict(base)
+            p = x.value
+            copy.location = p.name
+            copy.latitude, copy.longitude = p.latitude, p.longitude
+            copy.admin1, copy.admin2, copy.admin3 = p.admin1, p.admin2, p.admin3
+            copy.provenance["location"] = doc.evidence(x.start, x.end)
+            copy.event_date, copy.time_precision = d.date.isoformat(), 1
+            copy.provenance["event_date"] = doc.evidence(s.start + d.start, s.start + d.end)
+            if each_own:
+                copy.fatalities = own[k]
+                if told[k] is not None:
+                    a = s.start + clauses[k][2] + told[k].start
+                    copy.provenance["fatalities"] = doc.evidence(a, a + told[k].end - told[k].start)
+            elif owner is not None:
+                copy.fatalities = total if k == owner else 0
+            else:
+                copy.fatalities = share + (1 if k < rest else 0)
+            if copy.fatalities == 0:
+                copy.provenance.pop("fatalities", None)
+            if k != first:
+                key = f"{ev.event_id}|day|{x.start}"
+                copy.event_id = "EW" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12].upper()
+            out.append(copy)
+        for c in out[-n:]:
+            c.notes = make_notes(c, True)
     return out
