@@ -169,3 +169,9 @@ def test_a_seizure_after_a_withdrawal_stays_a_takeover():
     assert _subs("Rebels entered the town of Lalibela on Sunday, hours after federal troops withdrew.") == [
         "Non-violent transfer of territory"]
     assert _subs("ADF fighters captured Eringeti without a fight on Monday.") == ["Non-violent transfer of territory"]
+
+
+def test_teargassed_protesters_are_a_protest_with_intervention():
+    for text in ("Police teargassed hundreds of nurses protesting unpaid wages in Nakuru on Monday.",
+                 "Nurses protesting unpaid wages were tear-gassed in Nakuru on Monday."):
+        assert _subs(text) == ["Protest with intervention"], text

@@ -22,9 +22,28 @@ def data_path(name: str):
     return resources.files("eventwire").joinpath("data", name)
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key given twice in one mapping: in a knowledge file the second
+    would silently replace the first (two cues of one name, two rules of one type)."""
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} given twice in one mapping", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 @functools.cache
 def load_yaml(name: str) -> Any:
-    return yaml.safe_load(data_text(name))
+    return yaml.load(data_text(name), Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 @functools.cache
