@@ -475,6 +475,21 @@ def _plural_list_feature(tokens: list[Token], i: int) -> str:
     return ""
 
 
+# a possessor's attack on a named place -- dates and modifiers only between: "Russia's Feb. 18 attack on X",
+# "Ukraine's overnight drone attack on X", "Sudan's army offensive in X", "Israel's strikes on X"
+_FORCE_NOUNS = "forces|troops|army|military|soldiers|warplanes|navy"
+_ATTACK_NOUNS = ("attacks?|strikes?|air ?strikes?|offensives?|bombardments?|bombings?|shelling|invasion|incursions?|"
+                 "raids?|assaults?")
+_PARTY_GAP = ("latest|new|renewed|recent|massive|major|overnight|deadly|ongoing|full-scale|large-scale|air|ground|"
+              "naval|retaliatory|combined|heavy|first|second|third|last|weekend|"
+              r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|"
+              "January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"\d{1,2}(?:st|nd|rd|th)?|\d{4}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_ATTACK_ON = re.compile(rf"['’]s\s+(?:(?:{_PARTY_GAP}|{_FORCE_NOUNS}|missile|drone|rocket|artillery)\s+){{0,3}}"
+                        rf"(?:{_ATTACK_NOUNS})\s+(?:on|against|of|targeting|in)\s+(?:the\s+)?"
+                        r"(?:(?:north|south|east|west|central)\w*\s+)?[A-Z]")
+
+
 def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
     """Cue words around tokens[i:j]."""
     before = [t.lower for t in tokens[max(0, i - 4):i]]
@@ -887,6 +902,9 @@ class Recognizer:
             state = abbreviation(m.group(1))[1]
             out.append(Toponym(s, e, text[s:e], "literal", "", cues={"abbrev", "admin"}, feature="state",
                                reason=f"state abbreviation after a town ({state})"))
+        for t in out:
+            if "possessive" in t.cues and _ATTACK_ON.match(text, t.end, min(len(text), t.end + 90)):
+                t.cues.add("attacker")  # "Russia's Feb. 18 attack on X": the attacker, not where it happened
         for a, b in zip(out, out[1:]):
             if "dateline" in a.cues and text[a.end:b.start].strip() in (",", ""):
                 b.cues.add("dateline")  # "FALLUJAH, Iraq --": the dateline's country is part of it

@@ -699,6 +699,10 @@ def _focus_votes(toponyms: list[Toponym], firsts: list[Candidate | None],
     for t, c, m in zip(toponyms, firsts, margins):
         if c is None or not c.country_code:
             continue
+        if "attacker" in t.cues and c.is_country:
+            # "Russia's Jan. 29 attack on X": the attacker, not a place of the story -- X, named, places it. (A
+            # country owning a force votes as before: "Mali's army said its troops were ambushed near Boni")
+            continue
         w = 1.0 if t.role == "literal" else 0.5
         if not c.is_country:
             w *= 1.0 if m >= 2 else 0.5
