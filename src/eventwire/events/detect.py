@@ -291,7 +291,7 @@ _TOLL_TARGET = re.compile(r"(?i)\s+(?:on|in|at|near|against|targeting|by)\b")
 # the attack's own day right before it: "Saturday's attack", "last night's suicide attack", "Russia's
 # Feb. 18 attack", "the 3 March bombing"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
-_OWN_DAY = re.compile(r"(?i)(?:\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|last (?:night|week)|(?:the )?weekend)"
+_OWN_DAY = re.compile(r"(?i)(?:\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:night|morning|evening|afternoon))?|yesterday|last (?:night|week)|(?:the )?weekend)"
                       r"(?:'s|’s)|\b" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?|\b\d{1,2}\s+" + _MONTH + r"\b\.?)"
                       r"\s+(?:[\w-]+\s+){0,3}?$")
 
