@@ -70,3 +70,22 @@ def test_blind4_mean_recall_over_orders():
         precisions.append(r["precision"])
     assert sum(recalls) / len(recalls) >= 0.97, recalls
     assert sum(precisions) / len(precisions) >= 0.98, precisions
+
+
+def test_blind6_merges_with_its_measured_floor():
+    """blind6 (session 6, written blind): file order 1.00 / 1.00. Its known order-dependent class: two
+    teachers' protests met by police on consecutive days in neighbouring places of one county, where the
+    early vague reports can seed the wrong event (21 orders: mean 0.971, worst 0.925 for both). The floor
+    keeps file order exact and the mean over 20 shuffles at its measured level."""
+    path = DEDUP / "blind6.yaml"
+    r = evaluate(path)
+    assert (r["precision"], r["recall"]) == (1.0, 1.0), r["errors"]
+    n = len(load_labelled(path))
+    ps, rs = [], []
+    for seed in range(20):
+        order = list(range(n))
+        random.Random(seed).shuffle(order)
+        r = evaluate(path, order=order)
+        ps.append(r["precision"])
+        rs.append(r["recall"])
+    assert sum(ps) / len(ps) >= 0.96 and sum(rs) / len(rs) >= 0.96, (ps, rs)
