@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from ..models import Document, Location, Mention, Place
-from ..resources import load_csv
+from ..resources import data_text, load_csv
 from ..settings import Settings
 from .gazetteer import Gazetteer, default_path, distance_km, normalise
 from .gazetteer import build as build_gazetteer
@@ -391,11 +391,15 @@ _QUARTER_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb"
 # buildings and camps often named after a holy or famous city abroad: "Madina hospital" in Mogadishu
 _BUILDING_WORDS = frozenset({"hospital", "clinic", "mosque", "school", "madrasa", "university", "college",
                              "market", "camp", "hotel"})
-# the holy cities buildings are named after across the Muslim world ("Madina hospital" in Mogadishu, "the
-# Makkah mosque" in Kano, "Al-Quds hospital" in Gaza); any other town before a building word is where the
-# building is ("a Kabul hotel", "a Karachi school") unless the text places the building elsewhere
-_HOLY_CITY_NAMES = frozenset({"madina", "medina", "madinah", "al madina", "al madinah", "mecca", "makkah", "makka",
-                              "karbala", "kerbala", "najaf", "al quds", "quds"})
+
+
+# the holy cities buildings are named after (data/building_namesakes.txt); any other town before a building
+# word is where the building is ("a Kabul hotel", "a Karachi school") unless the text places it elsewhere
+@functools.cache
+def _holy_city_names() -> frozenset[str]:
+    """data/building_namesakes.txt, normalised like the toponyms compared with it."""
+    return frozenset(normalise(line) for line in data_text("building_namesakes.txt").splitlines()
+                     if line.strip() and not line.lstrip().startswith("#"))
 
 
 def _foreign_building(r, resolved: list, text: str) -> bool:
@@ -414,7 +418,7 @@ def _foreign_building(r, resolved: list, text: str) -> bool:
     own = normalise(r.topo.text)
     if any(x is not r and x.cand.country_code == c.country_code and normalise(x.topo.text) != own for x in resolved):
         return False  # "Kabul University" in a story that names Afghanistan or an Afghan place
-    if own in _HOLY_CITY_NAMES:
+    if own in _holy_city_names():
         return _far_from_article_towns(r, resolved)
     # placed: "the Kandahar hotel in Quetta" (a town of another country, far away, right after)
     past = r.topo.end + 1 + len(after[0])
