@@ -120,7 +120,7 @@ def _country_info(code: str) -> dict:
 
 
 # --------------------------------------------------------------------------- reading
-def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
+def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Reading]:
     text = sent.text
     dates = find_dates(text, doc.published)
     day_dates = [d for d in dates if d.usable and d.kind != "relative-event"]
@@ -155,6 +155,9 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
             prev = doc.sentences[sent.index - 1] if 0 < sent.index <= len(doc.sentences) else None
             r.same_day = bool(SAME_DAY.search(text)) or (
                 prev is not None and prev.index == sent.index - 1 and day_lead(prev.text, doc.published))
+            setting = _setting_day(doc, sent) if first and not r.same_day else None
+            if setting is not None:
+                r.date, r.precision, r.date_mention, r.own_date = setting.date, setting.precision, setting, True
         # a back-reference ("in response to the killing of one of its commanders") tells no toll
         # and a protest that stayed peaceful, or was only dispersed, killed nobody: a toll beside it
         # belongs to the event that describes the crowd ("mothers of men killed in raids marched")
@@ -177,6 +180,27 @@ def _read_sentence(doc: Document, sent, lex) -> list[Reading]:
             r.distinct = True
         out.append(r)
     return out
+
+
+def _setting_day(doc: Document, sent) -> DateMention | None:
+    """The day of the sentence that sets the scene of the story's first event: "Teachers in Kiambu
+    were back on the streets on Tuesday, a day after a similar demonstration. Police broke up their
+    gathering with teargas." -- the sentence right before, which tells no event (the caller reads
+    the story's first event: ``first``), names one day, not the day of a statement. Its date mention, with
+    offsets relative to ``sent`` (negative: it lies before)."""
+    if sent.index < 1 or sent.index > len(doc.sentences):
+        return None
+    prev = doc.sentences[sent.index - 1]
+    if prev.index != sent.index - 1:
+        return None
+    days = [d for d in find_dates(prev.text, doc.published)
+            if d.usable and d.precision == 1 and not d.report_date and d.kind != "relative-event"]
+    if len({d.date for d in days}) != 1:
+        return None
+    d = days[0]
+    shift = prev.start - sent.start
+    return DateMention(start=d.start + shift, end=d.end + shift, text=d.text, date=d.date,
+                       precision=d.precision, kind=d.kind, report_date=False)
 
 
 _DAY_OF = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|last (?:night|week)|(?:the )?weekend)(?:'s|’s)"
@@ -539,7 +563,8 @@ def _build(doc: Document, g: Group, settings: Settings, lex, outcomes: list[tupl
     return ev
 
 
-from .split import split_by_day, split_by_place  # noqa: E402 -- after the stage's own imports
+from .split import (drop_crowd_battles, fold_leads, narrow_to_clauses,  # noqa: E402 -- after the stage's own imports
+                    split_by_day, split_by_place)
 
 
 def extract_events(doc: Document, settings: Settings) -> list[Event]:
@@ -548,7 +573,8 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     for sent in doc.sentences:
         if not lex.find(sent.text):
             continue  # no trigger: the sentence cannot hold an event
-        for r in _read_sentence(doc, sent, lex):
+        # (a back-reference, "a day after a similar demonstration", tells no event of its own)
+        for r in _read_sentence(doc, sent, lex, first=all(x.cand.reference for x in readings)):
             r.roles, r.location = _roles_and_location(doc, r, settings)
             sub = _retype_reading(r, r.roles, lex)
             if sub != r.cand.sub_event_type:  # typed before merging: "the gunbattle" must find its clash
@@ -561,8 +587,8 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     inherit_dates(groups)
     groups = _drop_undated_developments(groups, lex)
     outcomes = _outcomes(doc, groups, all_readings, lex)
-    events = split_by_place(doc, split_by_day(doc, [_build(doc, g, settings, lex, outcomes.get(id(g), ()))
-                                                    for g in groups]))
+    events = drop_crowd_battles(fold_leads(narrow_to_clauses(doc, split_by_place(doc, split_by_day(
+        doc, [_build(doc, g, settings, lex, outcomes.get(id(g), ())) for g in groups])))))
     return [e for e in events if e.confidence >= settings.min_confidence]
 
 

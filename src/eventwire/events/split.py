@@ -17,8 +17,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..models import Document, Event, Mention, Place
+from ..models import Document, Event, Evidence, Mention, Place
 from .fatalities import sentence_fatalities
+from .lexicon import load_lexicon
 from .notes import make_notes
 
 _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", re.IGNORECASE)
@@ -240,4 +241,158 @@ def split_by_day(doc: Document, events: list[Event]) -> list[Event]:
             out.append(copy)
         for c in out[-n:]:
             c.notes = make_notes(c, True)
+    return out
+
+
+# --------------------------------------------------------------------------- one clause per event
+# "On Wednesday officers teargassed teachers in Ikeja; on Thursday the Ikorodu branch was
+# teargassed in Ikorodu": one sentence, two events, each told in its own clause with its own day and
+# place. Each event's evidence is its own clause (and the sentence's head before the first day, when
+# that is where its action is told: "Police cleared road blockades on two days: on Tuesday in La
+# Plata and on Wednesday in Berisso"), so that the Ikeja event's words do not name Ikorodu, and its
+# trigger the clause's own word for the action when it has one.
+_LEAD_PREPOSITION = re.compile(r"\s*(?:\b(?:on|at|in|and|,|:|;)\s*)*$", re.IGNORECASE)
+_TRAILING_JOINT = re.compile(r"(?:[\s,;:]|\b(?:and|then|while)\b)*$", re.IGNORECASE)
+_ANY_DATE_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _clause_cuts(text: str, dates: list[tuple[int, int]]) -> list[int] | None:
+    """Cut points of ``text`` (a sentence) between consecutive date mentions (relative offsets), at
+    the last clause joint between them, or None when two dates share a clause."""
+    cuts = [0]
+    for (_, a_end), (b_start, _) in zip(dates, dates[1:]):
+        joins = list(_CLAUSE_JOIN.finditer(text, a_end, b_start))
+        if not joins:
+            return None
+        cuts.append(joins[-1].end())
+    cuts.append(len(text))
+    return cuts
+
+
+def narrow_to_clauses(doc: Document, events: list[Event]) -> list[Event]:
+    """Events of one sentence, each dated and placed in a clause of its own: evidence narrowed to
+    that clause (with the sentence's head when the action is told there)."""
+    groups: dict[tuple, list[Event]] = {}
+    for ev in events:
+        if len(ev.evidence) == 1:
+            e = ev.evidence[0]
+            groups.setdefault((e.start, e.end), []).append(ev)
+    for (start, end), group in groups.items():
+        if len(group) < 2:
+            continue
+        spans = []
+        for ev in group:
+            d, p = ev.provenance.get("event_date"), ev.provenance.get("location")
+            if d is None or p is None or not (start <= d.start < end and start <= p.start < end):
+                break
+            spans.append((d.start - start, d.end - start, p.start - start, ev))
+        else:
+            if len({s[0] for s in spans}) != len(spans) or len({ev.event_date for ev in group}) != len(group):
+                continue
+            spans.sort(key=lambda s: s[0])
+            text = group[0].evidence[0].text
+            cuts = _clause_cuts(text, [(s[0], s[1]) for s in spans])
+            if cuts is None:
+                continue
+            if not all(cuts[k] <= spans[k][2] < cuts[k + 1] for k in range(len(spans))):
+                continue  # a place told in another day's clause
+            head_end = len(_LEAD_PREPOSITION.sub("", text[:spans[0][0]]))
+            clauses = []
+            for k in range(len(spans)):
+                lo = 0 if k == 0 else cuts[k]
+                clause = _TRAILING_JOINT.sub("", text[lo:cuts[k + 1]])
+                clauses.append((lo + len(clause) - len(clause.lstrip()), clause.strip()))
+            if not all(c for _, c in clauses):
+                continue
+            for k, (_, _, _, ev) in enumerate(spans):
+                clause_lo, clause = clauses[k]
+                own = [Evidence(text=clause, start=start + clause_lo, end=start + clause_lo + len(clause))]
+                trig = ev.provenance.get("sub_event_type")
+                in_own = trig is not None and own[0].start <= trig.start and trig.end <= own[0].end
+                in_head = trig is not None and start <= trig.start and trig.end <= start + head_end
+                head_ok = k > 0 and head_end > 0 and not _ANY_DATE_WORD.search(text[:head_end]) and not any(
+                    x[2] < head_end for x in spans)  # a head naming another day's place is that day's clause
+                if trig is not None and not in_own and not (in_head and head_ok):
+                    # the action told in another clause: the clause's own word for it, if any
+                    # (the same word, "teargassed" ... "were also teargassed", else its first trigger)
+                    found = [(a, b) for a, b, _ in load_lexicon().find(clause)]
+                    same = [(a, b) for a, b in found if clause[a:b].lower().startswith(trig.text.lower()[:5])]
+                    if same or found:
+                        a, b = (same or found)[0]
+                        a, b = own[0].start + a, own[0].start + b
+                        ev.provenance["sub_event_type"] = Evidence(text=doc.text[a:b], start=a, end=b)
+                if in_head and head_ok:
+                    own.insert(0, Evidence(text=text[:head_end], start=start, end=start + head_end))
+                ev.evidence = own
+    return events
+
+
+# --------------------------------------------------------------------------- a lead told again in detail
+# "Police dispersed protesting teachers in Lagos for a second consecutive day on Thursday. On
+# Wednesday officers had teargassed teachers in Ikeja; on Thursday the union's Ikorodu branch was
+# teargassed in Ikorodu.": the lead tells, at the level of the region, the event a later sentence
+# places in one of its towns. One event (ACLED: one location, one day), at the town.
+_RUNNING_DAY = re.compile(
+    r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)) "
+    r"(?:(?:consecutive|straight|successive) day|day (?:running|in a row))\b", re.IGNORECASE)
+
+
+def _region_level(ev: Event) -> bool:
+    """Placed only in its region, or at the town that shares the region's name ("in Lagos"
+    coded to the city of Lagos, "in Kiambu County")."""
+    if (ev.geo_precision or 3) >= 3:
+        return bool(ev.admin1)
+    return bool(ev.admin1) and ev.location.casefold() == ev.admin1.casefold()
+
+
+def fold_leads(events: list[Event]) -> list[Event]:
+    """Drop a region-level event whose trigger comes before that of an event of the same
+    sub-event type in one of the region's towns on the same day (or, when the lead gives no day
+    of its own and tells "for the second day running", the latest such day): the later sentence
+    tells the same event in detail."""
+    drop = set()
+    for i, lead in enumerate(events):
+        trig = lead.provenance.get("sub_event_type")
+        if trig is None or not _region_level(lead):
+            continue
+        detail = [e for e in events if e is not lead and e.sub_event_type == lead.sub_event_type
+                  and not _region_level(e) and e.admin1 == lead.admin1 and e.country == lead.country
+                  and (e.geo_precision or 3) <= 2 and "sub_event_type" in e.provenance
+                  and e.provenance["sub_event_type"].start > trig.end]
+        if not detail:
+            continue
+        same_day = [e for e in detail if e.event_date[:10] == lead.event_date[:10] and (e.time_precision or 1) == 1]
+        if not same_day and "event_date" not in lead.provenance and _RUNNING_DAY.search(
+                " ".join(x.text for x in lead.evidence)):
+            last = max(e.event_date[:10] for e in detail)
+            same_day = [e for e in detail if e.event_date[:10] == last]
+        if len(same_day) != 1 or (lead.fatalities or 0) > (same_day[0].fatalities or 0):
+            continue
+        drop.add(i)
+    return [e for i, e in enumerate(events) if i not in drop]
+
+
+_CROWD_SIDE = re.compile(r"^(?:Protesters|Rioters)\b")
+
+
+def drop_crowd_battles(events: list[Event]) -> list[Event]:
+    """Drop an armed clash one of whose sides is a crowd (protesters, rioters) when its sentence
+    tells that crowd's protest or riot too ("Teachers and police clashed again on Wednesday, where
+    officers cleared a road blockade with rubber bullets"): battles are fought by armed groups
+    (ACLED); the protest event is the one told, not a second, armed event."""
+    crowd = [e for e in events if e.event_type in ("Protests", "Riots") and e.evidence]
+    out = []
+    for ev in events:
+        if ev.event_type == "Battles" and ev.evidence:
+            told = [c for c in crowd if c.evidence[0].start <= ev.evidence[0].start < c.evidence[0].end
+                    or ev.evidence[0].start <= c.evidence[0].start < ev.evidence[0].end]
+            sides = (ev.actor1 or "", ev.actor2 or "")
+            if told and any(_CROWD_SIDE.match(x) for x in sides):
+                continue
+            # "Farmers and police clashed ..., where officers cleared a road blockade": the crowd
+            # named as an unidentified armed group facing the force that broke up the protest
+            if any(x.startswith("Unidentified Armed Group") for x in sides) and any(
+                    c.actor2 and c.actor2 in sides for c in told):
+                continue
+        out.append(ev)
     return out

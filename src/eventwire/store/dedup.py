@@ -1104,6 +1104,15 @@ def _same_day(a: Event, b: Event) -> bool:
     return _day_known(a) and _day_known(b) and a.event_date[:10] == b.event_date[:10]
 
 
+def _names_own_region(vague: Event, other: Event) -> bool:
+    """Is the name by which ``vague``'s evidence names ``other``'s place only the name of
+    ``vague``'s own region -- the county, state or province that shares its name with its capital
+    town ("Police in Kiambu County", "in Lagos State", other report at the towns of Kiambu and
+    Lagos)? That names the region, not the town."""
+    own = {_fold(x) for x in (vague.location, vague.admin1, vague.admin2) if x}
+    return bool(own) and all(_fold(n) in own for n in place_names(other) if named_in_evidence(n, vague))
+
+
 def best_match(new: Event, candidates: Sequence[Event],
                matches: Sequence[Match] | None = None) -> tuple[int, Match] | None:
     """Index and Match of the closest compatible candidate, or None (``matches``: the
@@ -1121,7 +1130,8 @@ def best_match(new: Event, candidates: Sequence[Event],
     if len(found) > 1 and is_vague(new):
         # unless its evidence names the place of exactly one of them ("a wedding in Gwoza",
         # placed only in Borno State)
-        named = [(i, m) for i, m in found if names_place_of(new, candidates[i]) and not is_vague(candidates[i])]
+        named = [(i, m) for i, m in found if names_place_of(new, candidates[i]) and not is_vague(candidates[i])
+                 and not _names_own_region(new, candidates[i])]
         if len(named) != 1:
             # or, when it gives the very day, exactly one of them is known on that day (the others match
             # only through a report dated "this week"): "teachers teargassed in Lagos State on Wednesday"
