@@ -7,9 +7,14 @@ vs "from") and how specific they are. Then ACLED's ``geo_precision``:
 
 * 1 -- a named town or village (its coordinates);
 * 2 -- "near X", "north of X", "X km from Y", or a second-level division;
-* 3 -- only a region or province (its centre), "eastern Syria" or "the
-  country's east" mapped to the article's province in that part of the
-  country, or -- only when nothing finer exists -- the country (said so).
+* 3 -- only a region or province (at the coordinates of its seat: its town of
+  the same name, else its biggest town of 10,000 or more; else its centre), "eastern
+  Syria" or "the country's east" mapped to the article's province in that part
+  of the country, or -- only when nothing finer exists -- the country (said so).
+
+A district alone (precision 2) takes the coordinates of its town of the same
+name when the gazetteer has one. An event "on the road between A and B" (the A-B highway, the
+A to B road) is near A, the first town named (precision 2), not at B.
 
 A place the gazetteer lacks is coded at the most precise place the article
 gives for it, never at a namesake abroad: "X, a village 20 km north of Y",
@@ -24,24 +29,30 @@ likely: precision 2.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 
 from ..models import Document, Location, Mention, Place
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, display_name
 from .recognize import DIRECTIONS
 from .resolve import TOWN_FEATURES
 
 _DIRS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-# "X, south of Y", "X, 20 km north-west of the city of Y": Y is only a reference point for X
+# "X, south of Y", "X, 20 km north-west of the city of Y", "X, near the Y town": Y is only a reference point for X
 _REFERENCE_GAP = re.compile(
     r"^\s*[,(]\s*(?:about |some |around |roughly |nearly )?(?:\d[\d.,]*\s*(?:-\s*)?(?:km|kilometres|kilometers|"
-    r"kilometre|kilometer|miles|mile|mi)\s+(?:\(\s*[\d.,]+\s*miles?\s*\)\s+)?)?(?:" + _DIRS + r"\s+of|from|outside)"
+    r"kilometre|kilometer|miles|mile|mi)\s+(?:\(\s*[\d.,]+\s*miles?\s*\)\s+)?)?(?:" + _DIRS + r"\s+of|from|outside|near|"
+    r"close\s+to|not\s+far\s+from)"
     r"\s+(?:the\s+(?:\w+\s+)?(?:city|town|capital|village)\s+of\s+|the\s+)?$", re.I)
+_NEAR_WORDS = re.compile(r"\b(?:near|close\s+to|not\s+far\s+from)\b", re.I)
 # "south of the capital Algiers", "20 km north of Kabul": the place only tells where the event was from it
 _REFERENCE_BEFORE = re.compile(r"\b" + _DIRS + r"\s+of\s+(?:the\s+(?:\w+\s+)?(?:capital|city|town)\s*,?\s*)?$", re.I)
 # "Maidan in Kyiv", "Karrada, in Baghdad": a small place named inside a city
 _INSIDE_GAP = re.compile(r"^\s*(?:,\s*)?(?:in|at|inside)\s+(?:the\s+(?:\w+\s+)?(?:capital|city)(?:\s+of)?\s+|central\s+|downtown\s+)?$", re.I)
+# "Nablus in the occupied West Bank", "Tsafe in Nigeria's northwestern Zamfara state": the division after a
+# town holds it
+_IN_CONTAINER = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 # words between a small place and a town that make the town a reference point, not its container
 _APART = re.compile(r"\d|\bkm\b|kilomet|\bmiles?\b|\b(?:north|south|east|west)\w*\s+of\b|\bnear\b|\bfrom\b|"
                     r"\boutside\b|\bborders?\b|\bbetween\b|\bto\b|\band\b|[;:()]", re.I)
@@ -125,8 +136,42 @@ def _contains_gap(gap: str) -> bool:
     return bool(m and m.end() < len(gap) and _CONTAINER_GAP.match(gap[m.end():]))
 
 
+SEAT_POPULATION = 10_000  # a division's seat: a town at least this big
+_DIVISION_WORDS = frozenset({"district", "province", "region", "state", "governorate", "county", "oblast", "department",
+                             "territory", "township", "lga", "prefecture", "division", "municipality"})
+# a road named by the towns it joins: "on the road between A and B", "the highway linking A and B", "the A-B
+# highway", "the A to B road". ACLED codes an event on it near the first town named (precision 2), not at B
+_ROAD_WORDS = r"(?:road|highway|route|motorway|expressway|axis|track|corridor|supply\s+route|main\s+road)"
+_TOWN_NAME = r"(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.]*(?:\s+(?:(?:al|el|ad|ar|as|ash|an|az|at)-)?[A-Z][\w'’.]*){0,3}"
+_ROAD = re.compile(
+    r"\b" + _ROAD_WORDS + r"\s+(?:that\s+)?(?:between|linking|links|connecting|connects|joining|joins|from)\s+"
+    r"(?:the\s+(?:[\w-]+\s+)?(?:towns?|city|cities|villages?)\s+of\s+)?(?P<a>" + _TOWN_NAME + r")\s*,?\s+(?:and|to|with)\s+"
+    r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|village)\s+of\s+|the\s+)?(?P<b>" + _TOWN_NAME + r")"
+    r"|\b(?P<a2>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?)\s*[-–]\s*(?P<b2>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?)\s+" + _ROAD_WORDS + r"\b"
+    r"|\bthe\s+(?P<a3>" + _TOWN_NAME + r")\s+to\s+(?P<b3>" + _TOWN_NAME + r")\s+" + _ROAD_WORDS + r"\b")
+
+
+def _road_ends(text: str, start: int, end: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The (first town, second town) spans of the roads between two named towns in text[start:end]."""
+    out = []
+    for r in _ROAD.finditer(text, start, end):
+        for a, b in (("a", "b"), ("a2", "b2"), ("a3", "b3")):
+            if r.group(a):
+                out.append((r.span(a), r.span(b)))
+                break
+    return out
+
+
 VILLAGE_FEATURES = frozenset({"village", "hamlet", "settlement", "town", "locality", "township"})
 _UNNAMED_NEAR = re.compile(r"\b(?:near|outside|close to|on the outskirts of)\s+(?:an?|the|one|two|several)\s+[a-z]", re.I)
+
+
+def _km(a: Place, b: Place) -> float:
+    from .gazetteer import distance_km
+
+    if a.latitude is None or b.latitude is None:
+        return math.inf
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _dir_vector(direction: str) -> tuple[float, float]:
@@ -396,10 +441,19 @@ class Locator:
         best_score = -math.inf
         why_best = ""
         subject = _subject_span(doc, start, end) if len(in_sent) > 1 else None
+        roads = _road_ends(doc.clean, sentence.start, sentence.end)
+        road_firsts: set[int] = set()
         for m in in_sent:
             cues = set(m.meta.get("cues", ()))
             score = 0.0
             parts = []
+            for (a0, a1), (b0, b1) in roads:
+                if m.start < a1 and a0 < m.end:
+                    road_firsts.add(id(m))
+                elif m.start < b1 and b0 < m.end:
+                    score -= 3.0
+                    parts.append("the far end of a road between two towns named; the event is coded near the "
+                                 "first (-3.0)")
             dep = _dependency_bonus(doc, m, start, end)
             if dep:
                 score += dep
@@ -435,6 +489,16 @@ class Locator:
                    and _specificity(o.value) >= _specificity(m.value) for o in in_sent):
                 score -= 3.0
                 parts.append("describes where the place named before it lies (-3.0)")
+            if (m.value.feature_code in ("ADM1", "ADM2") or m.value.feature_code.startswith("PCL")) and any(
+                    o is not m and o.end <= m.start and not _unplaced(o) and o.value.geonameid != m.value.geonameid
+                    and (o.value.feature_class == "P" or o.value.feature_code in ("ADM1", "ADM2"))
+                    and o.value.country_code == m.value.country_code
+                    and (m.value.feature_code.startswith("PCL") or o.value.admin1 == m.value.admin1
+                         or _km(o.value, m.value) <= 150)
+                    and _IN_CONTAINER.match(doc.clean, o.end, m.start) for o in in_sent):
+                score -= 3.0
+                parts.append("the division holding the town named before it ('X, south of Y in the occupied "
+                             "West Bank') (-3.0)")
             if any(a <= m.start and m.end <= b for a, b in origins):
                 score -= 3.0
                 parts.append("where a person named with it is from (-3.0)")
@@ -457,10 +521,14 @@ class Locator:
             elif cues & {"in", "near", "direction", "feature"}:
                 score += 1.0
                 parts.append("after a place preposition (+1.0)")
-            if m.value.feature_class == "P" and any(
+            if (m.value.feature_class == "P" or _unplaced(m) and "near" in cues) and any(
                     o is not m and o.end <= m.start and isinstance(o.value, Place)
                     and (o.value.feature_class in ("P", "") or o.value.feature_code in ("ADM1", "ADM2"))
-                    and _REFERENCE_GAP.match(doc.clean[o.end:m.start]) for o in in_sent):
+                    and _REFERENCE_GAP.match(doc.clean[o.end:m.start])
+                    # "a road south of the capital Algiers, near Medea": the place before is itself a reference
+                    and not (_NEAR_WORDS.search(doc.clean, o.end, m.start)
+                             and _REFERENCE_BEFORE.search(doc.clean, max(sentence.start, o.start - 60), o.start))
+                    for o in in_sent):
                 score -= 3.0
                 parts.append("a reference point for the place named before it (-3.0)")
             if any(o is not m and o.end <= m.start and _described_reference(doc.clean[o.end:m.start]) for o in in_sent):
@@ -512,7 +580,17 @@ class Locator:
                                         "stands for it (precision 2)")
                 return Location(place=self.gaz.to_place(c), geo_precision=3, mention=None,
                                 why=f"country only: no place named near the event; the article is about {c.name}")
+        if best is not None and roads and id(best) not in road_firsts:
+            near = self._road_start(doc, roads, best, in_sent)
+            if near is not None:
+                return near
         best = _nearest_same_place(best, in_sent, start, end)
+        if id(best) in road_firsts:
+            loc = self._finish(doc, best, why_best, doc.clean[sentence.start:sentence.end])
+            if loc is not None and loc.geo_precision == 1:
+                loc.geo_precision = 2
+                loc.why += "; on a road from it to another town: near it (precision 2)"
+            return loc
         described = self._far_from_its_reference(doc, best, in_sent)
         if described is not None:
             return described
@@ -534,6 +612,34 @@ class Locator:
                                 why=f"{why_best}; {best.text!r} named inside {city.text!r}, whose namesake "
                                     f"{best.value.name} ({best.value.country}) lies elsewhere: the city (precision 1)")
         return self._finish(doc, best, why_best, sentence_text)
+
+    def _road_start(self, doc: Document, roads, best: Mention, in_sent: list[Mention]) -> Location | None:
+        """"on the road between al-Turbah and Taiz", the far end chosen as the only place tagged, or a division
+        ("on the road between al-Turbah and the Ahkum front, south of Taiz governorate"): the first town, found
+        in the gazetteer under its name or its Arabic article's other spellings, in the chosen place's country
+        and within 150 km of it (precision 2: on a road near it); None when not so."""
+        from .gazetteer import distance_km
+        from .recognize import article_variants
+
+        p: Place = best.value
+        if _unplaced(best) or p.latitude is None or not (p.feature_class == "P" or p.feature_code in ("ADM1", "ADM2")):
+            return None  # a town, or a division of the town's name ("Taiz" read as the governorate)
+        for (a0, a1), (b0, b1) in roads:
+            if not (best.start < b1 and b0 < best.end) and p.feature_class == "P":
+                continue  # a town elsewhere in the sentence; a division ("south of Taiz governorate") holds the road
+            if any(o.start < a1 and a0 < o.end for o in in_sent):
+                return None  # the first town is tagged: it competed and lost for a reason
+            name = doc.clean[a0:a1]
+            for n in (name, *article_variants(name)):
+                near = [c for c in self.gaz.lookup(n) if c.feature_class == "P" and c.country_code == p.country_code
+                        and c.id != p.geonameid and distance_km(c.latitude, c.longitude, p.latitude, p.longitude) <= 150]
+                if near:
+                    c = max(near, key=lambda c: c.population)
+                    return Location(place=self.gaz.to_place(c), geo_precision=2, mention=best,
+                                    why=f"on the road between {name!r} and {doc.clean[b0:b1]!r} ({best.text!r} "
+                                        f"chosen): near the first town named, "
+                                        f"{c.name} (precision 2)")
+        return None
 
     def _far_from_its_reference(self, doc: Document, m: Mention, in_sent: list[Mention]) -> Location | None:
         """"Kaiama, a village about 15 km north of Yenagoa": the text says how far the place lies from a
@@ -694,6 +800,11 @@ class Locator:
                 # that province the article names holds the village more likely than the province's centre
                 base, precision = finer.value, 2
                 awhy += f"; the article names one district inside it, {finer.text!r}"
+                anchor = finer
+        seat = self._seat(base, anchor) if anchor is not None and anchor.value is base else None
+        if seat is not None:
+            awhy += f", {seat.source.rsplit('; ', 1)[-1]}"
+            base = seat
         place = Place(name=base.name, latitude=base.latitude, longitude=base.longitude, country=base.country,
                       country_code=base.country_code, admin1=base.admin1, admin2=base.admin2,
                       feature_class="", feature_code="", source=f"unlisted {m.text!r}; {awhy}")
@@ -809,7 +920,47 @@ class Locator:
                 return Location(place=town.value, geo_precision=1, mention=town,
                                 why=f"{why}; {m.text!r} is a region; refined to the article's main place there, "
                                     f"{town.text!r} (precision 1)")
+        seat = self._seat(place, m) if not direction else None
+        if seat is not None:
+            return Location(place=seat, geo_precision=precision, mention=m,
+                            why=f"{why}; {pwhy}, {seat.source.rsplit('; ', 1)[-1]} (precision {precision})")
         return Location(place=place, geo_precision=precision, mention=m, why=f"{why}; {pwhy} (precision {precision})")
+
+    def _seat(self, div: Place, m: Mention) -> Place | None:
+        """The division with the coordinates of the town it is coded to when the event is known only at its
+        level (ACLED: a region at its capital, a district at its representative town; the division keeps its
+        name and codes, its source names the town): the town of the division's own name inside it
+        ("Tsafe Local Government Area" -> Tsafe, "Mopti region" -> Mopti; a district's also when filed under
+        no district but lying within 50 km of its centre, in its province; a province's only when a town of
+        10,000 people or more), else a province's biggest town of 10,000 or more, which the gazetteer keeps as
+        its seat ("North Kordofan" -> El Obeid, "Kachin state" -> Myitkyina); None for anything but a first-
+        or second-level division, a district with no town of its name, or a province with no such town."""
+        from .gazetteer import distance_km
+
+        code = div.feature_code
+        if code not in ("ADM1", "ADM2") or _unplaced(m):
+            return None
+        key = m.meta.get("admin1_key" if code == "ADM1" else "admin2_key") or ""
+        if not key:
+            return None
+        words = m.text.split()
+        bare = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _DIVISION_WORDS else m.text
+        own = next((c for n in dict.fromkeys((bare, div.name)) for c in self.gaz.lookup(n)
+                    if c.feature_class == "P" and (code == "ADM2" or c.population >= SEAT_POPULATION)
+                    and ((c.admin1_key if code == "ADM1" else c.admin2_key) == key
+                         or code == "ADM2" and c.admin1_key and c.admin1_key == m.meta.get("admin1_key")
+                         and div.latitude is not None
+                         and distance_km(c.latitude, c.longitude, div.latitude, div.longitude) <= 50)), None)
+        if own is not None:
+            town = own  # a district's town of its own name, however small: its seat
+        elif code == "ADM2":
+            return None  # a district's biggest town is too often not its seat (Bacheli for Dantewada)
+        else:
+            town = self.gaz.admin_capital(key)
+            if town is None or town.population < SEAT_POPULATION or town.feature_class != "P":
+                return None
+        return dataclasses.replace(div, latitude=round(town.latitude, 5), longitude=round(town.longitude, 5),
+                                   source=f"{div.source}; coordinates of its seat, {display_name(town.name)}")
 
     def _part_of_country(self, doc: Document, cc: str, direction: str) -> Place | None:
         """The article's first-level division lying in that part of the country."""
@@ -857,7 +1008,13 @@ class Locator:
             cued = [x for x in doc.mentions if x.kind == "place" and x.sent == k and isinstance(x.value, Place)
                     and x.meta.get("role", "literal") == "literal" and not _unplaced(x)
                     and {"in", "near", "feature"} & set(x.meta.get("cues", ()))
-                    and not {"speech", "from"} & set(x.meta.get("cues", ()))]
+                    and not {"speech", "from"} & set(x.meta.get("cues", ()))
+                    # "The mosque is in Funtua, about 70 km south of Katsina city": a reference point, not a scene
+                    and not _REFERENCE_BEFORE.search(doc.clean, max(nxt.start, x.start - 60), x.start)
+                    and not any(o is not x and o.sent == k and o.end <= x.start
+                                and (_REFERENCE_GAP.match(doc.clean[o.end:x.start])
+                                     or _described_reference(doc.clean[o.end:x.start])) for o in doc.mentions
+                                if o.kind == "place")]
             inside = [x for x in cued if x.value.country_code == region.country_code
                       and x.value.admin1 == region.admin1
                       and (x.value.feature_class == "P" or x.value.feature_code == "ADM2")]

@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..resources import load_csv
 from .gazetteer import Candidate, Gazetteer, distance_km, normalise
@@ -109,6 +110,23 @@ class Resolver:
             return [cap] if cap is not None else []
         cands = list(self.gaz.lookup(t.text))
         words = t.text.split()
+        if cands and len(words) > 1 and words[-1].islower() and words[-1] in FEATURE_WORDS \
+                and all(c.match == "alt" for c in cands):
+            # "Derby city centre": a lower-case kind word after a name describes it ("Mexico City", "Quezon
+            # City" are names); "Derby City" as another name of Festus, Missouri is not what it means when
+            # "Derby" is a place's own name
+            base = list(self.gaz.lookup(" ".join(words[:-1])))
+            if any(c.match == "name" for c in base):
+                cands = base
+                if not t.feature:
+                    t.feature = words[-1]
+                if words[-1] in ADMIN_WORDS:
+                    t.cues.add("admin")
+        if cands and all(c.match == "alt" for c in cands):
+            # "Shabwa" is another name of Sha Bwa (Myanmar) only; "Shabwah" is the Yemeni province's own name:
+            # the transliteration with or without a final "h" competes as the place's own name
+            for v in _final_h_variants(t.text):
+                cands.extend(c for c in self.gaz.lookup(v) if c.match == "name")
         if not cands and len(words) > 1 and words[-1].lower() in FEATURE_WORDS:
             cands = list(self.gaz.lookup(" ".join(words[:-1])))  # "Bama Town", "Henan Province"
             if cands and words[-1].lower() in ADMIN_WORDS:
@@ -191,6 +209,10 @@ class Resolver:
             pass  # "St. Petersburg" for Saint Petersburg: its own name, abbreviated
         elif c.match == "alt":
             add(-1.0, "alternate name")
+            if _unlike(c.name, t.text):
+                # "Sloviansk" is listed as a name of Slovyansk and (wrongly) of Nikopol: a spelling of the
+                # place's own name is likelier its name than a word that shares nothing with it
+                add(-0.8, lambda: f"unlike the place's own name, {c.name}")
             if named:
                 add(-1.5, "other places bear this as their main name")
         elif c.match == "demonym" and t.role != "adjective":
@@ -856,6 +878,28 @@ def _team_city(t: Toponym, cands: list[Candidate], first: Candidate | None, text
 
 _MATCH_RANK = {"name": 0, "code": 1, "alt": 2, "demonym": 3}
 _SAINT = re.compile(r"^(?:saint|sankt|sainte|ste|st)\b")
+
+
+def _final_h_variants(name: str) -> list[str]:
+    """The other transliteration of a name ending in "a"/"ah" ("Shabwa" ~ "Shabwah", "Marjah" ~ "Marja");
+    [] for other names or names of fewer than five letters."""
+    if len(name) < 5 or not name[-2:].isalpha() or not name[-2:].islower():
+        return []
+    if name.endswith("ah"):
+        return [name[:-1]]
+    if name.endswith("a"):
+        return [name + "h"]
+    return []
+
+
+def _unlike(name: str, text: str) -> bool:
+    """Whether a place's own name and the text that matched one of its alternate names share too little to be
+    spellings of each other ("Nikopol" / "Sloviansk", "Festus" / "Derby City"; not "Slovyansk" / "Sloviansk",
+    "Bacolod City" / "Bacolod", "Sha Bwa" / "Shabwa")."""
+    a, b = normalise(name).replace(" ", ""), normalise(text).replace(" ", "")
+    if not a or not b or a in b or b in a:
+        return False
+    return SequenceMatcher(None, a, b).ratio() < 0.5
 
 
 def _saint_form(name: str) -> str:
