@@ -374,6 +374,20 @@ _THE_VICTIMS = re.compile(r"(?i)(?:the|their|his|her)\b")
 _TOLL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
 
+# a sentence whose own trigger was judged background, a period's total, a habit or a court case
+# tells none of the toll of the event before it
+_NOT_ITS_TOLL = frozenset(("background", "cumulative", "aggregate", "tally", "habitual", "legal", "legal_finding",
+                           "relative_quote", "commemoration", "vague_past"))
+
+
+def _background_toll(text: str, lex) -> bool:
+    if any(name in ("aggregate", "tally") and rx.search(text) for name, _why, _scope, rx in lex.modality):
+        return True  # "at least 900 civilians were killed in the state between January and April"
+    rejected: list = []
+    detect_sentence(text, has_date=False, lex=lex, keep_rejected=rejected)
+    return any(h.verdict.rule in _NOT_ITS_TOLL for h in rejected)
+
+
 def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], lex) -> dict[int, list[tuple]]:
     """A toll told in a sentence of its own right after the event ("Gunmen attacked a police post
     on Monday. Six officers died."): no trigger of its own, it is the outcome of the event just
@@ -403,6 +417,8 @@ def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], l
         text = sent.text
         if _NOT_OUTCOME.search(text) or _RUNNING_TOTAL.search(text) or _AMONG_VICTIMS.search(text) or lex.cues["separate_event"].search(text):
             continue  # "Elsewhere, the fighting in Bannu left two soldiers dead": another event's toll
+        if _background_toll(text, lex):
+            continue  # "Soldiers, farmers and even cattle have been killed by the mines": no toll of this event
         dates = [d for d in find_dates(text, doc.published) if d.usable and d.date is not None]
         if dates and not (_TOLL_UPDATE.search(text) and g.date[0] is not None
                           and all(d.date >= g.date[0] for d in dates)):

@@ -308,6 +308,7 @@ def _matches(text: str):
             yield m
 
 
+_NAMED_DAY = re.compile(r"(?:\b(?:19|20)\d\d\s+(?:[A-Z][a-z]+\s+)?|\b(?:Easter|Palm|Bloody|Black|Good|Ash|Holy|Maundy|Orthodox|Super)\s+)$")
 _COMPARED = re.compile(r"(?i)\bthan\s+(?:on\s+|in\s+|at\s+)?$|\bsame as\s+(?:on\s+)?$")
 
 
@@ -317,11 +318,14 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     for m in _matches(text):
         if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the crowd is smaller than yesterday": the day compared with, not the event's
+        if m.group("k_weekday") is not None and _NAMED_DAY.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "the 2019 Easter Sunday bombings", "Bloody Sunday": a name, not this week's day
         date, precision, kind = _resolve(m, published)
         if isinstance(date, dt.datetime):
             date = date.date()
         report = bool(SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
         out.append(DateMention(m.start(), m.end(), m.group(0), date, precision, kind, report))
+    out = _range_years(text, out)
     days = [d for d in out if d.date is not None and d.precision == 1]
     if days and any(d.kind == "relative-event" for d in out):
         # "opened an investigation on Tuesday into the death of a woman killed the previous
@@ -340,6 +344,30 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         out = [DateMention(d.start, d.end, d.text, said.date, 1, d.kind, False)
                if d.kind == "relative" and d.text.lower() in _STATEMENT_RELATIVE else d for d in out]
     return out
+
+
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+_RANGE_JOIN = re.compile(r"(?i)\s*(?:and|to|until|till|through|-|–|—)\s*")
+
+
+def _range_years(text: str, out: list[DateMention]) -> list[DateMention]:
+    """"between 15 July and 5 August 2024", "from March 3 to April 9, 2023": the year told at the
+    end of a range is the year of its first day too (not the publication's year)."""
+    if len(out) < 2:
+        return out
+    res = list(out)
+    for i in range(len(res) - 1):
+        a, b = res[i], res[i + 1]
+        if (a.kind not in ("explicit", "future") or b.kind not in ("explicit", "future") or a.date is None
+                or b.date is None or _YEAR_IN.search(a.text) or not _YEAR_IN.search(b.text)
+                or not _RANGE_JOIN.fullmatch(text[a.end:b.start])):
+            continue
+        y = b.date.year - (1 if (a.date.month, a.date.day) > (b.date.month, b.date.day) else 0)
+        d = _safe_date(y, a.date.month, a.date.day)
+        if d is not None and d != a.date:
+            res[i] = DateMention(a.start, a.end, a.text, d, a.precision, b.kind if a.kind == "future" else a.kind,
+                                 a.report_date)
+    return res
 
 
 _DAY_BEFORE = frozenset(["the day before", "the previous day", "a day earlier", "the previous morning",

@@ -580,6 +580,9 @@ def _distant(h: Hit) -> bool:
     return h.verdict.rule == "antecedent" and bool(_SPAN_WORD.search(h.verdict.cue))
 
 
+_THE_DEAD = re.compile(r"(?i)(?:bodies|body|corpses?|remains|(?:the )?dead)")
+
+
 def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> Candidate:
     # who decides the type: a live trigger that is not a mere outcome ("killed"); else a
     # back-reference the outcome describes ("killed following an explosion"); else anything
@@ -625,6 +628,12 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
     reference = definite and (not has_happening(rest, lex) or bool(_AGENT_NOUN.search(primary.text))
                               or bool(_CAME_WHEN.match(text, primary.end)))
     if all(h.verdict.rule in REFERENCE_RULES for h in group):
+        reference = True
+    if (not primary.verdict.ok and any(h.verdict.ok for h in group)
+            and all(_THE_DEAD.fullmatch(h.text.strip()) for h in group if h.verdict.ok)):
+        # "Three bodies of militants ... were recovered after the fighting, along with a hand grenade",
+        # "Among the dead was a commander who was behind several grenade attacks": the dead of an
+        # event told before (or of none), typed by nothing new -- no event of their own
         reference = True
     earlier = [h.start for h in group if _distant(h)]
     if earlier and all(_distant(h) or (h.outcome and h.start > min(earlier)) for h in group):

@@ -85,7 +85,14 @@ def _rx() -> _Rx:
         "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"))
     # "April 9, two protesters ...", "March 3 2024": a month then a day; "in May 12 people" counts
     day_like = r"(?!\d{1,2}(?:st|nd|rd|th)?(?:,|\s+\d{4}\b|\s+(?:killed|killing|attack|attacks|bombing|massacre|strike|strikes|raid|ambush)\b))"
-    N = rf"(?<![\w.-])(?:(?<!\d )|(?=[^\W\d]))(?:(?-i:{after_month})|{day_like})(?P<num>{num}){things}{not_day}"
+    # "In 2025 two soldiers were killed", "since 2017 in which thousands were killed": a year is no
+    # toll (unless it counts people: "2017 people were killed")
+    year = r"(?:19|20)\d\d(?![\d,.])"
+    year_cue = "".join(f"(?<!{w} )" for w in ("in", "In", "since", "Since", "from", "during", "of", "until", "by",
+                                               "early", "late", "mid", "year", "the", "The"))
+    not_year = (rf"(?!{year}(?!\s+(?:(?!(?:{word_alt})\b)[\w-]+\s+)?(?:{victims})\b))"
+                rf"(?:{year_cue}|(?!{year}))")
+    N = rf"(?<![\w.-])(?:(?<!\d )|(?=[^\W\d]))(?:(?-i:{after_month})|{day_like}){not_year}(?P<num>{num}){things}{not_day}"
     return _Rx(
         num=re.compile(rf"(?i)^{num}$"),
         # killed at least 12 (people); killing three soldiers
@@ -107,7 +114,7 @@ def _rx() -> _Rx:
         left=re.compile(rf"(?i)\b(?:left|leaving|leave|claimed|claiming)\s+{mod}{N}\s+(?:(?:{victims})\s+)?(?:dead|lives|people dead)\b"),
         zero=re.compile(r"(?i)\b(?:no (?:one|deaths?|fatalities|casualties|lives|people|civilians|soldiers)(?: \w+)? (?:was |were |have been |has been )?(?:killed|reported|lost|dead|died)|no (?:deaths|fatalities|casualties) (?:were )?reported|without (?:causing )?(?:any )?(?:casualties|deaths|fatalities)|no one (?:was )?(?:hurt|harmed|injured|killed)|no casualties|no fatalities|caused no (?:casualties|deaths)|nobody was (?:killed|hurt))"),
         singular_before=re.compile(rf"(?i)\b(?:an?|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims.replace('?', '')}|man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member)\s+(?:[\w'’,-]+\s+){{0,4}}?(?:(?:was|has been|had been)\s+(?:(?:reportedly|also|later|allegedly)\s+)?(?:{kill})|died)\b"),
-        singular_after=re.compile(r"(?i)\b(?:beat|beating|hacked|hacking|stabbed|stabbing|burned|burnt|burning|stoned|stoning|clubbed|clubbing)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|person|\w+)\s+to death\b|\b(?:killed|killing|murdered|shot dead|gunned down|assassinated|executed|beheaded|lynched|(?:beat|hacked|stabbed|burned|burnt|stoned) to death)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|\w+)\b|\b(?:killed|killing|murdered|shot dead|shooting dead|assassinated|executed)\s+(?:him|her)\b|\b(?-i:[A-Z][a-z]+),?\s+(?:\d{1,2},\s+)?(?:was|has been)\s+(?:(?:reportedly|allegedly)\s+)?(?:killed|shot dead|murdered|assassinated|gunned down|executed|beheaded|lynched|stabbed to death|beaten to death)\b"),
+        singular_after=re.compile(r"(?i)\b(?:beat|beating|hacked|hacking|stabbed|stabbing|burned|burnt|burning|stoned|stoning|clubbed|clubbing)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|person|\w+)\s+to death\b|\b(?:killed|killing|murdered|shot dead|gunned down|assassinated|executed|beheaded|lynched|(?:beat|hacked|stabbed|burned|burnt|stoned) to death)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|\w+)\b|\b(?:killed|killing|murdered|shot dead|shooting dead|assassinated|executed)\s+(?:him|her)\b|\b(?:killed|killing|killing both|murdered|shot dead|shooting dead|crushing|crushed)\s+(?:its|his|her|their)\s+(?:[\w'’-]+\s+)?(?:driver|son|daughter|wife|husband|father|mother|brother|sister|owner|pilot|bodyguard|guard|leader|commander|chief|occupant|operator|rider|conductor)\b(?!\s+and\b)|\b(?-i:[A-Z][a-z]+),?\s+(?:\d{1,2},\s+)?(?:was|has been)\s+(?:(?:reportedly|allegedly)\s+)?(?:killed|shot dead|murdered|assassinated|gunned down|executed|beheaded|lynched|stabbed to death|beaten to death)\b"),
         plural_passive=re.compile(rf"(?i)\b(?:{victims})\s+(?:[\w'’-]+\s+){{0,3}}?(?:were|have been|had been)\s+(?:(?:reportedly|also|allegedly)\s+)?(?:killed|shot dead|massacred|slaughtered|murdered|executed|gunned down)\b|\b(?:killing|killed|massacred|murdered)\s+(?:scores of\s+)?(?:civilians|villagers|residents|worshippers|people|soldiers|policemen|protesters|students|fighters|militants)\b"),
         subset=re.compile(r"(?i),?\s*\(?(?:including|among them|among whom|of whom|most of them|many of them|mostly|the majority of them|all of them)\b[^,;.)]*[,)]?"),
         any_kill=re.compile(words(kill), re.IGNORECASE),
@@ -208,9 +215,22 @@ def parse_number(text: str) -> int | None:
     return total + current if (total + current) or parts[0] in ("zero",) else None
 
 
+# "..., bringing to 57 the number of soldiers killed this month": a running total of a period, not
+# more deaths of the event ("bringing the death toll from the attack to 21" names none and stays)
+_PERIOD = (r"\b(?:this (?:year|month|week)|so far|since|last (?:year|month)|in (?:19|20)\d\d|in the (?:past|last)|to date|"
+           r"(?:the|this) (?:conflict|war|insurgency|offensive|year|campaign))\b")
+_RUNNING = re.compile(
+    r"(?i)\b(?:bringing|brings|brought|taking|takes|raising|raises|pushing)\s+(?:(?:the\s+)?(?:total|overall)\s+)?"
+    r"(?:to\s+(?:more than\s+|at least\s+|over\s+|some\s+)?[\d,]+\s+the\s+(?:number|total|tally|toll)(?=[^,;.]{0,80}?" + _PERIOD + r")"
+    r"|the\s+(?:[\w-]+\s+){0,2}?(?:number|total|tally|toll)\b(?:(?=[^,;.]{0,60}?" + _PERIOD + r"[^,;.]{0,40}?\bto\s+[\d,m])"
+    r"|(?=[^,;.]{0,60}?\bto\s+(?:more than\s+|at least\s+|over\s+|some\s+)?[\d,]+[^,;.]{0,60}?" + _PERIOD + r")))[^,;.]*")
+
+
 def _blank_subsets(text: str) -> str:
-    """Replace "including three children" style asides by spaces (offsets kept)."""
-    return _rx().subset.sub(lambda m: " " * len(m.group(0)), text)
+    """Replace "including three children" style asides, and running totals of a period, by spaces
+    (offsets kept)."""
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    return _RUNNING.sub(blank, _rx().subset.sub(blank, text))
 
 
 def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, int, int]:
@@ -290,6 +310,8 @@ def find_counts(text: str) -> list[Count]:
             n = parse_number(m.group("num"))
             if n is None:
                 continue
+            if name.startswith("before") and _ACTIVE_KILL.search(m.group(0)):
+                continue  # "attacked two army posts on Sunday, killing nine soldiers": the victims follow
             if name in ("before_and", "before_conj"):
                 # the first figure must open its clause ("Eight DRG personnel and a driver were killed"),
                 # not be the object of another verb ("Soldiers rescued 40 hostages and two soldiers were killed")
@@ -329,6 +351,7 @@ def find_counts(text: str) -> list[Count]:
     return out
 
 
+_ACTIVE_KILL = re.compile(r"(?i)\b(?:killing|kills?|slaughtering|massacring|murdering|executing|beheading)$")
 _MORE = re.compile(r"(?i)\b(?:more|further|another|additional|other)\b")
 
 

@@ -147,7 +147,7 @@ def check(
         return Verdict(False, "organisation", "a trigger word inside an organisation's name", text[start:end])
     day = has_date if has_day is None else has_day
     for k, (name, why, scope, _rx) in enumerate(lex.modality):
-        if name == "vague_past" and day:
+        if name in ("vague_past", "tally") and day:
             continue
         if has_date and ((name == "generic" and scope.startswith("near"))
                          or (name in ("background", "characterisation") and scope == "clause")):
