@@ -14,7 +14,7 @@ from typing import Any
 from .errors import EventwireError, InputError, NoText
 from .ingest import doc_id_for, document_from_fields, parse_published
 from .models import Document, Event
-from .pipeline import Pipeline
+from .pipeline import Pipeline, reported_error
 from .settings import Settings
 
 
@@ -79,7 +79,9 @@ def extract_documents(
     settings: Settings | None = None,
     on_error: Callable[[Document, EventwireError], Any] | None = None,
 ) -> Iterator[Document]:
-    """Run the pipeline over Documents; yields them processed (``doc.events``)."""
+    """Run the pipeline over Documents; yields them processed (``doc.events``), in input order.
+    The nlp stage takes ``Pipeline.batch_size`` documents at once (same results as one by one;
+    a failing document is reported alone)."""
     yield from get_pipeline(settings).pipe(docs, on_error=on_error)
 
 
@@ -90,13 +92,29 @@ def extract_batch(
 ) -> Iterator[Event]:
     """Events from JSONL-style records (``id, text|html, published, title, source, url``)."""
     pipeline = get_pipeline(settings)
-    for n, rec in enumerate(records, 1):
-        try:
-            doc = document_from_fields(rec, origin=f"record {n}", default_id=f"record-{n}")
-        except InputError as exc:
-            if on_error is None:
-                raise
-            on_error(rec, exc)
-            continue
-        for out in pipeline.pipe([doc], on_error=on_error):
-            yield from out.events
+    numbered = enumerate(records, 1)
+    while True:  # pipeline.batch_size records at a time (the nlp stage takes them together), in order
+        items: list[tuple[dict, Document | None, InputError | None]] = []
+        for n, rec in numbered:
+            try:
+                items.append((rec, document_from_fields(rec, origin=f"record {n}", default_id=f"record-{n}"), None))
+            except InputError as exc:
+                items.append((rec, None, exc))
+            if len(items) >= max(1, pipeline.batch_size):
+                break
+        if not items:
+            return
+        results = pipeline.outcomes([doc for _rec, doc, _exc in items if doc is not None])
+        for rec, doc, exc in items:
+            if doc is None:
+                if on_error is None:
+                    raise exc
+                on_error(rec, exc)
+                continue
+            out, failed = next(results)
+            if failed is None:
+                yield from out.events
+            elif on_error is None:
+                raise failed
+            else:
+                on_error(out, reported_error(out, failed))

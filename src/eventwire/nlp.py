@@ -729,35 +729,44 @@ def _write_back(whole, parts: list[tuple[int, object]], with_ents: bool) -> None
         whole.set_ents(sorted(spans, key=lambda sp: sp.start), default="unmodified")
 
 
-def _run_split(doc: Document, nlp, plan, scope: str) -> None:
+def _run_split(docs: list[Document], nlp, plan, scope: str) -> None:
+    """The split pipeline (see above) over ``docs``: their whole texts go through the components
+    of ``plan`` in one batch, and the chosen sentences of all of them through the model in one
+    batch (``annotate`` sorts them by length into the same sub-batches whoever they come from)."""
     whole_pipes, skip = plan
-    whole = nlp.make_doc(doc.clean)  # the components in whole_pipes, under model_threads (run)
-    whole = annotate(nlp, [whole], whole_pipes)[0]
-    sentences = _sentences_from_spacy(whole, doc.clean)
+    wholes = [nlp.make_doc(doc.clean) for doc in docs]  # the components in whole_pipes, under model_threads (run)
+    wholes = annotate(nlp, wholes, whole_pipes)
     choose = _chooser(scope)
-    chosen = [s for s in sentences if choose(s.text)]
     with_ents = "ner" not in whole_pipes
-    parts: list[tuple[int, object]] = []
-    parsed: list[int] = []
-    if chosen:
-        table = _token_table(whole)
-        tok_at = dict(zip(table[0], range(len(table[0]))))
-        sdocs = annotate(nlp, [nlp.make_doc(s.text) for s in chosen], _enabled_except(nlp, skip), batch_size=64)
-        for sent, sdoc in zip(chosen, sdocs):
-            i0 = tok_at.get(sent.start)
-            if _aligned(whole, i0, sent.start, sdoc, table):
-                parts.append((i0, sdoc))
-                parsed.append(sent.index)
-            # else: tokenised differently alone (rare): left unparsed
-    if parts:
-        _write_back(whole, parts, with_ents)
-    doc.spacy_doc = whole
-    doc.sentences = sentences
-    doc.meta["parsed_sentences"] = parsed
-    if with_ents:
-        doc.meta["ner_sentences"] = list(parsed)
-    else:
-        doc.meta.pop("ner_sentences", None)
+    per_doc: list[tuple[list[Sentence], list[Sentence]]] = []
+    for doc, whole in zip(docs, wholes):
+        sentences = _sentences_from_spacy(whole, doc.clean)
+        per_doc.append((sentences, [s for s in sentences if choose(s.text)]))
+    texts = [s.text for _sentences, chosen in per_doc for s in chosen]
+    sdocs = iter(annotate(nlp, [nlp.make_doc(t) for t in texts], _enabled_except(nlp, skip), batch_size=64)
+                 if texts else [])
+    for doc, whole, (sentences, chosen) in zip(docs, wholes, per_doc):
+        parts: list[tuple[int, object]] = []
+        parsed: list[int] = []
+        if chosen:
+            table = _token_table(whole)
+            tok_at = dict(zip(table[0], range(len(table[0]))))
+            for sent in chosen:
+                sdoc = next(sdocs)
+                i0 = tok_at.get(sent.start)
+                if _aligned(whole, i0, sent.start, sdoc, table):
+                    parts.append((i0, sdoc))
+                    parsed.append(sent.index)
+                # else: tokenised differently alone (rare): left unparsed
+        if parts:
+            _write_back(whole, parts, with_ents)
+        doc.spacy_doc = whole
+        doc.sentences = sentences
+        doc.meta["parsed_sentences"] = parsed
+        if with_ents:
+            doc.meta["ner_sentences"] = list(parsed)
+        else:
+            doc.meta.pop("ner_sentences", None)
 
 
 def ensure_parsed(doc: Document, sent_index: int, settings: Settings | None = None) -> bool:
@@ -793,21 +802,33 @@ def ensure_parsed(doc: Document, sent_index: int, settings: Settings | None = No
 
 
 def run(doc: Document, settings: Settings) -> Document:
+    return run_batch([doc], settings)[0]
+
+
+def run_batch(docs: list[Document], settings: Settings) -> list[Document]:
+    """:func:`run` over several documents at once, with the same annotations: the whole texts go
+    through ``senter`` together and the event sentences of all of them through the model
+    together (larger matrix products, fewer decoding steps per sentence: docs/performance.md,
+    session 7). An error fails the whole call; :meth:`eventwire.pipeline.Pipeline.pipe` then
+    runs the documents one by one, so that only the failing one is reported."""
     nlp = load_nlp(settings)
     model = (settings.model if settings else "auto") or "auto"
     scope = getattr(settings, "parse_scope", "all")
     plan = _parse_plan(model, scope)
     if plan is not None:
-        with model_threads(nlp):  # once per document: setting the limit costs 0.1 ms
-            _run_split(doc, nlp, plan, scope)
-        doc.meta["nlp_model_key"] = model
-        doc.meta["nlp_scope"] = scope
+        with model_threads(nlp):  # once per call: setting the limit costs 0.1 ms
+            _run_split(docs, nlp, plan, scope)
+        for doc in docs:
+            doc.meta["nlp_model_key"] = model
+            doc.meta["nlp_scope"] = scope
     else:
-        with model_threads(nlp):
-            sdoc = annotate(nlp, [nlp.make_doc(doc.clean)], nlp.pipe_names)[0]
-        doc.spacy_doc = sdoc
-        doc.sentences = _sentences_from_spacy(sdoc, doc.clean)
-        doc.meta.pop("parsed_sentences", None)
-        doc.meta.pop("ner_sentences", None)
-    doc.meta["model"] = nlp.meta.get("eventwire_model", "?")
-    return doc
+        for doc in docs:  # the whole pipeline over whole texts: one by one, as before
+            with model_threads(nlp):
+                sdoc = annotate(nlp, [nlp.make_doc(doc.clean)], nlp.pipe_names)[0]
+            doc.spacy_doc = sdoc
+            doc.sentences = _sentences_from_spacy(sdoc, doc.clean)
+            doc.meta.pop("parsed_sentences", None)
+            doc.meta.pop("ner_sentences", None)
+    for doc in docs:
+        doc.meta["model"] = nlp.meta.get("eventwire_model", "?")
+    return docs

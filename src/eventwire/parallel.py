@@ -7,7 +7,8 @@
 * **Processes**, not threads: spaCy and the stage code are Python-bound.
   Each worker builds its :class:`~eventwire.pipeline.Pipeline` once (model,
   gazetteer and dictionaries load once per worker) and then takes chunks of
-  documents; chunks amortise the pickling round trip.
+  documents; chunks amortise the pickling round trip, and the worker's nlp stage takes a
+  chunk's documents together (``CHUNK_DOCS``; docs/performance.md, session 7).
 * **Ordered output**: documents come back in input order, whatever order the
   workers finish in; at most ``workers * prefetch`` chunks are in flight, so
   memory stays flat on an endless input.
@@ -35,7 +36,7 @@ from typing import Any
 from . import errors as _errors
 from .errors import EventwireError, InputError, StageError
 from .models import Document
-from .pipeline import DEFAULT_ORDER, Pipeline
+from .pipeline import DEFAULT_ORDER, Pipeline, reported_error
 from .settings import Settings
 
 ErrorHandler = Callable[[Document, Exception], Any]
@@ -44,6 +45,9 @@ ErrorHandler = Callable[[Document, Exception], Any]
 Outcome = tuple[str, Any]
 
 MAX_CONSECUTIVE_DEATHS = 3  # then the workers themselves are broken: stop
+# documents per chunk: the worker's nlp stage takes them together (most of the gain of batching
+# comes by 4), and a short input still splits evenly over the workers (its last chunk is the tail)
+CHUNK_DOCS = 4
 _PIPELINE: Pipeline | None = None  # the worker's pipeline (set by _init_worker)
 
 
@@ -111,18 +115,17 @@ def _decode_error(payload: tuple[str, str, str, str]) -> Exception:
 
 
 def _run_chunk(docs: list[Document]) -> list[Outcome]:
-    """In a worker: each document through the pipeline, errors caught per document."""
+    """In a worker: the documents through the pipeline (the nlp stage takes them together, as
+    :meth:`Pipeline.pipe` does), errors caught per document."""
     pipeline = _PIPELINE
     if pipeline is None:  # pragma: no cover - initializer always runs first
         raise RuntimeError("worker pipeline not initialised")
     out: list[Outcome] = []
-    for doc in docs:
-        failed: list[Exception] = []
-        done = list(pipeline.pipe([doc], on_error=lambda _d, exc: failed.append(exc)))
-        if failed:
-            out.append(("err", _encode_error(failed[0])))
+    for doc, exc in pipeline.outcomes(docs):
+        if exc is None:
+            out.append(("ok", doc))
         else:
-            out.append(("ok", done[0]))
+            out.append(("err", _encode_error(reported_error(doc, exc))))
     return out
 
 
@@ -168,7 +171,7 @@ class ParallelExtractor:
         settings: Settings | None = None,
         workers: int | None = None,
         *,
-        chunk_size: int = 2,
+        chunk_size: int = CHUNK_DOCS,
         prefetch: int = 3,
         stages: Iterable[str] = DEFAULT_ORDER,
         start_method: str | None = None,
@@ -296,7 +299,7 @@ def extract_parallel(
     workers: int | None = None,
     on_error: ErrorHandler | None = None,
     *,
-    chunk_size: int = 2,
+    chunk_size: int = CHUNK_DOCS,
     prefetch: int = 3,
     stages: Iterable[str] = DEFAULT_ORDER,
     start_method: str | None = None,
