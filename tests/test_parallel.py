@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 import types
 
 import pytest
@@ -67,6 +68,8 @@ def _fake_run(doc: Document, settings) -> Document:
         os._exit(3)  # the worker process dies, as on a segfault or an OOM kill
     if "WRONG" in doc.text:
         return "not a document"  # type: ignore[return-value]
+    if "SLOW" in doc.text:
+        time.sleep(0.05)  # long enough that one worker cannot drain the queue before the other starts
     doc.meta["seen_by"] = os.getpid()
     doc.meta["length"] = len(doc.text)
     return doc
@@ -124,7 +127,7 @@ def test_errors_and_order_match_single_process(fake_stage, blank_settings):
 
 
 def test_work_is_spread_over_workers_and_documents_come_back_processed(fake_stage, blank_settings):
-    docs = _texts(24, {})
+    docs = _texts(24, {i: "SLOW" for i in range(24)})
     with ParallelExtractor(blank_settings, 2, chunk_size=2, stages=fake_stage, start_method="fork") as px:
         rss = px.warm()
         out = list(px.pipe(iter(docs)))
