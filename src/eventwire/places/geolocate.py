@@ -38,6 +38,10 @@ _REFERENCE_GAP = re.compile(
     r"^\s*[,(]\s*(?:about |some |around |roughly |nearly )?(?:\d[\d.,]*\s*(?:-\s*)?(?:km|kilometres|kilometers|"
     r"kilometre|kilometer|miles|mile|mi)\s+(?:\(\s*[\d.,]+\s*miles?\s*\)\s+)?)?(?:" + _DIRS + r"\s+of|from|outside)"
     r"\s+(?:the\s+(?:\w+\s+)?(?:city|town|capital|village)\s+of\s+|the\s+)?$", re.I)
+# "the mountain community of Kenscoff above Haiti's capital", "Tawila near El Fasher": with no comma, only
+# words of position between two towns (the second a reference point for the first)
+_REFERENCE_GAP_BARE = re.compile(r"^\s+(?:just\s+|high\s+)?(?:above|overlooking|near|outside|" + _DIRS + r"\s+of)"
+                                 r"\s+(?:the\s+)?$", re.I)
 # "south of the capital Algiers", "20 km north of Kabul": the place only tells where the event was from it
 _REFERENCE_BEFORE = re.compile(r"\b" + _DIRS + r"\s+of\s+(?:the\s+(?:\w+\s+)?(?:capital|city|town)\s*,?\s*)?$", re.I)
 # "Maidan in Kyiv", "Karrada, in Baghdad": a small place named inside a city
@@ -460,7 +464,9 @@ class Locator:
             if m.value.feature_class == "P" and any(
                     o is not m and o.end <= m.start and isinstance(o.value, Place)
                     and (o.value.feature_class in ("P", "") or o.value.feature_code in ("ADM1", "ADM2"))
-                    and _REFERENCE_GAP.match(doc.clean[o.end:m.start]) for o in in_sent):
+                    and (_REFERENCE_GAP.match(doc.clean[o.end:m.start])
+                         or (o.value.feature_class == "P" and _REFERENCE_GAP_BARE.match(doc.clean[o.end:m.start])))
+                    for o in in_sent):
                 score -= 3.0
                 parts.append("a reference point for the place named before it (-3.0)")
             if any(o is not m and o.end <= m.start and _described_reference(doc.clean[o.end:m.start]) for o in in_sent):
