@@ -83,7 +83,9 @@ def test_a_report_with_no_place_joins_only_an_event_of_its_very_kind():
     force = ev("Police fired tear gas and pellets at striking bus drivers marching in Lima on Thursday.",
                event_type="Protests", sub_event_type="Excessive force against protesters",
                actor1="Police Forces of Peru", actor2="Protesters (Peru)", **lima)
-    riot = ev("Students hurled stones and firecrackers at police near Congress on Thursday night.",
+    # (a crowd the riot report names by no group: "students" against "bus drivers" would be two crowds,
+    # dedup._different_crowds)
+    riot = ev("Protesters hurled stones and firecrackers at police near Congress on Thursday night.",
               event_type="Riots", sub_event_type="Violent demonstration", actor1="Rioters (Peru)",
               actor2="Police Forces of Peru", country="", admin1="", location="", latitude=None, longitude=None,
               geo_precision=3)

@@ -1629,7 +1629,11 @@ _CLAIMED_BY = re.compile(r"\b(?:claimed|carried\s+out)\s+by\s+(?:the\s+)?$", re.
 _BLAMED = re.compile(r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|es|ing)\s+(?:the\s+|it\s+|them\s+)?"
                      r"(?:(?:attack|bombing|blast|explosion|killings?|raid|ambush|assault|violence)\s+)?to|"
                      r"identified\s+(?:them\s+|him\s+|the\s+\w+\s+)?as|(?:believed|suspected|thought)\s+to\s+(?:be|belong\s+to)|"
-                     r"(?:had\s+been\s+|were\s+|was\s+)carried\s+out\s+by)"
+                     r"(?:had\s+been\s+|were\s+|was\s+)carried\s+out\s+by|"
+                     # "condemns the heinous crime committed by the Rapid Support militia ..., where a drone
+                     # targeted civilians", "the massacre perpetrated by ADF rebels": who did it, named by the speaker
+                     r"(?:crimes?|massacres?|atrocit(?:y|ies)|attacks?|killings?|violations?|act)\s+"
+                     r"(?:that\s+was\s+|which\s+was\s+)?(?:committed|perpetrated)\s+by)"
                      r"\s+(?:(?:members?|fighters?|militants?)\s+of\s+)?(?:the\s+(?:same\s+)?|a\s+|an\s+)?$", re.I)
 # "The Group to Support Islam and Muslims (JNIM), the Sahel branch of al-Qaeda, claimed the attack":
 # the group inside the apposition is not the claimant, the one it describes is
@@ -1684,6 +1688,10 @@ def _blamed_elsewhere(doc: Document, m: Mention, at: int, sent_index: int) -> bo
     if m.sent != sent_index:  # told first in the blaming sentence: "In March, the government blamed ..."
         head = max(doc.clean.rfind(". ", 0, at), doc.clean.rfind("\n", 0, at))
         if _OLDER_TIME.search(doc.clean[head + 1:at]):
+            return True
+        # "... said the crime committed by the RSF in Bara last month would not go unpunished"
+        tail = doc.clean[m.end:m.end + 60]
+        if _OLDER_TIME.search(re.split(r"[.;!?]", tail, maxsplit=1)[0]):
             return True
     return False
 

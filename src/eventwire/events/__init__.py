@@ -316,6 +316,10 @@ def _mention_evidence(doc: Document, m: Mention | None) -> Evidence | None:
     return doc.evidence(m.start, m.end)
 
 
+# entry words of an armed clash trigger that tell one side going in, not two sides fighting
+_ONE_SIDED_ENTRY = re.compile(r"(?i)(?:invad(?:ed|ing)|invasions?|incursions?)")
+
+
 def _retype(g: Group, roles: Roles, lex) -> str:
     """Let the actors stage's roles correct Attack vs Armed clash for generic triggers."""
     return _retype_reading(g.main, roles, lex)
@@ -333,6 +337,13 @@ def _retype_reading(r: Reading, roles: Roles, lex) -> str:
         # actors stage named them) is an arrest, whatever the cue words said of the agent
         # (not a detention refined as a forced disappearance: that is the state's own act)
         return "Arrests"
+    if (primary is not None and sub == "Armed clash" and _ONE_SIDED_ENTRY.fullmatch(primary.text.strip())
+            and roles.actor2 is not None and int(getattr(roles.actor2.value, "inter", 0) or 0) == 7
+            and not (roles.actor1 is not None and int(getattr(roles.actor1.value, "inter", 0) or 0) == 7)):
+        # "an incursion by armed bandits in the locality of Belot", "bodies of civilians found after an
+        # incursion of presumed ADF rebels": a raid whose side hit is the civilians the roles found is an
+        # attack on them (ACLED: a battle needs two armed sides), whatever outlet tells it as a raid
+        return "Attack"
     if primary is None or primary.rule.generic != "violence" or "refined" in primary.why:
         return sub  # typed triggers and codebook refinements (executions, protests) stand
     a2 = roles.actor2.value if roles.actor2 is not None else None

@@ -14,6 +14,7 @@ no event to join is dropped (a reaction is not an event).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -279,8 +280,35 @@ def _disperses(r: Reading, g: Group) -> bool:
     return _locations_agree(loc, gloc, strict=False)
 
 
+def _weapon_of_the_attack(r: Reading, g: Group) -> bool:
+    """Does ``r`` tell the weapon of the bare attack just told? "The death toll from Russia's Feb. 18
+    attack on Zaporizhzhia has risen to five ... Russian forces dropped two glide bombs on the city":
+    the toll update names the event only as an "attack" (a generic word, typed an attack on
+    civilians), the next sentence tells how it was done. One event, of the specific type: the same
+    named perpetrator, no day or place of its own that differ, nothing setting it apart ("another",
+    "separately"); not the defenders' reply ("the army responded with air strikes": another actor)."""
+    c, m = r.cand, g.main.cand
+    if c.event_type != "Explosions/Remote violence" or m.event_type == "Explosions/Remote violence":
+        return False
+    if m.sub_event_type != "Attack" or len(g.readings) > 1 or r.distinct:
+        # (an attack typed a clash -- "militants attacked an army base" -- keeps its type: "the fighters
+        # detonated explosives at the gate and fought their way inside" is how the assault went)
+        return False
+    primary = next((h for h in m.hits if h.start == m.start), None)
+    if primary is None or primary.rule.generic != "violence" or any(h.rule.generic for h in c.hits):
+        return False
+    if r.sent - g.main.sent != 1 or not _same_day(r, g):
+        return False
+    a1 = _actor_name(r.roles.actor1)
+    if not a1 or a1.startswith("Unidentified") or _COLLECTIVE.match(a1) or a1 != _actor_name(g.main.roles.actor1):
+        return False
+    return _locations_agree(_own_location(r), g.location, strict=False)
+
+
 def _joins(r: Reading, g: Group) -> bool:
     c, m = r.cand, g.main.cand
+    if _weapon_of_the_attack(r, g):
+        return True
     same_type = c.sub_event_type == m.sub_event_type
     same_family = _family(c.event_type) == _family(m.event_type)
     violent = c.event_type in VIOLENT and m.event_type in VIOLENT
@@ -460,7 +488,13 @@ def merge(readings: list[Reading]) -> list[Group]:
                     target = named[-1]
         if target is not None:
             # the dispersal of a peaceful protest makes it a protest with intervention: it leads
-            lead = target.main.cand.sub_event_type == "Peaceful protest" and _disperses(r, target)
+            weapon = _weapon_of_the_attack(r, target)  # the bare "attack" takes the weapon's type
+            lead = (target.main.cand.sub_event_type == "Peaceful protest" and _disperses(r, target)) or weapon
+            if weapon and r.roles.actor2 is None and target.main.roles.actor2 is not None:
+                # "Russian troops fired two missiles at the city centre": the victims are the attack's
+                r.roles = dataclasses.replace(
+                    r.roles, actor2=target.main.roles.actor2,
+                    civilian_target=r.roles.civilian_target or target.main.roles.civilian_target)
             if lead:
                 target.readings.insert(0, r)
             else:

@@ -46,6 +46,10 @@ _REFERENCE_GAP = re.compile(
     r"close\s+to|not\s+far\s+from)"
     r"\s+(?:the\s+(?:\w+\s+)?(?:city|town|capital|village)\s+of\s+|the\s+)?$", re.I)
 _NEAR_WORDS = re.compile(r"\b(?:near|close\s+to|not\s+far\s+from)\b", re.I)
+# "the mountain community of Kenscoff above Haiti's capital", "Tawila near El Fasher": with no comma, only
+# words of position between two towns (the second a reference point for the first)
+_REFERENCE_GAP_BARE = re.compile(r"^\s+(?:just\s+|high\s+)?(?:above|overlooking|near|outside|" + _DIRS + r"\s+of)"
+                                 r"\s+(?:the\s+)?$", re.I)
 # "south of the capital Algiers", "20 km north of Kabul": the place only tells where the event was from it
 _REFERENCE_BEFORE = re.compile(r"\b" + _DIRS + r"\s+of\s+(?:the\s+(?:\w+\s+)?(?:capital|city|town)\s*,?\s*)?$", re.I)
 # "Maidan in Kyiv", "Karrada, in Baghdad": a small place named inside a city
@@ -524,7 +528,8 @@ class Locator:
             if (m.value.feature_class == "P" or _unplaced(m) and "near" in cues) and any(
                     o is not m and o.end <= m.start and isinstance(o.value, Place)
                     and (o.value.feature_class in ("P", "") or o.value.feature_code in ("ADM1", "ADM2"))
-                    and _REFERENCE_GAP.match(doc.clean[o.end:m.start])
+                    and (_REFERENCE_GAP.match(doc.clean[o.end:m.start])
+                         or (o.value.feature_class == "P" and _REFERENCE_GAP_BARE.match(doc.clean[o.end:m.start])))
                     # "a road south of the capital Algiers, near Medea": the place before is itself a reference
                     and not (_NEAR_WORDS.search(doc.clean, o.end, m.start)
                              and _REFERENCE_BEFORE.search(doc.clean, max(sentence.start, o.start - 60), o.start))

@@ -103,6 +103,7 @@ class Rules:
     remote_means: dict[str, re.Pattern]  # class ("air", "ground") -> words that name it
     settlement_words: dict[str, str]  # "refugee camp" -> "camp": the kind of place a name is given as
     repeat_words: re.Pattern  # "another", "a day after": a report telling a second event of its kind
+    crowd_groups: dict[str, re.Pattern] = field(default_factory=dict)  # who a crowd is ("teachers", "hawkers")
 
 
 _RULES: Rules | None = None
@@ -131,6 +132,7 @@ def rules() -> Rules:
             settlement_words={str(w).lower(): str(kind) for kind, ws in (raw.get("settlement_words") or {}).items()
                               for w in ws},
             repeat_words=_word_list(raw.get("repeat_words") or "(?!)"),
+            crowd_groups={k: _word_list(v) for k, v in (raw.get("crowd_groups") or {}).items()},
         )
     return _RULES
 
@@ -397,8 +399,34 @@ def _at_night(ev: Event) -> bool:
     return False
 
 
+_CROWD_TYPES = ("Protests", "Riots")
+
+
+def crowd_groups(ev: Event) -> set[str]:
+    """Who the crowd of a protest or riot report is, as its own evidence names it ("teachers who had
+    marched", "hawkers and county enforcement officers"): the ``crowd_groups`` of dedup.yaml."""
+    text = " ".join(e.text for e in ev.evidence)
+    return {k for k, rx in rules().crowd_groups.items() if rx.search(text)}
+
+
+def _different_crowds(a: Event, b: Event) -> str:
+    """A protest report and a riot report whose evidence each names its crowd, and no group in common: the
+    teachers the police teargassed outside Parliament and the hawkers who fought the county's officers
+    a few streets away that day are two crowds, though a protest broken up matches a riot and both are
+    "Protesters (Kenya)". A report that names no group ("protesters", "demonstrators") says nothing."""
+    if {a.event_type, b.event_type} != set(_CROWD_TYPES):
+        return ""  # a protest and a riot (two protests told with other words for one crowd stay comparable)
+    ga, gb = crowd_groups(a), crowd_groups(b)
+    if ga and gb and not ga & gb:
+        return f"two crowds ({', '.join(sorted(ga))} vs {', '.join(sorted(gb))})"
+    return ""
+
+
 def types_match(a: Event, b: Event) -> tuple[bool, str]:
     r = rules()
+    crowds = _different_crowds(a, b)
+    if crowds:
+        return False, crowds
     if frozenset((a.sub_event_type, b.sub_event_type)) in r.exclusive_sub_events:
         # a march that passed off peacefully and a riot the same day: a breakaway crowd, not one event
         return False, f"{a.sub_event_type} and {b.sub_event_type} are never one event"
@@ -1079,6 +1107,9 @@ def member_conflict(new: Event, member: Event) -> str:
     peaceful = _peaceful_against_force(new, member)
     if peaceful:
         return peaceful
+    crowds = _different_crowds(new, member)
+    if crowds:
+        return crowds
     ok, why, _ = dates_match(new, member)
     if not ok:
         return f"a report of it is dated {member.event_date}: {why}"
