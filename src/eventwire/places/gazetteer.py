@@ -738,6 +738,8 @@ class Gazetteer:
         self._by_name: dict[str, tuple[Candidate, ...]] = {}
         self._firsts: dict[str, int] = {}
         self._admin_names: dict[str, str] = {}
+        self._big_towns: frozenset[int] | None = None  # see _big_town_ids
+        self._countries_read = False  # see _read_country_places
         self._place_fields: dict[tuple[int, str], tuple] = {}  # (place id, source) -> to_place()'s fields
         self._names_index: bytes | None = None  # bitmaps of the names and first words (a file of schema 7
         self._firsts_index: bytes | None = None  # on): a name not in them needs no query
@@ -871,7 +873,7 @@ class Gazetteer:
             return hit
         a = self.admins.get(key)
         name = a[3] if a else ""
-        if a and a[5]:
+        if a and a[5] and a[5] in self._big_town_ids():  # any other capital leaves the division's name
             town = self.get(a[5])
             big = town is not None and (town.feature_code == "PPLC" or town.population >= 1_000_000)
             whole = self.get(a[4]) if big else None  # asked for only when the town may be the division
@@ -888,6 +890,23 @@ class Gazetteer:
                     name = display_name(town.name)  # "Beograd", "Seoul-teukbyeolsi": the city that is the division
         self._admin_names[key] = name
         return name
+
+    def _big_town_ids(self) -> frozenset[int]:
+        """The ids of the towns :meth:`admin_name` reads as big (a national capital or a million people), read
+        in one pass on first need: a division whose capital is not among them keeps its own name, and its
+        capital costs no query (most of the places stage's queries by id, each on first sight of a division)."""
+        ids = self._big_towns
+        if ids is None:
+            with self._lock:
+                rows = self.con.execute(
+                    "SELECT id, name, lat, lon, cc, admin1, admin2, fclass, fcode, population, source, 'name' "
+                    "FROM places WHERE fcode = 'PPLC' OR population >= 1000000").fetchall()
+            if len(self._by_id) + len(rows) > 100_000:
+                self._by_id.clear()
+            for r in rows:  # what get() gives for each: admin_name asks for them next
+                self._by_id.setdefault(r[0], Candidate(*r))
+            ids = self._big_towns = frozenset(r[0] for r in rows)
+        return ids
 
     def real_admins(self, c: Candidate) -> tuple[str, str]:
         """(admin1 key, admin2 key) with the first-level division ACLED uses: where the packaged
@@ -920,7 +939,27 @@ class Gazetteer:
 
     def country_place(self, cc: str) -> Candidate | None:
         c = self.countries.get(cc)
-        return self.get(c[7]) if c else None
+        if c is None:
+            return None
+        hit = self._by_id.get(c[7])
+        if hit is None and not self._countries_read:
+            self._read_country_places()
+        return self.get(c[7])
+
+    def _read_country_places(self) -> None:
+        """Every country's own entry at once (what :meth:`get` gives for each), on first need: the country
+        of an article's focus would otherwise cost a query the first time each country comes up."""
+        self._countries_read = True
+        with self._lock:
+            rows = self.con.execute(
+                "SELECT id, name, lat, lon, cc, admin1, admin2, fclass, fcode, population, source, 'name' "
+                "FROM places WHERE id IN (SELECT place_id FROM countries)").fetchall()
+        if len(self._by_id) + len(rows) > 100_000:
+            self._by_id.clear()
+        for r in rows:
+            self._by_id.setdefault(r[0], Candidate(*r))
+        for c in self.countries.values():
+            self._by_id.setdefault(c[7], None)  # an entry the file lacks: what get() answers for it
 
     def to_place(self, c: Candidate, source: str = "") -> Place:
         """A :class:`~eventwire.models.Place` with country and admin names filled in (a new object each time:
