@@ -133,6 +133,11 @@ class Dictionary:
     ethnic_armed: re.Pattern | None = None  # "armed Dinka cattle keepers" -> group 1 = "Dinka"
     # the group names alone: the three patterns above need one, so a text without any skips them
     ethnic_names: re.Pattern | None = None
+    # "fighting between the Hawadle and Abgaal clans", "Albu Mahal tribe fighters": named clans or tribes
+    # under arms -> "<Name> Clan Militia (Country)" / "<Name> Tribal Militia (Country)" (identity militias)
+    clan_pair: re.Pattern | None = None
+    clan_armed: re.Pattern | None = None
+    clan_names: dict[str, str] = field(default_factory=dict)
     country_core: dict[str, str] = field(default_factory=dict)  # norm name/demonym -> country
     by_iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 code -> country (the first listed)
     state_aligned: frozenset[str] = frozenset()  # militias fighting on the state's side (entry names)
@@ -321,6 +326,17 @@ def load_dictionary() -> Dictionary:
             d.ethnic_armed = re.compile(
                 r"\b(?i:armed)\s+(" + alt + r")(?:\s+(?:[A-Z][\w-]+|ethnic))?\s+(?i:" +
                 "|".join(re.escape(n) for n in armed) + r")\b")
+    clans = pat.get("clan_nouns") or {}
+    if clans:
+        d.clan_names = {k.lower(): v for k, v in clans.items()}
+        cn = "|".join(re.escape(k) for k in sorted(clans, key=len, reverse=True))
+        name = r"((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)"
+        d.clan_pair = re.compile(
+            r"\b(?i:between|pitting|pitted)\s+(?:the\s+)?" + name + r"\s+(?i:and)\s+(?:the\s+)?" + name
+            + r"\s+(?i:(" + cn + r"))\b")
+        armed = "|".join(re.escape(n) for n in sorted(pat.get("clan_armed_nouns") or (), key=len, reverse=True))
+        if armed:
+            d.clan_armed = re.compile(r"\b" + name + r"\s+(?i:(" + cn + r"))\s+(?i:" + armed + r")\b")
     for tmpl, nouns in (pat.get("protest_identities") or {}).items():
         for n in nouns:
             d.protest_identities[norm(n)] = tmpl

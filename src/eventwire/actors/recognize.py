@@ -421,6 +421,28 @@ def recognize(doc: Document) -> list[Mention]:
                           why=f"{mt.group()!r}: armed men of an ethnic community (ACLED: ethnic militia)")
             add(a, b, actor, actor.why, entry="", generic=False, source="ethnic", score=0.8)
 
+    # 1c. named clans and tribes under arms: "fighting broke out between the Hawadle and Abgaal clans",
+    # "Albu Mahal tribe fighters" -> "<Name> Clan Militia (Country)" (ACLED: identity militias, inter 4)
+    for pattern, pair in ((d.clan_pair, True), (d.clan_armed, False)):
+        if pattern is None:
+            continue
+        for mt in pattern.finditer(text):
+            kind = mt.group(3 if pair else 2).lower()
+            pieces = [(mt.group(1), mt.start(1), mt.end(1))]
+            if pair:
+                pieces.append((mt.group(2), mt.start(2), mt.end(3)))
+            for group, pa, pb in pieces:
+                if group.split()[0] in ("The", "Two", "Rival", "Local", "Several", "Other", "Both"):
+                    continue
+                if not spans.free(pa, pb):
+                    continue
+                c = ctx_country(pa)
+                label = d.clan_names.get(kind, "Clan Militia")
+                name = f"{group} {label} ({c})" if c else f"{group} {label}"
+                actor = Actor(name=name, inter=4, kind="identity_militia", country=c, listed=True,
+                              why=f"{mt.group()!r}: a named {kind.rstrip('s')} under arms (ACLED: identity militia)")
+                add(pa, pb, actor, actor.why, entry="", generic=False, source="clan", score=0.8)
+
     # 2. dictionary names and country-prefixed generic nouns
     bare: list[tuple[int, int, Entry]] = []  # token spans of bare generic matches
     held: list[tuple[int, int, Entry, str]] = []  # ambiguous acronyms the document's countries do not confirm

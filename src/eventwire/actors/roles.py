@@ -1156,8 +1156,10 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             # "members of the A and B gangs clashed": with a symmetric verb the one named beside
             # actor1 is the other side, not an ally
             sym = bool(_SYMMETRIC.match(doc.clean[start:end]))
+            # (not who speaks: "Provincial police commander X said the men clashed outside the town")
             a2 = next((m for m in ms if m is not a1 and (id(m) not in allies or sym) and m.value.inter in (1, 2, 3, 4, 8)
                        and (a1 is None or m.value.name != a1.value.name)
+                       and not (m.end <= start and _speaking(doc.clean, m.end))
                        and not (a1 is not None and not (sym and m.end <= start) and re.fullmatch(
                            r"\s*(?:,|and|,\s*and)\s*", doc.clean[a1.end:m.start] if m.start >= a1.end else "x"))),
                       None)

@@ -14,6 +14,7 @@ stage may use to parse only sentences that can hold an event.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import re
@@ -21,7 +22,7 @@ import re
 from ..models import Document, Event, Evidence, Location, Mention, Roles
 from ..settings import Settings
 from . import confidence as _confidence
-from .dates import SAME_DAY, DateMention, choose, day_lead, find_dates
+from .dates import SAME_DAY, DateMention, choose, day_lead, event_step, find_dates
 from .detect import Candidate, classify, detect_sentence
 from .fatalities import combine, find_counts, sentence_fatalities, victim_class
 from .lexicon import load_lexicon, may_hold_event
@@ -120,9 +121,17 @@ def _country_info(code: str) -> dict:
 
 
 # --------------------------------------------------------------------------- reading
+# a clause of its own, opened after the trigger, in the past perfect: "..., saying party members had
+# beaten students there", "..., who had fled the town" (not "exiles had rallied on Friday": the
+# sentence's own verb)
+_PLUPERFECT = re.compile(r"(?i)\b(?:saying|said|says|claiming|claimed|alleging|accusing|who|which|that|because)\b"
+                         r"[^.;]*?\b(?:had|having)\s+(?:(?:already|previously|earlier|also|been)\s+)*"
+                         r"(?:[a-z]+ed|[a-z]+en|beat|shot|fought|hit)\b")
+
+
 def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Reading]:
     text = sent.text
-    dates = find_dates(text, doc.published)
+    dates = all_dates = find_dates(text, doc.published)
     day_dates = [d for d in dates if d.usable and d.kind != "relative-event"]
     # the day an event happened (not "said on Tuesday") keeps one told beside "this spring"
     has_day = any(d.precision == 1 and not d.report_date for d in day_dates)
@@ -132,6 +141,9 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
     for c in cands:
         if c.reference and not c.claim and _toll_of(text, c):
             c.reference = False  # "The toll from Sunday's attack in Djibo has climbed to 50": a report of it
+        # "threw stones at the party office, saying party members had beaten students there a week
+        # earlier": a day told in a past-perfect clause after the trigger dates that clause, not the event
+        dates = [d for d in all_dates if not (d.start > c.end and _PLUPERFECT.search(text, c.end, d.start))]
         block_dates = [d for d in dates if c.block_start <= d.start < c.block_end]
         if any(d.kind == "future" for d in block_dates) and not any(d.usable for d in block_dates):
             continue  # "by next week", "tomorrow": planned
@@ -140,6 +152,12 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
             # "in 2015": history, not news; "killed 2,000 civilians last year, the agency said on
             # Tuesday": a year's toll, told today
             continue
+        if (any(d.kind == "year" and d.start <= 4 and d.end <= c.start for d in dates)
+                and (dm is None or dm.report_date or dm.kind in ("weekday", "relative"))):
+            # "Last year, an attack on a church in the province killed 15 worshippers during Sunday
+            # mass": the year that opens the sentence dates all of it (a weekday in it names no
+            # day of this week)
+            continue
         historical = bool(dm and doc.published and dm.date and (doc.published - dm.date).days > HISTORY_DAYS)
         if historical and dm.precision > 1:
             continue  # "in March 2015": history told in passing
@@ -147,6 +165,16 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
         r.background = _background_month(dm, doc)  # "In May, clashes ..." in an August story
         if r.background and lex.cues["exemplar"].search(text):
             continue  # "In one of the deadliest attacks, in August 2024, ...": cited, not told
+        steps = [d for d in dates if event_step(d) and (d in block_dates or d.end <= c.start)]
+        if dm is not None and not dm.report_date and not any(d.end <= c.start < dm.start for d in steps):
+            # a day of the sentence's own dates the event ("The next day, on 21 January" is resolved by
+            # find_dates); only one that opens the sentence before the trigger outranks a later day
+            # ("The following day, helicopters struck ..., the ministry said in a communique on Saturday")
+            steps = []
+        if steps:
+            # "The following day, police arrested ...", "The following day, army helicopters struck ...,
+            # the ministry said on Saturday": a day counted from the event told before (_day_after)
+            r.day_step = event_step(steps[0])
         if dm is not None:
             r.date, r.precision, r.date_mention, r.own_date = dm.date, dm.precision, dm, True
         else:
@@ -258,6 +286,25 @@ _LAST_WEEK = re.compile(
     r"(?:last|the previous|the preceding) (?:week|month)\b"
     r"|(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:weeks?|months?) (?:ago|earlier|before)",
     re.IGNORECASE)
+
+
+def _day_after(readings: list[Reading], doc: Document) -> None:
+    """"Police fired tear gas on Monday ... The following day, police arrested the senator at his home":
+    a day told relative to the event before it is that event's day plus the step (ACLED: one day per
+    event), not undated nor the day the statement was made. The anchor is the nearest reading
+    before it dated to the day by a day of its own (not "said on Monday")."""
+    for i, r in enumerate(readings):
+        if not r.day_step:
+            continue
+        anchor = next((x for x in reversed(readings[:i]) if x.sent < r.sent and x.own_date and x.date
+                       and x.precision == 1 and not x.background and not x.cand.reference
+                       and (x.date_mention is None or not x.date_mention.report_date)), None)
+        if anchor is None:
+            continue  # undated, or dated by the statement as before
+        rel = next(d for d in find_dates(r.sent_text, doc.published) if event_step(d) == r.day_step)
+        r.date = anchor.date + dt.timedelta(days=r.day_step)
+        r.precision, r.own_date, r.same_day = 1, True, False
+        r.date_mention = DateMention(rel.start, rel.end, rel.text, r.date, 1, "relative", False)
 
 
 def _recalled_weeks(readings: list[Reading]) -> None:
@@ -608,6 +655,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
                 t = lex.types[sub]
                 r.cand.sub_event_type, r.cand.event_type, r.cand.disorder_type = t.name, t.event_type, t.disorder_type
             readings.append(r)
+    _day_after(readings, doc)
     _recalled_weeks(readings)
     all_readings = list(readings)
     groups = merge(_drop_background(_drop_seizures(readings, lex, doc)))

@@ -53,6 +53,10 @@ _PATTERNS: list[tuple[str, str]] = [
              r"(?:earlier |late |early )?(?:last|this|past|previous) month|earlier this month|in recent (?:days|weeks|months)|"
              r"(?:in |over )?the (?:past|last) (?:few |several |two |three )?(?:days|weeks)|"
              r"next (?:week|month|year|weekend)|in the coming (?:days|weeks|months)|last year|this year|earlier this year))"),
+    # "killed in violence around the 2018 election", "died in the 2016-2017 crisis": an episode of that year
+    ("yearnoun", r"(?i:the)\s+(?P<yn>(?:19|20)\d\d)(?:[-–/](?:19|20)?\d\d)?\s+(?i:(?:presidential\s+|general\s+|post-?election\s+)?"
+                 r"(?:elections?|votes?|polls?|crisis|wars?|protests?|uprisings?|coups?|massacres?|genocide|conflicts?|"
+                 r"violence|revolution|referendum|unrest|riots?|insurgency|offensive|invasion))\b"),
     ("year", r"(?P<yr_mod>(?i:in|since|during|from|until|by|of|early|late|mid-?)\s+)(?P<yr>(?:19|20)\d\d)(?![\d-])"),
 ]
 _RX = re.compile("|".join(f"(?P<k_{k}>{p})" for k, p in _PATTERNS))
@@ -64,7 +68,7 @@ SAME_DAY = re.compile(r"(?i:\b(?:(?:on|during|within|earlier|later(?: on)?|(?:la
 
 # a sentence that tells no event but turns the story to more of the same day: "But the day ended in
 # bloodshed elsewhere in the city." -- the event the next sentence tells happened that day too
-DAY_LEAD = re.compile(r"(?i:\b(?:the|that) day (?:ended|wore on|turned|closed|took an? \w+ turn)\b|"
+DAY_LEAD = re.compile(r"(?i:\b(?:the|that) (?:day|evening|night|afternoon) (?:ended|wore on|turned|closed|took an? \w+ turn)\b|"
                       r"\blater (?:that|in the) day\b|\bby (?:the )?end of the day\b)")
 
 
@@ -279,7 +283,7 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
             return monday + (P - monday) / 2, 2, "span"
         # last / past / previous week: the middle (Thursday) of the previous week
         return monday - dt.timedelta(days=4), 2, "span"
-    if kind == "year":
+    if kind in ("year", "yearnoun"):
         return None, 3, "year"
     return None, 1, kind
 
@@ -380,6 +384,26 @@ def _day_step(rel: DateMention) -> int:
     """-1 for "the previous afternoon", +1 for "the next morning", 0 for other relative days."""
     words = " ".join(rel.text.lower().split())
     return -1 if words in _DAY_BEFORE else 1 if words in _DAY_AFTER else 0
+
+
+_LATER = re.compile(r"(?i)^(\w+|a couple of|a few) days? later$")
+
+
+def event_step(rel: DateMention) -> int:
+    """Days from the event told before to a day told relative to it, with no day of the sentence
+    to count from: +1 for "The following day", -1 for "the previous evening", +2 for "two days
+    later"; 0 when it is not such a day ("two days before a rally" counts from the rally)."""
+    if rel.kind != "relative-event" or rel.date is not None:
+        return 0
+    step = _day_step(rel)
+    if step:
+        return step
+    m = _LATER.match(" ".join(rel.text.split()))
+    if not m:
+        return 0
+    w = m.group(1).lower()
+    n = NUMBER_WORDS.get(w, int(w) if w.isdigit() else 0)
+    return n if 0 < n <= 7 else 0
 
 
 def _from_anchor(rel: DateMention, days: list[DateMention]) -> DateMention:

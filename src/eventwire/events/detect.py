@@ -230,6 +230,11 @@ def detect_sentence(text: str, has_date: bool = False, lex: Lexicon | None = Non
     return out
 
 
+_OF_PEOPLE = re.compile(r"(?i)\bof$")
+# a crowd's own finite verb: it has no participle use that could describe the people named before it
+_CROWD_VERB = re.compile(r"(?i)(?:marched|rallied|protested|demonstrated|gathered|staged|held)")
+
+
 def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex: Lexicon) -> None:
     """The modality verdict of each trigger (``Hit.verdict``, ``Hit.claimed``)."""
     prev_end = 0
@@ -237,6 +242,11 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
     prev_legal: Hit | None = None
     for h in hits:
         h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex, has_day=has_day)
+        if (not h.verdict.ok and h.verdict.rule == "antecedent" and h.rule.sub_event_type == "Peaceful protest"
+                and _OF_PEOPLE.search(h.verdict.cue) and _CROWD_VERB.fullmatch(h.text)):
+            # "people carrying photographs of the two journalists marched", "relatives of the victims rallied":
+            # the crowd and what it carries, then its own verb -- the protest itself, not an earlier event
+            h.verdict = OK
         if (h.verdict.ok and planned and h.rule.sub_event_type == "Peaceful protest"
                 and _INFINITIVE.search(text, max(0, h.start - 40), h.start)):
             # "called a strike for Thursday to protest against fuel prices": the purpose of a plan
@@ -598,8 +608,10 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
     non_sd = [h for h in deciding if lex.types[h.sub_event_type].event_type != "Strategic developments"]
     if not non_sd:
         # "killed two herders and stole their cattle": the killing, not the theft
+        # (not a back-reference: "police arrested four members who had gone to denounce the kidnapping")
         non_sd = [h for h in group if h.verdict.ok and not h.rule.weak
-                  and lex.types[h.sub_event_type].event_type != "Strategic developments"]
+                  and lex.types[h.sub_event_type].event_type != "Strategic developments"
+                  and not (h.rule.nominal and is_definite(text, h.start, lex, h.text))]
     deciding = non_sd or deciding
     primary = min(deciding, key=lambda h: (lex.types[h.sub_event_type].precedence, -h.rule.strength, h.start))
     told = [h for k, h in enumerate(group) if k and h.verdict.ok and _elaborates(lex, group[:k], h, text)]

@@ -45,6 +45,7 @@ class Reading:
     hedged: bool = False
     distinct: bool = False
     same_day: bool = False  # "the same day", "later that day": dated by the event told before it
+    day_step: int = 0  # "The following day" (+1), "the previous evening" (-1): dated from the event told before it
     historical: bool = False
     background: bool = False  # dated to a month weeks before publication, outside the lead
     haul: bool = False  # weapons found in the operation just told: joins its violent event or goes
@@ -126,7 +127,10 @@ _COLLECTIVE = re.compile(r"^(?:Civilians|Protesters|Rioters) \(")
 
 
 # the crowd of a protest named again: "had gathered", "as the crowd swelled"
-_CROWD = re.compile(r"\b(?:gathered|crowds?|protest\w*|demonstrat\w*|rall(?:y|ied)|march(?:ed|ing)?)\b", re.I)
+_CROWD = re.compile(r"\b(?:gathered|crowds?|protest\w*|demonstrat\w*|rall(?:y|ied)|march(?:ed|ing)?|chant(?:ed|ing)|sit-?ins?)\b", re.I)
+
+
+_CROWD_NOUN = re.compile(r"(?i)(?:protesters?|protestors?|demonstrators?|marchers)")
 
 
 def _actor_name(m) -> str:
@@ -186,6 +190,12 @@ def _km(a: Location, b: Location) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _country_only(a: Location | None, b: Location | None) -> bool:
+    """Is ``a`` only the country ``b`` lies in (a sentence that names no place of its own)?"""
+    return (a is not None and b is not None and not a.place.admin1 and a.geo_precision == 3
+            and bool(a.place.country) and a.place.country == b.place.country)
+
+
 def _same_day(r: Reading, g: Group) -> bool:
     """Is ``r`` undated, or dated to the group's own day?"""
     return not r.own_date or r.date is None or g.date[0] is None or r.date == g.date[0]
@@ -229,7 +239,7 @@ def _place_named(r: Reading, g: Group) -> bool:
 
 
 CONTESTED = ("Attack", "Armed clash", "Violent demonstration", "Mob violence")  # one incident, told as either
-_RETOLD = re.compile(r"(?:\bhad\s+(?:\w+ly\s+)?|^\W*the\s+(?:[\w'-]+\s+){1,2}(?:was|were|had been)\s+(?:\w+ly\s+)?)$",
+_RETOLD = re.compile(r"(?:\bhad\s+(?:\w+ly\s+)?(?:(?:come|been)\s+under\s+(?:heavy\s+)?)?|^\W*the\s+(?:[\w'-]+\s+){1,2}(?:was|were|had been)\s+(?:\w+ly\s+)?)$",
                      re.IGNORECASE)
 _ACCOUNT = re.compile(r"\b(?:said|says|told|according to|claimed|described|reported|alleged)\b", re.IGNORECASE)
 
@@ -365,11 +375,27 @@ def _joins(r: Reading, g: Group) -> bool:
         return True
     if _disperses(r, g):
         return True
-    if (c.sub_event_type in CONTESTED and m.sub_event_type in CONTESTED and not r.distinct and near
+    if (c.sub_event_type == "Peaceful protest" and _family(m.event_type) == "protest" and not r.own_date
+            and not r.distinct and near and all(_CROWD_NOUN.fullmatch(h.text) for h in c.hits)
+            and _locations_agree(_own_location(r), g.location, strict=False)):
+        # "Thousands of protesters demanding the resignation of the election commission gathered near the
+        # Paltan area" after the riot told with its day: the crowd of that riot, described, not a second protest
+        return True
+    if (c.sub_event_type == "Protest with intervention" and m.event_type in VIOLENT and near
+            and not r.own_date and (not r.distinct or _only_later(r)) and not _CROWD.search(r.sent_text)
+            and _locations_agree(_own_location(r), g.location, strict=False)):
+        # "Soldiers arrived later and fired tear gas at villagers" after the settlers' raid on the
+        # village: the force's response to the attack just told, no protest of its own
+        return True
+    if (c.sub_event_type in CONTESTED and not r.distinct
+            and (m.sub_event_type in CONTESTED and near
+                 or (m.sub_event_type == "Excessive force against protesters"
+                     and r.sent - max(x.sent for x in g.readings) <= FOLLOW_UP_WINDOW + 1))
             and _same_day(r, g) and _inter1(r) != 1 and _retold(r)
-            and _locations_agree(r.location, g.location, strict=False)):
+            and (_locations_agree(r.location, g.location, strict=False) or _country_only(r.location, g.location))):
         # "'The convoy was attacked by a large number of terrorists,' one source said" after the
-        # ambush; "The IDF said Palestinians had hurled rocks" after the killing in the village:
+        # ambush; "The IDF said Palestinians had hurled rocks" after the killing in the village;
+        # "A police spokesman said the officers had come under attack" after they fired on the crowd:
         # one side's account of the incident just told, not a second incident
         return True
     if not _dates_agree(r, g):

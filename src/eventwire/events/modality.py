@@ -33,6 +33,9 @@ class Verdict:
 
 OK = Verdict(True)
 _RECALLED = re.compile(r"\b(?:in which|during which|when|where|that left|which left)\b", re.IGNORECASE)
+# "marched on Wednesday to mark 1,000 days since they began a sit-in": the span the event marks
+_MARKED_SPAN = re.compile(r"(?i)\b(?:mark(?:ed|ing|s)?|commemorat(?:e|ed|ing)|observ(?:e|ed|ing))\s+(?:the\s+)?"
+                          r"(?:[\w,]+\s+){0,2}(?:days?|weeks?|months?|years?)\s+$")
 _SUPERLATIVE = re.compile(
     r"\b(?:\w+est|worst|biggest|largest|most (?:serious|violent|intense)|first|highest)\b(?:\s+[\w-]+){0,4}\s*$",
     re.IGNORECASE)
@@ -224,7 +227,8 @@ class _Cues:
                 # "the worst violence since protests began in December" dates a comparison, not the event
                 m = next((x for x in rx.finditer(clause)
                           if not (x.group(0).lower().startswith("since")
-                                  and _SUPERLATIVE.search(clause[max(0, x.start() - 45):x.start()]))
+                                  and (_SUPERLATIVE.search(clause[max(0, x.start() - 45):x.start()])
+                                       or _MARKED_SPAN.search(clause[max(0, x.start() - 45):x.start()])))
                           and not (name == "habitual" and _RISEN.fullmatch(x.group(0))
                                    and self._toll_of_trigger(clause, x.start()))), None)
             if m and name == "exercise":

@@ -57,6 +57,11 @@ _INSIDE_GAP = re.compile(r"^\s*(?:,\s*)?(?:in|at|inside)\s+(?:the\s+(?:\w+\s+)?(
 # "Nablus in the occupied West Bank", "Tsafe in Nigeria's northwestern Zamfara state": the division after a
 # town holds it
 _IN_CONTAINER = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+# after an unlisted name: "..., in the south of the city", ", a neighbourhood of the capital", "in the city's north"
+_IN_THE_CITY = re.compile(r"\s*,\s*(?:(?:in|on)\s+the\s+(?:(?:far\s+)?(?:north|south|east|west|centre|center|"
+                          r"north-?east|north-?west|south-?east|south-?west|outskirts|heart)\w*\s+of\s+)?"
+                          r"|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:neighbou?rhood|district|division|suburb|quarter|"
+                          r"area|township|slum)\s+(?:of|in)\s+)the\s+(?:city|capital)\b", re.I)
 # words between a small place and a town that make the town a reference point, not its container
 _APART = re.compile(r"\d|\bkm\b|kilomet|\bmiles?\b|\b(?:north|south|east|west)\w*\s+of\b|\bnear\b|\bfrom\b|"
                     r"\boutside\b|\bborders?\b|\bbetween\b|\bto\b|\band\b|[;:()]", re.I)
@@ -773,6 +778,12 @@ class Locator:
                                               abs(x.start - m.start)))
         if anchor is None:
             focus = own_cc or doc.meta.get("place_focus", "")
+            city = self._the_city(doc, focus, m) if focus else None
+            if city is not None:
+                # "at his home in Kyebando, in the north of the city": a part of the one city the article names
+                return Location(place=city.value, geo_precision=1, mention=m,
+                                why=f"{why}; {m.text!r} is not in the gazetteer: a part of 'the city' the article "
+                                    f"names, {city.text!r}, so the city itself (precision 1)")
             region = self._article_region(doc, focus, m) if focus else None
             c = self.gaz.country_place(focus) if focus and region is None else None
             if region is not None:
@@ -815,6 +826,19 @@ class Locator:
                       feature_class="", feature_code="", source=f"unlisted {m.text!r}; {awhy}")
         return Location(place=place, geo_precision=precision, mention=m,
                         why=f"{why}; {m.text!r} is not in the gazetteer: {awhy} (precision {precision})")
+
+    @staticmethod
+    def _the_city(doc: Document, cc: str, m: Mention) -> Mention | None:
+        """"in Kyebando, in the north of the city", "Kisenyi, a division of the capital": an unlisted name the
+        sentence places in "the city" or "the capital" -- the one town of that country the article names
+        before it (None when it names none or several)."""
+        if not _IN_THE_CITY.match(doc.clean, m.end):
+            return None
+        towns = [x for x in doc.mentions if x.kind == "place" and isinstance(x.value, Place) and x.start < m.start
+                 and not _unplaced(x) and x.meta.get("role", "literal") == "literal"
+                 and x.value.country_code == cc and x.value.feature_class == "P"]
+        names = {x.value.name for x in towns}
+        return towns[-1] if len(names) == 1 else None
 
     @staticmethod
     def _one_district_in(doc: Document, province: Place, m: Mention) -> Mention | None:

@@ -164,6 +164,9 @@ _CAPITAL_OF = re.compile(
 _BARE_CAPITAL = re.compile(r"\bthe\s+(?:(?:country|nation)['’]s\s+)?capital\b")
 # after "capital": a name, "city", "of ...", "'s" -- then the capital is named or is another one
 _CAPITAL_NAMED_AFTER = re.compile(r"\s*(?:,\s*)?(?:[A-Z]|city\b|of\b|region\b|district\b|territory\b|['’]s\b)")
+# "the capital's main market district", "the capital's northern suburbs": a part of the capital, which is where
+_CAPITAL_PART_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:district|neighbou?rhood|quarter|suburbs?|market|"
+                                 r"outskirts|streets|centre|center|slums?|township|commune)\b")
 _APPOSITION = re.compile(r"\w,\s*$")
 _PART_OF = re.compile(r"\b(?:area|district|neighbou?rhood|quarter|suburb|part|outskirts|streets|centre|center|north|south|"
                       r"east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+$", re.I)
@@ -457,6 +460,11 @@ def _strip_the(text: str, start: int) -> tuple[str, int]:
 _PLURAL_FEATURES = {"villages": "village", "towns": "town", "cities": "city", "hamlets": "hamlet",
                     "settlements": "settlement", "camps": "camp", "neighbourhoods": "neighbourhood",
                     "neighborhoods": "neighborhood", "suburbs": "suburb"}
+
+
+# a stretch of road named by its two ends: "on the road between X and Y", "the highway between"
+ROUTE_NOUNS = frozenset({"road", "roads", "highway", "route", "axis", "stretch", "track", "motorway", "railway",
+                         "line", "journey", "way", "corridor", "trunk"})
 
 
 def _plural_list_feature(tokens: list[Token], i: int) -> str:
@@ -1043,6 +1051,8 @@ class Recognizer:
             return True
         if k is not None and k >= 2 and _plural_list_feature(tokens, k):
             return True  # "the villages of Huwaysis and Jubb Al-Jarrah" tagged ORG / PERSON
+        if k is not None and k >= 2 and tokens[k - 1].lower == "between" and tokens[k - 2].lower in ROUTE_NOUNS:
+            return True  # "on the road between Djibo and Namsiguia" tagged NORP: the two ends of a road
         if e is None:
             return False
         m = _tok_index({}, e, tokens) if tokens else -1
@@ -1490,7 +1500,8 @@ def _bare_capitals(text: str, out: list[Toponym]) -> list[RegionRef]:
     if "capital" not in text:
         return refs  # the quick common case (every match of the pattern has the word)
     for m in _BARE_CAPITAL.finditer(text):
-        if _CAPITAL_NAMED_AFTER.match(text, m.end()) or _APPOSITION.search(text, max(0, m.start() - 3), m.start()):
+        if not _CAPITAL_PART_AFTER.match(text, m.end()) and (
+                _CAPITAL_NAMED_AFTER.match(text, m.end()) or _APPOSITION.search(text, max(0, m.start() - 3), m.start())):
             continue
         if _PART_OF.search(text, max(0, m.start() - 40), m.start()):
             continue  # "the Mirpur area of the capital": a part of the capital is where
