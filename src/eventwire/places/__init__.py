@@ -29,7 +29,7 @@ from ..settings import Settings
 from .gazetteer import Gazetteer, default_path, distance_km, normalise
 from .gazetteer import build as build_gazetteer
 from .gazetteer import ensure as ensure_gazetteer
-from .geolocate import Locator
+from .geolocate import Locator, destination_before
 from .recognize import Recognizer, RegionRef, Toponym
 from .resolve import Resolver
 
@@ -185,13 +185,18 @@ def run(doc: Document, settings: Settings) -> Document:
                                  "cues": sorted(t.cues), "label": t.label, "match": "",
                                  "admin1_key": "", "admin2_key": "", "unlisted": True, "qual_cc": t.qual_cc,
                                  **({"feature": t.feature} if t.feature else {})}))
+    for m in new:
+        if "destination" in m.meta["cues"] or (m.meta.get("unlisted") and destination_before(text, m.start)):
+            m.meta["destination"] = True  # "cattle were taken towards the Nigerian border"
     _anchor_unlisted(new, text)
-    # the document's focus country: literal mentions vote
+    # the document's focus country: literal mentions vote -- a town someone went to half, a country
+    # someone went to not at all ("refugees fled to Chad", "taken towards the Nigerian border")
     votes: dict[str, float] = {}
     for m in new:
         cc = m.value.country_code
-        if cc and not m.meta.get("doubt"):
-            votes[cc] = votes.get(cc, 0.0) + (1.0 if m.meta["role"] == "literal" else 0.5)
+        went = m.meta.get("destination")
+        if cc and not m.meta.get("doubt") and not (went and m.value.feature_code.startswith("PCL")):
+            votes[cc] = votes.get(cc, 0.0) + (1.0 if m.meta["role"] == "literal" else 0.5) * (0.5 if went else 1.0)
     focus = max(votes, key=lambda k: votes[k]) if votes else ""
     doc.meta["place_focus"] = focus
     if focus:
@@ -285,6 +290,9 @@ def _anchor_unlisted(mentions: list[Mention], text: str | None = None) -> None:
             m.value = Place(name=m.text, source=f"doubted reading {far.name} ({far.country}); not placed")
             m.why += "; its far reading is doubted: placed by the places named around it"
         pool = [x for x in listed if x.sent == m.sent and abs(x.start - m.start) <= 150]
+        # not where the report was filed, nor where someone went ("as he was about to fly to Nairobi")
+        pool = [x for x in pool if "dateline" not in x.meta.get("cues", ()) and not x.meta.get("destination")] \
+            or pool
         near = towns
         if m.meta.get("feature") in _VILLAGE_WORDS:
             if home is None:
@@ -372,6 +380,8 @@ def _site_word(r, text: str) -> str:
 def _far_site(r, resolved: list, text: str) -> bool:
     """A site name read as a small town of that name: "Washington Square" in a New Orleans story is the
     square there, not the town 1,700 km away; "shops on Madero street" are on a street of the article's town."""
+    if _foreign_building(r, resolved, text):
+        return True
     word = _site_word(r, text).lower().strip(".,")
     c = r.cand
     if not word and c.feature_class == "S" and c.match == "alt" and r.topo.role == "literal":
@@ -384,8 +394,6 @@ def _far_site(r, resolved: list, text: str) -> bool:
         towns = [x.cand for x in resolved if x is not r and x.topo.role == "literal" and x.cand.feature_class == "P"]
         return local and bool(towns) and all(x.country_code == c.country_code and distance_km(
             c.latitude, c.longitude, x.latitude, x.longitude) > 300 for x in towns)
-    if not word and _foreign_building(r, resolved, text):
-        return True
     if not word or r.topo.role != "literal" or c.feature_class not in ("P", "A", "H", "L") or c.is_country:
         return False
     if word in STREET_WORDS and r.topo.text.split()[-1].lower().strip(".") not in SITE_WORDS:
@@ -405,9 +413,34 @@ def _far_site(r, resolved: list, text: str) -> bool:
 
 
 _QUARTER_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb"})
-# buildings and camps often named after a holy or famous city abroad: "Madina hospital" in Mogadishu
+# buildings, camps and landmarks, often named after a holy or famous city abroad ("Madina hospital" in
+# Mogadishu), a founder, a saint or a namesake town ("Beaufort castle" above the Litani, "Sheffield market" in Aden)
 _BUILDING_WORDS = frozenset({"hospital", "clinic", "mosque", "school", "madrasa", "university", "college",
-                             "market", "camp", "hotel"})
+                             "market", "camp", "hotel", "castle", "fort", "fortress", "citadel", "palace",
+                             "stadium", "bridge", "airport", "airfield", "airbase", "prison", "jail", "barracks",
+                             "church", "cathedral", "temple", "shrine", "square", "street", "road", "avenue",
+                             "roundabout", "junction", "checkpoint", "station", "tower", "dam", "port", "mall",
+                             "academy", "bazaar", "gate", "crossing"})
+# the word after a name, also after a second name joined to it ("at Madina and Erdogan hospitals")
+_BUILDING_AFTER = re.compile(r" (?:(?:and|&) (?:[A-Z][\w'’.-]* ){1,3})?([A-Za-z]+)\b")
+# a foreign town of under this many people, more than FACILITY_FAR_KM from every place the article names,
+# before a building word is the building's name, not the town
+FACILITY_POPULATION, FACILITY_FAR_KM = 200_000, 1000
+
+
+def _building_word(r, text: str) -> tuple[str, int]:
+    """The building or landmark word right after the name ("Beaufort castle", "Madina and Erdogan hospitals"),
+    singular, and where it ends; ("", -1)."""
+    m = _BUILDING_AFTER.match(text, r.topo.end, r.topo.end + 60)
+    if not m:
+        return "", -1
+    w = m.group(1).lower()
+    for cut in (0, 1, 2):  # "hospitals", "churches"
+        if cut and not w.endswith("s"):
+            break
+        if w[:len(w) - cut] in _BUILDING_WORDS:
+            return w[:len(w) - cut], m.end(1)
+    return "", -1
 
 
 # the holy cities buildings are named after (data/building_namesakes.txt); any other town before a building
@@ -422,27 +455,37 @@ def _holy_city_names() -> frozenset[str]:
 def _foreign_building(r, resolved: list, text: str) -> bool:
     """"a doctor at Madina hospital" in a Mogadishu story: a building named after a holy city of another
     country (here Medina), which the article neither names nor places anything in, while every town it names
-    lies over 300 km away -- the building is in the article's town, not in the holy city. A building named
-    after any other town is in it ("Gunmen stormed a Kabul hotel ... In Washington, the State Department
-    condemned"), unless the text places it in a far town of another country ("the Kandahar hotel in Quetta")."""
+    lies over 300 km away -- the building is in the article's town, not in the holy city. The same for a
+    building or landmark named like a town of up to 200,000 people abroad that lies over 1,000 km from every
+    place the article names, all of them in other countries ("a village below Beaufort castle in Nabatieh
+    district" is not in Beaufort, South Carolina), and for one the text places in a far town of another
+    country ("the Kandahar hotel in Quetta", "Sheffield market in Aden"). A building named after a capital, a
+    big town, or a town of a country the article names is in it ("Gunmen stormed a Kabul hotel ... In
+    Washington, the State Department condemned"; "Kabul University" in a story naming Afghanistan)."""
     if text[r.topo.end:r.topo.end + 1] != " ":
         return False
-    after = text[r.topo.end + 1:r.topo.end + 16].split(None, 1)
+    word, past = _building_word(r, text)
     c = r.cand
-    if not after or after[0].lower().strip(".,;:") not in _BUILDING_WORDS or r.topo.role != "literal" \
-            or c.feature_class != "P" or not c.country_code:
+    if not word or r.topo.role != "literal" or c.feature_class not in ("P", "A") or c.is_country \
+            or not c.country_code:
         return False
     own = normalise(r.topo.text)
     if any(x is not r and x.cand.country_code == c.country_code and normalise(x.topo.text) != own for x in resolved):
         return False  # "Kabul University" in a story that names Afghanistan or an Afghan place
     if own in _holy_city_names():
-        return _far_from_article_towns(r, resolved)
+        return c.feature_class == "P" and _far_from_article_towns(r, resolved)
     # placed: "the Kandahar hotel in Quetta" (a town of another country, far away, right after)
-    past = r.topo.end + 1 + len(after[0])
-    return any(x is not r and x.topo.role == "literal" and x.cand.feature_class == "P" and not x.doubt
-               and 0 < x.topo.start - past <= 5 and text[past:x.topo.start].strip().lower() == "in"
-               and x.cand.country_code != c.country_code
-               and distance_km(c.latitude, c.longitude, x.cand.latitude, x.cand.longitude) > 300 for x in resolved)
+    if any(x is not r and x.topo.role == "literal" and x.cand.feature_class == "P" and not x.doubt
+           and 0 < x.topo.start - past <= 5 and text[past:x.topo.start].strip().lower() == "in"
+           and x.cand.country_code != c.country_code
+           and distance_km(c.latitude, c.longitude, x.cand.latitude, x.cand.longitude) > 300 for x in resolved):
+        return True
+    if c.feature_class != "P" or c.feature_code == "PPLC" or c.population >= FACILITY_POPULATION:
+        return False
+    places = [x.cand for x in resolved if x is not r and x.topo.role in ("literal", "adjective") and not x.doubt
+              and normalise(x.topo.text) != own and x.cand.latitude is not None]
+    return bool(places) and all(x.country_code and x.country_code != c.country_code and distance_km(
+        c.latitude, c.longitude, x.latitude, x.longitude) > FACILITY_FAR_KM for x in places)
 
 
 def _far_from_article_towns(r, resolved: list, km: float = 300) -> bool:

@@ -35,7 +35,7 @@ import re
 
 from ..models import Document, Location, Mention, Place
 from .gazetteer import Gazetteer, display_name
-from .recognize import DIRECTIONS
+from .recognize import DIRECTIONS, destination_before  # noqa: F401 - re-exported for the places stage
 from .resolve import TOWN_FEATURES
 
 _DIRS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -62,6 +62,11 @@ _IN_THE_CITY = re.compile(r"\s*,\s*(?:(?:in|on)\s+the\s+(?:(?:far\s+)?(?:north|s
                           r"north-?east|north-?west|south-?east|south-?west|outskirts|heart)\w*\s+of\s+)?"
                           r"|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:neighbou?rhood|district|division|suburb|quarter|"
                           r"area|township|slum)\s+(?:of|in)\s+)the\s+(?:city|capital)\b", re.I)
+# "Dhaka's Mirpur area", "the Mirpur area of Dhaka": a part of a city, named with the city
+_POSSESSOR_GAP = re.compile(r"['’]s?\s+$")
+_PART_AFTER = re.compile(r"\s+(?:area|neighbou?rhood|district|quarter|suburb|locality|township|slum|sector)s?\b", re.I)
+_PART_OF_GAP = re.compile(r"^\s+(?:area|neighbou?rhood|district|quarter|suburb|locality|slum|sector)\s+(?:of|in)\s+$",
+                          re.I)
 # words between a small place and a town that make the town a reference point, not its container
 _APART = re.compile(r"\d|\bkm\b|kilomet|\bmiles?\b|\b(?:north|south|east|west)\w*\s+of\b|\bnear\b|\bfrom\b|"
                     r"\boutside\b|\bborders?\b|\bbetween\b|\bto\b|\band\b|[;:()]", re.I)
@@ -524,7 +529,10 @@ class Locator:
             if "speech" in cues:
                 score -= 1.5
                 parts.append("the place of a speaker (-1.5)")
-            if "from" in cues:
+            if m.meta.get("destination"):
+                score -= 3.0
+                parts.append("where someone went or was taken, not where it happened (-3.0)")
+            elif "from" in cues:
                 score -= 1.5
                 parts.append("after 'from' (-1.5)")
             elif cues & {"in", "near", "direction", "feature"}:
@@ -615,7 +623,7 @@ class Locator:
                 return Location(place=city.value, geo_precision=1, mention=best,
                                 why=f"{why_best}; {best.text!r} is a site in {city.text!r}, named with it: "
                                     f"the town, as ACLED codes it (precision 1)")
-        if best.value.feature_class == "P" and not _unplaced(best):
+        if (best.value.feature_class == "P" or best.value.feature_code in ("ADM2", "ADM3")) and not _unplaced(best):
             city = self._enclosing_city(doc, best, in_sent)
             if city is not None:
                 return Location(place=city.value, geo_precision=1, mention=best,
@@ -738,10 +746,16 @@ class Locator:
         p: Place = m.value
         for o in in_sent:
             q = o.value
-            if o is m or o.start < m.end or o.start - m.end > 40 or q.feature_class != "P" or q.latitude is None:
+            if o is m or q.feature_class != "P" or q.latitude is None:
                 continue
-            if not _INSIDE_GAP.match(doc.clean[m.end:o.start]):
-                continue
+            if o.end <= m.start:
+                # "Dhaka's Mirpur area": a part of the city named before it, as its possessor
+                if m.start - o.end > 4 or not _POSSESSOR_GAP.match(doc.clean[o.end:m.start]) \
+                        or not _PART_AFTER.match(doc.clean, m.end, min(len(doc.clean), m.end + 30)):
+                    continue
+            elif o.start < m.end or o.start - m.end > 40 or not (
+                    _INSIDE_GAP.match(doc.clean[m.end:o.start]) or _PART_OF_GAP.match(doc.clean[m.end:o.start])):
+                continue  # "Maidan in Kyiv", "the Mirpur area of Dhaka"
             if (q.population or 0) <= (p.population or 0) or p.latitude is None:
                 continue
             if distance_km(p.latitude, p.longitude, q.latitude, q.longitude) > 40:
@@ -770,7 +784,15 @@ class Locator:
         own_cc = self._sentence_country(doc, m)
         if own_cc:  # "near Boni in central Mali": not a town of the paragraph before about Burkina Faso
             listed = [x for x in listed if x.value.country_code == own_cc]
+        listed = [x for x in listed if not x.meta.get("destination")] or listed  # "about to fly to Nairobi"
         same = [x for x in listed if x.sent == m.sent and "speech" not in x.meta.get("cues", ())]
+        # a dateline is where the report was filed: "ISLAMABAD - ... in the town of Panama in Sindh province"
+        # (but "TAIZ - ... the Al-Qahira district of Taiz city": a dateline inside the division named is its town)
+        inner = [x for x in same if "dateline" not in x.meta.get("cues", ())]
+        if inner and not any(x.value.feature_code in ("ADM1", "ADM2") and x.value.country_code == d.value.country_code
+                             and x.value.admin1 == d.value.admin1 for x in inner for d in same
+                             if "dateline" in d.meta.get("cues", ())):
+            same = inner
         pool = same or [x for x in listed if 0 <= m.sent - x.sent <= 2]
         anchor = None
         if pool:
@@ -881,7 +903,7 @@ class Locator:
         codes = {x.value.country_code for x in doc.mentions
                  if x.kind == "place" and isinstance(x.value, Place) and x.sent == m.sent and x is not m
                  and x.meta.get("role", "literal") == "literal" and x.value.feature_code.startswith("PCL")
-                 and "speech" not in x.meta.get("cues", ())}
+                 and "speech" not in x.meta.get("cues", ()) and not x.meta.get("destination")}
         return next(iter(codes)) if len(codes) == 1 else ""
 
     def _article_region(self, doc: Document, cc: str, m: Mention) -> tuple[Place, str] | None:

@@ -848,9 +848,11 @@ class Recognizer:
                         nationality = any(c.match == "demonym" for c in cands)
                         topo.role = "adjective" if nationality or any(t.adj_tail for t in tokens[i:j]) \
                             or self._mark_people(topo, tokens, j, text, cands) else "literal"
-                    elif zone[0] == s and (text[e:zone[1]].strip() in ("", ".", "'s", "’s") or "zone_place" in topo.cues) \
-                            and not demonym:
-                        topo.role = "literal"  # the whole "ORG" is the place: "in central Karachi" tagged ORG
+                    elif zone[0] == s and (text[e:zone[1]].strip() in ("", ".", "'s", "’s") or "zone_place" in topo.cues
+                                           or "dateline" in topo.cues) and not demonym:
+                        # the whole "ORG" is the place: "in central Karachi" tagged ORG; a dateline swallowed
+                        # by an entity ("DHAKA - Thousands of ..." tagged ORG) is still where the report is from
+                        topo.role = "literal"
                     else:
                         topo.role = "embedded"
                         last = text[zone[0]:zone[1]].split()[-1].lower().strip(".,'’")
@@ -1083,6 +1085,9 @@ class Recognizer:
                 break
             if j > i and t.lower in CALENDAR_WORDS:
                 break  # "the town of Githurai on Tuesday"
+            if j > i and t.lower in ("at", "on") and not t.cap and j + 1 < len(tokens) \
+                    and self.gaz.lookup(text[tokens[j + 1].start:tokens[j + 1].end]):
+                break  # "an opposition MP at Entebbe airport": a preposition before a listed town
             j += 1
             if t.possessive:
                 break
@@ -1446,6 +1451,40 @@ class Recognizer:
 _LEADING_PREPOSITIONS = frozenset({"in", "across", "at", "near", "from", "during", "throughout", "outside", "inside",
                                    "around", "along", "within", "into", "to", "for", "after", "before", "since",
                                    "between", "beyond", "towards", "toward", "through", "over", "under"})
+
+
+# where someone went or was taken, not where the event happened: "as he was about to board a flight to
+# Guwahati", "cattle were taken towards the Nigerian border", "fled toward the border with Niger"
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:flights?|fl(?:y|ying|ew|own)|bound|head(?:ed|ing|s)?|travel(?:l?ed|l?ing|s)?|leav(?:e|es|ing)|left|"
+    r"depart(?:ed|ing|s)?|fle(?:e|d|eing|es)|escap(?:e|ed|ing)|retreat(?:ed|ing)?|withdr(?:ew|awn|awing)|"
+    r"taken|driven|drove|herded|deported|extradited|airlifted|evacuated|rushed|transferred|smuggled|trafficked|"
+    r"en\s+route)\s+(?:[\w'’-]+\s+){0,3}?(?:to|for|towards?|into)\s+(?:the\s+)?"
+    r"(?:(?:border|frontier)\s+with\s+(?:the\s+)?|(?:neighbou?ring|nearby)\s+)?$", re.I)
+
+
+def destination_before(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` is where someone went or was taken ("a flight to Guwahati",
+    "taken towards the Nigerian border"), told in the words just before it."""
+    if start < 4:
+        return False
+    # the quick no (most places follow "in", "of", "near"): the word before, past "the", "border with",
+    # "neighbouring", must be "to", "for", "towards" or "into"
+    words = text[max(0, start - 40):start].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    if len(words) >= 2 and words[-1] == "with" and words[-2] in ("border", "frontier"):
+        del words[-2:]
+        if words and words[-1] == "the":
+            words.pop()
+    if words and words[-1] in ("neighbouring", "neighboring", "nearby"):
+        words.pop()
+    if not words or words[-1] not in _DESTINATION_PREPOSITIONS:
+        return False
+    return bool(_DESTINATION_BEFORE.search(text, max(0, start - 70), start))
+
+
+_DESTINATION_PREPOSITIONS = frozenset({"to", "for", "towards", "toward", "into"})
 
 
 def _strip_lga(text: str, s: int, e: int, label: str) -> tuple[int, int, str]:

@@ -27,7 +27,7 @@ from ..resources import load_csv
 from .gazetteer import Candidate, Gazetteer, distance_km, normalise
 from .recognize import ADMIN_NOUNS as ADMIN_WORDS
 from .recognize import FEATURE_NOUNS as FEATURE_WORDS
-from .recognize import _ABBR_AFTER, Toponym, _may_hold, abbreviation, article_variants, is_dotted
+from .recognize import _ABBR_AFTER, Toponym, _may_hold, abbreviation, article_variants, destination_before, is_dotted
 
 POP_WEIGHT = 1.5  # points per tenfold population
 ADMIN_SENT, ADMIN_DOC = 2.5, 1.5  # its first-level division named in the sentence / the article
@@ -72,6 +72,33 @@ def describe(c: Candidate, gaz: Gazetteer) -> str:
     return ", ".join(bits) + f" ({c.feature_code}, pop {_fmt_pop(c.population)})"
 
 
+
+
+# a country's name as a state's, not a town's: "Costa Rica's president", "the embassy of Costa Rica"
+_STATE_AFTER = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:president|government|foreign|prime|ministers?|ministry|army|armed|"
+                          r"military|navy|national|embassy|ambassador|parliament|congress|senate|economy|capital|"
+                          r"border|coast|league|team|people|leaders?|authorities|police|troops|forces|officials|"
+                          r"state|states|territory|soil|citizens|nationals|interior|defen[cs]e)\b", re.I)
+_STATE_BEFORE = re.compile(r"\b(?:embassy|ambassador|consulate|president|government|minister|envoy|citizens?|"
+                           r"nationals?|border|republic|kingdom)\s+(?:of|to|in|with)\s+(?:the\s+)?$", re.I)
+# the words that make a name a town's: "the road from X", "from X to Y", "X's market", "the sindicatura of X"
+_ROAD_BEFORE = re.compile(r"\b(?:road|highway|motorway|route|track|trail|journey|drive|bus|convoy)\s+(?:\w+\s+){0,2}?"
+                          r"(?:from|between|linking|connecting|to)\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
+_TO_AFTER = re.compile(r"\s+(?:to|and)\s+(?:the\s+)?(?:(?:town|city|village|community)\s+of\s+)?[A-Z]")
+_LOCAL_POSSESSIVE = re.compile(r"['’]s\s+(?:\w+\s+)?(market|square|outskirts|streets?|residents|mayor|town\s+hall|"
+                               r"cemetery|bus\s+station|plaza|neighbou?rhoods?|main\s+road|downtown|church|"
+                               r"police\s+station|municipal)\b", re.I)
+# a country crossed or reached: "cocaine moved through Costa Rica", "migrants deported to Honduras"
+_ACROSS_BEFORE = re.compile(r"\b(?:through|via|across|into|to|from|toward|towards|throughout)\s+$", re.I)
+_PART_OF_BEFORE = re.compile(r"\b(?:area|neighbou?rhood|quarter|suburb|locality)\s+of\s+(?:the\s+)?$", re.I)
+# two towns in a list or a road's ends: "Costa Rica and Eldorado", "Costa Rica, Eldorado", "Costa Rica-Eldorado"
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|to|-|–|/)\s*(?:(?:and|or)\s+)?")
+# "Cuba, a town of Guanajuato state", "Jordan, a small village in ..."
+_TOWN_APPOSITION = re.compile(r"\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(town|village|city|community|hamlet|"
+                              r"settlement|locality|township|neighbou?rhood|suburb)\b", re.I)
+_LOCAL_UNIT = re.compile(r"\b(?:sindicaturas?|municipality|municipio|commune|ejido|colonias?|barangays?|parish|"
+                         r"comuna|corregimiento|vereda|aldea|kebele|woreda|upazila|tehsil|sub-?district)\b", re.I)
 
 
 class Resolver:
@@ -237,6 +264,10 @@ class Resolver:
 
     def __call__(self, toponyms: list[Toponym], text: str = "", sentences: list[tuple[int, int]] | None = None) -> list[Resolved]:
         priors = self._priors  # (entry, named, toponym as the prior reads it) -> points (see __init__)
+        if text:
+            for t in toponyms:
+                if destination_before(text, t.start):
+                    t.cues.add("destination")  # "refugees fled to Chad": where they went casts no focus vote
         cand_lists = [self.candidates(t) for t in toponyms]
         for k, t in enumerate(toponyms):
             # "Gainesville, Va." is Virginia only if a Gainesville is there: "APATZINGAN, Mich." (a Mexican
@@ -377,7 +408,10 @@ class Resolver:
                 meant = _division_meant(k, t, c, town, toponyms, out, text) if town is not None else ""
                 if meant:
                     parts = parts + [f"the {c.feature_code} rather than the town of the same name ({meant})"]
-                if town is not None and (t.feature in TOWN_FEATURES or not t.feature) and not meant:
+                # "the Mirpur area of Dhaka": the city holding a part of it, not the division
+                if town is not None and (t.feature in TOWN_FEATURES or not t.feature or (
+                        t.feature == "area" and _PART_OF_BEFORE.search(text, max(0, t.start - 30), t.start))) \
+                        and not meant:
                     second = (s, c)
                     parts = parts + [f"the town rather than the {c.feature_code} of the same name"]
                     c = town
@@ -401,6 +435,21 @@ class Resolver:
                 s = self._score(k, t, c, toponyms, ctx, None)
                 parts = [f"the article's country's {t.text} rather than one far abroad ({doubt})"]
                 doubt = ""
+            if c.is_country and focus and c.country_code != focus and t.role == "literal" and not t.qual_cc and text:
+                # "the road from Costa Rica to El Dorado" in a Sinaloa story: the article's country's town named
+                # like a country, not the country -- "Costa Rica's president" stays the country
+                town, cue = self._country_named_town(k, t, cands, focus, toponyms, firsts, text, sents)
+                if town is not None:
+                    second = (s, c)
+                    c = town
+                    s = self._score(k, t, c, toponyms, ctx, None)
+                    parts = [f"a town of the article's country named like the country {second[1].name} ({cue})"]
+                elif cue.startswith("named a "):
+                    # "in Cuba, a town of Guanajuato state": a town the gazetteer lacks, not the country
+                    t.cues.add("listed_elsewhere")
+                    t.reason = (f"a {cue[8:]} named like the country {c.name}, in a story about "
+                                f"{self.gaz.country_name(focus)}")
+                    continue
             if (t.feature == "township" or t.text.lower().endswith(" township")) and c.country_code == "US" \
                     and anchors and not any(
                     distance_km(c.latitude, c.longitude, a, b) < 150 for a, b in anchors):
@@ -422,6 +471,50 @@ class Resolver:
         self._one_sense(out, cand_lists, toponyms)
         self._embedded_follow_literal(out)
         return out
+
+    def _country_named_town(self, k: int, t: Toponym, cands: list[Candidate], focus: str, toponyms: list[Toponym],
+                            firsts: list, text: str, sents: list[int]) -> tuple[Candidate | None, str]:
+        """A town of the article's country ``focus`` named like the country the name reads as, and the words
+        that make the name a town's ("the road from X to Y", "the town of X", "X's market", "the sindicatura
+        of X", a town of ``focus`` named beside it); (None, cue) when the cue is there but no such town is
+        listed; (None, "") when nothing says it is a town, or the name is the state's ("Costa Rica's
+        president", "the embassy of Costa Rica")."""
+        after = text[t.end:t.end + 60]
+        if _STATE_AFTER.match(after) or _STATE_BEFORE.search(text, max(0, t.start - 40), t.start):
+            return None, ""
+        before = text[max(0, t.start - 80):t.start]
+        local = [x for x in cands if x.feature_class == "P" and x.country_code == focus]
+        cue = ""
+        app = _TOWN_APPOSITION.match(after)
+        if t.feature in TOWN_FEATURES or app:
+            cue = f"named a {t.feature if t.feature in TOWN_FEATURES else app.group(1).lower()}"
+        elif _ROAD_BEFORE.search(before) or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after) and any(
+                f is not None and f.feature_class == "P" and 0 < toponyms[o].start - t.end <= 30
+                and any(distance_km(x.latitude, x.longitude, f.latitude, f.longitude) < 150 for x in local)
+                for o, f in enumerate(firsts) if o > k)):
+            # "from Costa Rica to Eldorado" -- not "from Costa Rica to Mexico City", 1,000 km away
+            cue = "a road's end"
+        elif _LOCAL_POSSESSIVE.match(after):
+            cue = "a town's " + _LOCAL_POSSESSIVE.match(after).group(1).lower()
+        elif _LOCAL_UNIT.search(before[-60:] + " " + after[:60]):
+            cue = "a local division named beside it"
+        if not cue and local:
+            # its province named in the same sentence: "in Costa Rica and Eldorado, the Sinaloa prosecutor said"
+            held = {x.admin1_key for x in local if x.admin1_key}
+            if not _ACROSS_BEFORE.search(before) and any(
+                    f is not None and f.is_admin1 and f.admin1_key in held and sents[o] == sents[k]
+                    and toponyms[o].role == "literal" for o, f in enumerate(firsts) if o != k):
+                cue = "its province named in the sentence"
+        if not cue:
+            # a town of the article's country named beside it ("in Costa Rica and Eldorado") lying near it
+            beside = [f for o, f in enumerate(firsts) if o != k and f is not None and f.feature_class == "P"
+                      and f.country_code == focus and _LIST_GAP.fullmatch(
+                          text[toponyms[o].end:t.start] if toponyms[o].end <= t.start else text[t.end:toponyms[o].start])]
+            if any(distance_km(x.latitude, x.longitude, f.latitude, f.longitude) < 100 for x in local for f in beside):
+                cue = "a town of the article's country named beside it"
+        if not cue or not local:
+            return None, cue
+        return max(local, key=lambda x: x.population), cue
 
     def _describe(self, c: Candidate) -> str:
         """:func:`describe`, kept per place (it reads only the place's own row and the gazetteer's names)."""
@@ -721,6 +814,8 @@ def _focus_votes(toponyms: list[Toponym], firsts: list[Candidate | None],
     for t, c, m in zip(toponyms, firsts, margins):
         if c is None or not c.country_code:
             continue
+        if "destination" in t.cues and c.is_country:
+            continue  # "refugees fled to Chad", "taken towards the Nigerian border": across a border
         if "attacker" in t.cues and c.is_country:
             # "Russia's Jan. 29 attack on X": the attacker, not a place of the story -- X, named, places it. (A
             # country owning a force votes as before: "Mali's army said its troops were ambushed near Boni")
@@ -730,6 +825,8 @@ def _focus_votes(toponyms: list[Toponym], firsts: list[Candidate | None],
             w *= 1.0 if m >= 2 else 0.5
         if "dateline" in t.cues:
             w += 0.5  # where the report was filed: the article is mostly about that country
+        elif "destination" in t.cues:
+            w *= 0.5  # "wounded soldiers were evacuated to Niamey", "about to fly to Nairobi": half a vote
         by_name.setdefault(normalise(t.text), Counter())[c.country_code] += w
     return by_name
 
