@@ -210,11 +210,14 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
     return out
 
 
+SETTING_DAYS = BACKGROUND_DAYS  # a scene-setting day lies in the weeks before the story; one longer ago is background
+
+
 def _setting_day(doc: Document, sent) -> DateMention | None:
     """The day of the sentence that sets the scene of the story's first event: "Teachers in Kiambu
     were back on the streets on Tuesday, a day after a similar demonstration. Police broke up their
     gathering with teargas." -- the sentence right before, which tells no event (the caller reads
-    the story's first event: ``first``), names one day, not the day of a statement. Its date mention, with
+    the story's first event: ``first``), names one day of the weeks before the story (SETTING_DAYS), not the day of a statement. Its date mention, with
     offsets relative to ``sent`` (negative: it lies before)."""
     if sent.index < 1 or sent.index > len(doc.sentences):
         return None
@@ -226,6 +229,8 @@ def _setting_day(doc: Document, sent) -> DateMention | None:
     if len({d.date for d in days}) != 1:
         return None
     d = days[0]
+    if doc.published is not None and not 0 <= (doc.published - d.date).days <= SETTING_DAYS:
+        return None  # "The president was sworn in on 12 March 2023.": another happening's day, not the scene's
     shift = prev.start - sent.start
     return DateMention(start=d.start + shift, end=d.end + shift, text=d.text, date=d.date,
                        precision=d.precision, kind=d.kind, report_date=False)

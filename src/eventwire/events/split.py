@@ -362,17 +362,55 @@ def fold_leads(events: list[Event]) -> list[Event]:
         if not detail:
             continue
         same_day = [e for e in detail if e.event_date[:10] == lead.event_date[:10] and (e.time_precision or 1) == 1]
+        running = False
         if not same_day and "event_date" not in lead.provenance and _RUNNING_DAY.search(
                 " ".join(x.text for x in lead.evidence)):
             last = max(e.event_date[:10] for e in detail)
             same_day = [e for e in detail if e.event_date[:10] == last]
+            running = True
         if len(same_day) != 1 or (lead.fatalities or 0) > (same_day[0].fatalities or 0):
+            continue
+        if _told_apart(same_day[0], also=not running):
             continue
         drop.add(i)
     return [e for i, e in enumerate(events) if i not in drop]
 
 
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def _told_apart(ev: Event, also: bool) -> bool:
+    """Does ``ev``'s sentence open as another event ("In a separate attack on Monday, bandits
+    stormed Funtua", "Elsewhere, ...") or, when ``also``, say the action happened too ("On Monday
+    traders also protested in Ikorodu": on the lead's own day, a second event, not its detail)?"""
+    trig = ev.provenance.get("sub_event_type")
+    sent = next((x for x in ev.evidence if trig is not None and x.start <= trig.start < x.end), None)
+    if sent is None:
+        return False
+    before = sent.text[:trig.end - sent.start]
+    clause = re.split(r"[;:]", before)[-1]
+    return bool(load_lexicon().cues["separate_event"].search(clause)) or (also and bool(_ALSO.search(clause)))
+
+
 _CROWD_SIDE = re.compile(r"^(?:Protesters|Rioters)\b")
+
+
+def _names_crowd(battle: Event, crowd: Event) -> bool:
+    """Is the unidentified armed side of ``battle`` told by the word that names ``crowd``'s
+    protesters or rioters ("Farmers and police clashed" / "a road blockade by the farmers' union")?"""
+    who = crowd.provenance.get("actor1")
+    if who is None:
+        return False
+    b = _words(who.text)
+    for key, name in (("actor1", battle.actor1), ("actor2", battle.actor2)):
+        side = battle.provenance.get(key)
+        if (name or "").startswith("Unidentified Armed Group") and side is not None and _words(side.text) & b:
+            return True
+    return False
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.casefold())) - {"the", "a", "an", "of", "and", "s", "some", "local"}
 
 
 def drop_crowd_battles(events: list[Event]) -> list[Event]:
@@ -391,8 +429,10 @@ def drop_crowd_battles(events: list[Event]) -> list[Event]:
                 continue
             # "Farmers and police clashed ..., where officers cleared a road blockade": the crowd
             # named as an unidentified armed group facing the force that broke up the protest
+            # (the word naming that group names the crowd: "Police clashed with gunmen ... as officers
+            # dispersed protesters nearby" is a clash with gunmen, not with the crowd)
             if any(x.startswith("Unidentified Armed Group") for x in sides) and any(
-                    c.actor2 and c.actor2 in sides for c in told):
+                    c.actor2 and c.actor2 in sides and _names_crowd(ev, c) for c in told):
                 continue
         out.append(ev)
     return out

@@ -7,8 +7,9 @@ vs "from") and how specific they are. Then ACLED's ``geo_precision``:
 
 * 1 -- a named town or village (its coordinates);
 * 2 -- "near X", "north of X", "X km from Y", or a second-level division;
-* 3 -- only a region or province (at the coordinates of its seat: its town of
-  the same name, else its biggest town of 10,000 or more; else its centre), "eastern
+* 3 -- only a region or province (at the coordinates of its seat: the capital
+  data/admin1_seats.csv names, else its town of the same name, else its biggest town of
+  10,000 or more; else its centre), "eastern
   Syria" or "the country's east" mapped to the article's province in that part
   of the country, or -- only when nothing finer exists -- the country (said so).
 
@@ -30,11 +31,12 @@ likely: precision 2.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 
 from ..models import Document, Location, Mention, Place
-from .gazetteer import Gazetteer, display_name
+from .gazetteer import Gazetteer, display_name, normalise
 from .recognize import DIRECTIONS, destination_before  # noqa: F401 - re-exported for the places stage
 from .resolve import TOWN_FEATURES
 
@@ -148,6 +150,14 @@ def _contains_gap(gap: str) -> bool:
         return True
     m = _NAME_LIST.match(gap)
     return bool(m and m.end() < len(gap) and _CONTAINER_GAP.match(gap[m.end():]))
+
+
+@functools.lru_cache(maxsize=1)
+def _admin1_seats() -> dict[tuple[str, str], str]:
+    """(country code, normalised division name) -> its seat's name (data/admin1_seats.csv)."""
+    from ..resources import load_csv
+
+    return {(r["country_code"], normalise(r["division"])): r["seat"] for r in load_csv("admin1_seats.csv")}
 
 
 SEAT_POPULATION = 10_000  # a division's seat: a town at least this big
@@ -994,6 +1004,10 @@ class Locator:
         key = m.meta.get("admin1_key" if code == "ADM1" else "admin2_key") or ""
         if not key:
             return None
+        seat = self._listed_seat(key) if code == "ADM1" else None
+        if seat is not None:  # a seat the data file names (data/admin1_seats.csv)
+            return dataclasses.replace(div, latitude=round(seat.latitude, 5), longitude=round(seat.longitude, 5),
+                                       source=f"{div.source}; coordinates of its seat, {display_name(seat.name)}")
         words = m.text.split()
         bare = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _DIVISION_WORDS else m.text
         own = next((c for n in dict.fromkeys((bare, div.name)) for c in self.gaz.lookup(n)
@@ -1012,6 +1026,19 @@ class Locator:
                 return None
         return dataclasses.replace(div, latitude=round(town.latitude, 5), longitude=round(town.longitude, 5),
                                    source=f"{div.source}; coordinates of its seat, {display_name(town.name)}")
+
+    def _listed_seat(self, key: str):
+        """The seat data/admin1_seats.csv names for the first-level division ``key`` (the gazetteer's town of
+        that name inside it, the biggest if several), or None."""
+        a = self.gaz.admins.get(key)
+        if not a:
+            return None
+        seats = _admin1_seats()
+        name = next((seats[(a[0], normalise(n))] for n in (a[2], a[3]) if n and (a[0], normalise(n)) in seats), None)
+        if name is None:
+            return None
+        towns = [c for c in self.gaz.lookup(name) if c.feature_class == "P" and c.admin1_key == key]
+        return max(towns, key=lambda c: c.population) if towns else None
 
     def _part_of_country(self, doc: Document, cc: str, direction: str) -> Place | None:
         """The article's first-level division lying in that part of the country."""

@@ -236,9 +236,12 @@ class Resolver:
             pass  # "St. Petersburg" for Saint Petersburg: its own name, abbreviated
         elif c.match == "alt":
             add(-1.0, "alternate name")
-            if _unlike(c.name, t.text):
+            if not named and _unlike(c.name, t.text):
                 # "Sloviansk" is listed as a name of Slovyansk and (wrongly) of Nikopol: a spelling of the
-                # place's own name is likelier its name than a word that shares nothing with it
+                # place's own name is likelier its name than a word that shares nothing with it. (Among
+                # alternates only: against a place bearing the name as its own -- "Calcutta", a hamlet in
+                # South Africa, for Kolkata -- the penalty below already tells, and an old name of a city
+                # is unlike its new one.)
                 add(-0.8, lambda: f"unlike the place's own name, {c.name}")
             if named:
                 add(-1.5, "other places bear this as their main name")
