@@ -443,12 +443,30 @@ _NOT_ITS_TOLL = frozenset(("background", "cumulative", "aggregate", "tally", "ha
                            "relative_quote", "commemoration", "vague_past"))
 
 
+# rules whose cue only tells of the victims when it comes before the toll: an aside after it
+# ("Six officers were killed, the latest in a string of attacks", '"Twelve were killed," the
+# chief's son said') comments on the event's toll and keeps it
+_CUE_BEFORE = frozenset(("background", "relative_quote"))
+
+
 def _background_toll(text: str, lex) -> bool:
-    if any(name in ("aggregate", "tally") and rx.search(text) for name, _why, _scope, rx in lex.modality):
+    if any(name == "aggregate" and rx.search(text) for name, _why, _scope, rx in lex.modality):
         return True  # "at least 900 civilians were killed in the state between January and April"
+    # the sentence follows an event told with its day: a count ("police confirmed the deaths of
+    # 12 people") or a vague past is lifted by that day, as it would be in the event's sentence
     rejected: list = []
-    detect_sentence(text, has_date=False, lex=lex, keep_rejected=rejected)
-    return any(h.verdict.rule in _NOT_ITS_TOLL for h in rejected)
+    detect_sentence(text, has_date=False, lex=lex, keep_rejected=rejected, has_day=True)
+    fat = None
+    for h in rejected:
+        if h.verdict.rule not in _NOT_ITS_TOLL:
+            continue
+        if h.verdict.rule in _CUE_BEFORE:
+            fat = fat or sentence_fatalities(text)
+            at = text.find(h.verdict.cue) if h.verdict.cue else -1
+            if fat is not None and at >= fat.end:
+                continue
+        return True
+    return False
 
 
 def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], lex) -> dict[int, list[tuple]]:

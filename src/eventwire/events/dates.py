@@ -322,8 +322,10 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     for m in _matches(text):
         if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the crowd is smaller than yesterday": the day compared with, not the event's
-        if m.group("k_weekday") is not None and _NAMED_DAY.search(text, max(0, m.start() - 20), m.start()):
+        if (m.group("k_weekday") is not None and not m.group("wd_mod")
+                and _NAMED_DAY.search(text, max(0, m.start("wd") - 20), m.start("wd"))):
             continue  # "the 2019 Easter Sunday bombings", "Bloody Sunday": a name, not this week's day
+            # (but "the deadliest attack of 2025 on Tuesday" is this week's Tuesday)
         date, precision, kind = _resolve(m, published)
         if isinstance(date, dt.datetime):
             date = date.date()

@@ -73,8 +73,10 @@ def _rx() -> _Rx:
     # victims ("18 displaced people died", "five wounded soldiers died")
     # ("five members of the CPI (Maoist) were killed": a bracketed short name is one word)
     gap = rf"(?:(?!(?:{injury})\b(?!\s+(?:{victims})\b)|and\b|or\b|\d)(?:[\w'’-]+|\([\w'’ -]{{1,20}}\)),?\s+){{0,8}}?"
-    # "strikes on two villages killed nine people": a number of things is no toll
-    things = rf"(?!\s+(?:[\w-]+\s+)?(?:{squash(cfg.get('thing_words', '(?!x)x'))})\b)"
+    # "strikes on two villages killed nine people": a number of things is no toll (but a thing
+    # word naming people by their trade or post is: "12 market traders", "nine farm workers")
+    people_of = rf"(?:{victims}|owners?|keepers?|pilots?|crew(?:s|men|members?)?|staff|vendors?|operators?|drivers?|attendants?|officials?|leaders?|chiefs?|dwellers?|congregants?)"
+    things = rf"(?!\s+(?:[\w-]+\s+)?(?:{squash(cfg.get('thing_words', '(?!x)x'))})\b(?!\s+{people_of}\b))"
     # "On 18 April, nine members ...": a day of the month is no toll
     months = ("January|February|March|April|May|June|July|August|September|October|November|December|"
               "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")

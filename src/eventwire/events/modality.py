@@ -10,6 +10,7 @@ is kept as ``attribution``.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -37,8 +38,39 @@ _RECALLED = re.compile(r"\b(?:in which|during which|when|where|that left|which l
 _MARKED_SPAN = re.compile(r"(?i)\b(?:mark(?:ed|ing|s)?|commemorat(?:e|ed|ing)|observ(?:e|ed|ing))\s+(?:the\s+)?"
                           r"(?:[\w,]+\s+){0,2}(?:days?|weeks?|months?|years?)\s+$")
 _SUPERLATIVE = re.compile(
-    r"\b(?:\w+est|worst|biggest|largest|most (?:serious|violent|intense)|first|highest)\b(?:\s+[\w-]+){0,4}\s*$",
+    r"\b(?:\w+est|worst|biggest|largest|most (?:serious|violent|intense)|first|highest|second|third|fourth|fifth|sixth|"
+    r"\d+(?:st|nd|rd|th))\b(?:\s+[\w-]+){0,5}\s*$",
     re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_M = "|".join(m.capitalize() for m in _MONTHS)
+_D = r"([0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_MONTH = rf"(?:(?:the\s+)?{_D}\s+(?:of\s+)?({_M})|({_M})\s+{_D})"
+_RANGE = re.compile(rf"(?:[Bb]etween|[Ff]rom)\s+{_DAY_MONTH},?(?:\s+(?:19|20)\d\d)?,?\s+(?:and|to|until|through|till)\s+{_DAY_MONTH}")
+
+
+def _few_days(text: str, at: int) -> bool:
+    """A range of at most a week told by its days ("between June 3 and June 5", "from 30 May to
+    2 June"), as against a period ("between 15 July and 5 August", "between January and April")."""
+    m = _RANGE.match(text, at)
+    if m is None:
+        return False
+    g = m.groups()
+    d1, m1 = (g[0], g[1]) if g[0] else (g[3], g[2])
+    d2, m2 = (g[4], g[5]) if g[4] else (g[7], g[6])
+    try:
+        a = dt.date(2001, _MONTHS.index(m1.lower()) + 1, int(d1))
+        b = dt.date(2001 if _MONTHS.index(m2.lower()) >= _MONTHS.index(m1.lower()) else 2002,  # "30 December and 2 January"
+                    _MONTHS.index(m2.lower()) + 1, int(d2))
+    except ValueError:
+        return False
+    return 0 <= (b - a).days <= 7
+
+
+# "outside the military court", "angry over the death sentence": a legal word naming a place or a grievance
+_PLACE_OR_GRIEVANCE = re.compile(
+    r"(?i)\b(?:outside|near|in front of|at the gates of|around|(?:angry|anger|outrage|fury|furious) (?:at|over|about)|"
+    r"(?:in )?protest (?:at|against|over)|protesting(?: against)?)\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?$")
 # "the death toll from Sunday's market bombing has risen to 20": one event's toll updated, not a trend
 _TOLL_OF = re.compile(r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|people killed))\s+(?:from|of|in)\b",
                       re.IGNORECASE)
@@ -201,6 +233,11 @@ class _Cues:
         c_start, before, clause = self.c_start, self.before, self.clause
         if scope == "before":
             m = rx.search(before) or (rx.search(text[start:self.end]) if name in ("future", "possibility") else None)
+            if m is not None and name == "legal":
+                # "Outside a military court, soldiers shot dead two protesters", "angry over the death
+                # sentence handed to a singer, protesters stormed a police station": the court is the
+                # place, the sentence the grievance of a new event, not the case told
+                m = next((x for x in rx.finditer(before) if not _PLACE_OR_GRIEVANCE.search(before, 0, x.start())), None)
             if m is not None and name == "commemoration" and "," in before[m.end():] and not _RECALLED.search(before[m.end():]):
                 m = None  # "On the anniversary of the coup, police fired tear gas": a new event that day
             if m is None and name == "commemoration":
@@ -223,7 +260,10 @@ class _Cues:
                 m = None  # "a journalist who criticised the governor was abducted": not the object
         elif scope == "clause":
             m = rx.search(clause)
-            if m and name in ("background", "habitual"):
+            if m and name == "aggregate":
+                # "between June 3 and June 5", "from 30 May to 2 June": a few days of one incident
+                m = next((x for x in rx.finditer(clause) if not _few_days(clause, x.start())), None)
+            if m and name in ("background", "habitual", "aggregate"):
                 # "the worst violence since protests began in December" dates a comparison, not the event
                 m = next((x for x in rx.finditer(clause)
                           if not (x.group(0).lower().startswith("since")
