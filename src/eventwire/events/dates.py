@@ -54,7 +54,8 @@ _PATTERNS: list[tuple[str, str]] = [
              r"(?:in |over )?the (?:past|last) (?:few |several |two |three )?(?:days|weeks)|"
              r"next (?:week|month|year|weekend)|in the coming (?:days|weeks|months)|last year|this year|earlier this year))"),
     # "killed in violence around the 2018 election", "died in the 2016-2017 crisis": an episode of that year
-    ("yearnoun", r"(?i:the)\s+(?P<yn>(?:19|20)\d\d)(?:[-–/](?:19|20)?\d\d)?\s+(?i:(?:presidential\s+|general\s+|post-?election\s+)?"
+    # (not one still to come: "ahead of the 2027 elections")
+    ("yearnoun", r"(?<!ahead of )(?<!run-up to )(?<!lead-up to )(?<!build-up to )(?i:the)\s+(?P<yn>(?:19|20)\d\d)(?:[-–/](?:19|20)?\d\d)?\s+(?i:(?:presidential\s+|general\s+|post-?election\s+)?"
                  r"(?:elections?|votes?|polls?|crisis|wars?|protests?|uprisings?|coups?|massacres?|genocide|conflicts?|"
                  r"violence|revolution|referendum|unrest|riots?|insurgency|offensive|invasion))\b"),
     ("year", r"(?P<yr_mod>(?i:in|since|during|from|until|by|of|early|late|mid-?)\s+)(?P<yr>(?:19|20)\d\d)(?![\d-])"),
