@@ -773,3 +773,36 @@ def test_places_of_articles_read_in_turn_are_those_of_each_read_first(settings):
     assert shared._cache and shared._big_towns  # the caches were filled along the way, the big towns read at once
     resolved = {x[5].name for art in alone for x in art if len(x) == 6}
     assert {"Beirut", "Tripoli", "Springfield", "Seoul", "Kano"} <= resolved
+
+
+def test_candidates_built_from_rows_are_those_of_the_dataclass(settings):
+    """The gazetteer builds its candidates without the frozen dataclass's __init__ (issue 4, a name's first
+    look-up): every field, the kinds __post_init__ works out, equality, hashing and repr must be the same,
+    for every kind of entry the file holds (countries, divisions, capitals, towns, regions, each match kind)."""
+    import dataclasses
+
+    from eventwire.places.gazetteer import Candidate, _candidate
+
+    gaz = Gazetteer(Gazetteer.for_settings(settings).path)
+    rows = gaz.con.execute(
+        "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.fclass, p.fcode, p.population, "
+        "p.source, n.kind FROM names n JOIN places p ON p.id = n.place_id "
+        "WHERE p.id % 40 = 0 OR p.fcode IN ('PCLI', 'ADM1', 'ADM2', 'PPLC', 'CONT', 'RGN') OR n.kind != 'name'"
+        ).fetchall()
+    rows += [(7, "Testville", 1.5, -2.25, "", "", "", "L", "CONT", 0, "", "code"),  # odd values pass through
+             (-3, "Étang-Salé", 0.0, 0.0, "RE", "RE.00", "RE.00.974", "P", "PPLA2", 10**9, "supplement", "alt")]
+    kinds = {(r[7], r[8], r[11]) for r in rows}
+    assert {("A", "PCLI", "name"), ("A", "ADM1", "name"), ("P", "PPLC", "name")} <= kinds
+    assert {r[11] for r in rows} >= {"name", "alt", "demonym", "code"}
+    for r in rows:
+        want, got = Candidate(*r), _candidate(r)
+        assert type(got) is Candidate
+        assert got == want and hash(got) == hash(want) and repr(got) == repr(want)
+        assert [getattr(got, f) for f in Candidate.__slots__] == [getattr(want, f) for f in Candidate.__slots__]
+    town = _candidate(("5", "Kidal", 18.44, 1.41, "ML", "ML.08", "", "P", "PPLA", 25_000, "test", "alt"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        town.name = "Gao"  # still frozen
+    assert dataclasses.replace(town, feature_code="PCLI", feature_class="A").is_country  # still recomputed
+    # what the look-ups give is built that way, and is what the dataclass gives for the same rows
+    for norm in ("mosul", "springfield", "georgia", "syria", "kano"):
+        assert gaz.lookup_norm(norm) == _query(gaz, norm) and gaz.lookup_norm(norm)
