@@ -141,6 +141,7 @@ class Dictionary:
     country_core: dict[str, str] = field(default_factory=dict)  # norm name/demonym -> country
     by_iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 code -> country (the first listed)
     state_aligned: frozenset[str] = frozenset()  # militias fighting on the state's side (entry names)
+    drone_users: frozenset[str] = frozenset()  # non-state groups known to fly armed drones (entry names)
 
     # ------------------------------------------------------------ helpers
     def country(self, name: str) -> CountryInfo | None:
@@ -293,6 +294,10 @@ def load_dictionary() -> Dictionary:
         if name not in d.entries:
             raise ResourceError(f"{PATTERNS_FILE}: state_aligned_militias names unknown actor {name!r}")
     d.state_aligned = frozenset(pat.get("state_aligned_militias") or ())
+    for name in pat.get("drone_users") or ():
+        if name not in d.entries:
+            raise ResourceError(f"{PATTERNS_FILE}: drone_users names unknown actor {name!r}")
+    d.drone_users = frozenset(pat.get("drone_users") or ())
     kw = pat.get("group_keywords") or {}
     inter_of = {"rebel": 2, "political_militia": 3, "identity_militia": 4}
     for kind, words in kw.items():

@@ -221,11 +221,13 @@ def _locative_country_in(text: str) -> str:
             continue
         if i > 0 and norm(toks[i - 1][2]) in _FEATURE_WORDS:
             continue  # "Lake Chad", "Gulf of Guinea" (after "of"), "Upper Nile": a feature, not the country
+        if _WHO_LIVES_OR_HOLDS.match(text, toks[m[0] - 1][1]):
+            continue  # "in Serb-majority northern Kosovo", "in Russian-held Kherson": who lives there or holds it
         k = i - 1
         # "in northern Syria", "in Idlib, Syria", "near Gao in Mali"
         while k >= 0 and i - k <= 9 and (norm(toks[k][2]) in _COMPASS or toks[k][2] in (",", "-", "'s", "’s")
                                          or toks[k][2][:1].isupper() or norm(toks[k][2]) in _NAME_PARTICLES
-                                         or norm(toks[k][2]) in _ADMIN_WORDS):
+                                         or norm(toks[k][2]) in _ADMIN_WORDS or norm(toks[k][2]) in _WHO_WORDS):
             if norm(toks[k][2]) in _LOCATIVE:
                 break
             k -= 1
@@ -241,6 +243,10 @@ def _locative_country_in(text: str) -> str:
     return ""
 
 
+_WHO_WORDS = frozenset({"majority", "dominated", "populated", "inhabited", "speaking", "run", "held", "controlled",
+                        "occupied", "administered"})
+_WHO_LIVES_OR_HOLDS = re.compile(r"\s*[-‑]\s*(?:majority|dominated|populated|inhabited|speaking|run|held|controlled|occupied|"
+                                 r"administered)\b", re.I)
 # "in Sagaing region, Myanmar", "in Zamfara state, Nigeria": admin words inside the place name
 _ADMIN_WORDS = frozenset({"region", "province", "state", "district", "county", "township", "division", "governorate",
                           "department", "territory", "area", "city", "town", "village", "municipality", "prefecture",
@@ -666,6 +672,8 @@ def _link(d: Dictionary, text: str, found: list[Mention]) -> list[Mention]:
                 btoks = btoks[:-2]
             if btoks and btoks[-1] == "the":
                 btoks = btoks[:-1]
+            elif btoks and btoks[-1] in ("a", "an") and nxt.meta.get("source") == "description":
+                btoks = btoks[:-1]  # "fighters of a pro-Islamic State group": the group described
             if explicit and btoks not in _STRONG_LINKS:  # "Haitian gangs led by the G9", not "Afghan gunmen with"
                 btoks = ()
             if (not nxt.meta.get("generic") and nxt.value.inter in _ARMED_INTERS + (1,)
@@ -709,6 +717,10 @@ def _group_references(d: Dictionary, doc: Document, text: str, found: list[Menti
     return out
 
 
+_HOSTILE_NOUN = re.compile(r"\b(?:extremists?|jihadists?|militants?|insurgents?|rebels?|terrorists?|assailants?|attackers?|"
+                          r"gunmen|jihadist group|extremist group|militant group|insurgent group|rebel group)$", re.I)
+
+
 def _anaphora(d: Dictionary, text: str, found: list[Mention]) -> None:
     """'the extremists' after a named armed group refers back to that group."""
     last_named: Mention | None = None
@@ -717,6 +729,11 @@ def _anaphora(d: Dictionary, text: str, found: list[Mention]) -> None:
         if not m.meta.get("generic"):
             if m.value.inter in (2, 3, 4) and m.value.listed:
                 last_named = m
+            continue
+        if last_named is not None and _HOSTILE_NOUN.search(m.text) and (
+                last_named.value.name in d.state_aligned or last_named.meta.get("entry", "") in d.state_aligned):
+            # "soldiers and VDP volunteers repelled an attack ..., killing the assailants": the
+            # militants, attackers, terrorists are not the auxiliaries fighting on the state's side
             continue
         if m.meta.get("country_explicit"):
             continue

@@ -642,6 +642,12 @@ class _Parse:
                     if f.a1 is None:
                         got = self.prep_obj(v, ("by",))
                         f.a1 = got[0] if got else None
+                elif v.dep_ == "acl" and f.a2 is None and self.child(v, "dobj") is not None:
+                    # "ADF fighters killed 18 villagers in an attack" parsed as a reduced relative: a verb
+                    # with an object is active, its head noun acts on the object
+                    if f.a1 is None:
+                        f.a1 = self.np(v.head)
+                    f.a2 = self.np(self.child(v, "dobj"))
                 elif v.dep_ == "acl" and f.a2 is None:  # "civilians killed in an airstrike"
                     f.a2 = self.np(v.head)
                 elif v.lemma_ in _DEATH_VERBS and head.lower_ in ("in", "during"):
@@ -994,6 +1000,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     a1, a2 = f.a1, f.a2
     if a2 is not None and a1 is not None and (a2 is a1 or (a2.start == a1.start and a2.end == a1.end)):
         a2 = None
+    if (event_type or "") in VIOLENT_TYPES:
+        # "Soldiers and VDP volunteers repelled the attack", "VDP volunteers, backed by troops, ...": the
+        # state's force leads its side, the auxiliary fighting beside it is associated
+        if (event_type or "") == "Battles":
+            a2 = _repelled_by(doc, ms, a1, a2, f, s_start, start, end)
+        a1, a2 = _state_leads(doc, ms, a1, a2, f)
     if a2 is not None and a1 is not None and a2.value.name == a1.value.name and a1.value.listed \
             and not a1.meta.get("generic") and not a2.meta.get("generic"):
         a2 = None  # "The M23 withdrew ..., handing it over": a named group does not act on itself
@@ -1269,6 +1281,10 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if a1 is None and et == "Explosions/Remote violence":
             # "... died when a drone hit their car. The Turkish army carried out the strike."
             a1 = _carried_out_by(doc, sent_index, s_end, a2)
+        if a1 is None and sub == "Air/drone strike":
+            # "A drone strike killed 14 people ... as fighting between federal forces and the Fano militia
+            # intensified": the rebels have no aircraft, the strike is the state's
+            a1 = _air_power_of_war(doc, sent_index, s_start, s_end, start, end, country, a2)
         if a1 is None and et in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
             tmpl = "Unidentified Armed Group ({country})"
             if sub == "Air/drone strike":
@@ -1309,7 +1325,8 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
     # "repelled an al-Shabaab attack ..., killing 10 militants": a bare "militants" beside one named
     # armed group of the sentence is that group
     named = {m.value.name: m for m in ms if m.value.inter in (2, 3, 4) and m.value.listed
-             and not m.meta.get("generic") and not m.meta.get("implicit")}
+             and not m.meta.get("generic") and not m.meta.get("implicit")
+             and not (a1 is not None and a1.value.inter == 1 and _state_aligned(m))}  # not the state's auxiliaries
     if len(named) == 1 and a1 is not None and a1.value.inter in (1, 8) and a2 is not None:
         # only for the side state forces fought, with the group named before it ("Gunmen killed two
         # people near a Hamas office" keeps its gunmen)
@@ -1334,8 +1351,36 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             new.meta.update(generic=False, entry=only.meta.get("entry", ""), anaphora=True)
             new.why = f"{a2.text!r}: the one armed group the next sentences name, {only.value.name}"
             a2 = new
+    elif not named and et == "Battles" and a1 is not None and _unnamed_armed(a1) \
+            and (a2 is None or _unnamed_armed(a2) or a2.meta.get("implicit")) and _SYMMETRIC.search(doc.clean[start:end]):
+        # "Rival gangs fought inside the prison ... Members of the Los Lobos and Los Choneros gangs
+        # clashed for hours": the two groups the next sentence names are the two sides
+        later = {}
+        for m in doc.mentions:
+            if m.kind == "actor" and s_end <= m.start and m.sent <= sent_index + 2 and m.value.inter in (2, 3, 4) \
+                    and m.value.listed and not m.meta.get("generic") and not m.meta.get("implicit"):
+                later.setdefault(m.value.name, m)
+        pair = sorted(later.values(), key=lambda m: m.start)
+        if len(pair) == 2 and pair[0].sent == pair[1].sent:
+            sides = []
+            for old, new_m in ((a1, pair[0]), (a2, pair[1])):
+                base = old if old is not None and not old.meta.get("implicit") else new_m
+                m2 = _with_actor(base, new_m.value)
+                m2.meta.update(generic=False, entry=new_m.meta.get("entry", ""), anaphora=True, implicit=False)
+                m2.why = f"{base.text!r}: one of the two groups the next sentences name, {new_m.value.name}"
+                sides.append(m2)
+            a1, a2 = sides
 
     hit_with: list[Mention] = []
+    if et == "Explosions/Remote violence" and a1 is not a2 and (a2 is None or (a2.value.inter == 7 and (
+            a2.meta.get("generic") or a2.meta.get("implicit")))):
+        # "a bomb exploded outside a police station, killing three civilians": the force that holds the
+        # station, post or checkpoint is the target; the civilians killed count in the fatalities
+        held = _held_facility(doc, ms, a1, s_start, s_end, start)
+        if held is not None:
+            if a2 is not None and not a2.meta.get("implicit"):
+                hit_with.append(a2)
+            a2 = held
     if a2 is not None and a2.value.inter == 7 and et in ("Explosions/Remote violence", "Battles"):
         # "Eight personnel of the DRG and a civilian driver were killed when Naxals blew up their
         # vehicle": the force is what was hit, the civilian with it (the force is actor2, civilians
@@ -1386,6 +1431,9 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         a1 = a2 = _finalise(split, country, reliable)
     elif a1 is not None and a2 is not None and a1.value.name == a2.value.name and et in VIOLENT_TYPES:
         a1 = _other_side(doc, a1, ms, country, reliable, s_start, s_end, sent_index, start, end)
+    if et in VIOLENT_TYPES and a1 is not None and a1.value.inter in (1, 2, 3, 4, 8):
+        # "its troops, supported by volunteers, ...": civilians do not fight beside an armed actor
+        assoc1 = [m for m in assoc1 if m is not None and m.value.inter != 7]
     assoc1 = _dedupe([_finalise(m, country, reliable) for m in assoc1], a1, a2)
     assoc2 = _dedupe([_finalise(m, country, reliable) for m in assoc2], a1, a2)
     if a1 is not None and a1.value.inter == 8:
@@ -1440,6 +1488,165 @@ _DEAD_AND = re.compile(r"^[)\s]*(?:,\s*)?and\s+(?:(?:at\s+least|about|some)\s+)?
 _DEAD_BEFORE_FIGHT = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:fighters|militants|rebels|members|men))?\s+"
                                 r"(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?killed|died|lost\s+their\s+lives)"
                                 r"(?:\s+[\w-]+){0,3}?\s+(?:in|during|when|as|after)\b", re.I)
+
+
+# "soldiers and VDP volunteers", "VDP (...) and soldiers of the 14th battalion", "VDP volunteers, backed by
+# troops": two actors told as one side
+_ONE_SIDE = re.compile(r"^[)\s]*(?:\([^()]{1,60}\)\s*)?(?:,\s*)?(?:and|as\s+well\s+as|alongside|together\s+with|along\s+with|"
+                       r"(?:backed|supported|assisted|accompanied|helped|reinforced)\s+by|with\s+the\s+(?:support|help|backing)\s+of)"
+                       r"\s+(?:(?:the|their|its|some|local|allied|\d+)\s+)*$", re.I)
+
+
+def _one_side(doc: Document, x: Mention, y: Mention) -> bool:
+    """Are x and y named together as one side ("x and y", "y, backed by x")?"""
+    lo, hi = (x, y) if x.end <= y.start else (y, x)
+    return hi.start >= lo.end and hi.start - lo.end <= 60 and bool(_ONE_SIDE.match(doc.clean[lo.end:hi.start]))
+
+
+# "repelled an attack", "foiled a Boko Haram assault", "fought off the gunmen": the subject defends
+_REPEL = re.compile(r"^(?:repel|repuls|foil|thwart|fought\s+off|fight(?:s|ing)?\s+off|beat(?:s|ing)?\s+back|fend|"
+                    r"fended|push(?:ed|es|ing)?\s+back|dr(?:o|i)ve(?:s)?\s+back|driving\s+back|repuls)", re.I)
+
+
+_REPEL_BEFORE = re.compile(r"\b(?:repel\w*|repuls\w*|foil\w*|thwart\w*|fought\s+off|fight(?:s|ing)?\s+off|beat(?:s|ing)?\s+back|"
+                           r"fend(?:ed|s|ing)?\s+off|push(?:ed|es|ing)?\s+back)\s+(?:an?\s+|the\s+|their\s+|its\s+)?"
+                           r"(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+def _repelled_by(doc: Document, ms: list[Mention], a1: Mention | None, a2: Mention | None, f: _Found,
+                 s_start: int, start: int, end: int) -> Mention | None:
+    """'Civilian JTF members and troops repelled a Boko Haram attack, killing seven insurgents': the
+    attacker named in or after the trigger acts; the defenders, the trigger's subject, are actor2
+    (not the attackers killed)."""
+    if a1 is None or a1.meta.get("implicit"):
+        return a2
+    at = start if _REPEL.match(doc.clean[start:end]) else None
+    if at is None:  # "repelled a Boko Haram attack": the trigger is the noun
+        mt = _REPEL_BEFORE.search(doc.clean[max(s_start, start - 60):start])
+        at = max(s_start, start - 60) + mt.start() if mt else None
+    if at is None or a1.start < at:
+        return a2
+    if a2 is not None and not a2.meta.get("implicit") and not (_unnamed_armed(a2) and a2.start >= at):
+        return a2
+    head = doc.clean.rfind(";", s_start, at)
+    defenders = [m for m in ms if max(s_start, head + 1) <= m.start and m.end <= at and not m.meta.get("implicit")
+                 and (m.value.inter in (1, 8) or _state_aligned(m)) and m.value.name != a1.value.name
+                 and not _speaking(doc.clean, m.end)]
+    if not defenders:
+        return a2
+    lead = next((m for m in defenders if m.value.inter == 1), defenders[0])
+    f.assoc1 = [m for m in f.assoc1 if m not in defenders]
+    f.assoc2 = [m for m in defenders if m is not lead] + [m for m in f.assoc2 if m not in defenders]
+    return lead
+
+
+def _state_leads(doc: Document, ms: list[Mention], a1: Mention | None, a2: Mention | None,
+                 f: _Found) -> tuple[Mention | None, Mention | None]:
+    """A side led by an auxiliary or pro-government militia (VDP, CJTF, Wazalendo) that is named
+    together with the state's force: the force is the actor, the auxiliary its associate (ACLED)."""
+    if a1 is not None and a2 is None and f.assoc1 and a1.value.inter != 1 and not _state_aligned(a1):
+        # "Soldiers and VDP volunteers repelled an attack by armed men": the attackers act, the
+        # defenders listed together are the other side, not the attackers' associates
+        linked = [a1]
+        rest = list(f.assoc1)
+        grew = True
+        while grew:
+            grew = False
+            for m in list(rest):
+                if any(_one_side(doc, m, x) for x in linked):
+                    linked.append(m)
+                    rest.remove(m)
+                    grew = True
+        defenders = [m for m in rest if m.value.inter == 1 or _state_aligned(m)]
+        if defenders:
+            a2 = next((m for m in defenders if m.value.inter == 1), defenders[0])
+            f.assoc1 = [m for m in f.assoc1 if m not in defenders]
+            f.assoc2 = [m for m in defenders if m is not a2] + list(f.assoc2)
+    for side in (1, 2):
+        main = a1 if side == 1 else a2
+        other = a2 if side == 1 else a1
+        if main is None or main.meta.get("implicit") or main.value.inter == 1 or not _state_aligned(main):
+            continue
+        lead = next((m for m in ms if m is not main and m is not other and m.value.inter == 1
+                     and not m.meta.get("implicit") and not _speaking(doc.clean, m.end)
+                     and _one_side(doc, m, main)), None)
+        if lead is None:
+            continue
+        f.assoc1 = [m for m in f.assoc1 if m is not lead and m is not main]
+        f.assoc2 = [m for m in f.assoc2 if m is not lead and m is not main]
+        # the auxiliary's other mentions ("Volunteers for the Defence of the Homeland (VDP)") go with it
+        same = [m for m in ms if m is not main and m.value.name == main.value.name and m.start < main.end + 80]
+        f.assoc1 = [m for m in f.assoc1 if m not in same]
+        f.assoc2 = [m for m in f.assoc2 if m not in same]
+        (f.assoc1 if side == 1 else f.assoc2)[:0] = [main] + same
+        if side == 1:
+            a1 = lead
+        else:
+            a2 = lead
+    return a1, a2
+
+
+# "outside a police station", "at an army post", "targeting a checkpoint": where a bomb hit
+_AT_FACILITY = re.compile(r"\b(?:at|outside|near|on|inside|into|in\s+front\s+of|targeting|targeted|against|hit|hitting|"
+                          r"struck|striking|rammed|ramming)\s+(?:an?\s+|the\s+|its\s+|a\s+local\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# (not academies, schools or training centres: there the state noun may only name the place, and
+# the people the text counts are the target; see test_state_noun_naming_a_facility_is_not_the_target)
+_HELD_FACILITY = re.compile(r"\s+(?:[\w-]+\s+)?(?:stations?|posts?|outposts?|checkpoints?|check\s+points?|barracks|bases?|"
+                            r"headquarters|garrisons?|positions?)\b", re.I)
+
+
+def _held_facility(doc: Document, ms: list[Mention], a1: Mention | None, s_start: int, s_end: int,
+                   start: int) -> Mention | None:
+    """The state force whose station, post or checkpoint a bomb hit ("outside a police station")."""
+    for m in ms:
+        if m is a1 or m.meta.get("implicit") or m.value.inter != 1 or not (s_start <= m.start < s_end):
+            continue
+        if _speaking(doc.clean, m.end) or not (_HELD_FACILITY.match(doc.clean, m.end) or _HELD_FACILITY.match(
+                " " + norm(m.text.split()[-1]))):  # "an army base", one mention
+            continue
+        if _AT_FACILITY.search(doc.clean[max(s_start, m.start - 40):m.start]):
+            return m
+    return None
+
+
+# a war told around the strike: "fighting between X and Y", "X has been battling Y", "clashes"
+_WAR_WORDS = re.compile(r"\b(?:fight(?:ing|s)?|fought|battl(?:e|es|ed|ing)|clash(?:es|ed|ing)?|war|offensive|"
+                        r"counter-?offensive|conflict|insurgency|combat|hostilities)\b", re.I)
+
+
+_AIRBORNE = re.compile(r"\b(?:air\s*strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?|strikes?|bombing)|warplanes?|"
+                       r"fighter\s+jets?|jets?|helicopters?|gunships?|aircraft|bombers?|air\s+force)\b", re.I)
+
+
+def _air_power_of_war(doc: Document, sent_index: int, s_start: int, s_end: int, start: int, end: int,
+                      country: str, a2: Mention | None) -> Mention | None:
+    """An unclaimed air or drone strike told during the state's war with a group that has no aircraft
+    (in its own sentence or the ones just before or after): the state's military struck."""
+    d = load_dictionary()
+    drone = bool(re.search(r"\b(?:drones?|UAVs?|quadcopters?)\b", doc.clean[s_start:s_end], re.I))
+    if not drone and not _AIRBORNE.search(doc.clean, s_start, s_end):
+        return None  # "bombs struck two camps": shells or bombs, not told as dropped from the air
+    for k in (sent_index, sent_index + 1, sent_index - 1, sent_index + 2):
+        sent = next((s for s in doc.sentences if s.index == k), None)
+        if sent is None or not _WAR_WORDS.search(doc.clean, sent.start, sent.end):
+            continue
+        ms = [m for m in doc.mentions if m.kind == "actor" and sent.start <= m.start < sent.end
+              and not m.meta.get("implicit") and not (k == sent_index and start <= m.start < end)]
+        states = [m for m in ms if m.value.inter == 1 and m.value.name.startswith("Military Forces of")
+                  and (not country or m.value.country == country) and not _speaking(doc.clean, m.end)]
+        foes = [m for m in ms if m.value.inter in (2, 3, 4) and (a2 is None or m is not a2)]
+        if not states or not foes or any(m.value.inter in (1, 8) and m.value.country != states[0].value.country
+                                         for m in ms):
+            continue  # a foreign force named in the fight may fly too
+        if drone and any(m.value.name in d.drone_users or m.meta.get("entry", "") in d.drone_users for m in foes):
+            return None
+        if any(_unnamed_armed(m) for m in foes) and not any(m.value.listed and not m.meta.get("generic") for m in foes):
+            continue  # "fighting with gunmen": who they are, and what they fly, is not known
+        st = states[0]
+        return Mention(start=st.start, end=st.end, text=st.text, kind="actor", value=st.value, sent=st.sent,
+                       why=f"an unclaimed air strike in the war of {st.value.name} with a group that has no aircraft",
+                       score=0.5, meta=dict(st.meta, air_power=True))
+    return None
 
 
 def _unnamed_armed(m: Mention) -> bool:
@@ -1642,6 +1849,26 @@ _BLAMED = re.compile(r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|attribut(?:ed|e
 _APPOSITION_OF = re.compile(r"^[)\s]*(?:\([^()]{1,40}\))?\s*,\s+(?:the|an?)\s+[^,;.]{0,50}?\b(?:of|to|with)\s+(?:the\s+)?$", re.I)
 
 
+# "some attacks have been claimed by", "has claimed responsibility for several attacks", "has claimed
+# attacks in the area": a claim of other or many attacks, background rather than this event
+_MANY_ATTACKS = (r"(?:(?:some|many|several|most|numerous|previous|past|earlier|other|recent|similar|a\s+(?:number|series|string|wave)\s+of|"
+                 r"dozens\s+of|hundreds\s+of|scores\s+of|(?:several|some|many|most)\s+of\s+(?:the|these|its)|(?-i:[a-z]+)\s+such)\s+)"
+                 r"(?:[\w-]+\s+){0,2}?(?:attacks|killings|bombings|raids|ambushes|incidents|assaults|operations)\b")
+_MANY_CLAIMED_BY = re.compile(r"(?:\b" + _MANY_ATTACKS + r"|\b(?:attacks|killings|bombings|raids|ambushes|incidents)\s+(?:(?:have|had|are|were)"
+                              r"\s+(?:\w+ly\s+)?(?:been\s+)?)?)[^.;]{0,40}$", re.I)
+_MANY_CLAIMED = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?claimed\s+(?:responsibility\s+for\s+)?"
+                           r"(?:" + _MANY_ATTACKS + r"|attacks\b)", re.I)
+
+
+def _background_claim(doc: Document, m: Mention) -> bool:
+    """The claim names other or many attacks, not the one told ("some attacks have been claimed by X")."""
+    if _MANY_CLAIMED.match(doc.clean, m.end):
+        return True
+    head = max(doc.clean.rfind(". ", 0, m.start), doc.clean.rfind("\n", 0, m.start), doc.clean.rfind(";", 0, m.start))
+    return bool(_CLAIMED_BY.search(doc.clean[max(0, m.start - 30):m.start])
+                and _MANY_CLAIMED_BY.search(doc.clean[head + 1:m.start]))
+
+
 def _claimant(doc: Document, sent_index: int, s_end: int, s_start: int | None = None) -> Mention | None:
     """A named armed group claiming the attack in the next three sentences ("X claimed responsibility"),
     or blamed for it / identified as the attackers there or in the event's own sentence (from ``s_start``)."""
@@ -1652,6 +1879,8 @@ def _claimant(doc: Document, sent_index: int, s_end: int, s_start: int | None = 
         if m.start < lo or m.sent > sent_index + 4:
             continue
         claimed = _CLAIM_AFTER.match(doc.clean, m.end) or _CLAIMED_BY.search(doc.clean[max(0, m.start - 30):m.start])
+        if claimed and _background_claim(doc, m):
+            continue  # "some attacks have been claimed by the Islamic State": not this attack
         if m.start >= s_end and m.sent <= sent_index + 3 and claimed:
             head = named[k - 1] if k else None
             if head is not None and head.sent == m.sent and _APPOSITION_OF.match(doc.clean[head.end:m.start]):
