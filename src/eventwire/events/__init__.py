@@ -412,7 +412,7 @@ def _retype_reading(r: Reading, roles: Roles, lex) -> str:
 # "since January", "so far this year", "in similar attacks", "last month": a running or earlier
 # toll, not the toll of the event told just before
 _NOT_OUTCOME = re.compile(
-    r"(?i)\b(?:since|so far|this year|last (?:year|month|week)|(?:in|over) the (?:past|last)|in similar|in (?:a )?(?:series|spate|wave) of"
+    r"(?i)\b(?:since|so far(?= (?:this|in|since)\b)|this year|last (?:year|month|week)|(?:in|over) the (?:past|last)|in similar|in (?:a )?(?:series|spate|wave) of"
     r"|(?:earlier|previous|separate|other|similar|another|recent) (?:attacks?|incidents?|clashes|raids?|strikes?|violence|fighting)"
     r"|in (?:recent|previous|past) (?:weeks|months|years|days)|in total|altogether|cumulative|overall|to date|in the conflict"
     r"|in the war|(?:19|20)\d\d)\b")

@@ -83,7 +83,9 @@ def day_lead(text: str, published: dt.date | None) -> bool:
 
 SPEECH_BEFORE = re.compile(
     r"(?i:\b(?:said|says|told|announced|reported|stated|tweeted|confirmed|added|claimed|predicted|"
-    r"warned|declared|wrote|statement|told reporters|said in a statement)\b[^.;]{0,20}$)"
+    r"warned|declared|wrote|statement|told reporters|said in a statement"
+    # "killed 1,200 civilians in 2024, according to a report released on Monday": the report's day
+    r"|(?:report|study|survey|figures|data|tally|review|findings)\s+(?:[\w-]+\s+){0,2}?(?:released|published|issued))\b[^.;]{0,20}$)"
 )
 
 
@@ -227,7 +229,10 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
         if mod in ("next", "coming") or (mod == "for" and not m.group(0).endswith(("'s", "’s"))):
             return None, 1, "future"  # "a strike for Tuesday": what is planned (not "the toll for Sunday's attack")
         if mod in ("since", "since last"):
-            return weekday_before(P, wd, strictly=mod == "since last"), 2, "year"
+            # "Since Monday, 14 people have been killed in clashes in Goma": an incident running for
+            # a few days up to now, dated to its first day with a few days' precision (ACLED)
+            # ("since last Friday" stays a period: "the worst fighting since last Friday")
+            return weekday_before(P, wd, strictly=mod == "since last"), 2, "span" if mod == "since" else "year"
         return weekday_before(P, wd, strictly=(mod in ("last", "past"))), 1, "weekday"
     if kind == "rel":
         if P is None:

@@ -72,7 +72,12 @@ def _rx() -> _Rx:
     # an injury word ends the stretch ("12 wounded and 3 killed") unless it describes the
     # victims ("18 displaced people died", "five wounded soldiers died")
     # ("five members of the CPI (Maoist) were killed": a bracketed short name is one word)
-    gap = rf"(?:(?!(?:{injury})\b(?!\s+(?:{victims})\b)|and\b|or\b|\d)(?:[\w'’-]+|\([\w'’ -]{{1,20}}\)),?\s+){{0,8}}?"
+    # a subordinate clause ("Thousands of protesters gathered at the square where three were
+    # killed") or a new figure after a comma ("Thousands marched in the capital, three were killed")
+    # opens another subject: the first figure counts the crowd, not the dead
+    cardinal = "|".join(re.escape(w) for w in simple if w not in ("some", "many", "both", "a number of", "numerous", "multiple"))
+    gap = (rf"(?:(?!(?:{injury})\b(?!\s+(?:{victims})\b)|and\b|or\b|\d|(?:where|when|whereas|while|after|because|before|until|but|then)\b)"
+           rf"(?:[\w'’-]+|\([\w'’ -]{{1,20}}\))(?:,\s+(?!{mod}(?:{cardinal}|\d)[\w,-]*\s+(?!of\s+(?:them|whom|those)\b))|\s+)){{0,8}}?")
     # "strikes on two villages killed nine people": a number of things is no toll (but a thing
     # word naming people by their trade or post is: "12 market traders", "nine farm workers")
     people_of = rf"(?:{victims}|owners?|keepers?|pilots?|crew(?:s|men|members?)?|staff|vendors?|operators?|drivers?|attendants?|officials?|leaders?|chiefs?|dwellers?|congregants?)"
@@ -109,9 +114,10 @@ def _rx() -> _Rx:
                                rf"(?:were|have been|had been)\s+(?:(?:reportedly|also|later)\s+)?(?:{kill})\b"),
         # 12 people (, most of them women,) were killed; 3 dead
         before=re.compile(rf"(?i)\b{mod}{N}\s+{gap}(?:(?:were|was|have been|had been|are|is|been|got|reportedly|also|later|all|both)\s+)*(?:{kill})\b"),
+        # ("from Russia's Feb. 18 attack": a month's short name keeps its full stop)
         # "The death toll from Sunday's suicide attack at the market in X, Y State, has risen to 20"
         toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?(?:dead|people killed)|fatalities|deaths)\s+(?:(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)"
-                        rf"|(?:from|of|in)\s[^.;:]{{0,120}}?\b(?:has|have) (?:risen|climbed|increased|grown|reached)(?: to)?)\s+{mod}{N}\b"),
+                        rf"|(?:from|of|in)\s(?:[^.;:]|(?<=[A-Z][a-z]{{2}})\.|(?<=[A-Z][a-z]{{3}})\.){{0,120}}?\b(?:has|have) (?:risen|climbed|increased|grown|reached)(?: to)?)\s+{mod}{N}\b"),
         deaths_of=re.compile(rf"(?i)\b(?:deaths? of|killings? of|(?:bodies|corpses|remains) of|claim(?:ed|ing) the lives of|took the lives of|taking the lives of|(?:loss|lost) of(?=\s+\S+\s+(?:\S+\s+)?lives\b))\s+{mod}{N}\b(?!\s*(?:years?|%))"),
         left=re.compile(rf"(?i)\b(?:left|leaving|leave|claimed|claiming)\s+{mod}{N}\s+(?:(?:{victims})\s+)?(?:dead|lives|people dead)\b"),
         zero=re.compile(r"(?i)\b(?:no (?:one|deaths?|fatalities|casualties|lives|people|civilians|soldiers)(?: \w+)? (?:was |were |have been |has been )?(?:killed|reported|lost|dead|died)|no (?:deaths|fatalities|casualties) (?:were )?reported|without (?:causing )?(?:any )?(?:casualties|deaths|fatalities)|no one (?:was )?(?:hurt|harmed|injured|killed)|no casualties|no fatalities|caused no (?:casualties|deaths)|nobody was (?:killed|hurt))"),
@@ -224,21 +230,43 @@ _PERIOD = (r"\b(?:this (?:year|month|week)|so far|since|last (?:year|month)|in (
 _RUNNING = re.compile(
     r"(?i)\b(?:bringing|brings|brought|taking|takes|raising|raises|pushing)\s+(?:(?:the\s+)?(?:total|overall)\s+)?"
     r"(?:to\s+(?:more than\s+|at least\s+|over\s+|some\s+)?[\d,]+\s+the\s+(?:number|total|tally|toll)(?=[^,;.]{0,80}?" + _PERIOD + r")"
-    r"|the\s+(?:[\w-]+\s+){0,2}?(?:number|total|tally|toll)\b(?:(?=[^,;.]{0,60}?" + _PERIOD + r"[^,;.]{0,40}?\bto\s+[\d,m])"
+    r"|(?:the|this)\s+(?:year|month|week|weekend|conflict|war|insurgency|campaign)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:number|total|tally|toll)\b"
+    r"|the\s+(?:[\w'’-]+\s+){0,2}?(?:number|total|tally|toll)\b(?:(?=[^,;.]{0,60}?" + _PERIOD + r"[^,;.]{0,40}?\bto\s+[\d,m])"
     r"|(?=[^,;.]{0,60}?\bto\s+(?:more than\s+|at least\s+|over\s+|some\s+)?[\d,]+[^,;.]{0,60}?" + _PERIOD + r")))[^,;.]*")
 
 
+# "Boko Haram, which has killed more than 35,000 people since 2009, attacked ...": a clause telling
+# a group's (or a conflict's) history, never deaths of this event ("the attack, which killed 12"
+# in the simple past does tell them and stays)
+_HISTORY_CLAUSE = re.compile(
+    r"(?i)(?:,|\(|\u2014|--)\s*(?:which|who|that)\s+(?:(?:has|have)\s+(?:(?:now|so far|already|long|since|reportedly|allegedly|also|repeatedly)\s+)*"
+    r"(?:killed|claimed|left|cost|been (?:blamed|responsible))"
+    r"|(?:is|are|was|were)\s+(?:(?:widely|often|also)\s+)?(?:blamed|responsible)\s+for"
+    r"|(?:kills|claims)\b"
+    r"|had\s+(?:(?:already|also)\s+)?killed\b(?=[^,;.)\u2014]*\b(?:since|over the (?:past|last)|in (?:the )?(?:past|last|recent)|years?|decades?)\b))"
+    r"[^,;.)\u2014]*")
+
+# ("The clashes, which have killed 30 people since Monday, ...": the incident's own toll so far)
+_EVENT_NOUN_BEFORE = re.compile(
+    r"(?i)\b(?:attacks?|bombings?|blasts?|explosions?|fighting|clash(?:es)?|raids?|ambush(?:es)?|strikes?|"
+    r"assaults?|shelling|massacres?|fire|riots?|battle|flare-up|incident|siege)"
+    r"(?:\s+(?:in|on|at|near|of)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*$")
+
+
 def _blank_subsets(text: str) -> str:
-    """Replace "including three children" style asides, and running totals of a period, by spaces
-    (offsets kept)."""
+    """Replace "including three children" style asides, running totals of a period and clauses
+    telling a group's history by spaces (offsets kept)."""
     blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    text = _HISTORY_CLAUSE.sub(
+        lambda m: m.group(0) if _EVENT_NOUN_BEFORE.search(text, 0, m.start())
+        else m.group(0)[0] + " " * (len(m.group(0)) - 1), text)
     return _RUNNING.sub(blank, _rx().subset.sub(blank, text))
 
 
 def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, int, int]:
     """Extend "three soldiers and two civilians" chains around a match; returns (value, start, end)."""
     start, end = m.start("num"), m.end()
-    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)")
+    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)(?!,?\s+(?:(?:also|then|later|since|reportedly)\s+)*(?:were|was|are|is|have|has|had|fled|injured|wounded|displaced|abducted|kidnapped|arrested|missing|remain|remained)\b)")
     if forward:
         rest = text[m.end():]
         while True:
@@ -271,7 +299,7 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
     return value, start, end
 
 
-_CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)")
+_CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)(?!,?\s+(?:(?:also|then|later|since|reportedly)\s+)*(?:were|was|are|is|have|has|had|fled|injured|wounded|displaced|abducted|kidnapped|arrested|missing|remain|remained)\b)")
 
 
 def _chain_forward(t: str, pos: int, value: int) -> tuple[int, int]:
@@ -321,6 +349,10 @@ def find_counts(text: str) -> list[Count]:
                 if head and head[-1] not in ",;:(\u2014-" and not re.search(
                         r"(?i)\b(?:while|as|when|after|before|and|but|that|said|says|say|reported|confirmed|added)$", head):
                     continue
+                if _OWN_CLAUSE.search(m.group(0)):
+                    # "Thousands of people protested in Nairobi on Tuesday and three of them were killed":
+                    # the first figure is the subject of a clause of its own (a crowd), not a victim
+                    continue
             if name == "before_and":
                 w = m.group("n2").lower()
                 n2 = 1 if w in ("a", "an", "one") else parse_number(w)
@@ -353,7 +385,13 @@ def find_counts(text: str) -> list[Count]:
     return out
 
 
+_OWN_CLAUSE = re.compile(
+    r"(?i)\b(?:on|last|early|late)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:yesterday|overnight|last night)\b"
+    r"|\band\s+\S+\s+(?:of\s+)?(?:them|whom|those)\b")
 _ACTIVE_KILL = re.compile(r"(?i)\b(?:killing|kills?|slaughtering|massacring|murdering|executing|beheading)$")
+# "the death toll ... has risen to nine after two men died in hospital": the deaths that raised a
+# stated total are in it
+_RISE_CAUSE = re.compile(r"(?i)[^;]{0,12}?\b(?:after|as|when|with|following)\b")
 _MORE = re.compile(r"(?i)\b(?:more|further|another|additional|other)\b")
 
 
@@ -369,7 +407,8 @@ def sentence_fatalities(text: str) -> Count | None:
         return counts[0]
     counts.sort(key=lambda c: c.start)
     tolls = [c for c in counts if c.kind == "toll"]
-    if tolls and all(c.kind == "toll" or _MORE.search(c.text) for c in counts):
+    if tolls and all(c.kind == "toll" or _MORE.search(c.text) or _RISE_CAUSE.match(text, tolls[0].end, c.start)
+                     for c in counts):
         # "seven more bodies were recovered, bringing the death toll to 21": the added deaths are
         # part of the total the sentence states
         return max(tolls, key=lambda c: c.value)
