@@ -435,14 +435,29 @@ def test_unlisted_town_named_with_a_weekday_and_country_adjective(settings):
 @pytest.mark.parametrize("town,cc,admin1", [
     ("Beirut", "LB", "Beirut"),  # the city-region takes the city's English name, not "Bayrut"
     ("Belgrade", "RS", "Belgrade"),  # not the statistical macro-region "Central Serbia"
-    ("Rafah", "PS", "Rafah"),  # a Gaza governorate, not "Gaza Strip"
-    ("Khan Yunis", "PS", "Khan Yunis"),
+    ("Rafah", "PS", "Gaza Strip"),  # ACLED's first level in Palestine; the governorate is admin2
+    ("Khan Yunis", "PS", "Gaza Strip"),
+    ("Huwara", "PS", "West Bank"),
     ("Aleppo", "SY", "Aleppo"),  # ordinary first-level divisions unchanged
 ])
 def test_admin1_is_the_first_level_division(gaz, town, cc, admin1):
     c = max((c for c in gaz.lookup(town) if c.feature_class == "P" and c.country_code == cc),
             key=lambda c: c.population)
     assert gaz.to_place(c).admin1 == admin1
+
+
+@pytest.mark.parametrize("name,admin2", [("Rafah", "Rafah"), ("Khan Yunis", "Khan Yunis"), ("Jenin", "Jenin"),
+                                          ("Nablus", "Nablus")])
+def test_palestinian_governorates_are_admin2_under_west_bank_or_gaza(gaz, name, admin2):
+    """ACLED codes Palestine's West Bank and Gaza Strip as admin1 and the governorates as admin2 -- for a
+    town and for the governorate itself (the packaged data files the governorates as first-level too)."""
+    for c in gaz.lookup(name):
+        if c.country_code != "PS" or c.feature_code not in ("ADM1", "PPL", "PPLA", "PPLA2", "PPLX"):
+            continue
+        p = gaz.to_place(c)
+        assert p.admin1 in ("West Bank", "Gaza Strip"), (c, p)
+        if c.feature_code == "ADM1":
+            assert p.admin2 == admin2, (c, p)
 
 
 @pytest.mark.model
@@ -482,7 +497,7 @@ def test_state_abbreviation_is_a_place_but_the_town_is_where(settings):
 @pytest.mark.model
 @pytest.mark.parametrize("text,trigger,name,admin1", [
     # "the West Bank city of X": the region qualifies the town; the town is where
-    ("Soldiers shot dead two men in the West Bank city of Nablus on Monday, medics said.", "shot", "Nablus", "Nablus"),
+    ("Soldiers shot dead two men in the West Bank city of Nablus on Monday, medics said.", "shot", "Nablus", "West Bank"),
     # an unlisted village named with its container is still the village (placed at the container)
     ("Gunmen abducted 15 pupils from a school in the Tungar Kwado village of Zamfara state on Thursday.", "abducted",
      "Tungar Kwado", "Zamfara"),

@@ -87,6 +87,11 @@ def fold(name: str) -> str:
 _QUOTES = dict.fromkeys(map(ord, "‘’ʻʼʿʾ`´"), None)
 
 
+# countries whose macro-regions ACLED keeps as the first level (the packaged data files the divisions below
+# them as first-level too): Palestine's West Bank and Gaza Strip, with the governorates as admin2
+_MACRO_ADMIN1 = frozenset({"PS"})
+
+
 @functools.lru_cache(maxsize=16_384)  # the same places are written out article after article
 def display_name(name: str) -> str:
     """ASCII-folded name as ACLED writes locations: "Ma‘arrat an Nu‘mān" -> "Maarrat an Numan"."""
@@ -938,6 +943,11 @@ class Gazetteer:
         """(admin1 key, admin2 key) with the first-level division ACLED uses: where the packaged
         data files a town's first-level division under a statistical macro-region ("Central Serbia",
         "Gaza Strip"), the division listed below it *is* first-level ("Beograd", "Rafah")."""
+        if c.country_code in _MACRO_ADMIN1:
+            # Palestine: ACLED's first level is the West Bank / Gaza Strip, the governorate its second
+            if c.admin1_key.count(".") >= 2:  # a governorate (or a place filed only under one)
+                return c.admin1_key.rsplit(".", 1)[0], c.admin1_key
+            return c.admin1_key, c.admin2_key
         a2 = self.admins.get(c.admin2_key) if c.admin2_key else None
         if a2 is not None and a2[1] == 1:
             return c.admin2_key, ""
