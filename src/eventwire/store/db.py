@@ -553,47 +553,95 @@ class Store:
         its reports kept the new one out of) is placed again
         as if it came now -- the same rules and the same choice (``dedup.best_match``) between the
         rest of its event and this one -- and moves only when this one strictly wins. One pass, no
-        cascade; event ids do not change (a moved report leaves its event under its id). The moves
-        are in the same transaction as the new report."""
+        cascade, except that reports placed only at region level are placed once more after the
+        others have moved; one that fits this event (precisely placed) and its own equally is
+        ambiguous and is detached to stand alone (``_detach``). Event ids do not change (a moved
+        report leaves its event under its id). The moves are in the same transaction as the new
+        report."""
         target: list[Event] | None = None
         target_record: Event | None = None
-        for nid in neighbours:
-            members = self._cluster_members(conn, nid)
-            if len(members) < 2:
-                continue
-            for m in list(members):
-                if target is None:
+        loose: str | None = None  # the event of the region-level reports detached in this pass
+        # reports placed only at region level are placed once more, after the others have moved: their
+        # choice turns on what the events hold (a report of the day in the town it fits moves first)
+        for second in (False, True):
+            for nid in neighbours:
+                members = self._cluster_members(conn, nid)
+                if len(members) < 2:
+                    continue
+                for m in list(members):
+                    if second and not dedup.is_vague(m):
+                        continue
+                    if target is None:
+                        target = self._cluster_members(conn, cluster_id)
+                        target_record = dedup.merge(target, cluster_id)
+                    if any(x.doc_id == m.doc_id for x in target):
+                        continue  # two reports of one document are two events
+                    here = dedup.match(m, target_record)
+                    if not here.ok or any(dedup.member_conflict(m, x) for x in target):
+                        continue
+                    rest = [x for x in members if (x.doc_id, x.event_id) != (m.doc_id, m.event_id)]
+                    if len(rest) == len(members):
+                        continue  # moved already
+                    home_record = dedup.merge(rest, nid)
+                    home = dedup.match(m, home_record)
+                    if home.ok and any(dedup.member_conflict(m, x) for x in rest):
+                        home = dedup.Match(False, why_not="a report of it conflicts")
+                    # its own event first: an equal score keeps it where it is
+                    best = dedup.best_match(m, [home_record, target_record], [home, here])
+                    if second and best is None and home.ok and dedup.is_vague(m) \
+                            and not dedup.is_vague(home_record) and not dedup.is_vague(target_record):
+                        # placed only at region level, it fits this precisely placed event as well as the
+                        # one it is in: ambiguous, as it would have been had it come last
+                        # (dedup.best_match): it leaves its event to stand alone
+                        loose = self._detach(conn, m, nid, ev, stamp, loose)
+                        members = self._cluster_members(conn, nid)
+                        if len(members) < 2:
+                            break
+                        continue
+                    if best is None or best[0] != 1:
+                        continue
+                    left = f"closer than to the rest of {nid}" if home.ok else f"no longer fits {nid}: {home.why_not}"
+                    reason = f"same event: {here.reason} (moved when {ev.event_id} came: {left})"
+                    conn.execute(_MOVE_REPORT, {"b_event_id": m.event_id, "b_doc_id": m.doc_id, "b_from": nid,
+                                                "cluster_id": cluster_id, "merge_reason": reason})
+                    self._members.pop(nid, None)
+                    self._members.pop(cluster_id, None)
+                    self._refresh_cluster(conn, nid, stamp)
+                    self._refresh_cluster(conn, cluster_id, stamp)
+                    members = self._cluster_members(conn, nid)
                     target = self._cluster_members(conn, cluster_id)
                     target_record = dedup.merge(target, cluster_id)
-                if any(x.doc_id == m.doc_id for x in target):
-                    continue  # two reports of one document are two events
-                here = dedup.match(m, target_record)
-                if not here.ok or any(dedup.member_conflict(m, x) for x in target):
-                    continue
-                rest = [x for x in members if (x.doc_id, x.event_id) != (m.doc_id, m.event_id)]
-                if len(rest) == len(members):
-                    continue  # moved already
-                home_record = dedup.merge(rest, nid)
-                home = dedup.match(m, home_record)
-                if home.ok and any(dedup.member_conflict(m, x) for x in rest):
-                    home = dedup.Match(False, why_not="a report of it conflicts")
-                # its own event first: an equal score keeps it where it is
-                best = dedup.best_match(m, [home_record, target_record], [home, here])
-                if best is None or best[0] != 1:
-                    continue
-                left = f"closer than to the rest of {nid}" if home.ok else f"no longer fits {nid}: {home.why_not}"
-                reason = f"same event: {here.reason} (moved when {ev.event_id} came: {left})"
+                    if len(members) < 2:
+                        break
+
+    def _detach(self, conn: Connection, m: Event, nid: str, ev: Event, stamp: str, loose: str | None) -> str:
+        """Take the region-level report ``m`` out of ``nid`` (which keeps its id) into an event of its
+        own -- or into ``loose``, the event of a report detached before it in this pass, when it fits
+        that one (two agencies' "an attack in the Far North region"). Returns the event it is in."""
+        reason = (f"stands alone (detached from {nid} when {ev.event_id} came: placed only at region level, "
+                  f"it fits both, ambiguous)")
+        if loose is not None:
+            there = self._cluster_members(conn, loose)
+            record = dedup.merge(there, loose)
+            fit = dedup.match(m, record)
+            if fit.ok and not any(x.doc_id == m.doc_id or dedup.member_conflict(m, x) for x in there):
                 conn.execute(_MOVE_REPORT, {"b_event_id": m.event_id, "b_doc_id": m.doc_id, "b_from": nid,
-                                            "cluster_id": cluster_id, "merge_reason": reason})
+                                            "cluster_id": loose, "merge_reason": "same event: " + fit.reason
+                                            + f" (moved when {ev.event_id} came: ambiguous in {nid})"})
                 self._members.pop(nid, None)
-                self._members.pop(cluster_id, None)
+                self._members.pop(loose, None)
                 self._refresh_cluster(conn, nid, stamp)
-                self._refresh_cluster(conn, cluster_id, stamp)
-                members = self._cluster_members(conn, nid)
-                target = self._cluster_members(conn, cluster_id)
-                target_record = dedup.merge(target, cluster_id)
-                if len(members) < 2:
-                    break
+                self._refresh_cluster(conn, loose, stamp)
+                return loose
+        cid = self._new_cluster_id(conn, m.event_id)
+        conn.execute(events.insert(), dict(event_id=cid, mergeable=True, created_at=stamp,
+                                           **self._event_columns(dedup.merge([m], cid), 1, stamp)))
+        conn.execute(_MOVE_REPORT, {"b_event_id": m.event_id, "b_doc_id": m.doc_id, "b_from": nid,
+                                    "cluster_id": cid, "merge_reason": reason})
+        self._members.pop(nid, None)
+        self._members.pop(cid, None)
+        self._refresh_cluster(conn, nid, stamp)
+        return cid
 
     def _cluster_members(self, conn: Connection, cluster_id: str) -> list[Event]:
         """The reports of a stored event, parsed (cached while the database says they are unchanged)."""

@@ -29,7 +29,10 @@ these hold (knobs in ``data/dedup.yaml``):
   all matches any place -- except that two *different*
   precisely located towns or villages more than 5 km apart are different
   places (neither name being the other's district or region, nor a district one report's
-  evidence names as its own place with the other's town in it: :func:`_district_around`). The evidence
+  evidence names as its own place with the other's town in it: :func:`_district_around`),
+  and so are two neighbouring villages closer than that when each report's own words name
+  its own and neither names the other's but as a reference point ("in Yohmor, a few
+  kilometres from Arnoun": :func:`_neighbours_named_apart`). The evidence
   counts too, since the gazetteer lacks many villages: two reports naming
   different villages, camps or districts ("Pazigyi village" / "Kyaung Taung
   village") are two places; a region-level report naming a village or district
@@ -61,7 +64,8 @@ Events of the same document never merge with each other: the extractor has
 already judged them to be different events. A report placed only at region or
 country level that fits several stored events joins none (ambiguous) -- unless
 its evidence names the place of exactly one of them, or exactly one of them
-has its event and sub-event type.
+has its event and sub-event type. One that joined an event before a second event
+it fits as well came is detached to stand alone (``Store._reassign``).
 
 The merged record keeps every source ("; "-joined, in the order they came),
 all evidence, the most precise date and location, the actor names of the
@@ -74,6 +78,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import math
 import functools
 import re
@@ -92,6 +97,7 @@ class Rules:
     date_window_days: dict[int, int]
     max_km: float
     distinct_place_km: float
+    same_point_km: float
     road_km: float  # farthest apart two towns at the ends of a road a report names may be
     compatible_types: frozenset[frozenset[str]]
     restricted_types: dict[frozenset[str], frozenset[str]]  # event-type pair -> the sub-event types it allows
@@ -117,6 +123,7 @@ def rules() -> Rules:
             date_window_days={int(k): int(v) for k, v in raw["date_window_days"].items()},
             max_km=float(raw["max_km"]),
             distinct_place_km=float(raw.get("distinct_place_km", 5)),
+            same_point_km=float(raw.get("same_point_km", 1)),
             road_km=float(raw.get("road_km", 150)),
             # the store's candidate query fetches the conditional pair too; types_match decides it
             compatible_types=frozenset(frozenset(p) for p in raw.get("compatible_event_types") or []) | {_CLASH_STRIKE},
@@ -810,6 +817,9 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
         if km > rules().distinct_place_km and _told_apart(a, b):
             return False, (f"each report names its own place, {km:.0f} km apart, and not the other's "
                            f"({a.location} / {b.location})"), km
+        if km <= rules().distinct_place_km and _neighbours_named_apart(a, b, km):
+            return False, (f"each report names its own village, {km:.1f} km apart, and not the other's "
+                           f"as the place ({a.location} / {b.location})"), km
         if km <= rules().max_km:
             return True, f"{km:.1f} km apart ({a.location or '?'} / {b.location or '?'})", km
     same_a1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) == _fold(b.admin1))
@@ -956,6 +966,56 @@ def _told_apart(a: Event, b: Event) -> bool:
     if _told_relative(a) or _told_relative(b) or _on_road_between(a, b):
         return False  # "a roadside bomb south of Kirkuk" may well be the one in Daquq
     return not (names_place_of(a, b) or names_place_of(b, a))
+
+
+def _names_as_place(ev: Event, other: Event) -> bool:
+    """Does ``ev``'s evidence name ``other``'s location other than as a reference point ("a few
+    kilometres from Arnoun", "near Arnoun", "south of Arnoun")?"""
+    for e in ev.evidence:
+        for n in place_names(other):
+            if len(_fold(n)) < 3:
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", e.text, re.IGNORECASE):
+                if not _RELATIVE_BEFORE.search(e.text[max(0, m.start() - 40):m.start()]):
+                    return True
+    return False
+
+
+def _spelling_variants(la: str, lb: str) -> bool:
+    """Two folded place names that are one name spelt two ways ("yohmor" / "yehmor al shqif",
+    "kyaung taung" / "kyaungtaung"): their first words (squashed) differ by at most a letter or
+    two in a name of five letters or more."""
+    a, b = la.split(" ")[0].replace("-", ""), lb.split(" ")[0].replace("-", "")
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _neighbours_named_apart(a: Event, b: Event, km: float) -> bool:
+    """Two neighbouring villages, closer than ``distinct_place_km``: both reports are placed precisely
+    (geo_precision 1) at different gazetteer places (not the same point, not one name spelt two ways,
+    neither the other's district), each report's own evidence names its own place, and neither names
+    the other's place except as a reference point -- a drone strike in Arnoun told by two outlets and
+    one "in Yohmor, a few kilometres from Arnoun" are two strikes. (A report "near Arnoun" is placed
+    at geo_precision 2 and decides nothing here.)"""
+    if (a.geo_precision or 3) != 1 or (b.geo_precision or 3) != 1 or km < rules().same_point_km:
+        return False
+    la, lb = _fold_owner(a.location or ""), _fold_owner(b.location or "")
+    if not la or not lb or la == lb or la in lb or lb in la or _spelling_variants(la, lb):
+        return False
+    admin_a = {_fold(x) for x in (a.admin2, a.admin3) if x}
+    admin_b = {_fold(x) for x in (b.admin2, b.admin3) if x}
+    if la in admin_b or lb in admin_a or _district_around(a, b) or _district_around(b, a):
+        return False
+    if borrowed_place(a) or borrowed_place(b) or dateline_placed(a) or dateline_placed(b):
+        return False
+    if not (names_place_of(a, a) and names_place_of(b, b)):
+        return False
+    if _on_road_between(a, b):
+        return False
+    return not (_names_as_place(a, b) or _names_as_place(b, a))
 
 
 _RELATIVE_BEFORE = re.compile(
@@ -1119,6 +1179,8 @@ def member_conflict(new: Event, member: Event) -> str:
         km = haversine_km(float(new.latitude), float(new.longitude), float(member.latitude), float(member.longitude))
         if km > rules().distinct_place_km and (_distinct_places(new, member) or _told_apart(new, member)):
             return f"a report of it is at {member.location}, {km:.0f} km away"
+        if km <= rules().distinct_place_km and _neighbours_named_apart(new, member, km):
+            return f"a report of it is at {member.location}, a neighbouring village {km:.1f} km away"
     return ""
 
 
