@@ -142,6 +142,7 @@ class Dictionary:
     by_iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 code -> country (the first listed)
     state_aligned: frozenset[str] = frozenset()  # militias fighting on the state's side (entry names)
     drone_users: frozenset[str] = frozenset()  # non-state groups known to fly armed drones (entry names)
+    foreign_air: frozenset[str] = frozenset()  # countries whose air strikes are mostly foreign air forces
 
     # ------------------------------------------------------------ helpers
     def country(self, name: str) -> CountryInfo | None:
@@ -298,6 +299,7 @@ def load_dictionary() -> Dictionary:
         if name not in d.entries:
             raise ResourceError(f"{PATTERNS_FILE}: drone_users names unknown actor {name!r}")
     d.drone_users = frozenset(pat.get("drone_users") or ())
+    d.foreign_air = frozenset(pat.get("foreign_air_countries") or ())
     kw = pat.get("group_keywords") or {}
     inter_of = {"rebel": 2, "political_militia": 3, "identity_militia": 4}
     for kind, words in kw.items():

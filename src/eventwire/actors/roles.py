@@ -1604,9 +1604,17 @@ def _held_facility(doc: Document, ms: list[Mention], a1: Mention | None, s_start
         if _speaking(doc.clean, m.end) or not (_HELD_FACILITY.match(doc.clean, m.end) or _HELD_FACILITY.match(
                 " " + norm(m.text.split()[-1]))):  # "an army base", one mention
             continue
-        if _AT_FACILITY.search(doc.clean[max(s_start, m.start - 40):m.start]):
+        at = _AT_FACILITY.search(doc.clean[max(s_start, m.start - 40):m.start])
+        if at:
+            lo = max(s_start, m.start - 40) + at.start()
+            if doc.clean[lo:lo + 4].lower() == "near" and _IN_OTHER_PLACE.search(doc.clean[max(s_start, lo - 50):lo]):
+                continue  # "in a crowded market near a police station": the market was hit, the station places it
             return m
     return None
+
+
+# "in a crowded market ", "at a bus stop ": the place a bomb hit, before "near <a state facility>"
+_IN_OTHER_PLACE = re.compile(r"\b(?:in|at|inside|into)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?-i:[a-z][\w-]*)\s+$", re.I)
 
 
 # a war told around the strike: "fighting between X and Y", "X has been battling Y", "clashes"
@@ -1638,6 +1646,8 @@ def _air_power_of_war(doc: Document, sent_index: int, s_start: int, s_end: int, 
         if not states or not foes or any(m.value.inter in (1, 8) and m.value.country != states[0].value.country
                                          for m in ms):
             continue  # a foreign force named in the fight may fly too
+        if states[0].value.country in d.foreign_air:
+            return None  # Yemen, Somalia: the strikes are mostly foreign air forces'
         if drone and any(m.value.name in d.drone_users or m.meta.get("entry", "") in d.drone_users for m in foes):
             return None
         if any(_unnamed_armed(m) for m in foes) and not any(m.value.listed and not m.meta.get("generic") for m in foes):

@@ -129,6 +129,11 @@ _PLUPERFECT = re.compile(r"(?i)\b(?:saying|said|says|claiming|claimed|alleging|a
                          r"(?:[a-z]+ed|[a-z]+en|beat|shot|fought|hit)\b")
 
 
+# a new clause after the year that opens a sentence, with a day of its own: "In 2024 the group seized the
+# town, but on Tuesday the army retook it", "Last year's election was disputed, and on Monday police ..."
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|yet|while|whereas)\b|\bbut\b", re.I)
+
+
 def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Reading]:
     text = sent.text
     dates = all_dates = find_dates(text, doc.published)
@@ -152,8 +157,11 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
             # "in 2015": history, not news; "killed 2,000 civilians last year, the agency said on
             # Tuesday": a year's toll, told today
             continue
-        if (any(d.kind == "year" and d.start <= 4 and d.end <= c.start for d in dates)
-                and (dm is None or dm.report_date or dm.kind in ("weekday", "relative"))):
+        opener = next((d for d in dates if d.kind == "year" and d.start <= 4 and d.end <= c.start), None)
+        if (opener is not None
+                and (dm is None or dm.report_date or dm.kind in ("weekday", "relative"))
+                and not (dm is not None and not dm.report_date and dm.start > opener.end
+                         and _CLAUSE_BREAK.search(text, opener.end, min(dm.start, c.start)))):
             # "Last year, an attack on a church in the province killed 15 worshippers during Sunday
             # mass": the year that opens the sentence dates all of it (a weekday in it names no
             # day of this week)
@@ -304,12 +312,33 @@ def _day_after(readings: list[Reading], doc: Document) -> None:
         anchor = next((x for x in reversed(readings[:i]) if x.sent < r.sent and x.own_date and x.date
                        and x.precision == 1 and not x.background and not x.cand.reference
                        and (x.date_mention is None or not x.date_mention.report_date)), None)
-        if anchor is None:
+        day = anchor.date if anchor is not None else None
+        if anchor is None and not any(x.sent < r.sent for x in readings[:i]):
+            # "Odinga said on Monday he would lead a march. The following day, police fired tear gas
+            # at his supporters": no event told before, the day is counted from the one day of the
+            # sentence before (a statement or a happening that is no event)
+            day = _prev_sentence_day(doc, r.sent)
+        if day is None:
             continue  # undated, or dated by the statement as before
         rel = next(d for d in find_dates(r.sent_text, doc.published) if event_step(d) == r.day_step)
-        r.date = anchor.date + dt.timedelta(days=r.day_step)
+        r.date = day + dt.timedelta(days=r.day_step)
         r.precision, r.own_date, r.same_day = 1, True, False
         r.date_mention = DateMention(rel.start, rel.end, rel.text, r.date, 1, "relative", False)
+
+
+def _prev_sentence_day(doc: Document, index: int) -> dt.date | None:
+    """The one day (a statement's too) the sentence before ``index`` names, within the weeks before the story."""
+    prev = next((s for s in doc.sentences if s.index == index - 1), None)
+    if prev is None:
+        return None
+    days = {d.date for d in find_dates(prev.text, doc.published)
+            if d.usable and d.precision == 1 and d.date and d.kind not in ("relative-event", "future")}
+    if len(days) != 1:
+        return None
+    day = next(iter(days))
+    if doc.published is not None and not 0 <= (doc.published - day).days <= SETTING_DAYS:
+        return None
+    return day
 
 
 def _recalled_weeks(readings: list[Reading]) -> None:
