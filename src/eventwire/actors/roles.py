@@ -64,7 +64,10 @@ _FIGHT_NOUNS = frozenset({"encounter", "clash", "clashes", "gunfight", "firefigh
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|while|as|when|after|before|then)\s+)"
                            r"(?:(?:the|some|about|around|hundreds of|dozens of|\d+)\s+)*$", re.I)
 _CLAUSE_AFTER = re.compile(r"[;:]|,\s+(?:which|who|where|while|as|but|and|said)\b")  # a clause of its own begins
-_SPEAKER = re.compile(r"\s*(?:,\s*)?(?:said|say|says|told|reported|added|claimed|according)\b", re.I)
+# (a press release's opening: "The Somali Police Force informs the public that a suicide bomber ...")
+_SPEAKER = re.compile(r"\s*(?:,\s*)?(?:said|say|says|told|reported|added|claimed|according|stated|states|informs|"
+                      r"(?:wishes|would\s+like)\s+to\s+inform|informed\s+(?:the\s+)?(?:public|media|press|nation|residents|"
+                      r"citizens|people))\b", re.I)
 # "..., Yahukimo police chief Adjunct Senior Commissioner Heru Santoso said": the force names who speaks
 _SPEAKER_TITLED = re.compile(
     r"(?:\s+(?:(?-i:[A-Z][\w.'’-]*)|chief|spokes(?:man|woman|person)|commander|commissioner|superintendent|inspector|"

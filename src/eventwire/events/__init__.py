@@ -568,6 +568,16 @@ def _build(doc: Document, g: Group, settings: Settings, lex, outcomes: list[tupl
         # "JNIM claimed the Koumbri ambush": the claimant is who carried it out
         roles = Roles(actor1=claimant, actor2=roles.actor2, assoc1=list(roles.assoc1),
                       assoc2=list(roles.assoc2), civilian_target=roles.civilian_target)
+    if roles.actor2 is None and main.cand.sub_event_type == "Suicide bomb" and roles.actor1 is not None:
+        # "a suicide bomber attempted to enter the police station. Our brave officers opened fire and the
+        # vehicle exploded at the gate": the force that fired on the bomber is the bombing's target
+        a1name = getattr(roles.actor1.value, "name", "")
+        guard = next((r.roles.actor1 for r in g.readings[1:] if r.roles.actor1 is not None
+                      and int(getattr(r.roles.actor1.value, "inter", 0) or 0) == 1
+                      and getattr(r.roles.actor1.value, "name", "") != a1name), None)
+        if guard is not None:
+            roles = Roles(actor1=roles.actor1, actor2=guard, assoc1=list(roles.assoc1),
+                          assoc2=list(roles.assoc2), civilian_target=roles.civilian_target)
     sub = _retype(g, roles, lex)
     t = lex.types[sub]
     ev = Event(doc_id=doc.id, source=doc.source, url=doc.url, title=doc.title,

@@ -373,6 +373,23 @@ def _joins(r: Reading, g: Group) -> bool:
         # "the army said it had recaptured the town" ... "By nightfall they had taken control of the
         # police station": one change of hands, whichever side the second sentence's words put first
         return True
+    if (m.sub_event_type == "Suicide bomb" and c.sub_event_type in ("Attack", "Armed clash") and _inter1(r) == 1
+            and not r.own_date and not r.distinct and r.sent - max(x.sent for x in g.readings) <= 1
+            and _same_day(r, g) and load_lexicon().cues["response"].search(r.sent_text) is None
+            and re.search(r"\bopen(?:ed|s)? fire\b|\bfired (?:at|on)\b|\bshot (?:at|him|the)\b", r.sent_text, re.I)
+            and _locations_agree(_own_location(r), g.location, strict=False)):
+        # "a Khawarij suicide bomber attempted to enter the police station. Our brave officers opened fire
+        # and the vehicle exploded at the outer gate": the guards firing on the bomber are the target's
+        # side of the bombing just told, not an attack of their own
+        return True
+    if (same_type and c.event_type == "Explosions/Remote violence" and not r.own_date and not r.distinct and near
+            and _same_day(r, g) and _BACK_PLACE.search(r.sent_text)):
+        ol, gl = _own_location(r), g.location
+        if (ol is None or ol.place.feature_code.startswith("PCL")) and gl is not None \
+                and not gl.place.feature_code.startswith("PCL"):
+            # "Israel's military said it had struck a Hamas militant position in the area" after the strike on
+            # the camp: the striking side's account of the strike just told (the country is the speaker's)
+            return True
     if _disperses(r, g):
         return True
     if (c.sub_event_type == "Peaceful protest" and _family(m.event_type) == "protest" and not r.own_date
@@ -471,6 +488,8 @@ def _joins(r: Reading, g: Group) -> bool:
     return _locations_agree(r.location, g.location, strict=r.own_date)
 
 
+_BACK_PLACE = re.compile(r"\bin the (?:same |general )?(?:area|vicinity)\b|\bthere\b|\bat the (?:same )?(?:site|location|scene)\b",
+                        re.I)
 _PROGRESSIVE = re.compile(r"\b(?:was|were|are|is|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _CAP = re.compile(r"\b[A-Z][\w'’-]+")
 

@@ -1459,6 +1459,8 @@ _DESTINATION_BEFORE = re.compile(
     r"\b(?:flights?|fl(?:y|ying|ew|own)|bound|head(?:ed|ing|s)?|travel(?:l?ed|l?ing|s)?|leav(?:e|es|ing)|left|"
     r"depart(?:ed|ing|s)?|fle(?:e|d|eing|es)|escap(?:e|ed|ing)|retreat(?:ed|ing)?|withdr(?:ew|awn|awing)|"
     r"taken|driven|drove|herded|deported|extradited|airlifted|evacuated|rushed|transferred|smuggled|trafficked|"
+    # "he was later shifted to Guwahati", "brought to Delhi for questioning", "whisked away to Islamabad"
+    r"shifted|brought|whisked|ferried|repatriated|"
     r"en\s+route)\s+(?:[\w'’-]+\s+){0,3}?(?:to|for|towards?|into)\s+(?:the\s+)?"
     r"(?:(?:border|frontier)\s+with\s+(?:the\s+)?|(?:neighbou?ring|nearby)\s+)?$", re.I)
 
