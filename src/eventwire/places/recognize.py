@@ -1357,6 +1357,13 @@ class Recognizer:
             return False, ""
         if single and norm in self.traps and not strong_cue:
             return False, ""
+        k = i
+        while k > 0 and i - k < 3 and tokens[k - 1].lower in ("in", "the", "greater"):
+            k -= 1
+        if k >= 2 and tokens[k - 1].lower == "state" and tokens[k - 2].lower == "islamic":
+            # "Islamic State Sahel", "Islamic State West Africa Province", "Islamic State in the Greater Sahara": a
+            # branch's name, not a place
+            return False, ""
         if single and first_tok.lower in DIRECTIONS and not strong_cue:
             return False, ""  # "the West", "Central": Cameroon's West region only when a cue says so
         if single and norm in person_names:
