@@ -283,22 +283,16 @@ class Resolver:
         # pass 1: priors
         firsts: list[Candidate | None] = []
         margins: list[float] = []
-        cmargins: list[float] = []  # the margin over the first reading of another country
         for t, cands in zip(toponyms, cand_lists):
             if not cands:
                 firsts.append(None)
                 margins.append(0.0)
-                cmargins.append(0.0)
                 continue
             named = any(c.match == "name" for c in cands)
             scored = sorted(((self.prior(t, c, None, named, priors), c) for c in cands), key=lambda x: -x[0])
             firsts.append(scored[0][1])
             margins.append(scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0)
-            # the country vote weighs the margin over the best reading in another country: "Culiacan", the
-            # city or its municipality of the same name, is in Mexico whichever is meant
-            abroad = next((x for x, y in scored[1:] if y.country_code != scored[0][1].country_code), None)
-            cmargins.append(scored[0][0] - abroad if abroad is not None else 10.0)
-        votes_by_name = _focus_votes(toponyms, firsts, cmargins)
+        votes_by_name = _focus_votes(toponyms, firsts, margins)
         name_count = Counter(normalise(t.text) for t in toponyms)
         # countries the article plainly places things in: a place named after "in"/"near", as a possessor
         # ("Harare's suburbs") or a dateline -- not an adjective, nor a bare word that may be no place at all
