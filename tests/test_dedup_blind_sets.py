@@ -89,3 +89,36 @@ def test_blind6_merges_with_its_measured_floor():
         ps.append(r["precision"])
         rs.append(r["recall"])
     assert sum(ps) / len(ps) >= 0.96 and sum(rs) / len(rs) >= 0.96, (ps, rs)
+
+
+def _orders_mean(path: Path, seeds: int = 20) -> tuple[float, float]:
+    n = len(load_labelled(path))
+    ps, rs = [], []
+    for seed in range(seeds):
+        order = list(range(n))
+        random.Random(seed).shuffle(order)
+        r = evaluate(path, order=order)
+        ps.append(r["precision"])
+        rs.append(r["recall"])
+    return sum(ps) / len(ps), sum(rs) / len(rs)
+
+
+def test_blind7_merges_with_its_measured_floor():
+    """blind7 (session 7, written blind): file order precision 1.00, recall 0.92; over 21 orders precision
+    0.95 -> 0.99 and recall 0.91 after that session's merge rules. Its known misses: militia clashes in one
+    city told with three different pairs of actors (a named militia, "a security force", "armed groups"), and
+    a region-level report on a day with two events of its type in the region."""
+    path = DEDUP / "blind7.yaml"
+    r = evaluate(path)
+    assert r["precision"] == 1.0 and r["recall"] >= 0.92, r["errors"]
+    p, rc = _orders_mean(path)
+    assert p >= 0.98 and rc >= 0.90, (p, rc)
+
+
+def test_blind8_merges_in_every_order():
+    """blind8 (session 7, written blind after the merge rules of that session): 1.00 / 1.00 in all 21 orders."""
+    path = DEDUP / "blind8.yaml"
+    r = evaluate(path)
+    assert (r["precision"], r["recall"]) == (1.0, 1.0), r["errors"]
+    p, rc = _orders_mean(path, seeds=10)
+    assert (p, rc) == (1.0, 1.0), (p, rc)
