@@ -45,9 +45,9 @@ ErrorHandler = Callable[[Document, Exception], Any]
 Outcome = tuple[str, Any]
 
 MAX_CONSECUTIVE_DEATHS = 3  # then the workers themselves are broken: stop
-# documents per chunk: the worker's nlp stage takes them together (most of the gain of batching
-# comes by 4), and a short input still splits evenly over the workers (its last chunk is the tail)
-CHUNK_DOCS = 4
+# documents per chunk: the worker's nlp stage takes them together, as one process does (BATCH_DOCS);
+# 8 rather than 4: 200 HRDsAttack articles on 2 workers, 35.5 -> 36.4 articles/s (session 7)
+CHUNK_DOCS = 8
 _PIPELINE: Pipeline | None = None  # the worker's pipeline (set by _init_worker)
 
 
