@@ -153,3 +153,27 @@ def test_eval_runs_the_pipeline_over_inputs(tmp_path):
     assert res.exit_code == 0, res.output
     assert "Sample: 1 document, 1 gold event," in res.output
     assert "| events: recall |" in res.output and "| 1 |" in res.output
+
+
+@pytest.mark.slow
+def test_eval_counts_documents_without_gold_events(tmp_path):
+    """An article with no gold line must yield no event: it is run, counted in the sample, and a
+    prediction in it is a false positive."""
+    arts = tmp_path / "articles"
+    arts.mkdir()
+    (arts / "mosul-raid.txt").write_text(
+        "Gunmen killed four soldiers at a checkpoint in Mosul on Monday, police said.\n", encoding="utf-8")
+    (arts / "budget-vote.txt").write_text(
+        "Parliament in Baghdad approved the federal budget on Tuesday after months of delay.\n", encoding="utf-8")
+    (arts / "kirkuk-blast.txt").write_text(
+        "A roadside bomb killed two policemen on a highway south of Kirkuk on Sunday, officials said.\n",
+        encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc_id": "mosul-raid", "event_date": "2021-03-01", "event_type": "Battles",
+                                "sub_event_type": "Armed clash", "location": "Mosul", "latitude": 36.34,
+                                "longitude": 43.13, "fatalities": 4}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", "--gold", str(gold), "--input", str(arts)])
+    assert res.exit_code == 0, res.output
+    assert "Sample: 3 documents, 1 gold event," in res.output
+    # the Kirkuk bombing has no gold line: it counts against precision
+    assert "| events: precision | 0.500 |" in res.output

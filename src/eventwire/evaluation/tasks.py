@@ -729,7 +729,10 @@ def eval_ucdp(ds: DevSet, settings: Settings) -> TaskResult:
 
 # ------------------------------------------------------------------ generic tasks over files
 def eval_events_files(gold: Sequence[GoldEvent], pred: Sequence[Event], name: str = "events",
-                      max_days: int = 1, max_km: float | None = M.KM_EXACT) -> TaskResult:
+                      max_days: int = 1, max_km: float | None = M.KM_EXACT,
+                      doc_ids: Iterable[str] = ()) -> TaskResult:
+    """Score ``pred`` against ``gold``. ``doc_ids``: every document that was run, so that
+    documents without gold events (which must yield none) are counted in the sample."""
     g: dict[str, list[Any]] = {}
     opt: dict[str, list[Any]] = {}
     for x in gold:
@@ -741,7 +744,8 @@ def eval_events_files(gold: Sequence[GoldEvent], pred: Sequence[Event], name: st
         p.setdefault(e.doc_id, []).append(e)
     s = M.score_events(g, p, max_days=max_days, max_km=max_km, optional=opt)
     relaxed = M.score_events(g, p, max_days=max_days, max_km=None, optional=opt) if max_km is not None else None
-    return events_result(name, s, f"{_n(len(g), 'document')}, {_n(sum(len(v) for v in g.values()), 'gold event')}, "
+    n_docs = len({*g, *p, *doc_ids})
+    return events_result(name, s, f"{_n(n_docs, 'document')}, {_n(sum(len(v) for v in g.values()), 'gold event')}, "
                                   f"{len(pred)} predicted", relaxed)
 
 
@@ -817,7 +821,7 @@ def evaluate_files(
         sole = next(iter(doc_ids)) if len(doc_ids) == 1 else ""
         if task == "events":
             r = eval_events_files(readers.read_gold_events(gold_path, default_doc_id=sole), events,
-                                  f"events: {Path(gold_path).name}", max_days, max_km)
+                                  f"events: {Path(gold_path).name}", max_days, max_km, doc_ids)
         else:
             r = eval_types_files(readers.read_gold_types(gold_path), events, f"types: {Path(gold_path).name}")
     r.notes.extend(f"input problem: {p}" for p in problems)
