@@ -555,13 +555,22 @@ class _Parse:
         got = self.prep_obj(n, _AGENT_PREPS)
         if got:
             f.a1 = got[0]
+        means = None  # "artillery shelling": a weapon of no named owner modifying the trigger
         if f.a1 is None:
             for c in n.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod"):
                     m = _mention_at(self.ms, c.idx) or self.country_actor(c)
                     if m is not None:
                         f.a1 = m
+                        if c.lemma_.lower() in _STATE_WEAPONS and m.meta.get("generic") \
+                                and not m.meta.get("country_explicit"):
+                            means = m
                         break
+        if means is not None:
+            # it names how the attack was made, not who made it: "the militia targeted the city with
+            # artillery shelling" -- the subject of the verb the trigger hangs on, when it names an
+            # armed actor, is the attacker; with none, the weapon's usual owner stands
+            f.a1 = None
         if f.a1 is None:  # "a drone strike blamed on the Turkish military", "an attack claimed by IS"
             # (also ", which residents blamed on the ADF", parsed as a clause on "residents", and
             # "the attack on the village, which officials blamed on ...", a clause on the object)
@@ -599,7 +608,7 @@ class _Parse:
                 f.a2 = sm
                 f.how = "hit a bomb"
                 return f
-            if head.lemma_ in ("suffer", "sustain", "incur", "receive") and f.a1 is None:
+            if head.lemma_ in ("suffer", "sustain", "incur", "receive") and f.a1 is None and means is None:
                 # "13 people suffered injuries": the subject is hurt, not the attacker
                 if f.a2 is None:
                     f.a2 = sm
@@ -671,6 +680,8 @@ class _Parse:
                 if f.a2 is None:
                     got = self.prep_obj(head, _TARGET_PREPS)
                     f.a2 = got[0] if got else None
+        if means is not None and (f.a1 is None or f.a1 is f.a2 or int(f.a1.value.inter or 0) not in (1, 2, 3, 4, 8)):
+            f.a1 = means
         return f
 
     def roles(self, span) -> _Found:

@@ -47,7 +47,11 @@ these hold (knobs in ``data/dedup.yaml``):
   coded to one end matches a report at the other end (up to ``road_km`` apart);
   a report whose place comes from a later sentence matches in the region its own
   words name ("in the western state of Michoacan"); a town the gazetteer lacks
-  matches a report whose place words named that town but was coded elsewhere;
+  matches a report whose place words named that town but was coded elsewhere,
+  and two reports both coded elsewhere for want of it (:func:`_lacked_town`); a
+  report coded to a town its evidence does not name, whose evidence tells the event
+  "in" a town the gazetteer lacks, is not at a report's place that report's words name
+  (:func:`_unplaced_town`);
 * **country**: the same country when both name one;
 * **actors**: each side of one report matches a side of the other (same
   normalised name or short form, or an associated actor), or is empty or
@@ -57,7 +61,10 @@ these hold (knobs in ``data/dedup.yaml``):
   "SDF v unidentified gunmen", not "Military Forces of Syria v Islamic State".
   Victim sides a report contradicts are read first (:func:`_victims_recoded`):
   a state force as the victims of an attack on civilians, or civilians whose
-  evidence names only soldiers hit, against a clash of those soldiers' forces. An unnamed
+  evidence names only soldiers hit, against a clash of those soldiers' forces; a "clash" of a
+  named group and unidentified gunmen that hit only civilians, against an attack on civilians
+  (:func:`_clash_on_civilians`); a bombing's civilians at a police or army post, against the
+  bombing of that force (:func:`_post_hit`). An unnamed
   military's strike on civilians is the home military's strike on a group (:func:`_home_military`).
 
 Events of the same document never merge with each other: the extractor has
@@ -768,6 +775,75 @@ def _placed_instead(ev: Event, name: str) -> bool:
             and _fold(ev.location or "") != _fold(name or ""))
 
 
+def _lacked_town(x: Event, y: Event) -> str:
+    """The town the words that placed ``x`` named, when the gazetteer could not place it and coded
+    ``x`` elsewhere (:func:`_placed_instead`), and ``y``'s evidence names it too as a place (not as a
+    distance reference: "50 km east of Dargol"), both reports in one first-level region: "a convoy
+    ambushed near Dargol" coded to Tera and "ambushed on the road near Dargol, in the Gotheye
+    department" coded to Gotheye are one place, though their towns are 80 km apart. "" when not."""
+    said = x.provenance.get("location")
+    if said is None or not _placed_instead(x, said.text) or not (x.admin1 and y.admin1):
+        return ""
+    if _fold(x.admin1) != _fold(y.admin1) or len(_fold(said.text)) < 4:
+        return ""
+    if any(_fold(said.text) == _fold(n) for n in (x.admin1, x.admin2, x.country, y.location) if n):
+        return ""  # a region or the other's own place named otherwise: the usual rules decide
+    if said.text not in " ".join(e.text for e in x.evidence):
+        return ""  # a place named outside its own evidence (the article's setting) tells nothing
+    for e in y.evidence:
+        for m in re.finditer(rf"(?<!\w){re.escape(said.text)}(?!\w)", e.text):
+            if not _DISTANCE_BEFORE.search(e.text[max(0, m.start() - 60):m.start()]):
+                return said.text
+    return ""
+
+
+_MONTHS_DAYS = frozenset(("january february march april may june july august september october november december "
+                          "monday tuesday wednesday thursday friday saturday sunday ramadan").split())
+# "a monastery in Tabayin", "in the village of Kazgil": a capitalised name as the place the words put it
+_IN_TOWN = re.compile(r"\b(?:in|at) (?:the (?:(?i:town|village|city|hamlet|locality) of )?)?"
+                      r"(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})(?![\w'’-])")
+
+
+_PART_OF_TOWN = re.compile(r"\s+(?i:district|neighbou?rhoods?|quarter|area|suburbs?|sector|ward|block|market|camp|"
+                           r"street|road|avenue|square|hospital|mosque|church|school|university|prison|airport|"
+                           r"base|barracks|checkpoint|junction|bridge|village|county|state|province|region|"
+                           r"governorate|department|division)\b")
+
+
+def _unplaced_town(x: Event, y: Event) -> str:
+    """The town ``x``'s evidence puts the event in ("another jet bombed a monastery in Tabayin"), when
+    the gazetteer lacks it and ``x`` was coded to a place its evidence does not name (a town of an
+    earlier sentence, the article's setting), while ``y``'s evidence names ``y``'s own place, precisely
+    or near it, and not that town: two places, however near the codes put them (the market bombed in
+    Ye-U and the monastery in Tabayin, coded to Ye-U for want of Tabayin). "" when not."""
+    if not x.evidence or not y.evidence or names_place_of(x, x) or (y.geo_precision or 3) > 2:
+        return ""
+    if x.provenance.get("location") is None or not names_place_of(y, y):
+        return ""
+    known = {_fold(n) for n in (*place_names(x), x.admin1, x.admin2, x.admin3, x.country) if n}
+    for e in x.evidence:
+        for m in _IN_TOWN.finditer(e.text):
+            name = m.group("name")
+            first = _fold(name).split(" ")[0] if _fold(name) else ""
+            if not first or first in _MONTHS_DAYS or _fold(name) in known or len(_fold(name)) < 4:
+                continue
+            if any(_fold(name).startswith(k + " ") for k in known):  # "Shwebo district", "Sagaing Region"
+                continue
+            if named_in_evidence(name, y) or _fold(name) in {_fold(n) for n in (y.admin1, y.admin2, y.country) if n}:
+                return ""
+            if _country_code_name(name) or _PART_OF_TOWN.match(e.text, m.end()):
+                continue  # a country ("in Sudan") is no town, nor a quarter ("in Al-Qubba district") one
+            return name
+    return ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_code_name(name: str) -> bool:
+    from ..places import _country_by_name
+
+    return _fold(name) in {_fold(k) for k in _country_by_name()}
+
+
 def _unresolved(e: Event) -> bool:
     """A place name the gazetteer could not place (no coordinates, no country)."""
     return bool(e.location) and not e.country and (e.latitude is None or e.longitude is None)
@@ -788,6 +864,12 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
             # or at a place its evidence does not name (the article's setting, or what it tells next)
             return True, f"both reports name {x.location}", rules().max_km / 2
     for x, y in ((a, b), (b, a)):
+        lacked = _lacked_town(x, y)
+        if lacked:
+            # "ambushed near Dargol" coded to the department's town by one outlet, to the region or a
+            # town told earlier by another: the gazetteer lacks the village both name
+            return True, f"both reports name {lacked}, which the gazetteer lacks", rules().max_km / 2
+    for x, y in ((a, b), (b, a)):
         finer = _finer_place_elsewhere(x, y)
         if finer:
             return False, f"one report names {finer}, the other is at {y.location or '?'}", 1e9
@@ -806,6 +888,11 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
             # x is coded to its dateline; its words tell of y's town, which y's words name too
             return True, (f"one report is placed at its dateline ({x.location}); its evidence names "
                           f"{y.location}"), rules().max_km / 2
+    for x, y in ((a, b), (b, a)):
+        town = _unplaced_town(x, y)
+        if town:
+            return False, (f"one report's evidence places it in {town}, which the gazetteer lacks, not at "
+                           f"{x.location}, where the other report's evidence puts its own"), 1e9
     if _on_road_between(a, b):
         return True, "one report's evidence tells a road between its place and the other's", rules().max_km
     km = None
@@ -1093,6 +1180,10 @@ def _victims_recoded(a: Event, b: Event) -> tuple[Event, Event]:
     vac = "Violence against civilians"
 
     def recode(ev: Event, other: Event) -> Event:
+        if ev.event_type == "Battles" and other.event_type == vac:
+            return _clash_on_civilians(ev)
+        if ev.event_type == other.event_type == "Explosions/Remote violence":
+            return _post_hit(ev, other)
         if ev.event_type != vac:
             return ev
         if _STATE_FORCE.match(ev.actor2 or "") and other.event_type == vac:
@@ -1106,6 +1197,59 @@ def _victims_recoded(a: Event, b: Event) -> tuple[Event, Event]:
                 return dataclasses.replace(ev, actor2=forces[0])
         return ev
     return recode(a, b), recode(b, a)
+
+
+# a post of the police or the army as the target of a blast: "a police station", "the gate of an army base"
+_FORCE_POST = re.compile(r"\b(?:police|army|military|security|gendarmerie) (?:stations?|posts?|headquarters|"
+                         r"bases?|barracks|camps?|checkpoints?|compounds?|academy|academies|training centres?|"
+                         r"recruitment centres?|patrols?|convoys?|vehicles?|pick-?ups?|trucks?)\b|"
+                         r"\b(?:barracks|checkpoints?|garrisons?)\b", re.IGNORECASE)
+
+
+def _post_hit(ev: Event, other: Event) -> Event:
+    """A bombing whose victims one outlet reads as the civilians killed ("a suicide bomber drove into the
+    gate of a police station, killing at least 13 people") and another as the police force whose station
+    it hit: the civilians' report names a post of the police or the army as the target, and the other
+    report's victim side is that country's force. Read as that force's. A blast at a market or a bus
+    stop keeps its civilians, and so does one whose other report's victims are another country's force."""
+    if not (ev.actor2 or "").lower().startswith("civilians") or not ev.evidence:
+        return ev
+    force = other.actor2 or ""
+    if not _STATE_FORCE.match(force) or not _country_of(force) or _country_of(force) != _country_of(ev.actor2):
+        return ev
+    if not _FORCE_POST.search(" ".join(e.text for e in ev.evidence)):
+        return ev
+    return dataclasses.replace(ev, actor2=force)
+
+
+# words of a fight between two armed sides: a report telling them is a clash, whoever it killed
+_FIGHTING = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|gun ?battles?|exchanges? of fire|exchanged fire|"
+                       r"firefights?|skirmish\w*|shoot-?outs?|repel\w*|repuls\w*|engag\w*)\b", re.IGNORECASE)
+
+
+def _clash_on_civilians(ev: Event) -> Event:
+    """An armed clash between a named non-state group and "unidentified" gunmen -- one attacker read
+    twice, once as the gunmen the story tells and once as the group residents blame ("gunmen invaded
+    the village ... residents blamed armed herders") -- whose evidence names only civilians as the
+    ones hit and tells no fight: the attack on civilians another outlet codes. Read as that attack
+    (the named group against the civilians of its country) when compared with an attack on civilians.
+    A clash with a state force on a side, between two named groups, naming soldiers or police hit or
+    telling a fight ("gunmen clashed with vigilantes") stays a clash."""
+    if ev.sub_event_type != "Armed clash" or not ev.evidence:
+        return ev
+    sides = [ev.actor1 or "", ev.actor2 or ""]
+    if any(_STATE_FORCE.match(x) or x.lower().startswith("civilians") for x in sides):
+        return ev
+    named = [x for x in sides if not is_wildcard(x)]
+    if len(named) != 1 or not any(x.lower().startswith("unidentified armed group") for x in sides):
+        return ev
+    text = " ".join(e.text for e in ev.evidence)
+    if not _CIVILIANS_HIT.search(text) or _FORCES_HIT.search(text) or _FIGHTING.search(text):
+        return ev
+    country = ev.country or _country_of(named[0])
+    victims = f"Civilians ({country})" if country else "Civilians"
+    return dataclasses.replace(ev, event_type="Violence against civilians", sub_event_type="Attack",
+                               actor1=named[0], actor2=victims)
 
 
 def _country_of(name: str) -> str:
@@ -1175,6 +1319,9 @@ def member_conflict(new: Event, member: Event) -> str:
         return f"a report of it is dated {member.event_date}: {why}"
     if new.country and member.country and _fold(new.country) != _fold(member.country):
         return f"a report of it is in {member.country}"
+    town = _unplaced_town(new, member) or _unplaced_town(member, new)
+    if town:
+        return f"a report of it is at {member.location}; the other tells {town}"
     if None not in (new.latitude, new.longitude, member.latitude, member.longitude):
         km = haversine_km(float(new.latitude), float(new.longitude), float(member.latitude), float(member.longitude))
         if km > rules().distinct_place_km and (_distinct_places(new, member) or _told_apart(new, member)):
