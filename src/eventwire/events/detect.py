@@ -241,7 +241,12 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
     planned = False
     prev_legal: Hit | None = None
     for h in hits:
-        h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=has_date, lex=lex, has_day=has_day)
+        own_date, own_day = has_date, has_day
+        if has_date and _undated_relative(text, h.start):
+            # "The rebels, who did not sign the peace deal that disarmed most of the group, have not
+            # commented on Monday's fighting": the day dates the main clause, not the aside
+            own_date, own_day = False, False
+        h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=own_date, lex=lex, has_day=own_day)
         if (not h.verdict.ok and h.verdict.rule == "antecedent" and h.rule.sub_event_type == "Peaceful protest"
                 and _OF_PEOPLE.search(h.verdict.cue) and _CROWD_VERB.fullmatch(h.text)):
             # "people carrying photographs of the two journalists marched", "relatives of the victims rallied":
@@ -277,6 +282,20 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # "acquitted officers charged with shooting dead a protester": the rest of the past act
             # the court case is about, not an event of its own
             h.verdict = Verdict(False, "legal", "part of the past act a court case is about", prev_legal.verdict.cue)
+        if (h.verdict.ok and not has_date and h.rule.nominal and _PLURAL_VIOLENCE.search(h.text)
+                and (_GENERIC_OBJECT.search(text, max(0, h.start - 60), h.start) or _GENERIC_PREDICATE.match(text, h.end))):
+            # "a victim of militant attacks", "rarely comments on attacks inside Russia", "the sound of
+            # explosions", "insurgent attacks have become smaller": a kind of violence named in general,
+            # told without a day, not one incident (not "killed in airstrikes", "attacks on Monday")
+            h.verdict = Verdict(False, "generic", "a kind of violence named in general (bare plural)", h.text)
+        if h.verdict.ok and _WARRANT.match(text, h.end):
+            # "entered the community to serve arrest warrants", "a search warrant": a court's paper, not an arrest
+            h.verdict = Verdict(False, "legal", "a warrant, not the act", text[h.start:h.end + 9].strip())
+        if (h.verdict.ok and h.rule.sub_event_type == "Looting/property destruction"
+                and _FOUND_DONE.search(text, max(0, h.start - 50), h.start)):
+            # "Residents who returned on Thursday found many houses looted": the damage of an event told
+            # before, found afterwards, not a looting that day
+            h.verdict = Verdict(False, "antecedent", "damage found afterwards", "found")
         if h.verdict.ok and _protest_cause(text, hits, h, lex):
             # "took to the streets to protest against house searches and arrests": the grievance
             h.verdict = Verdict(False, "antecedent", _CAUSE_WHY, text[prev_end:h.start].strip())
@@ -296,6 +315,48 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             prev_legal = None
 
 
+_PLURAL_VIOLENCE = re.compile(
+    r"(?i)\b(?:attacks|explosions|bombings|strikes|airstrikes|raids|clashes|killings|kidnappings|abductions|"
+    r"shootings|ambushes|blasts|assassinations|massacres|bombardments|shellings|disappearances|executions)$")
+# the bare plural as the object of a noun or a verb of talk ("victims of attacks", "comments on
+# attacks", "the sound of explosions"), only adjectives between: no determiner, count or day
+_GENERIC_OBJECT = re.compile(
+    r"(?i)\b(?:(?:victims?|targets?|sounds?|noise|threats?|fears?|risks?|dangers?|spectre|kinds?|types?|forms?|"
+    r"patterns?|rise|increase|decline|fall|drop|surge|number|frequency|use|complaints?|cases?|allegations?|accusations?) of|"
+    r"(?:complaints?|cases?|allegations?|accusations?|petitions?) (?:related to|relating to|concerning|involving|over|about)|(?:comments?|commented|commenting|"
+    r"reports?|reporting|information|data|statistics|figures|focus(?:es|ed|ing)?|crackdown|restrictions|ban) (?:on|about)|"
+    r"(?:protect(?:ion|s|ed|ing)?|defen[cs]es?|measures|safeguards?|shield(?:ed|s|ing)?|warn(?:ed|s|ing)?|campaign(?:ed|s|ing)?) "
+    r"(?:\w+ )?against|(?:vulnerable|exposed|prone|immune) to)"
+    r"\s+(?!(?:the|these|those|this|that|its|their|his|her|our|both|all|two|three|four|five|six|several|recent|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s|’s)|yesterday's|last|\d+)\b)"
+    r"(?:[\w-]+\s+){0,2}$")
+_GENERIC_PREDICATE = re.compile(
+    r"(?i)\s+(?:(?:have|has) (?:become|grown|gotten|got)|(?:are|remain|were) (?:(?:now|still|increasingly|often|"
+    r"very|relatively|far|much)\s+)*(?:common|rare|frequent|smaller|larger|bigger|deadlier|routine|more|less|a daily|"
+    r"an everyday|part of))\b")
+_DAY_WORD = re.compile(
+    r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight|last (?:night|week)|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"earlier|later|hours|morning|evening|afternoon|dawn|midnight)\b")
+
+
+def _undated_relative(text: str, at: int) -> bool:
+    """Is ``at`` inside a relative clause (", who ...,", ", which ...") that names no day of its own?"""
+    if "which" not in text and "who" not in text:
+        return False
+    for m in _RELATIVE.finditer(text):
+        if m.start() <= at < m.end():
+            return not _DAY_WORD.search(text, m.start(), m.end())
+        if m.start() > at:
+            break
+    return False
+
+
+_WARRANT = re.compile(r"(?i)\s+warrants?\b")
+# (what was found, then its state: not "found beside the burnt truck", a place)
+_FOUND_DONE = re.compile(r"(?i)\b(?:found|discovered|came back to|returned to|returning to)\s+"
+                         r"(?:(?!(?:beside|near|in|at|on|by|inside|outside|next|under|behind|along|across|around|to|from)\b)[\w'-]+\s+){0,4}?"
+                         r"(?:had been\s+|been\s+)?$")
 _PASSIVE_TRIGGER = re.compile(r"(?i)(?:was|were|is|are|has been|have been|had been)\b")
 _TOLL_TARGET = re.compile(r"(?i)\s+(?:on|in|at|near|against|targeting|by)\b")
 # the attack's own day right before it: "Saturday's attack", "last night's suicide attack", "Russia's

@@ -315,6 +315,45 @@ def _weapon_of_the_attack(r: Reading, g: Group) -> bool:
     return _locations_agree(_own_location(r), g.location, strict=False)
 
 
+LEAD_SENTENCES = 2  # the story's lead: its first sentences (a dateline sentence may come first)
+
+
+def _lead_retold(r: Reading, g: Group) -> bool:
+    """A later paragraph retelling the lead's event with more detail: one event, not two.
+
+    * the lead told without a day ("Two rangers were killed when a roadside bomb exploded in Narathiwat
+      province"), the next sentences tell the same kind of event with its day and town ("The bomb ...
+      was detonated ... in Bacho district on Wednesday morning");
+    * "X said the drone hit the bus ..." right after the drone strike on the bus: the same kind of
+      event, told of the people or things of the one just told, without a day of its own;
+    * the lead's police retaking a town on Wednesday, then "On Wednesday, a joint force ... entered the
+      town after a gunfight": the fight of the retaking, same day, same town;
+    * the lead's crowd shot at in Zahedan on Friday, then "On Friday, hundreds marched ... in Zahedan"
+      and were fired on: the same protest, retold.
+    Nothing set apart ("another", "separately", "earlier") ever joins this way."""
+    c, m = r.cand, g.main.cand
+    if r.distinct or c.reference:
+        return False
+    last = max(x.sent for x in g.readings)
+    if c.sub_event_type == m.sub_event_type:
+        if (g.date[0] is None and len(g.readings) == 1 and g.main.sent <= LEAD_SENTENCES and r.sent - last <= 2
+                and c.event_type in VIOLENT and _family(c.event_type) != "protest"
+                and _locations_agree(_own_location(r), g.location, strict=False)):
+            return True
+        if not r.own_date and r.sent - last <= 1 and _told_of(r) and c.event_type in VIOLENT:
+            return True
+        return False
+    if not (g.main.sent <= LEAD_SENTENCES and r.own_date and g.date[0] is not None and r.date == g.date[0]
+            and r.precision == 1 and _own_location(r) is not None
+            and _locations_agree(_own_location(r), g.location, strict=True)):
+        return False
+    if c.sub_event_type == "Armed clash" and m.sub_event_type in TERRITORY:
+        return True
+    # (not a march beside the lead's riot: "In La Paz, hundreds marched peacefully on Friday")
+    return (_family(c.event_type) == "protest" and m.sub_event_type in PROTEST_FORCE[:2]
+            and c.sub_event_type in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"))
+
+
 def _joins(r: Reading, g: Group) -> bool:
     c, m = r.cand, g.main.cand
     if _weapon_of_the_attack(r, g):
@@ -391,6 +430,8 @@ def _joins(r: Reading, g: Group) -> bool:
             # the camp: the striking side's account of the strike just told (the country is the speaker's)
             return True
     if _disperses(r, g):
+        return True
+    if _lead_retold(r, g):
         return True
     if (c.sub_event_type == "Peaceful protest" and _family(m.event_type) == "protest" and not r.own_date
             and not r.distinct and near and all(_CROWD_NOUN.fullmatch(h.text) for h in c.hits)

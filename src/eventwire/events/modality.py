@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from .lexicon import Lexicon, load_lexicon
 
 _WORD = re.compile(r"[\w'’-]+")
-_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
+# (a number's thousands comma, "which killed about 17,000 people", does not end it)
+_RELATIVE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d{3}))*,(?!\d{3})")
 _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|—|–", re.IGNORECASE)
 
 
