@@ -806,3 +806,64 @@ def test_candidates_built_from_rows_are_those_of_the_dataclass(settings):
     # what the look-ups give is built that way, and is what the dataclass gives for the same rows
     for norm in ("mosul", "springfield", "georgia", "syria", "kano"):
         assert gaz.lookup_norm(norm) == _query(gaz, norm) and gaz.lookup_norm(norm)
+
+
+# ---------------------------------------------------------------- session 8: quick noes before patterns
+@pytest.mark.parametrize("text", [
+    "KANDAHAR, Afghanistan -- Gunmen fired on a bus.\nCAMP MURRAY, Wash. - Guardsmen left.\n",
+    "  ST. LOUIS, Mo. (AP) - x\n\tO'NEILL, Neb. -\nnot a dateline, here\nA B C D E, five words\n",
+    "QUETTA, Pakistan\n\nQUETTA , no\nX,\nY,Z\r\nW, v\u2028V, u\n",  # only "\n" ends a line for "^"
+    "",
+    "\n",
+    "\nKABUL,",
+    "Nothing in capitals at a line's start, though MOSUL, Iraq is here.",
+])
+def test_datelines_tried_at_line_starts_are_those_of_the_search(text):
+    """The dateline pattern is tried at each line's start only: the same matches as searching the text."""
+    want = [(m.start(), m.end(), m.group(1)) for m in R._DATELINE.finditer(text)]
+    assert [(m.start(), m.end(), m.group(1)) for m in R._dateline_matches(text)] == want
+
+
+@pytest.mark.parametrize("entity", [
+    "Konduga Local Government Area", "Konduga local government", "Gwoza LGA", "Bama L.G.A.", "Bama L.G.A",
+    "Biu lga", "Konduga LOCAL GOVERNMENT AREA", "Gwoza Local  Government", "Lagos State Government",
+    "Local Government Area", "Bama Lgas", "Maiduguri Metropolitan Council", "Kaga L.G", "Ngala LG",
+])
+def test_local_government_suffix_quick_no_gives_the_patterns_answer(entity):
+    """``_strip_lga`` looks for "local", "lg" or "l.g" in the lower-cased entity before its pattern: no
+    character beyond ASCII folds to those letters, so the answers are the pattern's."""
+    text = f"Fighters attacked {entity} on Friday."
+    s, e = text.index(entity), text.index(entity) + len(entity)
+    m = R._LGA_SUFFIX.search(text, s, e)
+    want = (s, e, "ORG") if m is None or m.start() <= s else (s, m.start(), "GPE")
+    assert R._strip_lga(text, s, e, "ORG") == want
+    letters = re.compile("[locagvernmt]", re.I)
+    assert not [o for o in range(128, 0x110000) if not 0xD800 <= o <= 0xDFFF and letters.fullmatch(chr(o))]
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling hit Aleppo's old city and King's Lynn.",
+    "Troops entered the Democratic Republic of the Congo and Bosnia-Herzegovina near Deir ez-Zor.",
+    "Prime Minister Theresa May met Sheikh Mohammed bin Rashid Al Maktoum in New York City.",
+    "U.S. officials in St. Louis and Ma\u2018arrat an-Nu\u2018man said the Al-Bab road, Tal_Abyad, was shut.",
+    "The People's Republic of China's envoy, O'Neill, and D'Arcy-Smith of Guinea-Bissau-based NGOs.",
+])
+def test_a_plain_phrase_has_no_more_words_than_its_separators_allow(recognizer, text):
+    """``_longest`` normalises a phrase for its word count only when it is not plain ASCII or has as many
+    spaces, hyphens and underscores as the limit: a plain ASCII phrase (full stops and apostrophes dropped)
+    has at most one word more than those. Every phrase the scan can build, checked."""
+    from eventwire.places.gazetteer import normalise
+
+    toks = R.tokenize(text)
+    checked = 0
+    for i in range(len(toks)):
+        for end in range(i + 1, min(len(toks), i + recognizer.MAX_NGRAM) + 1):
+            phrase = " ".join([tk.text + ("'s" if tk.possessive and k < end - 1 else "")
+                               for k, tk in enumerate(toks[i:end], start=i)])
+            if phrase.isascii():
+                checked += 1
+                assert len(normalise(phrase).split(" ")) <= \
+                    phrase.count(" ") + phrase.count("-") + phrase.count("_") + 1, phrase
+    assert checked
+    found = [t.text for t in recognizer(text)[0]]
+    assert found == [t.text for t in R.Recognizer(recognizer.gaz)(text)[0]]

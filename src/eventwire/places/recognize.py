@@ -217,6 +217,7 @@ _TOKEN = re.compile(
 )
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the words kept between the gaps
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")  # what _POSSESSIVE finds in a text that does not end on a newline
 # "al-Bab", "Al Hawl": an Arabic article the gazetteer may list the name without
 ARTICLE_PREFIXES = ("al-", "al ", "el-", "ad-", "ar-", "as-", "ash-", "an-", "az-", "at-")
 _SUN_ARTICLE = re.compile(r"^(?:a[dnrstz]|a[dst]h|ash)[- ](?=\S)", re.I)
@@ -297,6 +298,20 @@ def _stop_words() -> frozenset[str]:
     except ImportError:  # pragma: no cover
         STOP_WORDS = set()
     return frozenset(STOP_WORDS)
+
+
+def _dateline_matches(text: str):
+    """What ``_DATELINE.finditer(text)`` finds, tried only at the starts of lines, where its ``^`` can match
+    (a match holds no newline, so there is at most one per line): the search at every character of the
+    text cost more than the rest of the dateline reading."""
+    pos = 0
+    while True:
+        m = _DATELINE.match(text, pos)
+        if m is not None:
+            yield m
+        pos = text.find("\n", pos) + 1
+        if not pos:
+            return
 
 
 def dateline_at(text: str, s: int, e: int) -> bool:
@@ -415,8 +430,7 @@ def _hyphenated(s: int, t: str, known: Callable[[str], bool] | None) -> list[Tok
         first = Token(s, s + len(a), a, a.lower(), True, a.isupper() and len(a) > 1, True)
         s2 = s + len(a) + 1
         b = parts[1]
-        pm = _POSSESSIVE.search(b)
-        if pm and len(b) > 2:
+        if b.endswith(_POSSESSIVE_ENDS) and len(b) > 2:  # _POSSESSIVE (a word part holds no newline)
             b = b[:-2]
         return [first, Token(s2, s2 + len(b), b, b.lower(), True, b.isupper() and len(b) > 1, True)]
     if parts[-1].lower() in HYPHEN_TAILS or (parts[0][:1].isupper() and all(p.islower() for p in parts[1:])
@@ -707,7 +721,7 @@ class Recognizer:
             elif label in PLACE_LABELS:
                 etext, es = _strip_the(text[s:e], s)
                 etext = etext.rstrip()
-                if _POSSESSIVE.search(etext):
+                if etext.endswith(_POSSESSIVE_ENDS):  # _POSSESSIVE, quicker (etext ends on no newline)
                     etext = etext[:-2]
                 ee = es + len(etext)
                 if etext.lower() in DIRECTIONS and not (text[ee:ee + 16].split()[:1] and
@@ -971,6 +985,12 @@ class Recognizer:
         capital Sumy", "the countryside of Palmyra". The gazetteer must list a town or division of that name."""
         if not etext[:1].isupper():
             return False
+        two_before = tokens[k - 2].lower if k >= 2 else None
+        if not (before in PLACE_OBJECT_VERBS or before == "on" or (before in QUALIFIED_NOUNS and k >= 2)
+                or (before == "of" and two_before is not None and (
+                    two_before in NEAR_WORDS or two_before in FEATURE_NOUNS or two_before in SITE_OF_NOUNS
+                    or two_before == "control"))):
+            return False  # the quick common case: no word before it that could make it a place (see below)
         m = bisect.bisect_left(tokens, tokens[k].start + len(etext), lo=k, key=_TOKEN_START)
         nxt = tokens[m] if m < len(tokens) else None  # the first token after the name
         if nxt is not None and nxt.start - (tokens[k].start + len(etext)) <= 1 and nxt.text.islower() \
@@ -1124,13 +1144,17 @@ class Recognizer:
             return False
         m = _ABBR_AFTER.match(text, end, min(len(text), end + 12))
         hit = abbreviation(m.group(1)) if m else None
+        hit_norm = normalise(hit[1]) if hit is not None else None
+        k = end + 1  # where the word after the comma starts (past the whitespace ``str.lstrip`` skips)
+        n = len(text)
+        while k < n and text[k].isspace():
+            k += 1
         for c in cands:
             if c.is_country or c.is_admin1 or not c.admin1_key:
                 continue
             state = self.gaz.admin_name(c.admin1_key)
-            if hit is not None and c.country_code == hit[0] and normalise(state) == normalise(hit[1]):
+            if hit is not None and c.country_code == hit[0] and normalise(state) == hit_norm:
                 return True
-            k = end + 1 + (len(text) - end - 1 - len(text[end + 1:].lstrip()))
             if state and text.startswith(state, k) and not text[k + len(state):k + len(state) + 1].isalnum():
                 return True
         return False
@@ -1139,7 +1163,7 @@ class Recognizer:
         """"CAMP MURRAY, Wash. -": a dateline's town the gazetteer lacks, before a state abbreviation,
         is a place (located by its state); listed towns were found by the scan already."""
         new = []
-        for m in _DATELINE.finditer(text):
+        for m in _dateline_matches(text):
             s, e = m.start(1), m.end(1)
             ab = _ABBR_AFTER.match(text, e, min(len(text), e + 12))
             if ab is None or abbreviation(ab.group(1)) is None or any(o.start < e and s < o.end for o in out):
@@ -1275,7 +1299,10 @@ class Recognizer:
             # one word (the most asked): its text; "'s" goes back only on a possessive inside a longer name
             phrase = t0.text if end - i == 1 else " ".join([tk.text + ("'s" if tk.possessive and k < end - 1 else "")
                                                             for k, tk in enumerate(tokens[i:end], start=i)])
-            if len(normalise(phrase).split(" ")) > limit:
+            # the words of its normal form: at most one more than its separators when it is plain ASCII (full
+            # stops and apostrophes go; NFKD may add spaces beyond ASCII) -- most phrases need no normalising here
+            if (not phrase.isascii() or phrase.count(" ") + phrase.count("-") + phrase.count("_") >= limit) \
+                    and len(normalise(phrase).split(" ")) > limit:
                 continue
             if self.gaz.lookup(phrase) or (end - i == 1 and self._lookup_variants(phrase)):
                 return end, phrase
@@ -1499,6 +1526,9 @@ _DESTINATION_PREPOSITIONS = frozenset({"to", "for", "towards", "toward", "into"}
 def _strip_lga(text: str, s: int, e: int, label: str) -> tuple[int, int, str]:
     """"Konduga Local Government Area" (tagged ORG) -> the span of "Konduga", a place: the words after it
     say it is a second-level division, and the cue reader sees them there."""
+    low = text[s:e].lower()
+    if "l" not in low or "local" not in low and "lg" not in low and "l.g" not in low:
+        return s, e, label  # the quick no: every match holds one of these (no other letter folds to them)
     m = _LGA_SUFFIX.search(text, s, e)
     if m is None or m.start() <= s:
         return s, e, label

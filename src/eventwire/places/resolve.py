@@ -117,6 +117,8 @@ class Resolver:
 
     def abbreviated_admin1(self, text: str, end: int) -> tuple[str, str]:
         """(admin1 key, abbreviation) of "Gainesville, Va." after a name ending at ``end``; ("", "")."""
+        if not text.startswith(",", end):
+            return "", ""  # the quick no: the pattern opens with the comma
         m = _ABBR_AFTER.match(text, end, min(len(text), end + 12))
         if not m:
             return "", ""
@@ -480,8 +482,9 @@ class Resolver:
         """A town of the article's country ``focus`` named like the country the name reads as, and the words
         that make the name a town's ("the road from X to Y", "the town of X", "X's market", "the sindicatura
         of X", a town of ``focus`` named beside it); (None, cue) when the cue is there but no such town is
-        listed; (None, "") when nothing says it is a town, or the name is the state's ("Costa Rica's
-        president", "the embassy of Costa Rica")."""
+        listed (then only a "named a ..." cue is told: the only one read without a town); (None, "") when
+        nothing says it is a town, or the name is the state's ("Costa Rica's president", "the embassy of
+        Costa Rica")."""
         after = text[t.end:t.end + 60]
         if _STATE_AFTER.match(after) or _STATE_BEFORE.search(text, max(0, t.start - 40), t.start):
             return None, ""
@@ -491,6 +494,10 @@ class Resolver:
         app = _TOWN_APPOSITION.match(after)
         if t.feature in TOWN_FEATURES or app:
             cue = f"named a {t.feature if t.feature in TOWN_FEATURES else app.group(1).lower()}"
+        elif not local:
+            # no town of the country is named so: the other cues would place none, and the caller reads only a
+            # "named a ..." cue without a town (the quick common case: no pattern below is run)
+            return None, ""
         elif _ROAD_BEFORE.search(before) or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after) and any(
                 f is not None and f.feature_class == "P" and 0 < toponyms[o].start - t.end <= 30
                 and any(distance_km(x.latitude, x.longitude, f.latitude, f.longitude) < 150 for x in local)
