@@ -360,9 +360,10 @@ def test_nationality_is_not_a_region_of_that_name(settings):
     loc = _locate(doc, "attacked", settings)
     assert loc.place.country == "Somalia" and loc.mention.text == "Dhanaane Sigaale", loc.why
     # the village is unlisted: coded at the region named beside it (precision 3, ACLED: only the region
-    # is known), under the region's own name so a map does not show the village's name at its centre
+    # is known), under its own name (ACLED keeps the village as the location; the precision says the
+    # coordinates are the region's -- issue 4: two outlets' reports of it then name one place)
     assert loc.geo_precision == 3 and "not in the gazetteer" in loc.why
-    assert loc.place.name == loc.place.admin1 != "Dhanaane Sigaale"
+    assert loc.place.name == "Dhanaane Sigaale" and loc.place.admin1 == "Lower Shabelle"
 
 
 # --------------------------------------- whole-article geolocation (round 2)
@@ -397,9 +398,10 @@ def test_first_word_of_an_unlisted_name_is_not_a_place(settings):
     doc = _doc("Clashes erupted in the village of Wadi al-Hilu in Daraa province on Sunday, killing five.", settings)
     assert not any(m.value.country_code == "IN" for m in _places(doc))
     loc = _locate(doc, "Clashes", settings)
-    # the unlisted village is in the province named beside it: the province (precision 3), under its name
-    assert (loc.place.country, loc.place.admin1, loc.place.name, loc.geo_precision) == ("Syria", "Daraa", "Daraa", 3), \
-        loc.why
+    # the unlisted village is in the province named beside it: the province (precision 3), under the village's
+    # own name (issue 4)
+    assert (loc.place.country, loc.place.admin1, loc.place.name, loc.geo_precision) == \
+        ("Syria", "Daraa", "Wadi al-Hilu", 3), loc.why
     # nor is the first word of a square in a city ("Plaza" is a district of Venezuela)
     doc = _doc("In Santiago, police fired tear gas at thousands of protesters in Plaza Italia on Friday.", settings)
     assert not any(m.value.country_code == "VE" for m in _places(doc))
@@ -426,8 +428,8 @@ def test_unlisted_town_named_with_a_weekday_and_country_adjective(settings):
     # a village listed only in another country: the country the text names, not the namesake
     doc = _doc("An Israeli drone strike hit a car near the southern Lebanese village of Houla on Tuesday.", settings)
     loc = _locate(doc, "strike", settings)
-    # no place of Lebanon named near it: the country, under its own name (not the village's at its centre)
-    assert (loc.place.country, loc.place.name, loc.geo_precision) == ("Lebanon", "Lebanon", 3), loc.why
+    # no place of Lebanon named near it: the country's coordinates, under the village's own name (issue 4)
+    assert (loc.place.country, loc.place.name, loc.geo_precision) == ("Lebanon", "Houla", 3), loc.why
     assert loc.mention.text == "Houla"
     assert not any(m.value.country_code == "SY" for m in _places(doc))
 

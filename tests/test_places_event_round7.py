@@ -71,7 +71,9 @@ def test_unlisted_village_in_a_province_takes_the_district_named_later(settings)
             "A civil society leader in Rutshuru territory said at least nine civilians were killed.")
     doc, loc = _locate(text, "attacked", settings)
     assert loc is not None and loc.geo_precision == 2, loc and loc.why
-    assert loc.place.name == "Rutshuru" and loc.place.admin1 in ("Nord-Kivu", "North Kivu"), loc.why
+    # at Rutshuru's coordinates, under the village's own name (issue 4)
+    assert loc.place.name == "Kibirizi-Nord" and "Rutshuru" in loc.place.source, loc.why
+    assert loc.place.admin1 in ("Nord-Kivu", "North Kivu"), loc.why
 
 
 @pytest.mark.model
@@ -162,7 +164,7 @@ def test_an_unlisted_place_in_a_named_district(settings):
             "Friday morning, injuring two policemen, officials said.")
     doc, loc = _locate(text, "detonated", settings)
     assert loc is not None and loc.mention is not None and "Bhaluhi" in loc.mention.text, loc and loc.why
-    assert loc.place.name == "Kailali" and loc.geo_precision == 2, loc.why
+    assert loc.place.name == "Bhaluhi Chowk" and "Kailali" in loc.place.source and loc.geo_precision == 2, loc.why
     # the mention's own coordinates are the district's, not a town named further on
     m = next(x for x in doc.mentions if x.kind == "place" and "Bhaluhi" in x.text)
     assert m.value.admin1 == loc.place.admin1

@@ -41,7 +41,7 @@ def test_unlisted_village_takes_the_province_the_article_names(settings):
     assert loc.mention is not None and loc.mention.text == "Gumsari Kura"
     # Borno is named twice, Yobe once: the village is coded to Borno, honestly at precision 3
     assert (loc.place.country_code, loc.place.admin1, loc.geo_precision) == ("NG", "Borno", 3), loc.why
-    assert loc.place.name == "Borno"  # the name of what the coordinates are; the village is in the evidence
+    assert loc.place.name == "Gumsari Kura"  # the village's own name at the region's coordinates (issue 4)
     assert abs(loc.place.latitude - 11.5) < 1.5 and abs(loc.place.longitude - 13.0) < 1.5  # not Nigeria's centre
     assert "region" in loc.why
 

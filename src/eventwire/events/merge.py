@@ -104,8 +104,11 @@ class Group:
                and (r.location.mention is None or r.location.mention.sent in (-1, r.sent))]
         if main is not None and main in own:
             better = [loc for loc in own if loc.geo_precision < main.geo_precision]
-            return min(better, key=lambda loc: loc.geo_precision) if better else main
-        return min(own or locs, key=lambda loc: loc.geo_precision)
+            chosen = min(better, key=lambda loc: loc.geo_precision) if better else main
+        else:
+            chosen = min(own or locs, key=lambda loc: loc.geo_precision)
+        # the village a reading names, coded at the region the others give: its own name says more
+        return next((loc for loc in own if loc is not chosen and _stands_for(loc, chosen)), chosen)
 
 
 ACCOMPANIED = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
@@ -169,6 +172,8 @@ def _locations_agree(a: Location | None, b: Location | None, strict: bool) -> bo
         return not strict or ka == kb
     if ka[0] == kb[0]:
         return True
+    if _stands_for(a, b) or _stands_for(b, a):
+        return True
     if strict:
         return False
     # a region-level place that contains the other's place
@@ -179,6 +184,18 @@ def _locations_agree(a: Location | None, b: Location | None, strict: bool) -> bo
 
 
 NEAR_KM = 50.0
+
+
+def _stands_for(a: Location, b: Location) -> bool:
+    """Is ``b`` the place whose coordinates the unlisted village ``a`` is coded at -- the district or region
+    the article puts it in, by name, or the same point ("Gunmen kill four in western Niger" and "in the
+    village of Tamkaya, in Niger's Tillaberi region", kept under its own name at Tillaberi)?"""
+    pa, pb = a.place, b.place
+    if not pa.source.startswith("unlisted ") or pb.source.startswith("unlisted ") or not pa.admin1:
+        return False
+    if pa.country_code != pb.country_code or pa.admin1 != pb.admin1:
+        return False
+    return b.geo_precision >= a.geo_precision and (pb.name in (pa.admin1, pa.admin2) or _km(a, b) < 1.0)
 
 
 def _km(a: Location, b: Location) -> float:

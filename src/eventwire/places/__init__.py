@@ -192,9 +192,15 @@ def run(doc: Document, settings: Settings) -> Document:
     # the document's focus country: literal mentions vote -- a town someone went to half, a country
     # someone went to not at all ("refugees fled to Chad", "taken towards the Nigerian border")
     votes: dict[str, float] = {}
+    # -- not the adjective of a strike from afar ("an Israeli drone hit a house in Yohmor", "Russian missiles
+    # struck Kupiansk"), when the article names nothing of that country as a place: the attacker's country,
+    # not where the strike fell (an unlisted village is then left without a country rather than put there)
+    literal_cc = {m.value.country_code for m in new if m.meta["role"] == "literal" and not m.meta.get("unlisted")}
     for m in new:
         cc = m.value.country_code
         went = m.meta.get("destination")
+        if m.meta["role"] == "adjective" and cc not in literal_cc and _REMOTE_WEAPON_AFTER.match(text, m.end):
+            continue
         if cc and not m.meta.get("doubt") and not (went and m.value.feature_code.startswith("PCL")):
             votes[cc] = votes.get(cc, 0.0) + (1.0 if m.meta["role"] == "literal" else 0.5) * (0.5 if went else 1.0)
     focus = max(votes, key=lambda k: votes[k]) if votes else ""
@@ -265,6 +271,9 @@ def _ner_spans(doc: Document) -> list[tuple[int, int]] | None:
 
 # "Manigram in Rupandehi district": the division named right after "in" holds the place
 _IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
+_REMOTE_WEAPON_AFTER = re.compile(r"\s+(?:(?:military|army|air\s+force|navy)\s+)?(?:drones?|air\s*strikes?|strikes?|missiles?|"
+                                  r"war\s*planes?|jets?|rockets?|shells?|shelling|artillery|bombardments?|air\s+raids?)\b",
+                                  re.I)
 
 
 def _anchor_unlisted(mentions: list[Mention], text: str | None = None) -> None:

@@ -25,7 +25,9 @@ precision 2 (ACLED: the event is near a named place); "X in Y district" or
 province, precision 3 -- unless the article names one district inside that
 province, in X's sentence or a neighbouring one telling the same event, or in
 three sentences or more (the article's own district), which then holds X more
-likely: precision 2.
+likely: precision 2. Such a place keeps its own name as the event's location (ACLED: the
+village is the location, the precision says its coordinates are those of the town or division
+around it), so that two outlets' reports of it name one place.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ import re
 
 from ..models import Document, Location, Mention, Place
 from .gazetteer import Gazetteer, display_name, normalise
-from .recognize import DIRECTIONS, destination_before  # noqa: F401 - re-exported for the places stage
+from .recognize import DIRECTIONS, SITE_NOUNS, destination_before  # noqa: F401 - re-exported for the places stage
 from .resolve import TOWN_FEATURES
 
 _DIRS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -413,6 +415,21 @@ def _group_word(doc: Document, m: Mention) -> bool:
     return tok.ent_type_ == "NORP" and bool(_GROUP_ENDING.search(tok.text))
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+
+
+def _own_name(m: Mention) -> str:
+    """The name an unlisted place is coded under: the words the article names it by, ASCII-folded as ACLED
+    writes locations ("the village of Tamkaya" was recognised as "Tamkaya"); "" for a name too short to be
+    one, or for a site -- a base, a checkpoint, a market, a street ("a Revolutionary Guards base") -- which is
+    coded under the name of the place holding it (a camp keeps its name: ACLED codes camps so)."""
+    name = display_name(_LEADING_ARTICLE.sub("", m.text.strip()))
+    last = name.rsplit(" ", 1)[-1].lower()
+    if (last in SITE_NOUNS and last != "camp") or ("site" in m.meta.get("cues", ()) and last != "camp"):
+        return ""
+    return name if len(name) >= 3 and name[:1].isupper() else ""
+
+
 def _unplaced(m: Mention) -> bool:
     """Not in the gazetteer, or listed only far abroad while the article is elsewhere (``doubt``): the
     place is located by the listed places named around it."""
@@ -774,8 +791,8 @@ class Locator:
 
     # ------------------------------------------------------------------
     def _unlisted(self, doc: Document, m: Mention, why: str) -> Location | None:
-        """An unlisted place is coded at the listed place named closest to it -- under that place's name,
-        so a map shows what the coordinates are (the unlisted name stays in ``source`` and ``why``).
+        """An unlisted place is coded at the listed place named closest to it -- under its own name (a part
+        of a city named beside it is the city itself), the coordinates' place in ``source`` and ``why``.
         A name the article named before is where it was placed then: "in Dekai, the capital of Yahukimo
         regency in Highland Papua province" ... "clashed on the outskirts of Dekai" (not South Sulawesi,
         the workers' home province named in between)."""
@@ -853,11 +870,15 @@ class Locator:
         if seat is not None:
             awhy += f", {seat.source.rsplit('; ', 1)[-1]}"
             base = seat
-        place = Place(name=base.name, latitude=base.latitude, longitude=base.longitude, country=base.country,
+        # ACLED keeps the village's own name as the location and says by the precision that the coordinates
+        # are those of the town or division holding it: two outlets' reports of it then name one place
+        name = _own_name(m) or base.name
+        place = Place(name=name, latitude=base.latitude, longitude=base.longitude, country=base.country,
                       country_code=base.country_code, admin1=base.admin1, admin2=base.admin2,
                       feature_class="", feature_code="", source=f"unlisted {m.text!r}; {awhy}")
         return Location(place=place, geo_precision=precision, mention=m,
-                        why=f"{why}; {m.text!r} is not in the gazetteer: {awhy} (precision {precision})")
+                        why=f"{why}; {m.text!r} is not in the gazetteer: kept under its own name, at the "
+                            f"{awhy} (precision {precision})")
 
     @staticmethod
     def _the_city(doc: Document, cc: str, m: Mention) -> Mention | None:

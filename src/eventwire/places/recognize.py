@@ -571,6 +571,9 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
             topo.cues.add("resident")  # "Beledweyne residents said", "Dori was calm on Tuesday"
 
 
+_DIRECTION_WORD = re.compile(r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?")
+
+
 def _apposition_place(tokens: list[Token], j: int) -> bool:
     """", the main town of ...", ", a village in ...", ", capital of ...": the words after the name (a comma,
     an article, up to two modifiers, a settlement noun, then "of"/"in") say what kind of place it is."""
@@ -581,8 +584,12 @@ def _apposition_place(tokens: list[Token], j: int) -> bool:
         k += 1
     for k in range(k, min(k + 3, len(tokens) - 1)):
         if tokens[k].lower in QUALIFIED_NOUNS:
-            return tokens[k + 1].lower in ("of", "in", "located", "situated", "near", "outside", "on", "about",
-                                           "some", "close")
+            nxt = tokens[k + 1].lower
+            # ", a village 30 km from ...", ", a hamlet north-east of ...", ", a village roughly 40 km ..."
+            # (the tokens leave out numbers: "30 km" is "km")
+            return nxt in ("of", "in", "located", "situated", "near", "outside", "on", "about", "some", "close",
+                           "roughly", "nearly", "around", "just", "bordering", "km", "kms", "kilometres",
+                           "kilometers", "miles") or _DIRECTION_WORD.fullmatch(nxt) is not None
         if not tokens[k].text.isalpha() or tokens[k].cap:
             return False
     return False

@@ -685,15 +685,31 @@ def _finer_place_elsewhere(vague: Event, other: Event) -> str:
     coarse = {_fold(x) for x in (vague.admin1, vague.admin2, vague.admin3, vague.country) if x}
     # its location counts only when its evidence names it: a report coded to a province is
     # placed at the province's capital (ACLED), which the report itself never mentions
-    if vague.location and _fold(vague.location) not in coarse and names_place_of(vague, vague):
+    # (a village the gazetteer lacks, coded at its region under its own name, says nothing against a report
+    # placed only near a town -- "near the town of al-Turbah" may be the "Al-Ahkum area" -- or at a district)
+    if vague.location and _fold(vague.location) not in coarse and names_place_of(vague, vague) \
+            and (other.geo_precision or 3) == 1:
         named.add(_fold(vague.location))
     if not named:
         return ""
+    if (other.geo_precision or 3) >= 2 and other.location and _fold(other.location) in {
+            _fold(x) for x in (other.admin1, other.admin2, other.admin3) if x}:
+        return ""  # the other is placed at a district or region ("in Sanmatenga province"): it may hold them
     own = {_fold(x) for x in (*place_names(other), other.admin1, other.admin2, other.admin3) if x}
     if (_squashed(named) & _squashed(own) or any(named_in_evidence(n, other) for n in named)
+            or any(_one_letter_off(n, o) for n in _squashed(named) for o in _squashed(own))
             or names_place_of(vague, other)):  # "the al-Mawasi area west of Khan Younis"
         return ""
     return "/".join(sorted(named))
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Two folded names one letter apart, a letter left out or added ("tafs" / "tafas", "yohmor" /
+    "yohmour"): one name spelt two ways (four letters or more)."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def named_in_evidence(name: str, ev: Event) -> bool:
@@ -859,10 +875,16 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
     for x, y in ((a, b), (b, a)):
         if (_unresolved(x) and (is_vague(y) or _unresolved(y) or not names_place_of(y, y)
                                 or _placed_instead(y, x.location))
-                and named_in_evidence(x.location, y)):
+                and ((named_in_evidence(x.location, y) and (_names_as_place(y, x) or not _stand_in(y)))
+                     or (y.location and _spelling_variants(_fold(x.location), _fold(y.location))))):
+            # (not when y names it only as a reference point for a village of its own: "in Yohmor, a few
+            # kilometres from Arnoun")
             # a town the gazetteer lacks ("Barsalogho"), named by a report placed only in the country
             # or at a place its evidence does not name (the article's setting, or what it tells next)
-            return True, f"both reports name {x.location}", rules().max_km / 2
+            if named_in_evidence(x.location, y):
+                return True, f"both reports name {x.location}", rules().max_km / 2
+            return True, f"one place spelt two ways, not in the gazetteer ({x.location} / {y.location})", \
+                rules().max_km / 2
     for x, y in ((a, b), (b, a)):
         lacked = _lacked_town(x, y)
         if lacked:
@@ -907,6 +929,9 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
         if km <= rules().distinct_place_km and _neighbours_named_apart(a, b, km):
             return False, (f"each report names its own village, {km:.1f} km apart, and not the other's "
                            f"as the place ({a.location} / {b.location})"), km
+        if km < rules().same_point_km and _stand_ins_named_apart(a, b):
+            return False, (f"two places the gazetteer lacks, each coded at the same town or region and each "
+                           f"named by its own report and not the other's ({a.location} / {b.location})"), 1e9
         if km <= rules().max_km:
             return True, f"{km:.1f} km apart ({a.location or '?'} / {b.location or '?'})", km
     same_a1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) == _fold(b.admin1))
@@ -1078,6 +1103,40 @@ def _spelling_variants(la: str, lb: str) -> bool:
     if min(len(a), len(b)) < 5:
         return False
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _stand_in(ev: Event) -> bool:
+    """Is the report coded under a name of its own at the point of the town or division holding it -- a
+    village the gazetteer lacks ("the village of Tamkaya, in Tillaberi region": Tamkaya at Tillaberi,
+    geo_precision 2 or 3) -- its own words naming it as the text spelt it?"""
+    if (ev.geo_precision or 3) < 2 or not ev.location:
+        return False
+    said = ev.provenance.get("location")
+    loc = _fold_owner(ev.location)
+    if said is not None and _fold_owner(said.text) != loc:
+        return False
+    coarse = {_fold(x) for x in (ev.admin1, ev.admin2, ev.admin3, ev.country) if x}
+    return loc not in coarse and names_place_of(ev, ev)
+
+
+def _stand_ins_named_apart(a: Event, b: Event) -> bool:
+    """Two villages the gazetteer lacks, coded at one point (the region's seat, the town or district both
+    are said to be near or in), each report naming its own and not the other's: "gunmen killed five herders
+    in Bangoutara, in Tillaberi region" and "... four farmers in Tamkaya, in Tillaberi region" the same day
+    are two attacks, though their coordinates coincide, and so are "a drone hit Arnoun" and "a drone hit
+    Yohmor, a few kilometres from Arnoun" coded at one point. (A report at the region itself, "in Tillaberi
+    region", names no village and decides nothing here; one name spelt two ways is one village.)"""
+    if not (_stand_in(a) and _stand_in(b)):
+        return False
+    la, lb = _fold_owner(a.location), _fold_owner(b.location)
+    if la == lb or la in lb or lb in la or _spelling_variants(la, lb):
+        return False
+    admin_a = {_fold(x) for x in (a.admin1, a.admin2, a.admin3) if x}
+    admin_b = {_fold(x) for x in (b.admin1, b.admin2, b.admin3) if x}
+    if la in admin_b or lb in admin_a:
+        return False
+    # (naming the other only as a reference point, "in Yohmor, a few kilometres from Arnoun", still tells apart)
+    return not (_names_as_place(a, b) or _names_as_place(b, a))
 
 
 def _neighbours_named_apart(a: Event, b: Event, km: float) -> bool:
