@@ -80,6 +80,12 @@ _SPEAKER_OWN = re.compile(r"\s*(?:,\s*)?(?:(?:has\s+|have\s+)?claimed\b|(?:said|
                           r"(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|its|their|we|our)\b)", re.I)
 
 
+# the words before an actor word that make it the audience of a statement: "told reporters",
+# "briefed journalists", "speaking to the media" (the speakers' listeners, not the event's people)
+_ADDRESSEE = re.compile(r"\b(?:told|telling|tells|briefed|briefing|informed|addressed|addressing|(?:speaking|spoke|talking|talked) to)"
+                        r"\s+(?:the\s+|local\s+|foreign\s+|visiting\s+)*$", re.I)
+
+
 def _speaking(text: str, end: int) -> bool:
     """Does the actor mention ending at ``end`` name who speaks ("police said", "police chief X said")?"""
     return bool(_SPEAKER.match(text, end) or _SPEAKER_TITLED.match(text, end))
@@ -144,6 +150,23 @@ _BY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[\w-
 _TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _UNDER_FIRE = re.compile(r"\bc(?:a|o)me\s+under\s+(?:\w+\s+)?(?:fire|attack|shelling|bombardment)\s+(?:from|by)\s+(?:the\s+)?$",
                          re.I)
+
+
+def _sides(ms: list) -> list:
+    """The mentions of a "between X and Y" phrase, one per side: not one inside another ("the National
+    Liberation Army (ELN)" holds "ELN"), nor the same actor named twice in a row, nor the generic noun
+    right after a named group ("the ELN guerrilla group")."""
+    out: list = []
+    for m in ms:
+        if any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+               for o in ms):
+            continue
+        if out and out[-1].value.name == m.value.name:
+            continue
+        if out and m.meta.get("generic") and not out[-1].meta.get("generic") and 0 <= m.start - out[-1].end <= 1:
+            continue  # "the ELN guerrilla group": the named group's own noun, not a second side
+        out.append(m)
+    return out
 
 
 @dataclass(slots=True)
@@ -542,7 +565,7 @@ class _Parse:
             if pobj is not None:
                 sub = list(between.subtree)
                 lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-                inside = [m for m in self.ms if lo <= m.start and m.end <= hi]
+                inside = _sides([m for m in self.ms if lo <= m.start and m.end <= hi])
                 if len(inside) >= 2:  # "between rival Arab and Masalit militias"
                     f.a1, f.a2 = inside[0], inside[1]
                 else:
@@ -945,6 +968,8 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                                 and not _LAUNCHED_BY.search(doc.clean[max(start, m.start - 40):m.start])
                                 and not _BY_INSIDE.search(doc.clean[max(start, m.start - 30):m.start])
                                 and not (event_type in RIOT_TYPES and m.start > start and m.value.inter in (1, 8)))]
+    # who is spoken to takes no part ("the police chief told reporters", "briefed journalists")
+    ms = [m for m in ms if not _ADDRESSEE.search(doc.clean, max(s_start, m.start - 40), m.start)]
     # a country the sentence names as a location ("in northern Mali") > the place the places stage
     # locates the event at ("Kharkiv" -> Ukraine) > the sentence's / document's places
     country, reliable = _locative_country(doc, sent_index), True

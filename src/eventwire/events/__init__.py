@@ -197,7 +197,9 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
         # a back-reference ("in response to the killing of one of its commanders") tells no toll
         # and a protest that stayed peaceful, or was only dispersed, killed nobody: a toll beside it
         # belongs to the event that describes the crowd ("mothers of men killed in raids marched")
-        fat = None if c.reference or c.sub_event_type in _NO_TOLL else sentence_fatalities(
+        # (a claim of responsibility keeps its toll for when no event told elsewhere is the one claimed:
+        # "IS claimed the bombing in Kabul on Thursday that killed 12 worshippers")
+        fat = None if (c.reference and not c.claim) or c.sub_event_type in _NO_TOLL else sentence_fatalities(
             text[c.block_start:c.block_end])
         if fat is not None:
             r.fatalities = fat.value
@@ -391,6 +393,37 @@ def _unidentified(m: Mention) -> bool:
     return not name or name.startswith("Unidentified")
 
 
+# a bare word for the fighters of an armed movement: "suspected rebels set fire to two trucks",
+# "insurgents entered the town" (not "gunmen", "attackers", "armed men": anyone's)
+_MOVEMENT_NOUN = re.compile(r"(?i)(?:(?:suspected|communist|maoist|islamist|separatist)\s+)?"
+                            r"(?:rebels?|insurgents?|guerrillas?|jihadists?|separatists?)")
+
+
+def _story_group(doc: Document, m: Mention | None) -> Mention | None:
+    """The armed movement a bare "rebels" / "insurgents" stands for: the one named rebel group
+    of that country the article names before it ("about 20 New People's Army guerrillas had been
+    waiting ... Late on Sunday, suspected rebels also set fire to two dump trucks"). None when the
+    word is named already, the article names no such group, or more than one."""
+    if m is None or not _unidentified(m) or not m.meta.get("generic") or not _MOVEMENT_NOUN.fullmatch(m.text.strip()):
+        return None
+    cc = getattr(m.value, "country", "")
+    named: dict[str, Mention] = {}
+    for x in doc.mentions:
+        if (x.kind != "actor" or x.start >= m.start or x.meta.get("generic") or _unidentified(x)
+                or int(getattr(x.value, "inter", 0) or 0) != 2):  # (not a militia: "VDP volunteers")
+            continue
+        xcc = getattr(x.value, "country", "")
+        if cc and xcc and xcc != cc:
+            continue
+        named.setdefault(x.value.name, x)
+    if len(named) != 1:
+        return None
+    x = next(iter(named.values()))
+    return Mention(start=m.start, end=m.end, text=m.text, kind="actor", value=x.value, sent=m.sent,
+                   why=f"{m.text!r}: the fighters of {x.text!r}, the one armed movement the article names",
+                   score=0.5, meta=dict(x.meta, anaphora=True))
+
+
 def _mention_evidence(doc: Document, m: Mention | None) -> Evidence | None:
     if m is None or m.end <= m.start:
         return None
@@ -568,6 +601,12 @@ def _build(doc: Document, g: Group, settings: Settings, lex, outcomes: list[tupl
         # "JNIM claimed the Koumbri ambush": the claimant is who carried it out
         roles = Roles(actor1=claimant, actor2=roles.actor2, assoc1=list(roles.assoc1),
                       assoc2=list(roles.assoc2), civilian_target=roles.civilian_target)
+    story1, story2 = _story_group(doc, roles.actor1), _story_group(doc, roles.actor2)
+    if (story1 or story2) is not None and (story1 or roles.actor1) is not None:
+        a1, a2 = story1 or roles.actor1, story2 or roles.actor2
+        if a2 is None or a1 is None or a1.value.name != a2.value.name:
+            roles = Roles(actor1=a1, actor2=a2, assoc1=list(roles.assoc1),
+                          assoc2=list(roles.assoc2), civilian_target=roles.civilian_target)
     if roles.actor2 is None and main.cand.sub_event_type == "Suicide bomb" and roles.actor1 is not None:
         # "a suicide bomber attempted to enter the police station. Our brave officers opened fire and the
         # vehicle exploded at the gate": the force that fired on the bomber is the bombing's target
@@ -703,6 +742,31 @@ from .split import (drop_crowd_battles, fold_leads, narrow_to_clauses,  # noqa: 
                     split_by_day, split_by_place)
 
 
+def _day_told_next(doc: Document, groups: list[Group]) -> None:
+    """An event told without a day whose next sentence, telling no event of its own, names one day
+    of the weeks before the story: "Three soldiers were killed when a roadside bomb exploded beside
+    their convoy, a military source said. The device, buried under a dirt track, went off as the
+    convoy passed on Thursday afternoon." -- the day of that event (the dated follow-up of
+    ``_setting_day``'s scene-setting sentence)."""
+    told = {r.sent for g in groups for r in g.readings}
+    for g in groups:
+        if g.date[0] is not None:
+            continue
+        nxt = max(r.sent for r in g.readings) + 1
+        if nxt in told or nxt >= len(doc.sentences) or doc.sentences[nxt].index != nxt:
+            continue
+        sent = doc.sentences[nxt]
+        days = [d for d in find_dates(sent.text, doc.published)
+                if d.usable and d.precision == 1 and not d.report_date and d.kind not in ("relative-event", "future")]
+        if len({d.date for d in days}) != 1:
+            continue
+        d = days[0]
+        if doc.published is not None and not 0 <= (doc.published - d.date).days <= SETTING_DAYS:
+            continue
+        g.inherited = Reading(cand=g.main.cand, sent=nxt, sent_start=sent.start, sent_text=sent.text,
+                              date=d.date, precision=1, date_mention=d, own_date=True)
+
+
 def extract_events(doc: Document, settings: Settings) -> list[Event]:
     lex = load_lexicon()
     readings: list[Reading] = []
@@ -722,6 +786,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     all_readings = list(readings)
     groups = merge(_drop_background(_drop_seizures(readings, lex, doc)))
     inherit_dates(groups)
+    _day_told_next(doc, groups)
     groups = _drop_undated_developments(groups, lex)
     outcomes = _outcomes(doc, groups, all_readings, lex)
     events = drop_crowd_battles(fold_leads(narrow_to_clauses(doc, split_by_place(doc, split_by_day(

