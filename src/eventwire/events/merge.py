@@ -180,11 +180,23 @@ def _locations_agree(a: Location | None, b: Location | None, strict: bool) -> bo
     # a region-level place that contains the other's place
     if a.geo_precision == 3 or b.geo_precision == 3:
         return bool(ka[1]) and ka[1] == kb[1]
+    if _two_cities(a, b):
+        return False
     # a village and the township or district around it ("Pazigyi" / "Kanbalu")
     return _km(a, b) <= NEAR_KM
 
 
 NEAR_KM = 50.0
+CITY_POPULATION = 50_000
+
+
+def _two_cities(a: Location, b: Location) -> bool:
+    """Two towns, each a city of its own (50,000 people or more), named to the town: "In Tripoli, ..."
+    and "In Zawiya, ...", 45 km apart, are two places, whatever a village and its district may share."""
+    pa, pb = a.place, b.place
+    return (a.geo_precision == 1 and b.geo_precision == 1 and pa.feature_class == "P" and pb.feature_class == "P"
+            and min(pa.population or 0, pb.population or 0) >= CITY_POPULATION
+            and (pa.geonameid or pa.name) != (pb.geonameid or pb.name))
 
 
 def _stands_for(a: Location, b: Location) -> bool:

@@ -305,14 +305,22 @@ class Resolver:
         votes = _vote_total(votes_by_name)
         # countries named in the article, with the names naming them: "Georgia" does not vouch for itself
         mentioned_cc: dict[str, set[str]] = {}
+        # countries named as where the story is, not only as where someone went ("Hasina, who fled to India"):
+        # those vouch for a small town of theirs far from the article's places
+        vouching_cc: dict[str, set[str]] = {}
         for t, c in zip(toponyms, firsts):
             if c is not None and c.is_country:
                 mentioned_cc.setdefault(c.country_code, set()).add(normalise(t.text))
+                if "destination" not in t.cues:
+                    vouching_cc.setdefault(c.country_code, set()).add(normalise(t.text))
         # countries the article names or names a province of ("the Gaza Strip" vouches for Gaza City)
         named_cc = {c.country_code: {normalise(t.text)} for t, c in zip(toponyms, firsts)
                     if c is not None and (c.is_admin1 or c.feature_code in AREA_CODES) and c.country_code}
+        named_vouch = {cc: set(names) for cc, names in named_cc.items()}
         for cc, names in mentioned_cc.items():
             named_cc[cc] = named_cc.get(cc, set()) | names
+        for cc, names in vouching_cc.items():
+            named_vouch[cc] = named_vouch.get(cc, set()) | names
         admin1_at: dict[str, set[int]] = {}  # admin1 key -> the toponyms naming it
         for k, c in enumerate(firsts):
             if c is not None and c.is_admin1:
@@ -431,7 +439,7 @@ class Resolver:
             own = votes_by_name.get(normalise(t.text)) if c.population < 5000 or (
                 c.population < 100_000 and name_count[normalise(t.text)] == 1
                 and (box or focus) in literal_cc - {c.country_code}) else None
-            doubt = self._far_abroad(t, c, box or focus, votes - own if own else votes, named_cc, anchors, qualifier,
+            doubt = self._far_abroad(t, c, box or focus, votes - own if own else votes, named_vouch, anchors, qualifier,
                                      abbr_key, bool(box), anchor_cc, mentioned_cc)
             home = [x for x in cands if x.country_code == (box or focus) != c.country_code] if doubt else []
             if home:
