@@ -236,11 +236,20 @@ def run(doc: Document, settings: Settings) -> Document:
     # -- not the adjective of a strike from afar ("an Israeli drone hit a house in Yohmor", "Russian missiles
     # struck Kupiansk"), when the article names nothing of that country as a place: the attacker's country,
     # not where the strike fell (an unlisted village is then left without a country rather than put there)
+    # -- but a strike adjective that is the article's only word of a country is a home force's strike there
+    # ("Pakistani jets bombed hideouts in <village>", "a Sudanese army drone hit a market in <village>"),
+    # unless the state is one whose strikes are told abroad (_STRIKES_ABROAD: "an Israeli drone hit <village>")
     literal_cc = {m.value.country_code for m in new if m.meta["role"] == "literal" and not m.meta.get("unlisted")}
+    remote = [m for m in new if m.meta["role"] == "adjective" and m.value.country_code not in literal_cc
+              and _REMOTE_WEAPON_AFTER.match(text, m.end)]
+    if remote:
+        other_cc = {m.value.country_code for m in new if m.value.country_code and not m.meta.get("doubt")
+                    and all(m is not r for r in remote)}
+        remote = [m for m in remote if other_cc - {m.value.country_code} or m.value.country_code in _STRIKES_ABROAD]
     for m in new:
         cc = m.value.country_code
         went = m.meta.get("destination")
-        if m.meta["role"] == "adjective" and cc not in literal_cc and _REMOTE_WEAPON_AFTER.match(text, m.end):
+        if remote and any(m is r for r in remote):
             continue
         if cc and not m.meta.get("doubt") and not (went and m.value.feature_code.startswith("PCL")):
             votes[cc] = votes.get(cc, 0.0) + (1.0 if m.meta["role"] == "literal" else 0.5) * (0.5 if went else 1.0)
@@ -312,6 +321,8 @@ def _ner_spans(doc: Document) -> list[tuple[int, int]] | None:
 
 # "Manigram in Rupandehi district": the division named right after "in" holds the place
 _IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
+# states whose air, drone and missile strikes the news tells mostly on other countries' soil
+_STRIKES_ABROAD = frozenset({"IL", "RU", "TR", "US", "IR"})
 _REMOTE_WEAPON_AFTER = re.compile(r"\s+(?:(?:military|army|air\s+force|navy)\s+)?(?:drones?|air\s*strikes?|strikes?|missiles?|"
                                   r"war\s*planes?|jets?|rockets?|shells?|shelling|artillery|bombardments?|air\s+raids?)\b",
                                   re.I)

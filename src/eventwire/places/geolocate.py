@@ -418,7 +418,11 @@ def _group_word(doc: Document, m: Mention) -> bool:
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 
-def _own_name(m: Mention) -> str:
+# "a Boko Haram camp", "an ISWAP camp": a camp some group keeps, not a camp of that name ("the Zamzam camp")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another)\s+$", re.I)
+
+
+def _own_name(m: Mention, text: str = "") -> str:
     """The name an unlisted place is coded under: the words the article names it by, ASCII-folded as ACLED
     writes locations ("the village of Tamkaya" was recognised as "Tamkaya"); "" for a name too short to be
     one, or for a site -- a base, a checkpoint, a market, a street ("a Revolutionary Guards base") -- which is
@@ -426,6 +430,8 @@ def _own_name(m: Mention) -> str:
     name = display_name(_LEADING_ARTICLE.sub("", m.text.strip()))
     last = name.rsplit(" ", 1)[-1].lower()
     if (last in SITE_NOUNS and last != "camp") or ("site" in m.meta.get("cues", ()) and last != "camp"):
+        return ""
+    if last == "camp" and " " in name and _INDEFINITE_BEFORE.search(text, max(0, m.start - 10), m.start):
         return ""
     return name if len(name) >= 3 and name[:1].isupper() else ""
 
@@ -872,7 +878,7 @@ class Locator:
             base = seat
         # ACLED keeps the village's own name as the location and says by the precision that the coordinates
         # are those of the town or division holding it: two outlets' reports of it then name one place
-        name = _own_name(m) or base.name
+        name = _own_name(m, doc.clean or doc.text) or base.name
         place = Place(name=name, latitude=base.latitude, longitude=base.longitude, country=base.country,
                       country_code=base.country_code, admin1=base.admin1, admin2=base.admin2,
                       feature_class="", feature_code="", source=f"unlisted {m.text!r}; {awhy}")

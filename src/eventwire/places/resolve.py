@@ -440,7 +440,7 @@ class Resolver:
                 c.population < 100_000 and name_count[normalise(t.text)] == 1
                 and (box or focus) in literal_cc - {c.country_code}) else None
             doubt = self._far_abroad(t, c, box or focus, votes - own if own else votes, named_vouch, anchors, qualifier,
-                                     abbr_key, bool(box), anchor_cc, mentioned_cc)
+                                     abbr_key, bool(box), anchor_cc, mentioned_cc, text)
             home = [x for x in cands if x.country_code == (box or focus) != c.country_code] if doubt else []
             if home:
                 second = (s, c)  # "the Trujillo prison in northern Honduras": Honduras' Trujillo
@@ -596,7 +596,8 @@ class Resolver:
 
     def _far_abroad(self, t: Toponym, c: Candidate, focus: str, votes: Counter[str],
                     mentioned_cc: dict[str, set[str]], anchors, qualifier, abbr_key: str, boxed: bool = False,
-                    anchor_cc: dict | None = None, country_named: dict[str, set[str]] | None = None) -> str:
+                    anchor_cc: dict | None = None, country_named: dict[str, set[str]] | None = None,
+                    text: str = "") -> str:
         """Why the pick is doubted (""; not doubted): a small place, or a place under an alternate
         spelling, in a country the article neither names nor places anything near, while the article
         is plainly about another country ("near Boni" in a Mali story is not Bonn; "Masala village" in
@@ -630,7 +631,8 @@ class Resolver:
             return ""
         weak = (c.match == "alt" and c.population < 1_000_000) or (c.match == "name" and c.population < 100_000) \
             or ((boxed or c.is_admin1) and c.population < 1_000_000) \
-            or (c.match == "alt" and c.population < 5_000_000 and _near_miss(c.name, t.text))
+            or (c.match == "alt" and c.population < 5_000_000 and _near_miss(c.name, t.text)
+                and not _TARGET_BEFORE.search(text, max(0, t.start - 80), t.start))
         # ("the Lac Vert site" is not Chad's Lac; "Mambasa" in an Ituri story is not Mombasa, a city of a
         # million that GeoNames also spells so: a letter or two off a far city's own name is more likely a
         # small place of the article's country the gazetteer lacks)
@@ -1019,6 +1021,12 @@ def _unlike(name: str, text: str) -> bool:
     if not a or not b or a in b or b in a:
         return False
     return SequenceMatcher(None, a, b).ratio() < 0.5
+
+
+# a strike aimed across a border: "fired a ballistic missile at Jidda", "launched drones towards Dubayy" -- the
+# far city itself, whatever the spelling (not a village of the article's country)
+_TARGET_BEFORE = re.compile(r"\b(?:missiles?|rockets?|drones?|fired|launched|aimed|targeted|targeting)\b[^.;\n]{0,50}?"
+                            r"\b(?:at|on|towards?|against|over)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 
 
 def _near_miss(name: str, text: str) -> bool:

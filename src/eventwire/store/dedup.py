@@ -806,10 +806,16 @@ def _lacked_town(x: Event, y: Event) -> str:
         return ""  # a region or the other's own place named otherwise: the usual rules decide
     if said.text not in " ".join(e.text for e in x.evidence):
         return ""  # a place named outside its own evidence (the article's setting) tells nothing
-    for e in y.evidence:
-        for m in re.finditer(rf"(?<!\w){re.escape(said.text)}(?!\w)", e.text):
-            if not _DISTANCE_BEFORE.search(e.text[max(0, m.start() - 60):m.start()]):
-                return said.text
+    name = said.text
+    for e in y.evidence:  # the whole-word matches of the name (no pattern compiled for every pair)
+        at = e.text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (at and (e.text[at - 1].isalnum() or e.text[at - 1] == "_")) \
+                    and not (end < len(e.text) and (e.text[end].isalnum() or e.text[end] == "_")) \
+                    and not _DISTANCE_BEFORE.search(e.text[max(0, at - 60):at]):
+                return name
+            at = e.text.find(name, at + 1)
     return ""
 
 
@@ -818,6 +824,16 @@ _MONTHS_DAYS = frozenset(("january february march april may june july august sep
 # "a monastery in Tabayin", "in the village of Kazgil": a capitalised name as the place the words put it
 _IN_TOWN = re.compile(r"\b(?:in|at) (?:the (?:(?i:town|village|city|hamlet|locality) of )?)?"
                       r"(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})(?![\w'’-])")
+
+
+# a name that modifies what follows it rather than naming where: "in Hamas-run territory", "in Houthi-held
+# districts", "in Arabic", "in Shan villages" (a lower-case word after it that is not a linking word)
+_MODIFIER_NAME = re.compile(r"-(?:run|held|controlled|occupied|led|backed|linked|allied|made|majority|dominated)$")
+_LANGUAGE = re.compile(r"arabic|english|french|kurdish|turkish|hebrew|persian|farsi|urdu|pashto|dari|russian|"
+                       r"ukrainian|spanish|portuguese|swahili|hausa|amharic|burmese|chinese|tigrinya|somali")
+_NOUN_AFTER = re.compile(r" (?!(?:on|in|at|and|or|but|when|where|after|before|during|as|while|early|late|last|this|"
+                         r"that|earlier|overnight|near|of|on|to|from|with|by|since|until|amid|killing|wounding|"
+                         r"leaving|injuring|said|says|was|were|is|are|has|had|have|the|a|an|for)\b)[a-z]+\b")
 
 
 _PART_OF_TOWN = re.compile(r"\s+(?i:district|neighbou?rhoods?|quarter|area|suburbs?|sector|ward|block|market|camp|"
@@ -849,6 +865,8 @@ def _unplaced_town(x: Event, y: Event) -> str:
                 return ""
             if _country_code_name(name) or _PART_OF_TOWN.match(e.text, m.end()):
                 continue  # a country ("in Sudan") is no town, nor a quarter ("in Al-Qubba district") one
+            if _MODIFIER_NAME.search(name) or _LANGUAGE.fullmatch(_fold(name)) or _NOUN_AFTER.match(e.text, m.end()):
+                continue  # a modifier, no town: "in Hamas-run areas", "said in Arabic", "in Kurdish villages"
             return name
     return ""
 
@@ -1105,6 +1123,26 @@ def _spelling_variants(la: str, lb: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+_ARTICLE_WORD = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et)\b[ -]?")
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def _transliterated(la: str, lb: str) -> bool:
+    """Two folded names one village's name written two ways by two outlets: the same with spaces, hyphens
+    and Arabic articles left out ("tondikwindi" / "tondi kwindi"), or the same consonants in order, doubled
+    letters as one ("bula gaduud" / "bulo gadud", "kfar kila" / "kafr kila", "aita al-shaab" / "ayta
+    ash-shab", "deir mimas" / "dayr mimas"), four consonants or more."""
+    a = _ARTICLE_WORD.sub("", la).replace(" ", "").replace("-", "")
+    b = _ARTICLE_WORD.sub("", lb).replace(" ", "").replace("-", "")
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    sa, sb = _DOUBLED.sub(r"\1", _VOWELS.sub("", a)), _DOUBLED.sub(r"\1", _VOWELS.sub("", b))
+    return len(sa) >= 4 and sa == sb
+
+
 def _stand_in(ev: Event) -> bool:
     """Is the report coded under a name of its own at the point of the town or division holding it -- a
     village the gazetteer lacks ("the village of Tamkaya, in Tillaberi region": Tamkaya at Tillaberi,
@@ -1129,7 +1167,7 @@ def _stand_ins_named_apart(a: Event, b: Event) -> bool:
     if not (_stand_in(a) and _stand_in(b)):
         return False
     la, lb = _fold_owner(a.location), _fold_owner(b.location)
-    if la == lb or la in lb or lb in la or _spelling_variants(la, lb):
+    if la == lb or la in lb or lb in la or _spelling_variants(la, lb) or _transliterated(la, lb):
         return False
     admin_a = {_fold(x) for x in (a.admin1, a.admin2, a.admin3) if x}
     admin_b = {_fold(x) for x in (b.admin1, b.admin2, b.admin3) if x}
