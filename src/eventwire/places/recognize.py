@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from ..resources import data_text
-from .gazetteer import Gazetteer, normalise
+from .gazetteer import TOWNLESS_DISTRICT, Gazetteer, normalise
 
 # ---------------------------------------------------------------- knowledge
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -170,6 +170,15 @@ _CAPITAL_PART_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:district|neigh
 _APPOSITION = re.compile(r"\w,\s*$")
 _PART_OF = re.compile(r"\b(?:area|district|neighbou?rhood|quarter|suburb|part|outskirts|streets|centre|center|north|south|"
                       r"east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+$", re.I)
+# the words that call a name a second-level division
+_TOWNLESS_CUES = ADMIN_NOUNS | {"township", "local", "lga", "sub-county", "subcounty", "cercle", "regency"}
+# a division's noun after its name, and the country "of" which it is: "Southwest region", "Sagaing region of Myanmar"
+_DIVISION_NOUN_AFTER = re.compile(r"\s+(?i:region|province|state|district|zone|county|governorate|department|prefecture|"
+                                  r"division|oblast|territory|township|L\.?G\.?A\.?)\b(?:\s+of\s+(?:the\s+)?"
+                                  r"(?P<of>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))?")
+# a country possessing the name: "Cameroon's Southwest region"
+_POSSESSOR_BEFORE = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:(?:far|restive|troubled|"
+                               r"northern|southern|eastern|western|central|north|south|east|west)[\w-]*\s+)?$")
 # "Konduga Local Government Area", "Mangu LGA": Nigeria's second-level divisions
 _LGA_SUFFIX = re.compile(r"\s+(?:Local\s+Government\s+Area|Local\s+Government|L\.?G\.?A\.?)\s*$", re.I)
 # verbs whose object is where the action happened: "shelled Kupiansk", "stormed Kidal"
@@ -749,7 +758,8 @@ class Recognizer:
                         words.pop()
                     etext = " ".join(words).rstrip(",")
                     ee = es + len(etext)
-                if not etext or not self.gaz.lookup(etext) and not self._lookup_variants(etext):
+                if not etext or not self.gaz.lookup(etext) and not self._lookup_variants(etext) \
+                        or self._townless_uncued(etext, text[ee:ee + 16]):
                     # not in the gazetteer: a longer entity may still contain a place ("Thruxton, Hampshire");
                     # the whole is kept as an unlisted place ("Al-Bayaa neighbourhood", "Heart Hospital")
                     embed_zones.append((s, e, label))
@@ -818,6 +828,8 @@ class Recognizer:
                         and wider_match[0] - i >= 2 \
                         and any(c.match == "name" for c in self.gaz.lookup(wider_match[1])):
                     match = wider_match  # "Dera Ghazi Khan" with "Khan" tagged PERSON
+            if match is not None and self._townless_only(tokens, match):
+                match = None  # "Banibangou" alone: read as before, not as the district at a borrowed point
             if match is None:
                 un = self._unlisted_run(tokens, i, text, taken) if zone is None else None
                 if un is not None:
@@ -920,6 +932,8 @@ class Recognizer:
             k = tok_at.get(t.start)
             if k is not None:
                 t.qual_cc = self._qualifier(tokens, k)
+            if not t.qual_cc and t.role == "literal":
+                t.qual_cc = self._country_of_division(text, t)
         out.extend(self._datelines(text, out))
         for t in list(out):
             m = _ABBR_AFTER.match(text, t.end, min(len(text), t.end + 12)) if t.role == "literal" else None
@@ -1202,6 +1216,44 @@ class Recognizer:
             return ""  # "the Northern Irish town of Omagh": "Irish" alone would say Ireland
         codes = {c.country_code for c in self.gaz.lookup(d.text) if c.match == "demonym" and c.is_country}
         return next(iter(codes)) if len(codes) == 1 else ""
+
+    def _townless_only(self, tokens: list[Token], match: tuple[int, str]) -> bool:
+        """Whether the name matched is only that of districts no listed town is filed under (placed at a
+        borrowed point, see gazetteer.TOWNLESS_DISTRICT), of one word ("Banibangou", "Noun", "Vina"), and the text
+        does not call it a division ("Bui Division", "Manyu division"): such a name is read as one the gazetteer
+        lacks."""
+        j = match[0]
+        return self._townless_uncued(match[1], tokens[j].text if j < len(tokens) else "")
+
+    def _townless_uncued(self, name: str, after: str) -> bool:
+        if " " in name.strip():
+            return False  # "North Shewa", "West Shewa": a name of several words is no common word
+        cands = self.gaz.lookup(name)
+        if not cands or not all(c.source.startswith(TOWNLESS_DISTRICT) for c in cands):
+            return False
+        nxt = after.split()[:1]
+        return not (name.split()[-1].lower() in _TOWNLESS_CUES or (nxt and nxt[0].lower().strip(",.") in _TOWNLESS_CUES))
+
+    def _country_of_division(self, text: str, t: Toponym) -> str:
+        """The country a division's phrase names: "Cameroon's Southwest region", "the Sagaing region of
+        Myanmar" -> "CM" / "MM" (the division is looked for there only: not a namesake abroad); "" when none."""
+        m = _DIVISION_NOUN_AFTER.match(text, t.end, min(len(text), t.end + 60))
+        if m is None:  # most toponyms: no division noun after them, no pattern tried
+            return ""
+        if m.group("of"):
+            words = m.group("of").split()
+            names = [" ".join(words[:n]) for n in range(len(words), 0, -1)]  # "South Sudan" before "South"
+        else:
+            b = _POSSESSOR_BEFORE.search(text, max(0, t.start - 40), t.start)
+            if b is None:
+                return ""
+            words = b.group(1).split()
+            names = [" ".join(words[-n:]) for n in range(len(words), 0, -1)]  # "South Sudan" before "Sudan"
+        for name in names:
+            codes = {c.country_code for c in self.gaz.lookup(name) if c.is_country and c.match in ("name", "alt")}
+            if codes:
+                return next(iter(codes)) if len(codes) == 1 else ""
+        return ""
 
     @staticmethod
     def _name_run_end(tokens: list[Token], j: int) -> int:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..resources import load_csv
-from .gazetteer import Candidate, Gazetteer, distance_km, normalise
+from .gazetteer import TOWNLESS_DISTRICT, Candidate, Gazetteer, distance_km, normalise
 from .recognize import ADMIN_NOUNS as ADMIN_WORDS
 from .recognize import FEATURE_NOUNS as FEATURE_WORDS
 from .recognize import _ABBR_AFTER, Toponym, _may_hold, abbreviation, article_variants, destination_before, is_dotted
@@ -101,6 +101,18 @@ _LOCAL_UNIT = re.compile(r"\b(?:sindicaturas?|municipality|municipio|commune|eji
                          r"comuna|corregimiento|vereda|aldea|kebele|woreda|upazila|tehsil|sub-?district)\b", re.I)
 
 
+_COMPASS_JOINED = re.compile(r"(north|south)(east|west)\b", re.I)
+_DIVISION_WORDS = ADMIN_WORDS | {"township", "local", "lga", "sub-county", "subcounty", "cercle", "regency"}
+
+
+def _division_cued(t: Toponym) -> bool:
+    """Whether the text calls the toponym a division ("the North Shewa zone", "Bui division") or names it in
+    several words ("North Shewa")."""
+    words = t.text.lower().split()
+    # a name of several words ("North Shewa", "West Shewa") is no common word: the division also when bare
+    return "admin" in t.cues or t.feature in _DIVISION_WORDS or len(words) > 1
+
+
 class Resolver:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
@@ -138,6 +150,12 @@ class Resolver:
             cap = self.gaz.capital_place(t.qual_cc)
             return [cap] if cap is not None else []
         cands = list(self.gaz.lookup(t.text))
+        if t.text[:1] in "NSns" and _COMPASS_JOINED.match(t.text):
+            # "Southwest region" is Cameroon's South-West (and Sud-Ouest, Nord-Ouest ...): the divisions written
+            # in two words, beside whatever bears the one-word form (a district of Dubai)
+            split = _COMPASS_JOINED.sub(r"\1 \2", t.text, count=1)
+            ids = {c.id for c in cands}
+            cands.extend(c for c in self.gaz.lookup(split) if c.is_admin and c.id not in ids)
         words = t.text.split()
         if cands and len(words) > 1 and words[-1].islower() and words[-1] in FEATURE_WORDS \
                 and all(c.match == "alt" for c in cands):
@@ -170,6 +188,17 @@ class Resolver:
             if not variants:
                 if t.text[:1].isupper() and " " not in t.text and len(t.text) >= 4:  # "Qamishli" ~ "Al Qamishli"
                     cands = [c for c in self.gaz.lookup("Al " + t.text) if c.feature_class in ("P", "A")]
+        if cands and any(c.source.startswith(TOWNLESS_DISTRICT) for c in cands) and not _division_cued(t):
+            # a district no listed town is filed under stands at a borrowed point: taken only where the text
+            # calls the name a division ("the North Shewa zone"), not for a bare word ("Noun", "Vina")
+            cands = [c for c in cands if not c.source.startswith(TOWNLESS_DISTRICT)]
+        elif cands and any(c.source.startswith(TOWNLESS_DISTRICT) for c in cands):
+            # a place bearing the name as its own is listed ("the Gotheye department", "the department of Tera"):
+            # that reading, as before -- the town the places named around it are located by, not the district
+            # at a borrowed point (nor a namesake district abroad: a community of Cyprus called Tera)
+            others = [c for c in cands if not c.source.startswith(TOWNLESS_DISTRICT)]
+            if any(c.match == "name" for c in others):
+                cands = others
         if not cands:
             return []
         if t.qual_cc and t.role == "literal" and not any(c.country_code == t.qual_cc for c in cands):
