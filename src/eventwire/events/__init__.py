@@ -501,8 +501,8 @@ _TOLL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civili
 
 # a sentence whose own trigger was judged background, a period's total, a habit or a court case
 # tells none of the toll of the event before it
-_NOT_ITS_TOLL = frozenset(("background", "cumulative", "aggregate", "tally", "habitual", "legal", "legal_finding",
-                           "relative_quote", "commemoration", "vague_past"))
+_NOT_ITS_TOLL = frozenset(("background", "cumulative", "aggregate", "tally", "habitual", "trend", "ongoing", "legal",
+                           "legal_finding", "relative_quote", "commemoration", "vague_past"))
 
 
 # rules whose cue only tells of the victims when it comes before the toll: an aside after it

@@ -283,7 +283,8 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # the court case is about, not an event of its own
             h.verdict = Verdict(False, "legal", "part of the past act a court case is about", prev_legal.verdict.cue)
         if (h.verdict.ok and not has_date and h.rule.nominal and _PLURAL_VIOLENCE.search(h.text)
-                and (_GENERIC_OBJECT.search(text, max(0, h.start - 60), h.start) or _GENERIC_PREDICATE.match(text, h.end))):
+                and (_GENERIC_OBJECT.search(text, max(0, h.start - 60), h.start) or _GENERIC_PREDICATE.match(text, h.end))
+                and not _TOLL_TOLD.search(text)):
             # "a victim of militant attacks", "rarely comments on attacks inside Russia", "the sound of
             # explosions", "insurgent attacks have become smaller": a kind of violence named in general,
             # told without a day, not one incident (not "killed in airstrikes", "attacks on Monday")
@@ -352,6 +353,10 @@ def _undated_relative(text: str, at: int) -> bool:
     return False
 
 
+# a sentence that counts the dead or hurt tells an incident, and its bare plural is how they died:
+# "Nine people were killed in Gao, the latest victims of airstrikes", "two police stations were
+# targets of suicide attacks, killing four officers"
+_TOLL_TOLD = re.compile(r"(?i)\b(?:killed|killing|kills|wounded|wounding|injured|injuring|shot dead|died|dead)\b")
 _WARRANT = re.compile(r"(?i)\s+warrants?\b")
 # (what was found, then its state: not "found beside the burnt truck", a place)
 _FOUND_DONE = re.compile(r"(?i)\b(?:found|discovered|came back to|returned to|returning to)\s+"

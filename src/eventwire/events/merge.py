@@ -345,6 +345,14 @@ def _weapon_of_the_attack(r: Reading, g: Group) -> bool:
     return _locations_agree(_own_location(r), g.location, strict=False)
 
 
+# a sentence that opens on a new incident of its own, "A bomb exploded at a market in Rueso on Monday",
+# "On Wednesday, a separate gunfight broke out": not the lead retold ("The bomb, hidden in a sack ...",
+# "On Tuesday, troops entered the town", "On Wednesday, a joint force entered the town": a force, not an incident)
+_FRESH_TELLING = re.compile(
+    r"(?i)^\W*(?:(?:(?:late|early)\s+)?on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?"
+    r"(?:an?|another)\s+(?:[\w-]+\s+){0,2}?(?:bombs?|bombings?|blasts?|explosions?|devices?|IEDs?|(?:land)?mines?|"
+    r"grenades?|attacks?|ambush(?:es)?|raids?|(?:air|drone|missile)?\s?strikes?|missiles?|rockets?|shells?|mortars?|"
+    r"gunfights?|firefights?|shoot-?outs?|clash(?:es)?|shootings?|(?:suicide )?bombers?)\b")
 LEAD_SENTENCES = 2  # the story's lead: its first sentences (a dateline sentence may come first)
 
 
@@ -362,7 +370,7 @@ def _lead_retold(r: Reading, g: Group) -> bool:
       and were fired on: the same protest, retold.
     Nothing set apart ("another", "separately", "earlier") ever joins this way."""
     c, m = r.cand, g.main.cand
-    if r.distinct or c.reference:
+    if r.distinct or c.reference or _FRESH_TELLING.match(r.sent_text):
         return False
     last = max(x.sent for x in g.readings)
     if c.sub_event_type == m.sub_event_type:
@@ -562,7 +570,7 @@ def _joins(r: Reading, g: Group) -> bool:
     # (one account in the next sentence; not "On Monday officers charged farmers in Okara; on Tuesday
     # farmers near Sahiwal were teargassed" after a lead that sums up several days)
     undated = (g.date[0] is None and r.sole and r.sent == max(x.sent for x in g.readings) + 1
-               and len(_DAY_WORD.findall(r.sent_text)) == 1)
+               and len(_DAY_WORD.findall(r.sent_text)) == 1 and not _FRESH_TELLING.match(r.sent_text))
     return _locations_agree(r.location, g.location, strict=r.own_date and not undated)
 
 

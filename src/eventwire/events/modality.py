@@ -186,7 +186,7 @@ def check(
         if name in ("vague_past", "tally") and day:
             continue
         if has_date and ((name == "generic" and scope.startswith("near"))
-                         or (name in ("background", "characterisation") and scope == "clause")):
+                         or (name in ("background", "characterisation", "trend") and scope == "clause")):
             continue  # a dated trigger is neither a generic statement nor undated background
         cue = cues.fired(k)
         if cue is not None:
