@@ -423,6 +423,34 @@ def test_token_pattern_finds_the_words_of_the_plain_pattern(text):
     assert [m.span() for m in R._TOKEN.finditer(text)] == [m.span() for m in _PLAIN_TOKEN.finditer(text)]
 
 
+_SPLIT_TEXTS = [
+    "U.S. and U.K. troops; the U.S.A.'s envoy; a U.N.-run camp; A.B.C.D.E.F. and U.S.",
+    "X.Y: not dotted twice? Q. Adeyemi, J.R.R. Tolkien, e.g. i.e. p.m. a.m., U.s. and u.S. and Ü.S.",
+    "4U.S. _U.S. 9A.B. xU.S. ÉU.S. -U.S.- 'U.S.' (U.S.) U.S.-backed US-led N.Y.C.’s Kano's",
+    "Ma‘arrat an-Nu‘man, Deir ez-Zor’s 1st ward; Şanlıurfa/Gaziantep — ÇUKUROVA, d'Ivoire's al-Hol",
+    "Ωmega Δelta-Ψ 東京 and Москва-Сити, 3rd_floor a_b x-1 A-- -B ´Ayn ʻAmran",
+    "Guinea-Bissau-based al-Shabaab's ex-U.S. envoy met pro-Kyiv mayors in Port-au-Prince's 2nd-3rd wards",
+    "A.b. a.B. AB. A.B x.Y.Z. 'n' rock-'n'-roll o'clock O'Neill-Smith's 4x4 b-52 B-52s _-_ a-_b",
+    "  \n\t12,000 ... --- 2024-05-01  ",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _SPLIT_TEXTS)
+def test_split_patterns_cut_the_text_where_the_token_pattern_does(text):
+    """The tokenizer splits with patterns written for the engine's quick paths (the full stop before the
+    look-behind, possessive repeats) and, for a plain ASCII text, with ASCII letter sets: the same words and
+    gaps as a split by the token pattern itself -- with and without accents, in each case."""
+    plain = re.compile(f"({R._TOKEN.pattern})")
+    for t in (text, text.upper(), text.lower(), text.encode("ascii", "ignore").decode()):
+        assert R._TOKEN_SPLIT.split(t) == plain.split(t)
+        if t.isascii():
+            assert R._TOKEN_SPLIT_ASCII.split(t) == plain.split(t)
+        # a curly quote after a space adds no word but takes the text off the ASCII path: the same tokens
+        assert [(k.start, k.end, k.text, k.possessive) for k in R.tokenize(t)] == \
+            [(k.start, k.end, k.text, k.possessive) for k in R.tokenize(t + " \u2019")]
+
+
 def test_hyphenated_words_are_split_afresh_each_time():
     """Only unhyphenated words are kept in the shape cache: a hyphenated word's split depends on
     what the gazetteer knows, so a cached answer from one call must not decide the next one."""

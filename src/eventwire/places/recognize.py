@@ -224,7 +224,12 @@ _TOKEN = re.compile(
     r"[^\W\d_](?:(?<=[A-Z])\.(?:[A-Z]\.)+"  # U.S., U.K.
     r"|[\w'’‘ʻ]*(?:-[^\W_][\w'’‘ʻ]*)*)"
 )
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the words kept between the gaps
+# the words kept between the gaps: _TOKEN's words, its patterns written for the regex engine's quicker paths
+# (the full stop before the look-behind, so the branch is left at a glance when no full stop follows;
+# possessive repeats, which nothing after them could make give back); for a plain ASCII text (most) the same
+# with ASCII letter sets ("[^\W\d_]" is "[A-Za-z]" there): no Unicode look-ups
+_TOKEN_SPLIT = re.compile(r"([^\W\d_](?:\.(?<=[A-Z]\.)(?:[A-Z]\.)+|[\w'’‘ʻ]*+(?:-[^\W_][\w'’‘ʻ]*+)*+))")
+_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z](?:\.(?<=[A-Z]\.)(?:[A-Z]\.)+|[A-Za-z0-9_']*+(?:-[A-Za-z0-9][A-Za-z0-9_']*+)*+))")
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_ENDS = ("'s", "’s")  # what _POSSESSIVE finds in a text that does not end on a newline
 # "al-Bab", "Al Hawl": an Arabic article the gazetteer may list the name without
@@ -386,7 +391,7 @@ def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Toke
     append, shapes, new = out.append, _SHAPES, object.__new__
     # the text split at the words: [gap, word, gap, word, ..., gap]; each word starts where the lengths before
     # it add up to (quicker than a match object or a search per word, and the same words)
-    parts = iter(_TOKEN_SPLIT.split(text))
+    parts = iter((_TOKEN_SPLIT_ASCII if text.isascii() else _TOKEN_SPLIT).split(text))
     s = len(next(parts))
     for t, gap in zip(parts, parts):
         shape = shapes.get(t)  # only unhyphenated words are kept there: a hit needs no test for a hyphen

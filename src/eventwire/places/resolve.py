@@ -320,9 +320,19 @@ class Resolver:
                 margins.append(0.0)
                 continue
             named = any(c.match == "name" for c in cands)
-            scored = sorted(((self.prior(t, c, None, named, priors), c) for c in cands), key=lambda x: -x[0])
-            firsts.append(scored[0][1])
-            margins.append(scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0)
+            # the highest prior (the first of equals) and the next highest: what a stable sort by prior,
+            # highest first, puts first and second
+            top, top_p, second_p = None, 0.0, None
+            for c in cands:
+                p = self.prior(t, c, None, named, priors)
+                if top is None or p > top_p:
+                    if top is not None:
+                        second_p = top_p
+                    top, top_p = c, p
+                elif second_p is None or p > second_p:
+                    second_p = p
+            firsts.append(top)
+            margins.append(top_p - second_p if second_p is not None else 10.0)
         votes_by_name = _focus_votes(toponyms, firsts, margins)
         name_count = Counter(normalise(t.text) for t in toponyms)
         # countries the article plainly places things in: a place named after "in"/"near", as a possessor
@@ -416,18 +426,22 @@ class Resolver:
                    team, sole_admin1, story_admin1, norms, priors, nearest, county_state.get(k, ""))
             best: tuple[float, Candidate] | None = None
             second: tuple[float, Candidate] | None = None
-            for c in cands:
-                s = self._score(k, t, c, toponyms, ctx, None)
-                if best is None or s > best[0]:
-                    if best is not None:
-                        second = best
-                    best = (s, c)
-                elif second is None or s > second[0]:
-                    second = (s, c)
-            assert best is not None
-            s, c = best
             parts: list[str] = []
-            self._score(k, t, c, toponyms, ctx, parts)  # the winner's reasons, in words
+            if len(cands) == 1:  # the one reading: scored once, with its reasons (the same points)
+                c = cands[0]
+                s = self._score(k, t, c, toponyms, ctx, parts)
+            else:
+                for c in cands:
+                    s = self._score(k, t, c, toponyms, ctx, None)
+                    if best is None or s > best[0]:
+                        if best is not None:
+                            second = best
+                        best = (s, c)
+                    elif second is None or s > second[0]:
+                        second = (s, c)
+                assert best is not None
+                s, c = best
+                self._score(k, t, c, toponyms, ctx, parts)  # the winner's reasons, in words
             # a town and its same-name division: the town unless a division is meant
             if c.is_admin and not c.is_country and "admin" not in t.cues:
                 same_name = [x for x in cands if x.feature_class == "P" and x.country_code == c.country_code]
@@ -825,12 +839,23 @@ def _nearest_km(lat: float, lon: float, anchors: list[tuple[float, float]]) -> f
     of :func:`distance_km` over them; an anchor whose latitude alone puts it no nearer than the nearest so
     far is not measured (the same minimum: it could not have been smaller)."""
     best = None
+    p1 = cos_p1 = None  # distance_km's arithmetic, written out (the same operations, so the same floats): its
+    # cache rarely hits here, and the point's own terms are worked out once for all anchors
     for a, b in anchors:
         if abs(a - lat) + abs(b - lon) > 1e-6 and (best is None or abs(a - lat) * _KM_PER_DEGREE < best):
-            d = distance_km(lat, lon, a, b)
+            if p1 is None:
+                p1 = _radians(lat)
+                cos_p1 = _cos(p1)
+            p2 = _radians(a)
+            dl = _radians(b - lon)
+            h = _sin((p2 - p1) / 2) ** 2 + cos_p1 * _cos(p2) * _sin(dl / 2) ** 2
+            d = 6371.0 * 2 * _asin(min(1.0, _sqrt(h)))
             if best is None or d < best:
                 best = d
     return best
+
+
+_radians, _cos, _sin, _asin, _sqrt = math.radians, math.cos, math.sin, math.asin, math.sqrt
 
 
 def _other_than(names: set[str] | None, name: str) -> bool:
@@ -1085,6 +1110,8 @@ def _well_known(c: Candidate) -> bool:
 
 
 class _Adder:
+    __slots__ = ("parts", "total")  # one per candidate scored: no instance dict to build
+
     def __init__(self, parts: list[str] | None, start: float = 0.0) -> None:
         self.parts = parts
         self.total = start
