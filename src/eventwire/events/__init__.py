@@ -26,7 +26,7 @@ from .dates import SAME_DAY, DateMention, choose, day_lead, event_step, find_dat
 from .detect import Candidate, classify, detect_sentence
 from .fatalities import combine, find_counts, sentence_fatalities, victim_class
 from .lexicon import load_lexicon, may_hold_event
-from .merge import Group, Reading, inherit_dates, merge
+from .merge import Group, Reading, _actor_names, _family, _locations_agree, _named, inherit_dates, merge
 from .modality import attribution, hedged, is_distinct
 from .notes import make_notes
 
@@ -158,6 +158,11 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
             # Tuesday": a year's toll, told today
             continue
         opener = next((d for d in dates if d.kind == "year" and d.start <= 4 and d.end <= c.start), None)
+        if opener is None and (dm is None or dm.report_date):
+            # "In one of the worst incidents, earlier this year, ...": a year right after the cited-case
+            # opener opens the sentence as well (not "In one of the worst attacks this year, ... on Sunday")
+            opener = next((d for d in dates if d.kind == "year" and d.end <= c.start
+                           and lex.cues["exemplar"].search(text, 0, d.start)), None)
         if (opener is not None
                 and (dm is None or dm.report_date or dm.kind in ("weekday", "relative"))
                 and not (dm is not None and not dm.report_date and dm.start > opener.end
@@ -289,12 +294,45 @@ def _drop_seizures(readings: list[Reading], lex, doc: Document) -> list[Reading]
     return readings
 
 
+def _old_sentence(doc: Document, index: int) -> bool:
+    """Is sentence ``index`` dated only to an episode weeks or years before the story ("In one of the
+    worst incidents, in May, ...", "On 8 January 2024, ...", "Last year, ...")?"""
+    if not 0 <= index < len(doc.sentences) or doc.published is None:
+        return False
+    dates = [d for d in find_dates(doc.sentences[index].text, doc.published) if not d.report_date]
+    if not dates:
+        return False
+    for d in dates:
+        if d.kind == "year" and d.date is None and d.start <= 4:
+            continue  # "Last year, ...", "Earlier this year, ..." opening it
+        if d.date is None or d.kind not in ("explicit", "month", "monthyear", "year"):
+            return False
+        if (doc.published - d.date).days <= BACKGROUND_DAYS:
+            return False
+    return True
+
+
+def _background_follow_on(readings: list[Reading], doc: Document) -> None:
+    """"In one of the worst incidents, in May, fighters stormed a base in Marte. The army later said
+    it had recaptured the town.": a sentence with no day of its own right after a sentence dated to
+    an old episode goes on telling that episode, not the news."""
+    for r in readings:
+        if (not r.own_date and not r.same_day and not r.day_step and not r.cand.reference
+                and r.sent > 0 and _old_sentence(doc, r.sent - 1)):
+            r.background = True
+
+
 def _drop_background(readings: list[Reading]) -> list[Reading]:
     """Background episodes go when the story tells news of its own; a story that tells nothing
     else (a feature on an attack months ago) is about them, so they stay."""
-    if any(not r.background and not r.cand.reference for r in readings):
+    news = [r for r in readings if not r.background and not r.cand.reference]
+    if not news:
+        return readings
+    if any(r.own_date and r.date is not None for r in news):
         return [r for r in readings if not r.background]
-    return readings
+    # news told without a day of its own does not make a report on an old killing ("On 12 March 2019,
+    # the activist was shot dead ...") background: only the episodes recalled by their month go
+    return [r for r in readings if not (r.background and r.precision == 3 and r.own_date)]
 
 
 _LAST_WEEK = re.compile(
@@ -363,11 +401,104 @@ def _background_month(dm: DateMention | None, doc: Document) -> bool:
     Outlets recall earlier episodes by month ("In May, ...", "in August 2024"); ACLED codes
     them from the reports of the time, not from today's story (``_drop_background`` keeps them
     when the story tells nothing newer: then it is about them)."""
-    if dm is None or dm.date is None or dm.precision < 3 or doc.published is None:
+    if dm is None or dm.date is None or doc.published is None:
+        return False
+    if dm.precision == 1:
+        # a day named by its date ("On 8 January", "on 28 July 2024") weeks before the story: an
+        # earlier episode recalled, not the news (a weekday or "yesterday" is always recent)
+        return dm.kind == "explicit" and (doc.published - dm.date).days > BACKGROUND_DAYS
+    if dm.precision < 3:
         return False
     if dm.kind not in ("month", "monthyear"):
         return False  # "last month", "in recent weeks": spans told as news
     return (doc.published - dm.date).days > BACKGROUND_DAYS
+
+
+_CROWD_FORCE = ("Protest with intervention", "Excessive force against protesters")
+_ARMED = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+# a sentence that moves the story on, or sets another incident apart: not the lead retold
+_MOVES_ON = re.compile(r"(?i)\b(?:later|afterwards?|then|subsequently|also|separately|another|second|meanwhile|"
+                       r"elsewhere|again|previous(?:ly)?|earlier|since|last|ago|this year|in 20\d\d)\b")
+
+
+def _day_of_its_own(g: Group) -> bool:
+    # (a back-reference, "an investigation into Tuesday's bombing", names the day of the event told before)
+    return any(r.own_date and r.date is not None and not r.cand.reference
+               and not (r.date_mention is not None and r.date_mention.report_date) for r in g.readings)
+
+
+def _inters(g: Group) -> set[int]:
+    r = g.main
+    return {int(getattr(getattr(m, "value", None), "inter", 0) or 0) for m in (r.roles.actor1, r.roles.actor2)
+            if m is not None} - {0}
+
+
+_HAD = re.compile(r"(?i)\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\S+\s+){0,1}$")
+
+
+def _pluperfect(g: Group) -> bool:
+    """"the officials had been \"arrested\"", "said that twelve people had been killed": told in the past
+    perfect, an account of something that happened before it was told, not a new act of the story."""
+    r = g.main
+    return bool(_HAD.search(r.sent_text[:r.cand.start].replace('"', "").replace("“", "")))
+
+
+def _own_place(g: Group) -> Location | None:
+    """The place named in the group's own sentences (a place borrowed from elsewhere in the article,
+    such as a speaker's city, says nothing about where it happened)."""
+    own = [r.location for r in g.readings if r.location is not None
+           and (r.location.mention is None or r.location.mention.sent in (-1, r.sent))]
+    return min(own, key=lambda loc: loc.geo_precision) if own else None
+
+
+def _retells(g: Group, lead: Group) -> bool:
+    """Is ``g``, told later without a day of its own, the event of ``lead`` told again?"""
+    a, b = g.main.cand.event_type, lead.main.cand.event_type
+    if not (_family(a) == _family(b) or (a in _ARMED and b in _ARMED) or _pluperfect(g)
+            # "They beat old women with sticks": the force used on the lead's crowd, told as an attack
+            or (a == "Violence against civilians" and lead.main.cand.sub_event_type in _CROWD_FORCE)):
+        return False
+    if a == "Battles" and b == "Violence against civilians":
+        return False  # "the attackers fought for hours with armed herders": the victims fought back, a clash
+    if a == "Riots" and b == "Protests":
+        return False  # youths burning a police post after a peaceful march: the day turned, another event
+    day = lead.date[0]
+    if day is None or not _day_of_its_own(lead) or (g.date[0] is not None and g.date[0] < day):
+        return False
+    loc, lloc = _own_place(g), lead.location
+    if (loc is not None and lloc is not None and not _locations_agree(loc, lloc, strict=False)
+            # (a sentence naming no town, or only a region or a word read as one: not another place)
+            and not (loc.geo_precision == 3 and loc.place.country in ("", lloc.place.country))):
+        return False
+    # no other actors (the army's air raid after the rebels' abduction is another event): the same
+    # names, or the same kinds of actor under other names ("the General Security service" for the army)
+    names, lnames = _named(_actor_names(g.main.roles)), _named(_actor_names(lead.main.roles))
+    return not (names and lnames and not names <= lnames) or _inters(g) <= _inters(lead)
+
+
+def _drop_retold(groups: list[Group]) -> list[Group]:
+    """A later paragraph telling the lead's event again, with another verb, a quote or the other
+    side's version ("A fighter jet dropped two bombs on the village ..., the rebels said in a
+    statement on Tuesday", "Witnesses described a powerful blast", "A police spokesman said officers
+    acted after protesters threw stones"): no day of its own (only the day someone spoke), the same
+    place or none more precise, the same kind of violence and no other actors. It is the lead's
+    event, not a new one (its sentences join the lead's evidence); a sentence that moves on ("later", "also", "another", "earlier") keeps its
+    own event."""
+    out: list[Group] = []
+    for g in groups:
+        lead = None
+        if (not _day_of_its_own(g)
+                and not any(r.distinct or r.same_day or r.day_step or r.cand.reference for r in g.readings)
+                and not any(_MOVES_ON.search(r.sent_text[:r.cand.start]) for r in g.readings)):
+            lead = next((x for x in out if x.main.sent < g.main.sent and g.inherited_from in (None, x)
+                         and _retells(g, x)), None)
+        if lead is not None:
+            for r in g.readings:  # its sentences join the lead's evidence; the lead keeps its own toll
+                r.fatalities, r.fatalities_span = None, None
+                lead.readings.append(r)
+            continue
+        out.append(g)
+    return out
 
 
 _UNDATED_KEPT = ("Disrupted weapons use", "Arrests", "Looting/property destruction")
@@ -783,11 +914,13 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
             readings.append(r)
     _day_after(readings, doc)
     _recalled_weeks(readings)
+    _background_follow_on(readings, doc)
     all_readings = list(readings)
     groups = merge(_drop_background(_drop_seizures(readings, lex, doc)))
     inherit_dates(groups)
     _day_told_next(doc, groups)
     groups = _drop_undated_developments(groups, lex)
+    groups = _drop_retold(groups)
     outcomes = _outcomes(doc, groups, all_readings, lex)
     events = drop_crowd_battles(fold_leads(narrow_to_clauses(doc, split_by_place(doc, split_by_day(
         doc, [_build(doc, g, settings, lex, outcomes.get(id(g), ())) for g in groups])))))

@@ -324,7 +324,9 @@ _PLURAL_VIOLENCE = re.compile(
 _GENERIC_OBJECT = re.compile(
     r"(?i)\b(?:(?:victims?|targets?|sounds?|noise|threats?|fears?|risks?|dangers?|spectre|kinds?|types?|forms?|"
     r"patterns?|rise|increase|decline|fall|drop|surge|number|frequency|use|complaints?|cases?|allegations?|accusations?) of|"
-    r"(?:complaints?|cases?|allegations?|accusations?|petitions?) (?:related to|relating to|concerning|involving|over|about)|(?:comments?|commented|commenting|"
+    r"(?:complaints?|cases?|allegations?|accusations?|petitions?) (?:related to|relating to|concerning|involving|over|about)|"
+    # a record named in general: "wanted for shooting attacks on soldiers", "accused of kidnappings"
+    r"(?:wanted|accused|suspected|charged|convicted|jailed|sentenced|blamed|responsible|known|notorious|linked|tied) (?:for|of|to)|(?:comments?|commented|commenting|"
     r"reports?|reporting|information|data|statistics|figures|focus(?:es|ed|ing)?|crackdown|restrictions|ban) (?:on|about)|"
     r"(?:protect(?:ion|s|ed|ing)?|defen[cs]es?|measures|safeguards?|shield(?:ed|s|ing)?|warn(?:ed|s|ing)?|campaign(?:ed|s|ing)?) "
     r"(?:\w+ )?against|(?:vulnerable|exposed|prone|immune) to)"
