@@ -234,6 +234,12 @@ def _specificity(p: Place) -> float:
     return 0.2
 
 
+# where those telling of an event sit: "police in", "officials in", "told reporters in", "said in"
+_SPEAKERS_IN = re.compile(r"(?:\b(?:police|officials?|authorities|administrators?|spokes(?:man|woman|person)|officers?|"
+                          r"commanders?|army|military|governor|government|ministry|reporters|journalists)\s+(?:[\w'-]+\s+){0,2}?"
+                          r"(?:in|at|from)|\b(?:said|told|reported|announced)\s+(?:[\w'-]+\s+){0,2}?(?:in|from))\s+(?:the\s+)?$", re.I)
+
+
 def _borrowed_point(p: Place) -> bool:
     """A district no listed town is filed under, placed at its province's seat (gazetteer.TOWNLESS_DISTRICT):
     an event there is known at the province's precision (3)."""
@@ -1016,7 +1022,7 @@ class Locator:
             town = self._main_town(doc, key_cc, place if within else None,
                                    direction if place.feature_code.startswith("PCL") else "",
                                    m.meta.get("admin1_key", "") if within else "",
-                                   besides=None if borrowed else m.sent)
+                                   besides=None if borrowed else m.sent, speakers_out=borrowed)
             if town is not None:
                 prec = 2 if borrowed else 1
                 return Location(place=town.value, geo_precision=prec, mention=town,
@@ -1215,12 +1221,15 @@ class Locator:
         return out
 
     def _main_town(self, doc: Document, cc: str, admin1: Place | None, direction: str = "",
-                   admin1_key: str = "", upto: int | None = None, besides: int | None = None) -> Mention | None:
+                   admin1_key: str = "", upto: int | None = None, besides: int | None = None,
+                   speakers_out: bool = False) -> Mention | None:
         """The town the article is about inside a region: the most named one (ties: the first); with
         ``upto``, among the places named before that sentence only (a later sentence may tell of another
         event somewhere else); with ``besides``, not counting that sentence's towns -- the event's own
         sentence, where they already lost to the region ("shelled villages across northern Iraq, ... from
-        Baghdad's forces", "protests across Turkey as leaders met in Istanbul")."""
+        Baghdad's forces", "protests across Turkey as leaders met in Istanbul"); with ``speakers_out``, not a
+        town named only as where those telling of it sit ("Police in Adama said ... in the West Shewa zone":
+        a district with no listed town is not stood for by the province's town its officials speak from)."""
         cp = self.gaz.country_place(cc) if direction else None
         vlat, vlon = _dir_vector(direction) if direction else (0.0, 0.0)
         tally: dict[str, list[Mention]] = {}
@@ -1229,6 +1238,8 @@ class Locator:
             if m.kind != "place" or not isinstance(m.value, Place) or m.meta.get("role", "literal") != "literal":
                 continue
             if upto is not None and m.sent >= upto or m.sent == besides or m.sent in other:
+                continue
+            if speakers_out and _SPEAKERS_IN.search(doc.clean, max(0, m.start - 60), m.start):
                 continue
             p: Place = m.value
             if p.feature_class != "P" or p.country_code != cc:

@@ -101,6 +101,8 @@ _LOCAL_UNIT = re.compile(r"\b(?:sindicaturas?|municipality|municipio|commune|eji
                          r"comuna|corregimiento|vereda|aldea|kebele|woreda|upazila|tehsil|sub-?district)\b", re.I)
 
 
+# a person's own move before a destination ("the former minister, who fled to India", "after he fled to")
+_PERSON_WENT = re.compile(r"\b(?:who|whom|he|she|his|her)\b[^.;!?]{0,55}$", re.I)
 _COMPASS_JOINED = re.compile(r"(north|south)(east|west)\b", re.I)
 _DIVISION_WORDS = ADMIN_WORDS | {"township", "local", "lga", "sub-county", "subcounty", "cercle", "regency"}
 
@@ -350,7 +352,9 @@ class Resolver:
         for t, c in zip(toponyms, firsts):
             if c is not None and c.is_country:
                 mentioned_cc.setdefault(c.country_code, set()).add(normalise(t.text))
-                if "destination" not in t.cues:
+                if "destination" not in t.cues or not _PERSON_WENT.search(text, max(0, t.start - 70), t.start):
+                    # a crowd driven there ("drove thousands to flee to Chad. ... a camp at Adre") may well be
+                    # where the story goes on: only someone's own move is an aside
                     vouching_cc.setdefault(c.country_code, set()).add(normalise(t.text))
         # countries the article names or names a province of ("the Gaza Strip" vouches for Gaza City)
         named_cc = {c.country_code: {normalise(t.text)} for t, c in zip(toponyms, firsts)
