@@ -17,27 +17,12 @@ in real places); each regression case failed on the merged code, each control ke
 """
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from eventwire.api import extract
-
+from test_events_cross_outlet_xout2 import _brief, _events, _subs  # the same helpers
 from test_places_events_where import _locate  # noqa: F401 - the same nlp+places helpers
 
 pytestmark = pytest.mark.model
-
-
-def _events(text: str, published: str = "2025-06-10"):
-    return extract(text=text, published=dt.date.fromisoformat(published))
-
-
-def _brief(evs):
-    return [(e.event_date, e.sub_event_type, e.actor1, e.actor2, e.location, e.country, e.fatalities) for e in evs]
-
-
-def _subs(evs):
-    return {e.sub_event_type for e in evs}
 
 
 # ------------------------------------------------------------------ 1. intercepted carrying a weapon
