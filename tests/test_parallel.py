@@ -103,6 +103,18 @@ def test_chunks_cover_everything_in_order():
     assert list(_chunks(iter([]), 4)) == []
 
 
+def test_chunks_for_several_workers_shrink_at_the_end_only():
+    # guided scheduling: full chunks while the source lasts, then smaller ones, so two workers
+    # do not wait on each other's last full chunk; nothing lost or reordered
+    chunks = list(_chunks(iter(range(100)), 8, 2))
+    sizes = [len(c) for c in chunks]
+    assert [d for c in chunks for d in c] == list(range(100))
+    assert sizes[:9] == [8] * 9 and sizes[-1] == 1
+    assert sizes == sorted(sizes, reverse=True)
+    assert list(_chunks(iter([]), 8, 2)) == []
+    assert [len(c) for c in _chunks(iter(range(3)), 8, 2)] == [1, 1, 1]
+
+
 def test_error_round_trip_keeps_type_message_and_origin():
     exc = _decode_error(_encode_error(InputError("record has no 'text' or 'html'", "a.jsonl:7")))
     assert type(exc) is InputError and exc.origin == "a.jsonl:7" and exc.message == "record has no 'text' or 'html'"

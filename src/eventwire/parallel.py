@@ -8,7 +8,8 @@
   Each worker builds its :class:`~eventwire.pipeline.Pipeline` once (model,
   gazetteer and dictionaries load once per worker) and then takes chunks of
   documents; chunks amortise the pickling round trip, and the worker's nlp stage takes a
-  chunk's documents together (``CHUNK_DOCS``; docs/performance.md, session 7).
+  chunk's documents together (``CHUNK_DOCS``; docs/performance.md, session 7). The last
+  chunks of an input shrink to one document (guided scheduling) so the workers finish together.
 * **Ordered output**: documents come back in input order, whatever order the
   workers finish in; at most ``workers * prefetch`` chunks are in flight, so
   memory stays flat on an endless input.
@@ -129,15 +130,30 @@ def _run_chunk(docs: list[Document]) -> list[Outcome]:
     return out
 
 
-def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
-    for doc in docs:
-        chunk.append(doc)
-        if len(chunk) >= size:
+def _chunks(docs: Iterable[Document], size: int, workers: int = 1) -> Iterator[list[Document]]:
+    """Chunks of ``size`` documents, in order. With several workers the last chunks shrink
+    (guided scheduling): the source is read ``2 * workers * size`` documents ahead, and once it
+    ends each chunk takes about a ``2 * workers``-th of what is left, down to one document, so
+    the workers finish together instead of one waiting out the other's last full chunk."""
+    if workers <= 1:
+        chunk: list[Document] = []
+        for doc in docs:
+            chunk.append(doc)
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+        if chunk:
             yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+        return
+    ahead = 2 * workers * size
+    buf: collections.deque[Document] = collections.deque()
+    for doc in docs:
+        buf.append(doc)
+        if len(buf) >= ahead + size:
+            yield [buf.popleft() for _ in range(size)]
+    while buf:
+        n = max(1, min(size, -(-len(buf) // (2 * workers))))
+        yield [buf.popleft() for _ in range(n)]
 
 
 def _warm_up(delay: float) -> tuple[int, int]:
@@ -249,7 +265,7 @@ class ParallelExtractor:
                     fail(doc, _decode_error(payload))
 
         pending: collections.deque[tuple[list[Document], Future]] = collections.deque()
-        source = _chunks(docs, self.chunk_size)
+        source = _chunks(docs, self.chunk_size, self.workers)
         limit = self.workers * self.prefetch
         deaths = 0  # documents in a row that killed a worker
         try:
