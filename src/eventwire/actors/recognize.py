@@ -607,6 +607,16 @@ def recognize(doc: Document) -> list[Mention]:
             continue  # "Air Force", "Security Forces": generic nouns, handled below with the context country
         cm = match_at(d.country_trie, wtoks, 0)
         rest = " ".join(norm(t[2]) for t in wtoks[cm[0]:]) if cm else ""
+        if not cm:
+            # "the Armed Forces of Burkina Faso", "Defence Forces of the Republic": the generic noun
+            # before "of" and the country after it
+            of = next((k for k, t in enumerate(wtoks) if norm(t[2]) == "of"), None)
+            if of:
+                k = of + 2 if of + 1 < len(wtoks) and norm(wtoks[of + 1][2]) == "the" else of + 1
+                tail = match_at(d.country_trie, wtoks, k) if k < len(wtoks) else None
+                head = " ".join(norm(t[2]) for t in wtoks[:of])
+                if tail and tail[0] == len(wtoks) and head in d.generic_nouns:
+                    cm, rest = (tail[0], tail[1]), head
         if cm and (rest in d.generic_nouns or rest.replace(" 's", "") in d.generic_nouns):
             actor = d.make_actor(d.entries["Police Forces of {country}" if any(
                 w in d.police_words for w in rest.split()) else "Military Forces of {country}"], cm[1][0])

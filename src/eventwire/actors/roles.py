@@ -1274,6 +1274,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                        and _CASUALTY_AFTER.match(doc.clean, m.end)), None)
         if et in ("Explosions/Remote violence", "Violence against civilians") and a2 is None:
             a2 = _numeric_victims(doc, s_start, s_end, start, end, country, sent_index)
+        if a2 is not None and a2.meta.get("entry") == "Protesters ({country})" \
+                and norm(a2.text.split()[-1]) not in _CROWD_WORDS:
+            # the victims found after the trigger are named by who they are too: "opened fire at the
+            # market, killing three traders" hit traders, not a protest crowd
+            a2 = _with_actor(a2, _entry_actor("Civilians ({country})", country, "victims"))
+            a2.meta["entry"] = "Civilians ({country})"
         if et == "Violence against civilians":
             if a2 is None or a2.value.inter != 7:
                 civ = next((m for m in ms if m.value.inter == 7 and m is not a1), None)

@@ -43,7 +43,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month", rf"(?P<mo_mod>(?i:since last|last|early|late|mid-?|the end of|the start of|the beginning of|the middle of|earlier in|in|since|during|throughout|until|by)\s+)(?P<mo_m>{_MON})(?:\s+(?P<mo_y>(?:19|20)\d\d))?"),
     ("monthyear", rf"(?P<my_m>{_MON})\s+(?P<my_y>(?:19|20)\d\d)"),
     ("weekday", rf"(?P<wd_mod>(?i:since last|last|this|next|on|early on|late on|early|late|earlier on|later on|since|coming|past|for)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?P<wd_part>{_PART})"),
-    ("rel", r"(?i:(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|earlier today|"
+    ("rel", r"(?i:(?P<rel>(?:the )?day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|earlier today|"
             r"late last night|early today|the day before|the previous day|a day earlier|the next day|the following day|"
             r"the previous (?:morning|afternoon|evening|night)|the (?:next|following) (?:morning|afternoon|evening)|"
             r"tomorrow|day after tomorrow))"),
@@ -243,6 +243,8 @@ def _resolve(m: re.Match, published: dt.date | None) -> tuple[dt.date | None, in
         r = m.group("rel").lower()
         if r in ("tomorrow", "day after tomorrow"):
             return None, 1, "future"
+        if r.endswith("day before yesterday"):  # "the day before yesterday": two days before it was told
+            return P - dt.timedelta(days=2), 1, "relative"
         if r in ("yesterday", "last night", "late last night"):
             return P - dt.timedelta(days=1), 1, "relative"
         if r in _DAY_BEFORE or r in _DAY_AFTER:

@@ -328,10 +328,17 @@ def _dateline_matches(text: str):
             return
 
 
+# the end of a dateline in parentheses: "(Beirut) -", "(Nairobi, October 8, 2025) –"
+_PAREN_DATELINE_END = re.compile(r"(?:,[^()\n]{1,30})?\)\s*[-–—:]\s")
+
+
 def dateline_at(text: str, s: int, e: int) -> bool:
     """Whether the place text[s:e] opens a line as a dateline: "KABUL (Reuters) -", "SOUTH WAZIRISTAN,
     April 5:", "Damascus, SANA -". Where a report was filed, not necessarily where its events happened."""
-    if text[text.rfind("\n", 0, s) + 1:s].strip():
+    before = text[text.rfind("\n", 0, s) + 1:s].strip()
+    if before == "(":  # "(Nairobi) - Fighters ... fired mortar rounds into Djibo": a rights group's dateline
+        return bool(_PAREN_DATELINE_END.match(text, e, min(len(text), e + 45)))
+    if before:
         return False
     if text[s:e].isupper() and _DATELINE_AT.match(text, e):
         return True

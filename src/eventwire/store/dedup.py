@@ -1261,7 +1261,21 @@ _FORCES_HIT = re.compile(r"\b(?:soldiers|troops|servicemen|military personnel|po
                          r"(?:supply|military|army) convoy)\b", re.IGNORECASE)
 _CIVILIANS_HIT = re.compile(r"\b(?:civilians?|villagers|residents|farmers|herders|women|children|pupils|students|"
                             r"worshippers|passengers|traders|shoppers|families|displaced|people|teachers|"
-                            r"journalists|protesters|demonstrators|marchers)\b", re.IGNORECASE)
+                            r"journalists|protesters|demonstrators|marchers|victims)\b", re.IGNORECASE)
+
+# civilians named as who tells the story, not as who was hit: "according to residents", "villagers said",
+# "residents told AFP" (taken out before looking for civilian victims)
+_CIVILIAN_SOURCES = re.compile(
+    r"\b(?:according to|quoting|citing)\s+(?:the\s+|some\s+|local\s+|several\s+|other\s+){0,2}"
+    r"(?:civilians|villagers|residents|farmers|herders|women|traders|people|teachers|journalists|witnesses)\b|"
+    r"\b(?:civilians|villagers|residents|farmers|herders|women|traders|people|teachers|journalists)\s+"
+    r"(?:(?:there|nearby|in the area|of the area)\s+)?(?:said|say|says|told|tell|reported|report|recounted|described)\b",
+    re.IGNORECASE)
+
+
+def _victim_text(text: str) -> str:
+    """The evidence without the civilians it names as its sources."""
+    return _CIVILIAN_SOURCES.sub(" ", text)
 
 
 def _victims_recoded(a: Event, b: Event) -> tuple[Event, Event]:
@@ -1290,7 +1304,7 @@ def _victims_recoded(a: Event, b: Event) -> tuple[Event, Event]:
             text = " ".join(e.text for e in ev.evidence)
             forces = [x for x in (other.actor1, other.actor2) if _STATE_FORCE.match(x or "")
                       and _country_of(x) and _country_of(x) == _country_of(ev.actor2)]
-            if forces and _FORCES_HIT.search(text) and not _CIVILIANS_HIT.search(text):
+            if forces and _FORCES_HIT.search(text) and not _CIVILIANS_HIT.search(_victim_text(text)):
                 return dataclasses.replace(ev, actor2=forces[0])
         return ev
     return recode(a, b), recode(b, a)
@@ -1341,7 +1355,7 @@ def _clash_on_civilians(ev: Event) -> Event:
     if len(named) != 1 or not any(x.lower().startswith("unidentified armed group") for x in sides):
         return ev
     text = " ".join(e.text for e in ev.evidence)
-    if not _CIVILIANS_HIT.search(text) or _FORCES_HIT.search(text) or _FIGHTING.search(text):
+    if not _CIVILIANS_HIT.search(_victim_text(text)) or _FORCES_HIT.search(text) or _FIGHTING.search(text):
         return ev
     country = ev.country or _country_of(named[0])
     victims = f"Civilians ({country})" if country else "Civilians"
@@ -1385,7 +1399,7 @@ def match(new: Event, existing: Event) -> Match:
     reasons.append(why)
     score = 1.0
     score -= 0.3 * min(km, 2 * rules().max_km) / rules().max_km
-    score -= 0.1 * days
+    score -= 0.3 * days
     score += 0.2 * positive
     if new.sub_event_type == existing.sub_event_type:
         score += 0.2
