@@ -30,6 +30,7 @@ from ..settings import Settings
 from .gazetteer import Gazetteer, default_path, distance_km, normalise
 from .gazetteer import build as build_gazetteer
 from .gazetteer import ensure as ensure_gazetteer
+from . import framed
 from .geolocate import Locator, destination_before
 from .recognize import Recognizer, RegionRef, Toponym
 from .resolve import Resolver
@@ -271,6 +272,9 @@ def run(doc: Document, settings: Settings) -> Document:
             new.append(_region_mention(gaz, rg, cplace, s.index if s else -1))
     new.sort(key=lambda m: m.start)
     doc.mentions.extend(new)
+    # bare names in an event's frame the gazetteer lacks ("gunmen attacked Tamalawa"): kept aside, read as
+    # villages only where an event's trigger stands beside them (geolocate.Locator)
+    doc.meta["framed_places"] = framed.find(doc, gaz, new)
     return doc
 
 

@@ -27,7 +27,11 @@ province, in X's sentence or a neighbouring one telling the same event, or in
 three sentences or more (the article's own district), which then holds X more
 likely: precision 2. Such a place keeps its own name as the event's location (ACLED: the
 village is the location, the precision says its coordinates are those of the town or division
-around it), so that two outlets' reports of it name one place.
+around it), so that two outlets' reports of it name one place. A bare name the gazetteer lacks in
+the event's frame ("gunmen attacked Tamalawa", "an air strike near Ban Sai": places.framed) competes
+as such a village where it stands beside the trigger; a province or country named beside it, farther
+from the trigger, yields to it; with nothing named around it, the province of an agency dateline's
+town ("MAIDUGURI, Nigeria (Reuters) -") holds it (precision 3).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ import math
 import re
 
 from ..models import Document, Location, Mention, Place
+from .framed import not_a_name_of_a_place
 from .gazetteer import TOWNLESS_AT_PROVINCE as _AT_PROVINCE
 from .gazetteer import TOWNLESS_DISTRICT, Gazetteer, display_name, normalise
 from .recognize import DIRECTIONS, SITE_NOUNS, destination_before  # noqa: F401 - re-exported for the places stage
@@ -451,6 +456,37 @@ def _own_name(m: Mention, text: str = "") -> str:
     return name if len(name) >= 3 and name[:1].isupper() else ""
 
 
+# a force named after its side: "Ambazonia fighters", "Wagner troops" (not "Tamalawa villagers", "X residents")
+_FORCE_AFTER = re.compile(r" (?:troops|soldiers|forces|militias?|militiamen|fighters|gunmen|rebels|insurgents|"
+                          r"separatists|nationalists|mercenaries|positions|militants)\b(?! (?:base|camp|post|station|"
+                          r"checkpoint|headquarters|barracks|garrison)s?\b)")
+# "MAIDUGURI, Nigeria (Reuters) - ": the country named after an agency dateline's town
+_DATELINE_COUNTRY = re.compile(r"\s*[^,(\n]+,\s*([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,3})\s*[,(]")
+
+
+_PLACE_CUES = frozenset({"in", "near", "feature", "direction", "site", "again"})
+# "the southern Lebanese village", "a Malian town": a country's adjective describing a settlement
+_ADJ_SETTLEMENT = re.compile(r"\s+(?:border\s+|frontier\s+|farming\s+|fishing\s+|mountain\s+|desert\s+)?"
+                             r"(?:village|town|hamlet|locality|settlement)s?\b")
+
+
+def _village_beside(doc: Document, o: Mention, start: int, end: int, division: Mention) -> bool:
+    """A place the gazetteer lacks that the event's words put the event at: a bare name in the event's frame
+    (places.framed), or an unlisted name after a place preposition or introduced as a place, within 100
+    characters of the trigger and nearer to it than the division, not a speaker's, an origin or a
+    destination."""
+    if not o.meta.get("unlisted") or o.meta.get("destination"):
+        return False
+    cues = set(o.meta.get("cues", ()))
+    if not cues & {"in", "near", "feature", "framed"} or cues & {"speech", "from", "site", "qualifier"}:
+        return False
+
+    def gap(x: Mention) -> int:
+        return x.start - end if x.start >= end else max(start - x.end, 0)
+
+    return gap(o) <= 100 and gap(o) < gap(division)
+
+
 def _unplaced(m: Mention) -> bool:
     """Not in the gazetteer, or listed only far abroad while the article is elsewhere (``doubt``): the
     place is located by the listed places named around it."""
@@ -489,6 +525,7 @@ class Locator:
         in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role", "literal") == "literal"
                    and not self._country_as_actor(doc, m)
                    and not _TIME_ZONE.match(doc.clean, m.end, min(len(doc.clean), m.end + 30))]
+        in_sent.extend(self._framed_here(doc, sentence, start, end, in_sent))
         origins = [o.span(1) for o in _ORIGIN.finditer(doc.clean, sentence.start, sentence.end)]
         if not in_sent:  # "outside the Lahore Press Club", "at Kabul University": the town the site is named after
             in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role") == "embedded"
@@ -533,6 +570,10 @@ class Locator:
                     continue  # an unlisted name with no place cue is too often an organisation or a person
                 if _group_word(doc, m):
                     continue  # "a Jewish settlement", "a Shiite enclave": a people or a faith, not a name
+                if "site" not in cues and not_a_name_of_a_place(m.text):
+                    continue  # "in Operation Desert Shield", "attacked Tuareg": not a place's name
+                if _FORCE_AFTER.match(doc.clean, m.end):
+                    continue  # "attacked Ambazonia fighters": the name of a force's side, not a place
                 if "qualifier" in cues and "part" not in cues and any(
                         o is not m and 0 <= o.start - m.end <= 25 and (_unplaced(o) or o.value.feature_class == "P")
                         for o in in_sent):
@@ -561,6 +602,11 @@ class Locator:
                 score -= 3.0
                 parts.append("the division holding the town named before it ('X, south of Y in the occupied "
                              "West Bank') (-3.0)")
+            if (m.value.feature_code in ("ADM1", "ADM2") or m.value.feature_code.startswith("PCL")) and any(
+                    _village_beside(doc, o, start, end, m) for o in in_sent if o is not m):
+                score -= 2.5
+                parts.append("a division named beside a village the gazetteer lacks, which the event's words put "
+                             "it at: the village is the finer place (-2.5)")
             if any(a <= m.start and m.end <= b for a, b in origins):
                 score -= 3.0
                 parts.append("where a person named with it is from (-3.0)")
@@ -678,6 +724,28 @@ class Locator:
                                 why=f"{why_best}; {best.text!r} named inside {city.text!r}, whose namesake "
                                     f"{best.value.name} ({best.value.country}) lies elsewhere: the city (precision 1)")
         return self._finish(doc, best, why_best, sentence_text)
+
+    @staticmethod
+    def _framed_here(doc: Document, sentence, start: int, end: int, in_sent: list[Mention]) -> list[Mention]:
+        """The bare names of the sentence read as villages (places.framed) that stand beside the trigger: in
+        its clause (no semicolon between, within 100 characters), not where the actors stage found an actor
+        ("attacked Wagner", "clashes with Ambazonia"), not over a place mention."""
+        framed = [m for m in doc.meta.get("framed_places", ()) if m.sent == sentence.index]
+        if not framed:
+            return []
+        actors = [(a.start, a.end) for a in doc.mentions if a.kind == "actor" and a.sent == sentence.index]
+        out = []
+        for m in framed:
+            if any(a < m.end and m.start < b for a, b in actors):
+                continue
+            if any(o.start < m.end and m.start < o.end and not (
+                    o.meta.get("unlisted") and not set(o.meta.get("cues", ())) & _PLACE_CUES) for o in in_sent):
+                continue  # (an unlisted name with no place cue, passed over below, gives way to its framed reading)
+            a, b = (end, m.start) if m.start >= end else (m.end, start)
+            if b - a > 100 or ";" in doc.clean[a:b]:
+                continue
+            out.append(m)
+        return out
 
     def _road_start(self, doc: Document, roads, best: Mention, in_sent: list[Mention]) -> Location | None:
         """"on the road between al-Turbah and Taiz", the far end chosen as the only place tagged, or a division
@@ -855,6 +923,10 @@ class Locator:
                                 why=f"{why}; {m.text!r} is not in the gazetteer: a part of 'the city' the article "
                                     f"names, {city.text!r}, so the city itself (precision 1)")
             region = self._article_region(doc, focus, m) if focus else None
+            if region is None and m.meta.get("framed"):
+                # "MAIDUGURI, Nigeria (Reuters) - ... attacked Ngamdu Kura": the province of the agency's
+                # dateline (where the report was filed, in the article's country) holds the village
+                region = self._dateline_region(doc, focus)
             c = self.gaz.country_place(focus) if focus and region is None else None
             if region is not None:
                 base, awhy = region
@@ -900,6 +972,33 @@ class Locator:
         return Location(place=place, geo_precision=precision, mention=m,
                         why=f"{why}; {m.text!r} is not in the gazetteer: kept under its own name, at the "
                             f"{awhy} (precision {precision})")
+
+    def _dateline_region(self, doc: Document, focus: str) -> tuple[Place, str] | None:
+        """The first-level division of an agency dateline's town ("MAIDUGURI, Nigeria (Reuters) -" -> Borno,
+        at its seat), when the town is listed in the dateline's country and in the article's focus country
+        (if it has one); None otherwise."""
+        name = doc.meta.get("dateline") or ""
+        if len(name) < 3:
+            return None
+        raw = next((doc.text[a:b] for a, b, what in getattr(doc, "dropped", ()) or () if what == "dateline"), "")
+        said = _DATELINE_COUNTRY.match(raw)
+        ccs = {c.country_code for c in self.gaz.lookup(said.group(1)) if c.is_country} if said else set()
+        towns = [c for c in self.gaz.lookup(name) if c.feature_class == "P" and c.match in ("name", "alt")
+                 and c.admin1_key and (not ccs or c.country_code in ccs) and (not focus or c.country_code == focus)]
+        if not towns:
+            return None
+        town = max(towns, key=lambda c: c.population)
+        adm = self.gaz.admin_place(town.admin1_key)
+        if adm is None:
+            return None
+        base = self.gaz.to_place(adm)
+        seat = self._listed_seat(town.admin1_key) or self.gaz.admin_capital(town.admin1_key)
+        if seat is None or seat.feature_class != "P" or seat.population < SEAT_POPULATION:
+            seat = town if town.population >= SEAT_POPULATION else None
+        if seat is not None:
+            base = dataclasses.replace(base, latitude=round(seat.latitude, 5), longitude=round(seat.longitude, 5))
+        return base, (f"coordinates of {base.name}, the province of the dateline's {display_name(town.name)}"
+                      + (f", at its seat, {display_name(seat.name)}" if seat is not None else ""))
 
     @staticmethod
     def _the_city(doc: Document, cc: str, m: Mention) -> Mention | None:
@@ -956,6 +1055,13 @@ class Locator:
                  if x.kind == "place" and isinstance(x.value, Place) and x.sent == m.sent and x is not m
                  and x.meta.get("role", "literal") == "literal" and x.value.feature_code.startswith("PCL")
                  and "speech" not in x.meta.get("cues", ()) and not x.meta.get("destination")}
+        if not codes and m.meta.get("framed"):
+            # "Israeli forces shelled X on Tuesday, residents of the southern Lebanese village said": a country's
+            # adjective before "village" or "town" tells where the village is, not the attackers' adjective
+            codes = {x.value.country_code for x in doc.mentions
+                     if x.kind == "place" and isinstance(x.value, Place) and x.sent == m.sent
+                     and x.value.feature_code.startswith("PCL") and x.value.country_code
+                     and _ADJ_SETTLEMENT.match(doc.clean, x.end)}
         return next(iter(codes)) if len(codes) == 1 else ""
 
     def _article_region(self, doc: Document, cc: str, m: Mention) -> tuple[Place, str] | None:

@@ -950,6 +950,10 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
         if km < rules().same_point_km and _stand_ins_named_apart(a, b):
             return False, (f"two places the gazetteer lacks, each coded at the same town or region and each "
                            f"named by its own report and not the other's ({a.location} / {b.location})"), 1e9
+        if km < rules().same_point_km and (_stand_in_at_anothers_town(a, b) or _stand_in_at_anothers_town(b, a)):
+            return False, (f"a village the gazetteer lacks, coded at the point of a town its report does not "
+                           f"name, and a report at that town that does not name the village "
+                           f"({a.location} / {b.location})"), 1e9
         if km <= rules().max_km:
             return True, f"{km:.1f} km apart ({a.location or '?'} / {b.location or '?'})", km
     same_a1 = bool(a.admin1 and b.admin1 and _fold(a.admin1) == _fold(b.admin1))
@@ -1175,6 +1179,25 @@ def _stand_ins_named_apart(a: Event, b: Event) -> bool:
         return False
     # (naming the other only as a reference point, "in Yohmor, a few kilometres from Arnoun", still tells apart)
     return not (_names_as_place(a, b) or _names_as_place(b, a))
+
+
+def _stand_in_at_anothers_town(x: Event, y: Event) -> bool:
+    """``x`` is a village the gazetteer lacks, kept under its own name at the point of the town the article
+    names near it (geo_precision 2: "another jet bombed a monastery in Tabayin, some 13 km to the southwest",
+    coded at Ye-U, named a sentence before), and ``y`` is placed precisely at that town (geo_precision 1),
+    its words naming its town and not the village, while ``x``'s words name the village and not the town:
+    two places, though the codes put them at one point ("an air operation in Ye-U Township"). A village
+    report naming the town, even as a reference point ("Tamalawa, near Gusau"), decides nothing here."""
+    if (x.geo_precision or 3) != 2 or (y.geo_precision or 3) != 1 or not _stand_in(x):
+        return False
+    lx, ly = _fold_owner(x.location or ""), _fold_owner(y.location or "")
+    if not lx or not ly or lx == ly or lx in ly or ly in lx or _spelling_variants(lx, ly) or _transliterated(lx, ly):
+        return False
+    if ly in {_fold(n) for n in (x.admin1, x.admin2, x.admin3) if n}:
+        return False
+    if not names_place_of(y, y) or borrowed_place(y) or dateline_placed(y):
+        return False
+    return not (names_place_of(x, y) or names_place_of(y, x))
 
 
 def _neighbours_named_apart(a: Event, b: Event, km: float) -> bool:
@@ -1439,6 +1462,9 @@ def member_conflict(new: Event, member: Event) -> str:
             return f"a report of it is at {member.location}, {km:.0f} km away"
         if km <= rules().distinct_place_km and _neighbours_named_apart(new, member, km):
             return f"a report of it is at {member.location}, a neighbouring village {km:.1f} km away"
+        if km < rules().same_point_km and (_stand_in_at_anothers_town(new, member)
+                                           or _stand_in_at_anothers_town(member, new)):
+            return f"a report of it is at {member.location}, whose point the other's village was coded to"
     return ""
 
 
