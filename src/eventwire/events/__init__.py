@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["classify", "detect_sentence", "load_lexicon", "may_hold_event", "run"]
 
+LEAD_SENTENCES = 1  # a day-dated old event told in the first sentences is what the story is about
 HISTORY_DAYS = 365  # events dated more than this before publication are history: dropped
 # unless dated to the day (then kept with lower confidence)
 BACKGROUND_DAYS = 21  # "In May, clashes ... left dozens dead" in an August story: a month (or
@@ -172,8 +173,12 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
             # day of this week)
             continue
         historical = bool(dm and doc.published and dm.date and (doc.published - dm.date).days > HISTORY_DAYS)
-        if historical and dm.precision > 1:
-            continue  # "in March 2015": history told in passing
+        if historical and (dm.precision > 1 or not (first and sent.index <= LEAD_SENTENCES)):
+            # "in March 2015", "On July 7, 1990, police crushed a rally" further down a story: history
+            # told in passing, even by its calendar day and in a story with no news of its own (a
+            # preview, a trial); a story that opens with it ("Fighters stormed Marawi on 23 May 2017,
+            # the army said in a report published on Friday") is about it
+            continue
         r = Reading(cand=c, sent=sent.index, sent_start=sent.start, sent_text=text)
         r.background = _background_month(dm, doc)  # "In May, clashes ..." in an August story
         if r.background and lex.cues["exemplar"].search(text):
@@ -216,13 +221,18 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
         r.historical = historical
         r.hedged = hedged(text, lex)
         r.distinct = not c.definite and (is_distinct(text[: c.start], lex)
-                                         or is_distinct(text[c.block_start:c.block_end], lex))
+                                         or is_distinct(_LATER_STEP.sub(" ", text[c.block_start:c.block_end]), lex))
         if c.definite and not r.distinct and lex.cues["separate_event"].search(text[: c.start]):
             # "In a separate incident in Bannu, the attack killed two soldiers": opened as another
             # incident, the definite word names that one, not the event just told
             r.distinct = True
         out.append(r)
     return out
+
+
+# "had been detained and later released": a later step of the same act, not another event
+_LATER_STEP = re.compile(r"(?i)\b(?:and|but|were|was|had been)\s+later\s+(?:released|freed|let go|charged|transferred|"
+                         r"taken|handed over|died|succumbed)")
 
 
 SETTING_DAYS = BACKGROUND_DAYS  # a scene-setting day lies in the weeks before the story; one longer ago is background
@@ -294,6 +304,9 @@ def _drop_seizures(readings: list[Reading], lex, doc: Document) -> list[Reading]
     return readings
 
 
+_LAST_YEAR = re.compile(r"(?i)(?:last|the previous|the past) year|a year (?:ago|earlier|before)")
+
+
 def _old_sentence(doc: Document, index: int) -> bool:
     """Is sentence ``index`` dated only to an episode weeks or years before the story ("In one of the
     worst incidents, in May, ...", "On 8 January 2024, ...", "Last year, ...")?"""
@@ -305,6 +318,8 @@ def _old_sentence(doc: Document, index: int) -> bool:
     for d in dates:
         if d.kind == "year" and d.date is None and d.start <= 4:
             continue  # "Last year, ...", "Earlier this year, ..." opening it
+        if d.kind == "year" and d.date is None and _LAST_YEAR.fullmatch(d.text):
+            continue  # "in July last year", "whose homes were raided in May last year": a year back
         if d.date is None or d.kind not in ("explicit", "month", "monthyear", "year"):
             return False
         if (doc.published - d.date).days <= BACKGROUND_DAYS:
@@ -451,6 +466,9 @@ def _own_place(g: Group) -> Location | None:
     return min(own, key=lambda loc: loc.geo_precision) if own else None
 
 
+_ACCOUNT = re.compile(r"(?i)\b(?:said|says|told|claimed|alleged|insisted|maintained|according to)\b")
+
+
 def _retells(g: Group, lead: Group) -> bool:
     """Is ``g``, told later without a day of its own, the event of ``lead`` told again?"""
     a, b = g.main.cand.event_type, lead.main.cand.event_type
@@ -460,8 +478,10 @@ def _retells(g: Group, lead: Group) -> bool:
         return False
     if a == "Battles" and b == "Violence against civilians":
         return False  # "the attackers fought for hours with armed herders": the victims fought back, a clash
-    if a == "Riots" and b == "Protests":
-        return False  # youths burning a police post after a peaceful march: the day turned, another event
+    if a == "Riots" and b == "Protests" and not _ACCOUNT.search(g.main.sent_text[:g.main.cand.start]):
+        # youths burning a police post after a peaceful march: the day turned, another event (but "a
+        # police spokesman said officers acted after protesters threw stones": the police's account of it)
+        return False
     day = lead.date[0]
     if day is None or not _day_of_its_own(lead) or (g.date[0] is not None and g.date[0] < day):
         return False
@@ -473,7 +493,20 @@ def _retells(g: Group, lead: Group) -> bool:
     # no other actors (the army's air raid after the rebels' abduction is another event): the same
     # names, or the same kinds of actor under other names ("the General Security service" for the army)
     names, lnames = _named(_actor_names(g.main.roles)), _named(_actor_names(lead.main.roles))
-    return not (names and lnames and not names <= lnames) or _inters(g) <= _inters(lead)
+    if not (names and lnames and not names <= lnames) or _inters(g) <= _inters(lead):
+        return True
+    # a claim or the other side's version, told in the past perfect with only the day it was said
+    # ("JNIM said on Friday it had killed dozens of soldiers", "the rebels said the police had killed
+    # unarmed villagers"): it names the perpetrator or the victims its own way; told of the same kind
+    # with one side in common with the lead is enough (for the same kind of violence only)
+    return (_pluperfect(g) and _report_only(g) and (_family(a) == _family(b) or (a in _ARMED and b in _ARMED))
+            and bool(names & lnames or _inters(g) & _inters(lead) - {3, 7}))
+
+
+def _report_only(g: Group) -> bool:
+    """Every dated reading of ``g`` carries only the day someone spoke ("said on Friday")."""
+    dated = [r for r in g.readings if r.date_mention is not None]
+    return all(r.date_mention.report_date for r in dated)
 
 
 def _drop_retold(groups: list[Group]) -> list[Group]:
@@ -488,8 +521,11 @@ def _drop_retold(groups: list[Group]) -> list[Group]:
     for g in groups:
         lead = None
         if (not _day_of_its_own(g)
-                and not any(r.distinct or r.same_day or r.day_step or r.cand.reference for r in g.readings)
-                and not any(_MOVES_ON.search(r.sent_text[:r.cand.start]) for r in g.readings)):
+                and not any(r.distinct or r.same_day or r.day_step for r in g.readings)
+                # a back-reference in its own sentence ("the attack") sets it apart; one from a later
+                # paragraph that merged into it ("JNIM also claimed that attack") does not
+                and not any(r.cand.reference for r in g.readings if r.sent == g.main.sent)
+                and not any(_MOVES_ON.search(r.sent_text[:r.cand.start]) for r in g.readings if r.sent == g.main.sent)):
             lead = next((x for x in out if x.main.sent < g.main.sent and g.inherited_from in (None, x)
                          and _retells(g, x)), None)
         if lead is not None:

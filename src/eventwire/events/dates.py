@@ -87,8 +87,15 @@ def day_lead(text: str, published: dt.date | None) -> bool:
 SPEECH_BEFORE = re.compile(
     r"(?i:\b(?:said|says|told|announced|reported|stated|tweeted|confirmed|added|claimed|predicted|"
     r"warned|declared|wrote|statement|told reporters|said in a statement"
+    # "the union called on Tuesday for a strike", "urged on Sunday", "denied on Monday": the day of
+    # an appeal or a reply, not of an event
+    r"|called|urged|appealed|vowed|threatened|denied|condemned"
+    # "said in a statement on its Amaq news agency on Monday": the channel named between
+    r"|news agency|Telegram(?: channel)?|(?:social media|X|Facebook|YouTube) (?:account|page|channel)"
     # "killed 1,200 civilians in 2024, according to a report released on Monday": the report's day
-    r"|(?:report|study|survey|figures|data|tally|review|findings)\s+(?:[\w-]+\s+){0,2}?(?:released|published|issued))\b[^.;]{0,20}$)"
+    # (also "in a press note released on Thursday", "a video posted on Friday")
+    r"|(?:report|study|survey|figures|data|tally|review|findings|note|press release|communiqu[eé]|statement|"
+    r"video|message|recording)\s+(?:[\w-]+\s+){0,2}?(?:released|published|issued|posted|circulated|shared|sent))\b[^.;]{0,20}$)"
 )
 
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon, TriggerRule, load_lexicon
-from .modality import _RELATIVE, OK, Verdict, check, has_happening, is_definite, toll_update
+from .modality import _FOR_THE_DEAD, _RELATIVE, OK, Verdict, check, has_happening, is_definite, toll_update
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got|get|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _WORDS = re.compile(r"[\w'-]+")
@@ -235,9 +235,32 @@ _OF_PEOPLE = re.compile(r"(?i)\bof$")
 _CROWD_VERB = re.compile(r"(?i)(?:marched|rallied|protested|demonstrated|gathered|staged|held)")
 
 
+_PRESENT_ACT = re.compile(r"(?i)(?:attack|kill|shoot|bomb|abduct|kidnap|loot|burn|raid|shell|ambush|behead|torture|rape|extort)s?")
+_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:they|we|he|she|it|who|which|that)\s+(?:(?:often|still|now|regularly|usually|always|sometimes|routinely|just|also|even|only|mostly|never)\s+)?$")
+_DETERMINER_PRONOUN = re.compile(r"(?i)\b(?:which|that|it)\s+$")
+_CALLED = re.compile(r"(?i)\bcall(?:ed|s|ing)?\b")
+_CALL_BREAK = re.compile(r"(?i)[,;.]|\b(?:and|but|while|after|as|when|which|who)\b")
+# "Anyone who attacks police stations or burns property will face the law": the acts of a
+# warning's hypothetical subject, up to the warning's modal verb, are not events
+# (told in the present, "anyone who attacks": not "whoever attacked the convoy on Monday")
+_ANYONE_WHO = re.compile(r"(?i)\b(?:anyone|anybody|whoever|any (?:person|group|individual|one)) (?:who|that)\s+(?=(?:(?:tries|dares|seeks|chooses|wants) to \w+|[a-z]+s)\b)(?!(?:was|has|is)\b)")
+_WARNING_VERB = re.compile(r"(?i)\b(?:will|would|shall|must|should|can|faces?|risks?)\b")
+
+
+def _warned_acts(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _ANYONE_WHO.finditer(text):
+        w = _WARNING_VERB.search(text, m.end())
+        if w is not None and not re.search(r"[;:]", text[m.end():w.start()]):
+            out.append((m.end(), w.start()))
+    return out
+
+
 def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex: Lexicon) -> None:
     """The modality verdict of each trigger (``Hit.verdict``, ``Hit.claimed``)."""
     prev_end = 0
+    warned = _warned_acts(text) if "who" in text or "that" in text else []
+    prev: Hit | None = None
     planned = False
     prev_legal: Hit | None = None
     for h in hits:
@@ -247,6 +270,15 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # commented on Monday's fighting": the day dates the main clause, not the aside
             own_date, own_day = False, False
         h.verdict = check(text, h.start, h.end, prev_end=prev_end, has_date=own_date, lex=lex, has_day=own_day)
+        if (h.verdict.ok and _PRESENT_ACT.fullmatch(h.text)
+                and _PRONOUN_BEFORE.search(text, max(0, h.start - 30), h.start)
+                # ("that attack", "which raid": a noun with its determiner)
+                and not (h.rule.nominal and _DETERMINER_PRONOUN.search(text, max(0, h.start - 30), h.start))):
+            # '"They attack us from the air now," the general said', "groups that kill traders": a
+            # present-tense act told of a pronoun is a habit or a claim about it, not one event
+            h.verdict = Verdict(False, "habitual", "an act told in the present tense", text[h.start:h.end])
+        if h.verdict.ok and any(a <= h.start < b for a, b in warned):
+            h.verdict = Verdict(False, "possibility", "the act of anyone who might do it, in a warning", "anyone who")
         if (not h.verdict.ok and h.verdict.rule == "antecedent" and h.rule.sub_event_type == "Peaceful protest"
                 and _OF_PEOPLE.search(h.verdict.cue) and _CROWD_VERB.fullmatch(h.text)):
             # "people carrying photographs of the two journalists marched", "relatives of the victims rallied":
@@ -256,10 +288,17 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
                 and _INFINITIVE.search(text, max(0, h.start - 40), h.start)):
             # "called a strike for Thursday to protest against fuel prices": the purpose of a plan
             h.verdict = Verdict(False, "future", "purpose of a planned action", "to")
+        if (h.verdict.ok and prev is not None and prev.verdict.rule == "future" and h.rule.nominal
+                and prev.verdict.cue and _CALLED.search(prev.verdict.cue)
+                and not _CALL_BREAK.search(text, prev.end, h.start)):
+            # 'has called for a "ville morte" (dead city) day of general strike': the call's cue was
+            # read for the word before ("dead"); the strike named after it in the same phrase is called for too
+            h.verdict = prev.verdict
         if h.verdict.ok and h.rule.nominal and _MODAL_AFTER.match(text, h.end):
             # "the protests would continue on Thursday", "strikes will resume": not (yet) happened
             h.verdict = Verdict(False, "future", "modal verb after the trigger", text[h.end:h.end + 12].strip())
         planned = planned or h.verdict.rule in ("future", "possibility")
+        prev = h
         if (h.verdict.ok and h.rule.sub_event_type not in _PROTEST_TYPES and _BASE_VERB.fullmatch(h.text)
                 and _INFINITIVE.search(text, max(0, h.start - 40), h.start)
                 and not _ATTEMPT.search(text, max(0, h.start - 40), h.start) and _purpose(text, h.start)):
@@ -572,6 +611,14 @@ def _mask_antecedents(text: str, hits: list[Hit]) -> str:
     blanked (offsets kept): they tell another event and must not type this one."""
     spans = []
     for h in hits:
+        if h.verdict.rule == "commemoration" and h.verdict.cue and _FOR_THE_DEAD.match(h.verdict.cue):
+            # "held a vigil for the 14 farmers killed by police in 2019": the dead it honours
+            # do not type the vigil
+            a = text.rfind(h.verdict.cue, 0, h.start)
+            if a >= 0:
+                b = text.find(",", h.end)
+                spans.append((a + len(h.verdict.cue), b if b >= 0 else len(text)))
+            continue
         if h.verdict.rule != "antecedent" or not h.verdict.cue:
             continue
         a = text.rfind(h.verdict.cue, 0, h.start)
@@ -659,6 +706,24 @@ def _distant(h: Hit) -> bool:
 
 
 _THE_DEAD = re.compile(r"(?i)(?:bodies|body|corpses?|remains|(?:the )?dead)")
+# "the family of the boy killed on Tuesday said", "the soldiers killed on Saturday will be buried":
+# people named by what was done to them -- a participle right after a definite noun -- are the
+# victims of an event told before, not a new one (not "the army killed on Monday at least ten rebels")
+_VICTIM_PARTICIPLE = re.compile(r"(?i)(?:killed|shot dead|shot|slain|murdered|wounded|injured|abducted|kidnapped|beheaded|lynched)")
+_NAMED_BEFORE = re.compile(r"(?i)\b(?:the|those|these|their|his|her|its)\s+(?:(?!(?:was|were|had|has|have|been|being|is|are|who|which|that|and|or|to)\b)[\w'-]+\s+){0,3}$")
+_AFTER_PARTICIPLE = re.compile(r"(?i)\s+(?:on|in|at|during|last|earlier|yesterday|overnight|near|when|while|by)\b|\s*[,.;]")
+_OBJECT_AFTER = re.compile(r"(?i)^[^,.;]{0,40}?\b(?:at least|more than|some|about|nearly|dozens|scores|several|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?!(?:people|men|women|children|soldiers|civilians|others)\s+(?:were|was|had)\b)")
+
+
+def _victims_named(text: str, h: Hit) -> bool:
+    """Is the verbal trigger ``h`` a participle naming people by what was done to them ("the
+    boy killed on Tuesday")?"""
+    if h.rule.nominal or not _VICTIM_PARTICIPLE.fullmatch(h.text):
+        return False
+    before = text[max(0, h.start - 40):h.start]
+    if not _NAMED_BEFORE.search(before) or not _AFTER_PARTICIPLE.match(text, h.end):
+        return False
+    return not _OBJECT_AFTER.search(text[h.end:])
 
 
 def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> Candidate:
@@ -714,6 +779,8 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
         # "Three bodies of militants ... were recovered after the fighting, along with a hand grenade",
         # "Among the dead was a commander who was behind several grenade attacks": the dead of an
         # event told before (or of none), typed by nothing new -- no event of their own
+        reference = True
+    if all(_victims_named(text, h) for h in group if h.verdict.ok) and any(h.verdict.ok for h in group):
         reference = True
     earlier = [h.start for h in group if _distant(h)]
     if earlier and all(_distant(h) or (h.outcome and h.start > min(earlier)) for h in group):

@@ -38,6 +38,10 @@ _RECALLED = re.compile(r"\b(?:in which|during which|when|where|that left|which l
 # "marched on Wednesday to mark 1,000 days since they began a sit-in": the span the event marks
 _MARKED_SPAN = re.compile(r"(?i)\b(?:mark(?:ed|ing|s)?|commemorat(?:e|ed|ing)|observ(?:e|ed|ing))\s+(?:the\s+)?"
                           r"(?:[\w,]+\s+){0,2}(?:days?|weeks?|months?|years?)\s+$")
+# a gathering held for the dead of an event ("a vigil for", "the funeral of"): the commemoration cues
+# whose object names the dead, told by a participle ("the 14 farmers killed by police in 2019")
+_YEARS_AFTER = re.compile(r"(?i)(?:years?|decades?) (?:since|after)$")
+_FOR_THE_DEAD = re.compile(r"(?i)(?:vigil|memorial|funeral|wake|requiem|minute)")
 _SUPERLATIVE = re.compile(
     r"\b(?:\w+est|worst|biggest|largest|most (?:serious|violent|intense)|first|highest|second|third|fourth|fifth|sixth|"
     r"\d+(?:st|nd|rd|th))\b(?:\s+[\w-]+){0,5}\s*$",
@@ -246,7 +250,13 @@ class _Cues:
                 # the trigger sits in a relative clause telling the commemorated event
                 far = text[max(c_start, start - 2 * lex.window):start]
                 m = rx.search(far)
-                if m and not _RECALLED.search(far[m.end():]):
+                if m and not (_RECALLED.search(far[m.end():])
+                              # "Eleven years after soldiers shot dead dozens of protesters, a court ...":
+                              # up to the comma, the clause tells the event the years are counted from
+                              or (_YEARS_AFTER.search(m.group(0)) and not re.search(r"[,;]", far[m.end():]))
+                              # "a vigil for the 14 farmers killed by police in 2019", "the funeral of
+                              # those shot dead": the dead it is held for, with no verb of their own
+                              or (_FOR_THE_DEAD.match(m.group(0)) and not _CLAUSE_VERB.search(far[m.end():]))):
                     m = None
         elif scope.startswith("near"):
             n = int(scope[4:] or 4)
