@@ -615,7 +615,12 @@ def recognize(doc: Document) -> list[Mention]:
                 k = of + 2 if of + 1 < len(wtoks) and norm(wtoks[of + 1][2]) == "the" else of + 1
                 tail = match_at(d.country_trie, wtoks, k) if k < len(wtoks) else None
                 head = " ".join(norm(t[2]) for t in wtoks[:of])
-                if tail and tail[0] == len(wtoks) and head in d.generic_nouns:
+                # and the noun is the state's ("Armed Forces", "Police"), not a generic non-state side
+                # ("Opposition Forces of Syria", "Islamist Forces of Somalia" are no state's forces)
+                hm = match_at(d.trie, wtoks[:of], 0)
+                state = hm is not None and hm[0] == of and any(
+                    e.name in ("Military Forces of {country}", "Police Forces of {country}") for e in hm[1])
+                if tail and tail[0] == len(wtoks) and head in d.generic_nouns and state:
                     cm, rest = (tail[0], tail[1]), head
         if cm and (rest in d.generic_nouns or rest.replace(" 's", "") in d.generic_nouns):
             actor = d.make_actor(d.entries["Police Forces of {country}" if any(

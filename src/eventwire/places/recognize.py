@@ -278,7 +278,7 @@ def trap_words() -> frozenset[str]:
     words = set()
     for line in data_text("place_traps.txt").splitlines():
         line = line.strip()
-        if line and not line.startswith(("#", "=", "~", "^")):
+        if line and not line.startswith(("#", "=", "~", "^", "%")):
             words.add(normalise(line))
     return frozenset(words)
 
@@ -303,6 +303,14 @@ def agency_names() -> frozenset[str]:
     place_traps.txt."""
     return frozenset(line.strip()[1:].strip() for line in data_text("place_traps.txt").splitlines()
                      if line.strip().startswith("="))
+
+
+@functools.cache
+def unit_names() -> frozenset[str]:
+    """Police units whose names, in capitals, are also places' ("SWAT"): the "%" lines of place_traps.txt.
+    Unlike an agency's name, one opening a line as a dateline ("SWAT: ...") is the place."""
+    return frozenset(line.strip()[1:].strip() for line in data_text("place_traps.txt").splitlines()
+                     if line.strip().startswith("%"))
 
 
 @functools.cache
@@ -965,7 +973,7 @@ class Recognizer:
         for a, b in zip(out, out[1:]):
             if "dateline" in a.cues and text[a.end:b.start].strip() in (",", ""):
                 b.cues.add("dateline")  # "FALLUJAH, Iraq --": the dateline's country is part of it
-        out = [t for t in out if not self._agency(t)]
+        out = [t for t in out if not self._agency(t, text)]
         out = self._capitals(text, out)
         out.sort(key=lambda t: t.start)
         regions = [RegionRef(m.start(), m.end(), m.group(), (m.group("dir1") or m.group("dir2")).lower().replace("far ", ""))
@@ -974,9 +982,14 @@ class Recognizer:
         regions.extend(_bare_capitals(text, out))
         return out, regions
 
-    def _agency(self, t: Toponym) -> bool:
-        """"Damascus, SANA -", "(TASS)": a news agency written in capitals, not the place of that name."""
-        return t.text.isupper() and t.text in agency_names() and not t.cues & {"in", "near", "feature"}
+    def _agency(self, t: Toponym, text: str) -> bool:
+        """"Damascus, SANA -", "(TASS)": a news agency written in capitals, not the place of that name;
+        nor a police unit ("the SWAT"), unless it opens a line as a dateline ("SWAT: ...")."""
+        if not t.text.isupper() or t.cues & {"in", "near", "feature"}:
+            return False
+        if t.text in unit_names():
+            return not dateline_at(text, t.start, t.end)
+        return t.text in agency_names()
 
     def _capitals(self, text: str, out: list[Toponym]) -> list[Toponym]:
         """"the Kenyan capital", "Somalia's capital", "the capital of Libya": a toponym for that country's

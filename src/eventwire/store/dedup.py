@@ -1284,7 +1284,11 @@ _FORCES_HIT = re.compile(r"\b(?:soldiers|troops|servicemen|military personnel|po
                          r"(?:supply|military|army) convoy)\b", re.IGNORECASE)
 _CIVILIANS_HIT = re.compile(r"\b(?:civilians?|villagers|residents|farmers|herders|women|children|pupils|students|"
                             r"worshippers|passengers|traders|shoppers|families|displaced|people|teachers|"
-                            r"journalists|protesters|demonstrators|marchers|victims)\b", re.IGNORECASE)
+                            r"journalists|protesters|demonstrators|marchers)\b", re.IGNORECASE)
+# "the victims were killed when suspected herdsmen invaded the community": the ones hit, civilians where the
+# evidence names no soldier or police hit (_clash_on_civilians); not where it does -- "killing 15 soldiers;
+# the victims were buried in Ouahigouya" -- so not one of the civilians of _victims_recoded
+_VICTIMS_HIT = re.compile(r"\bvictims\b", re.IGNORECASE)
 
 # civilians named as who tells the story, not as who was hit: "according to residents", "villagers said",
 # "residents told AFP" (taken out before looking for civilian victims)
@@ -1292,7 +1296,10 @@ _CIVILIAN_SOURCES = re.compile(
     r"\b(?:according to|quoting|citing)\s+(?:the\s+|some\s+|local\s+|several\s+|other\s+){0,2}"
     r"(?:civilians|villagers|residents|farmers|herders|women|traders|people|teachers|journalists|witnesses)\b|"
     r"\b(?:civilians|villagers|residents|farmers|herders|women|traders|people|teachers|journalists)\s+"
-    r"(?:(?:there|nearby|in the area|of the area)\s+)?(?:said|say|says|told|tell|reported|report|recounted|described)\b",
+    r"(?:(?:there|nearby|in the area|of the area)\s+)?(?:said|say|says|told|tell|reported|report|recounted|described)\b"
+    # but "14 villagers reported killed", "traders said to be missing" were hit
+    r"(?!\s+(?:to\s+(?:be|have)\s+(?:been\s+)?)?(?:killed|dead|missing|wounded|injured|hurt|abducted|kidnapped|"
+    r"among|shot|slain|taken|burned|burnt)\b)",
     re.IGNORECASE)
 
 
@@ -1378,7 +1385,8 @@ def _clash_on_civilians(ev: Event) -> Event:
     if len(named) != 1 or not any(x.lower().startswith("unidentified armed group") for x in sides):
         return ev
     text = " ".join(e.text for e in ev.evidence)
-    if not _CIVILIANS_HIT.search(_victim_text(text)) or _FORCES_HIT.search(text) or _FIGHTING.search(text):
+    hit = _victim_text(text)
+    if not (_CIVILIANS_HIT.search(hit) or _VICTIMS_HIT.search(hit)) or _FORCES_HIT.search(text) or _FIGHTING.search(text):
         return ev
     country = ev.country or _country_of(named[0])
     victims = f"Civilians ({country})" if country else "Civilians"
@@ -1422,7 +1430,9 @@ def match(new: Event, existing: Event) -> Match:
     reasons.append(why)
     score = 1.0
     score -= 0.3 * min(km, 2 * rules().max_km) / rules().max_km
-    score -= 0.3 * days
+    # a day apart weighs most when both reports know their day; a week's or a month's date is the middle of
+    # its span, so its distance in days to the one or the other event tells little
+    score -= (0.3 if max(new.time_precision or 1, existing.time_precision or 1) == 1 else 0.1) * days
     score += 0.2 * positive
     if new.sub_event_type == existing.sub_event_type:
         score += 0.2
