@@ -223,6 +223,8 @@ def _locative_country_in(text: str) -> str:
             continue  # "Lake Chad", "Gulf of Guinea" (after "of"), "Upper Nile": a feature, not the country
         if _WHO_LIVES_OR_HOLDS.match(text, toks[m[0] - 1][1]):
             continue  # "in Serb-majority northern Kosovo", "in Russian-held Kherson": who lives there or holds it
+        if m[0] < len(toks) and toks[m[0]][2][:1].isupper() and toks[m[0]][2][:1].isalpha():
+            continue  # "in Spanish Town", "in English Bazar", "in the German Colony": part of a place's own name
         k = i - 1
         # "in northern Syria", "in Idlib, Syria", "near Gao in Mali"
         while k >= 0 and i - k <= 9 and (norm(toks[k][2]) in _COMPASS or toks[k][2] in (",", "-", "'s", "’s")
@@ -233,6 +235,11 @@ def _locative_country_in(text: str) -> str:
             k -= 1
         term = " ".join(norm(t[2]) for t in toks[i:m[0]])
         if k >= 0 and norm(toks[k][2]) in _LOCATIVE and term in d.country_core:
+            if _TOPIC_BEFORE.search(text, 0, toks[k][1]) and _PLACE_BEFORE.search(
+                    text, 0, _TOPIC_BEFORE.search(text, 0, toks[k][1]).start()):
+                # "marched in Dhaka to denounce attacks on Muslims in India": after a place of its own,
+                # a country inside what the crowd is against is the topic, not where the sentence is
+                continue
             return m[1][0]
     for i in starts:  # "the Armenian town of Jermuk", "the Saudi port city of Jizan"
         m = match_at(d.country_trie, toks, i, norms)
@@ -243,6 +250,13 @@ def _locative_country_in(text: str) -> str:
     return ""
 
 
+# what a crowd is for or against ("to denounce", "in solidarity with", "over the war"): a country named after it
+# is the topic, when the sentence has named a place of its own before
+_TOPIC_BEFORE = re.compile(r"\b(?:to\s+(?:denounce|protest|condemn|demand|support|show\s+support|express\s+solidarity|mourn)|"
+                           r"denounc(?:e|ed|ing)|condemn(?:ed|ing)?|in\s+solidarity\s+with|in\s+support\s+of|"
+                           r"protest(?:ed|ing)?\s+(?:against|over)|(?:rall(?:y|ied)|march(?:ed)?|demonstrat(?:e|ed|ion))\s+(?:against|over))\b",
+                           re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|outside|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+", re.I)
 _WHO_WORDS = frozenset({"majority", "dominated", "populated", "inhabited", "speaking", "run", "held", "controlled",
                         "occupied", "administered"})
 _WHO_LIVES_OR_HOLDS = re.compile(r"\s*[-‑]\s*(?:majority|dominated|populated|inhabited|speaking|run|held|controlled|occupied|"

@@ -124,7 +124,10 @@ _FACILITY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:cent(?:re|er)s?|academy|
                              r"compound|camp|barracks|college|school|hospital|building|offices?|base|bases|checkpoint|"
                              r"post|depot|airport|airbase|facility|facilities|installation)\b", re.I)
 _WEAPON_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|projectiles?|shells?|mortars?|UAVs?|"
-                           r"air\s*strikes?|strikes?|bombs?|warplanes?|jets?)\b", re.I)
+                           r"air\s*strikes?|strikes?|bombs?|warplanes?|jets?)\b"
+                           # "police bomb-disposal experts", "the army's bomb squad": people who stop bombs, not a bomb
+                           r"(?![\s-]+(?:disposal|squads?|experts?|technicians?|specialists?|detection|sniffer|"
+                           r"defusal|clearance|shelters?)\b)", re.I)
 _LAUNCHED_BY = re.compile(r"\b(?:(?:launched|fired|sent|flown|shot|lobbed|planted|placed|laid|hidden|stockpiled)\s+"
                           r"(?:\w+\s+){0,3}?(?:by|from)|(?:operated|piloted|controlled|dropped|used)\s+by|"
                           r"belonging\s+to|owned\s+by)\s+(?:the\s+|an?\s+)?(?:suspected\s+)?$", re.I)
@@ -135,6 +138,19 @@ _LAUNCHED_REL = re.compile(r"\b(?:that|which)\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[
                            r"(?:launched|fired|sent)\b")
 _DISRUPT = re.compile(r"\b(?:intercept\w*|shot\s+down|shoot\w*\s+down|(?:was|were)\s+downed|downed|destroy\w*|"
                       r"defus\w*|dismantl\w*|seiz\w*|foil\w*|thwart\w*|neutrali[sz]\w*|repel\w*)\b", re.I)
+# who was arrested: people, not weapons, goods or places ("arrested nine labour leaders", "detained two suspects")
+_ARRESTED_PEOPLE = re.compile(r"^\W*(?:[\w'-]+\s+){0,4}?(?:leaders?|members?|activists?|organi[sz]ers?|journalists?|reporters?|"
+                              r"students?|workers?|unionists?|villagers?|residents?|farmers?|people|persons?|men|women|man|woman|"
+                              r"youths?|suspects?|protesters?|demonstrators?|opponents?|critics?|lawyers?|officials?|"
+                              r"politicians?|lawmakers?|legislators?|MPs?|candidates?|supporters?|traders?|teachers?|"
+                              r"bloggers?|priests?|pastors?|imams?|clerics?|chiefs?)\b", re.I)
+# munitions only the police (or troops policing a crowd) use
+_RIOT_MUNITION = re.compile(r"\b(?:rubber(?:-coated)?\s+bullets?|plastic\s+bullets?|tear[- ]?gas\s+(?:canisters?|cannisters?|grenades?|shells?)|"
+                            r"stun\s+grenades?|pellet\s+guns?)\b", re.I)
+# "a bomb ... was defused by soldiers": the agent of a passive interception stopped the weapon
+_DISRUPTED_BY = re.compile(r"\b(?:was|were|been)\s+(?:safely\s+|later\s+|successfully\s+)?(?:intercepted|shot\s+down|"
+                           r"downed|destroyed|defused|dismantled|foiled|thwarted|neutrali[sz]ed)\s+by\s+"
+                           r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _PARTY_REF = re.compile(r"\b(?:warring\s+(?:parties|sides|factions)|(?:both|the\s+two|the\s+rival)\s+(?:sides|parties|factions)|"
                         r"the\s+parties)\b", re.I)
 _CIVIL_GOVERNMENT = frozenset({"government", "authorities", "administration", "presidency", "cabinet", "regime"})
@@ -1229,6 +1245,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             a2 = next((m for m in ms if m.start >= end and m is not a1 and m.value.inter != 1
                        and not m.meta.get("implicit") and not _SPEAKER.match(doc.clean, m.end)
                        and not re.search(r"[;]|,\s+(?:said|police|officials)\b", doc.clean[end:m.start])), None)
+        if sub == "Arrests" and a2 is None and country and _ARRESTED_PEOPLE.search(doc.clean[end:min(s_end, end + 90)]):
+            # "police arrested nine labour leaders from their homes", "detained five members of the CNL
+            # who had gone to report ...": people arrested with no group named as theirs are civilians
+            # (ACLED: the arrested are coded by their organisation when one is named, else as civilians)
+            a2 = _implicit(doc, _entry_actor("Civilians ({country})", country, "the people arrested"),
+                           start, end, sent_index, "arrests: the people arrested are civilians")
         if sub == "Arrests" and a2 is not None and a2.value.inter == 7 and (a2.meta.get("generic") or not a2.value.listed):
             # "arrested FNDC coordinator Ibrahima Conde", "detained X, a senior official of the opposition
             # Y": the arrested are named by the group they lead or belong to (ACLED codes the group)
@@ -1238,7 +1260,7 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                         and not re.search(r"[;]|,\s+(?:said|police|officials)\b", doc.clean[end:m.start])), None)
             if org is not None:
                 a2 = org
-        if a2 is not None and a2.meta.get("generic") and (norm(a2.text.split()[-1]) in _FACILITIES or _FACILITY_AFTER.match(
+        if a2 is not None and a2.meta.get("generic") and a2.text.strip() and (norm(a2.text.split()[-1]) in _FACILITIES or _FACILITY_AFTER.match(
                 doc.clean, a2.end)):
             # "blew himself up at a checkpoint, killing two policemen": the people hit are the target
             # "the police checkpoint": the force named right before the facility holds it
@@ -1330,6 +1352,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             # "A drone strike killed 14 people ... as fighting between federal forces and the Fano militia
             # intensified": the rebels have no aircraft, the strike is the state's
             a1 = _air_power_of_war(doc, sent_index, s_start, s_end, start, end, country, a2)
+        if a1 is None and et in ("Violence against civilians", "Battles") and country \
+                and _RIOT_MUNITION.search(doc.clean, s_start, s_end):
+            # "he had been hit by a rubber bullet fired at close range": only police (or troops policing a
+            # crowd) fire rubber bullets and tear gas canisters; the unnamed shooter is the state's police
+            a1 = _implicit(doc, _entry_actor("Police Forces of {country}", country, "riot-control munitions"),
+                           start, end, sent_index, "rubber bullets / tear gas canisters: the police fired them")
         if a1 is None and et in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
             tmpl = "Unidentified Armed Group ({country})"
             if sub == "Air/drone strike":
@@ -1515,7 +1543,10 @@ _PROPERTY_IN = re.compile(r"\b(?:homes?|houses?|cars?|vehicles?|property|propert
 # "mobs of settlers and residents clashed", "rival crowds fought": two crowds, not a crowd and its victims
 _CROWDS_CLASHED = re.compile(r"^(?:clash|fight|fought|battl)|\b(?:clash(?:ed)?|fought|battled)\s+(?:with\s+(?:sticks|machetes|"
                              r"stones|knives|clubs|rocks|rods|swords|each\s+other|one\s+another)|each\s+other|one\s+another|"
-                             r"in\b|on\b|near\b|over\b|after\b)", re.I)
+                             r"in\b|on\b|near\b|over\b|after\b)"
+                             # "attacked each other with machetes", "hurled stones at one another"
+                             r"|\b(?:attack(?:ed)?|hurl(?:ed)?|threw|pelted|hacked|beat|stabbed)\s+(?:[\w'-]+\s+){0,3}?"
+                             r"(?:at\s+)?(?:each\s+other|one\s+another)\b", re.I)
 # "<group> (fighters) fired into the air / opened fire / used tear gas / beat ...": the group used force
 _FORCE_AFTER = re.compile(r"(?:\s+(?:fighters|members|forces|militiamen|gunmen|police|policemen|guards|security\s+forces))?"
                           r"\s+(?:(?:later|then|also|reportedly)\s+)?(?:fired|opened\s+fire|used|beat|dispersed|broke\s+up|"
@@ -1529,7 +1560,8 @@ _ROLE_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:(?:senior|top|national|l
                          + _ROLES + r"\b")
 _ROLE_OF = re.compile(r"\b" + _ROLES + r"\s+(?:of|from|in|with)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _DEAD_AND = re.compile(r"^[)\s]*(?:,\s*)?and\s+(?:(?:at\s+least|about|some)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|"
-                       r"nine|ten|several|\d+)\s+(?:(?:members?|fighters?|militants?|rebels?|of)\s+)*(?:the\s+)?$", re.I)
+                       r"nine|ten|several|\d+)\s+(?:(?:suspected|alleged|presumed)\s+)?"
+                       r"(?:(?:members?|fighters?|militants?|rebels?|of)\s+)*(?:the\s+)?$", re.I)
 _DEAD_BEFORE_FIGHT = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:fighters|militants|rebels|members|men))?\s+"
                                 r"(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?killed|died|lost\s+their\s+lives)"
                                 r"(?:\s+[\w-]+){0,3}?\s+(?:in|during|when|as|after)\b", re.I)
@@ -1817,6 +1849,12 @@ def _disrupted_roles(doc: Document, ms: list[Mention], a1, a2, s_start: int, s_e
     if launcher is None:
         launcher = next((m for m in ms if _weapon_owner(doc, m)), None)
     if launcher is None:
+        if a1 is None and a2 is not None and a2.value.inter in (1, 2, 8) and a2.start >= s_start \
+                and (any(a2.end <= mt.start() for mt in _DISRUPT.finditer(text, s_start, s_end))
+                     or _DISRUPTED_BY.search(text, max(s_start, a2.start - 80), a2.start)):
+            # "police bomb disposal experts defused a device hidden in a minibus": with nobody named
+            # as having planted or fired the weapon, the state force that stopped it is actor1
+            return a2, None
         return a1, a2
     if a1 is not None and (a1 is launcher or a1.value.name == launcher.value.name):
         a1 = None
@@ -2058,7 +2096,13 @@ def _finalise(m: Mention | None, country: str, reliable: bool = True) -> Mention
     d = load_dictionary()
     actor = m.value
     entry_name = m.meta.get("entry", "")
-    if entry_name in NOUN_CLASSES and not m.meta.get("country_explicit") and country and entry_name in d.entries:
+    crowd = entry_name in ("Protesters ({country})", "Rioters ({country})")
+    if crowd and m.meta.get("country_explicit") and country and reliable and entry_name in d.entries \
+            and actor.country != country:
+        # "Afghan refugees protested in Islamabad": ACLED names a crowd by where it gathers (who its
+        # people are is an associate's matter), not by their nationality
+        actor = d.make_actor(d.entries[entry_name], country, why=actor.why)
+    elif entry_name in NOUN_CLASSES and not m.meta.get("country_explicit") and country and entry_name in d.entries:
         entry = d.entries[entry_name]
         if entry.generic and actor.country != country:
             actor = d.make_actor(entry, country, why=actor.why)

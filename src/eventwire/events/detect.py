@@ -473,6 +473,10 @@ def _protest_cause(text: str, hits: list[Hit], h: Hit, lex: Lexicon) -> bool:
     between = text[prev.end:h.start]
     if _FINITE.fullmatch(h.text.split()[0]) and _VERB_OBJECT.match(text, h.end):
         return False  # "against military rule and troops killed five of them": a verb with its object
+    if h.rule.sub_event_type in ("Violent demonstration", "Mob violence") and _FINITE.fullmatch(h.text.split()[0]):
+        # "Protesters demanding the release of their leader threw stones at police": the crowd's own
+        # act, its object inside the trigger ("threw stones", "torched a police post"), not what it demands
+        return False
     if (prev.rule.sub_event_type in _PROTEST_TYPES and prev.verdict.ok
             and _DEMAND_RELEASE.search(text, max(prev.end, h.start - 90), h.start)):
         # "staged a sit-in demanding the release of relatives they say were forcibly disappeared"

@@ -121,7 +121,7 @@ def _rx() -> _Rx:
         deaths_of=re.compile(rf"(?i)\b(?:deaths? of|killings? of|(?:bodies|corpses|remains) of|claim(?:ed|ing) the lives of|took the lives of|taking the lives of|(?:loss|lost) of(?=\s+\S+\s+(?:\S+\s+)?lives\b))\s+{mod}{N}\b(?!\s*(?:years?|%))"),
         left=re.compile(rf"(?i)\b(?:left|leaving|leave|claimed|claiming)\s+{mod}{N}\s+(?:(?:{victims})\s+)?(?:dead|lives|people dead)\b"),
         zero=re.compile(r"(?i)\b(?:no (?:one|deaths?|fatalities|casualties|lives|people|civilians|soldiers)(?: \w+)? (?:was |were |have been |has been )?(?:killed|reported|lost|dead|died)|no (?:deaths|fatalities|casualties) (?:were )?reported|without (?:causing )?(?:any )?(?:casualties|deaths|fatalities)|no one (?:was )?(?:hurt|harmed|injured|killed)|no casualties|no fatalities|caused no (?:casualties|deaths)|nobody was (?:killed|hurt))"),
-        singular_before=re.compile(rf"(?i)\b(?:an?|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims.replace('?', '')}|man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member)\s+(?:[\w'’,-]+\s+){{0,4}}?(?:(?:was|has been|had been)\s+(?:(?:reportedly|also|later|allegedly)\s+)?(?:{kill})|died)\b"),
+        singular_before=re.compile(rf"(?i)\b(?:an?|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims.replace('?', '')}|man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|rebel|militant|fighter|insurgent|attacker|assailant|gunman|guerrilla|jihadist|bandit|terrorist|militiaman)\s+(?:[\w'’,-]+\s+){{0,4}}?(?:(?:was|has been|had been)\s+(?:(?:reportedly|also|later|allegedly)\s+)?(?:{kill})|died)\b"),
         singular_after=re.compile(r"(?i)\b(?:beat|beating|hacked|hacking|stabbed|stabbing|burned|burnt|burning|stoned|stoning|clubbed|clubbing)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|person|\w+)\s+to death\b|\b(?:killed|killing|murdered|shot dead|gunned down|assassinated|executed|beheaded|lynched|(?:beat|hacked|stabbed|burned|burnt|stoned) to death)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|\w+)\b|\b(?:eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:terrorist|militant|insurgent|fighter|operative|commander|gunman|jihadist|rebel|bandit|attacker|sniper|khariji|militiaman|combatant)\b|\b(?:killed|killing|murdered|shot dead|shooting dead|assassinated|executed)\s+(?:him|her)\b|\b(?:killed|killing|killing both|murdered|shot dead|shooting dead|crushing|crushed)\s+(?:its|his|her|their)\s+(?:[\w'’-]+\s+)?(?:driver|son|daughter|wife|husband|father|mother|brother|sister|owner|pilot|bodyguard|guard|leader|commander|chief|occupant|operator|rider|conductor)\b(?!\s+and\b)|\b(?-i:[A-Z][a-z]+),?\s+(?:\d{1,2},\s+)?(?:was|has been)\s+(?:(?:reportedly|allegedly)\s+)?(?:killed|shot dead|murdered|assassinated|gunned down|executed|beheaded|lynched|stabbed to death|beaten to death)\b"),
         plural_passive=re.compile(rf"(?i)\b(?:{victims})\s+(?:[\w'’-]+\s+){{0,3}}?(?:were|have been|had been)\s+(?:(?:reportedly|also|allegedly)\s+)?(?:killed|shot dead|massacred|slaughtered|murdered|executed|gunned down)\b|\b(?:killing|killed|massacred|murdered)\s+(?:scores of\s+)?(?:civilians|villagers|residents|worshippers|people|soldiers|policemen|protesters|students|fighters|militants)\b"),
         subset=re.compile(r"(?i),?\s*\(?(?:including|among them|among whom|of whom|most of them|many of them|mostly|the majority of them|all of them)\b[^,;.)]*[,)]?"),
@@ -284,9 +284,14 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
             rest = rest[c.end():]
     else:
         back = re.compile(r"(?i)(?P<n>\b[\w,-]+)\s+(?:(?!\d)[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\s*(?:,\s*and|,|and)\s*$")
-        head = text[:m.start("num")]
+        # "two soldiers and at least five attackers were killed": the figure's own modifier is not
+        # between the two figures of the chain
+        head = _MOD_END.sub("", text[:m.start("num")])
         while True:
             c = back.search(head)
+            # "leaving one soldier and three militants dead": the figure, not the verb before it
+            while c and parse_number(c.group("n").lower()) is None and c.group("n").lower() not in ("a", "an"):
+                c = back.search(head, c.end("n"))
             if not c:
                 break
             w = c.group("n").lower()
@@ -299,6 +304,7 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
     return value, start, end
 
 
+_MOD_END = re.compile(r"(?i)(?<=\s)(?:at least|more than|about|around|some|nearly|almost|over|up to|as many as|an estimated|roughly|approximately)\s+$")
 _CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)(?!,?\s+(?:(?:also|then|later|since|reportedly)\s+)*(?:were|was|are|is|have|has|had|fled|injured|wounded|displaced|abducted|kidnapped|arrested|missing|remain|remained)\b)")
 
 

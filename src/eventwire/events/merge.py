@@ -131,6 +131,9 @@ _COLLECTIVE = re.compile(r"^(?:Civilians|Protesters|Rioters) \(")
 
 
 # the crowd of a protest named again: "had gathered", "as the crowd swelled"
+# munitions only the police (or troops policing a crowd) use
+_RIOT_MUNITION = re.compile(r"\b(?:rubber(?:-coated)?\s+bullets?|plastic\s+bullets?|tear[- ]?gas\s+(?:canisters?|cannisters?|grenades?|shells?)|"
+                            r"stun\s+grenades?|pellet\s+guns?)\b", re.I)
 _CROWD = re.compile(r"\b(?:gathered|crowds?|protest\w*|demonstrat\w*|rall(?:y|ied)|march(?:ed|ing)?|chant(?:ed|ing)|sit-?ins?)\b", re.I)
 
 
@@ -426,6 +429,12 @@ def _joins(r: Reading, g: Group) -> bool:
             and _locations_agree(r.location, g.location, strict=False)):
         # "Farmers threw stones at the team ..., and the Taliban opened fire, killing two farmers":
         # ACLED codes the riot, with its toll, not the force used against the rioters beside it
+        return True
+    if (m.sub_event_type in PROTEST_FORCE and c.event_type in VIOLENT and not r.own_date and not r.distinct
+            and r.sent - max(x.sent for x in g.readings) <= FOLLOW_UP_WINDOW + 2 and _RIOT_MUNITION.search(r.sent_text)
+            and _inter1(r) in (0, 1) and _locations_agree(_own_location(r), g.location, strict=False)):
+        # "Union leaders said he had been hit by a rubber bullet fired at close range" a few sentences
+        # after the police broke up the riot: riot-control fire on the crowd is part of that event
         return True
     if (c.sub_event_type == "Arrests" and not r.distinct
             and r.sent - max(x.sent for x in g.readings) <= ARREST_WINDOW
