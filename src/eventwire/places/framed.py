@@ -59,10 +59,11 @@ _NOUN_FRAME = re.compile(r"\b(?:(?P<place>shelling|bombing|bombardment|siege|sac
                          r"air\s*strikes?|offensive|incursions?|bombardments?|shelling)\s+(?:on|against|in))\s+$",
                          re.I)
 # the harm told apart from the name: "attacked X on Sunday, killing seven villagers" -- the people hit are
-# named after it, so X is where (not "attacked Musa, killing his son")
+# named after it, so X is where (not harm told as a person's: "attacked Musa, killing his son", "killing two
+# of his guards", "killing three of the officers escorting him")
 _HARM_AFTER = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|abducting|abducted|kidnapping|kidnapped|"
                          r"burning|burnt|burned|looting|torching|leaving|displacing|forcing|setting)\b"
-                         r"(?!\s+(?:his|her|him)\b)")
+                         r"(?!\s+(?:[\w-]+\s+){0,2}?(?:his|her|him)\b|[^,.;\n]*\bhim\b)")
 # the words a name may stand before and still be a place (else it modifies a noun: "Wagner positions")
 _FOLLOW_OK = frozenset({"on", "in", "at", "near", "and", "or", "but", "early", "late", "last", "overnight", "this",
                         "yesterday", "today", "tonight", "before", "after", "during", "when", "while", "where",
@@ -91,14 +92,15 @@ _PERSON_AFTER = re.compile(
     r"group|lawyer|relatives|followers|office|party|guards|bodyguards|convoy|fighters)\b)", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|quoted|identified\s+as|"
                             r"(?:" + "|".join(sorted(TITLE_WORDS)) + r")\.?)\s+$", re.I)
-# words of an organisation, a force, a programme, a medium: not a village's
+# words of an organisation, a force, a programme, a medium, a building ("Hotel Sahafi", "Masjid Nur"): not a
+# village's
 _ORG_WORDS = frozenset("""front army movement party forces force brigade brigades group council union ministry company
 bank committee alliance coalition network militia police agency association organisation organization federation
 commission institute university college school hospital church mosque court parliament assembly corps guard guards
 battalion division operation task news radio tv television times post herald tribune daily media press airlines
 airways fund foundation society service services office department authority board club team league state
 government republic kingdom emirate islamic liberation revolutionary democratic national people's peoples popular
-resistance jihad mujahideen brotherhood""".split())
+resistance jihad mujahideen brotherhood hotel clinic masjid cathedral chapel prison mall stadium""".split())
 # capitalised words of faith, feasts, languages, the press and the internet that follow "in"
 _NOT_PLACES = frozenset("""god allah islam christ jesus christianity judaism ramadan eid christmas easter lent diwali
 passover hajj english french arabic hausa swahili amharic somali pashto dari urdu farsi persian kurdish turkish
@@ -125,6 +127,19 @@ def _person_told(text: str, name: str) -> bool:
             if _PERSON_AFTER.match(text, m.end()) or _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 return True
     return False
+
+
+# an institution's own name: "Al-Shifa hospital", "Deeper Life church", "Sahafi hotel" (an unlisted village is
+# seldom the namesake of such a building; its market, school or base are named after it, and stay places)
+_INSTITUTION_AFTER = re.compile(r"\s+(?:children['’]s\s+)?(?:hospital|clinic|hotel|church|cathedral|chapel|mosque|"
+                                r"university|prison|jail|mall|stadium)s?\b", re.I)
+
+
+def _building_told(text: str, name: str) -> bool:
+    """The article writes ``name`` before the noun of an institution somewhere ("Al-Shifa hospital"): the
+    bare name in the frame is that building's ("raided Al-Shifa"), not a village's."""
+    return any(_INSTITUTION_AFTER.match(text, m.end())
+               for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 def _placed_elsewhere(text: str, name: str, start: int) -> bool:
@@ -277,7 +292,7 @@ def find(doc: Document, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention
                 continue
             if _PERSON_AFTER.match(text, e) or _inside_quotes(text, lo, s):
                 continue
-            if _person_told(text, name):
+            if _person_told(text, name) or _building_told(text, name):
                 continue
             if " " not in name and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
                 continue  # the article writes it in lower case elsewhere: a common word ("Ambush", "Detention")

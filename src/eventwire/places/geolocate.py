@@ -31,7 +31,8 @@ around it), so that two outlets' reports of it name one place. A bare name the g
 the event's frame ("gunmen attacked Tamalawa", "an air strike near Ban Sai": places.framed) competes
 as such a village where it stands beside the trigger; a province or country named beside it, farther
 from the trigger, yields to it; with nothing named around it, the province of an agency dateline's
-town ("MAIDUGURI, Nigeria (Reuters) -") holds it (precision 3).
+town ("MAIDUGURI, Nigeria (Reuters) -") holds it (precision 3), the country where that town is the
+capital ("BAMAKO, Mali (Reuters) -").
 """
 
 from __future__ import annotations
@@ -489,6 +490,8 @@ def _village_beside(doc: Document, o: Mention, start: int, end: int, division: M
     cues = set(o.meta.get("cues", ()))
     if not cues & {"in", "near", "feature", "framed"} or cues & {"speech", "from", "site", "qualifier"}:
         return False
+    if any(a.kind == "actor" and a.start < o.end and o.start < a.end for a in doc.mentions):
+        return False  # "shelled Hemedti's forces in Sudan": a side's name the actors stage read, not a village
 
     def gap(x: Mention) -> int:
         return x.start - end if x.start >= end else max(start - x.end, 0)
@@ -997,6 +1000,15 @@ class Locator:
         if not towns:
             return None
         town = max(towns, key=lambda c: c.population)
+        if town.feature_code == "PPLC":
+            # "BAMAKO, Mali (Reuters) -": agencies file from the capital about the whole country; its province
+            # says nothing of where the village is, the country does
+            c = self.gaz.country_place(town.country_code)
+            if c is None:
+                return None
+            base = self.gaz.to_place(c)
+            return base, (f"coordinates of {base.country}, the country of the dateline's capital, "
+                          f"{display_name(town.name)} (a capital's province does not hold the country's villages)")
         adm = self.gaz.admin_place(town.admin1_key)
         if adm is None:
             return None
