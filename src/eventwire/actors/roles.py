@@ -144,6 +144,9 @@ _ARRESTED_PEOPLE = re.compile(r"^\W*(?:[\w'-]+\s+){0,4}?(?:leaders?|members?|act
                               r"youths?|suspects?|protesters?|demonstrators?|opponents?|critics?|lawyers?|officials?|"
                               r"politicians?|lawmakers?|legislators?|MPs?|candidates?|supporters?|traders?|teachers?|"
                               r"bloggers?|priests?|pastors?|imams?|clerics?|chiefs?)\b", re.I)
+# a crowd the story tells (the police fire riot munitions at a crowd)
+_CROWD_TOLD = re.compile(r"\b(?:crowds?|protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es|ing)?|riot\w*|"
+                         r"sit-?ins?|mobs?|strik(?:e|es|ing)\s+workers|stone-?throw\w*|threw\s+(?:stones|rocks|bricks))\b", re.I)
 # munitions only the police (or troops policing a crowd) use
 _RIOT_MUNITION = re.compile(r"\b(?:rubber(?:-coated)?\s+bullets?|plastic\s+bullets?|tear[- ]?gas\s+(?:canisters?|cannisters?|grenades?|shells?)|"
                             r"stun\s+grenades?|pellet\s+guns?)\b", re.I)
@@ -1353,7 +1356,12 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             # intensified": the rebels have no aircraft, the strike is the state's
             a1 = _air_power_of_war(doc, sent_index, s_start, s_end, start, end, country, a2)
         if a1 is None and et in ("Violence against civilians", "Battles") and country \
-                and _RIOT_MUNITION.search(doc.clean, s_start, s_end):
+                and _RIOT_MUNITION.search(doc.clean, s_start, s_end) \
+                and _CROWD_TOLD.search(doc.clean, 0, s_end) \
+                and not any(m.kind == "actor" and m.value.inter in (1, 8) and m.value.country
+                            and m.value.country != country and not m.meta.get("implicit") for m in doc.mentions):
+            # (only when the story tells a crowd the police faced, and names no foreign force that may
+            # have fired: "a Palestinian was killed by a rubber-coated bullet in Nablus" is no PA police act)
             # "he had been hit by a rubber bullet fired at close range": only police (or troops policing a
             # crowd) fire rubber bullets and tear gas canisters; the unnamed shooter is the state's police
             a1 = _implicit(doc, _entry_actor("Police Forces of {country}", country, "riot-control munitions"),

@@ -669,6 +669,7 @@ def _joins(lex: Lexicon, group: list[Hit], h: Hit, text: str) -> bool:
     return sd != group_sd
 
 
+_SPARKED = re.compile(r"(?i)\b(?:triggering|prompting|sparking|provoking)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
 _PARTICIPLE = re.compile(r"(?i)\w+ing\b")
 _ELABORATES = re.compile(r"(?i)[^.;:]{0,80}?,\s+(?:\w+ing\b[^.;:,]{0,50}?\s+and\s+)?")
 
@@ -754,6 +755,14 @@ def _candidate(lex: Lexicon, group: list[Hit], text: str, lo: int, hi: int) -> C
     told = [h for k, h in enumerate(group) if k and h.verdict.ok and _elaborates(lex, group[:k], h, text)]
     if told:
         primary = told[0]
+    if _SPARKED.search(text, max(0, primary.start - 40), primary.start):
+        # "Taliban fighters attacked an army position, sparking clashes ...": the fight the attack
+        # sparked is that attack's battle; the attack tells who began it (actor1), not the noun after
+        first = next((h for h in deciding if h.start < primary.start and h.verdict.ok and not h.outcome
+                      and lex.types[h.sub_event_type].event_type == lex.types[primary.sub_event_type].event_type),
+                     None)
+        if first is not None:
+            primary = first
     t = lex.types[primary.sub_event_type]
     if (primary.rule.generic == "violence" and primary.rule.nominal and t.name == "Attack"
             and not is_definite(text, primary.start, lex, primary.text)

@@ -294,6 +294,8 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
                 c = back.search(head, c.end("n"))
             if not c:
                 break
+            if _NOT_KILLED_BEFORE.search(head, 0, c.start()):
+                break  # "wounding 12 people, and at least five attackers were killed": the first figure was hurt
             w = c.group("n").lower()
             n = parse_number(w) if w not in ("a", "an") else 1
             if n is None:
@@ -304,6 +306,12 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
     return value, start, end
 
 
+# a figure that is the object of another verb than killing ("wounded nine soldiers", "arrested 14 people")
+_NOT_KILLED_BEFORE = re.compile(r"(?i)\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|hurt(?:ing)?|arrest(?:ed|ing|s)?|"
+                                r"rescu(?:ed|ing|es|e)|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|captur(?:ed|ing|es|e)|"
+                                r"detain(?:ed|ing|s)?|displac(?:ed|ing|es|e)|freed|freeing|evacuat(?:ed|ing)|"
+                                r"hospitali[sz](?:ed|ing))\s+(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|"
+                                r"up\s+to|another)\s+)?$")
 _MOD_END = re.compile(r"(?i)(?<=\s)(?:at least|more than|about|around|some|nearly|almost|over|up to|as many as|an estimated|roughly|approximately)\s+$")
 _CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)(?!,?\s+(?:(?:also|then|later|since|reportedly)\s+)*(?:were|was|are|is|have|has|had|fled|injured|wounded|displaced|abducted|kidnapped|arrested|missing|remain|remained)\b)")
 
