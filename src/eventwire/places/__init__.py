@@ -32,6 +32,7 @@ from .gazetteer import build as build_gazetteer
 from .gazetteer import ensure as ensure_gazetteer
 from . import framed
 from .geolocate import Locator, destination_before
+from .recognize import TITLE_WORDS as _TITLE_WORDS
 from .recognize import Recognizer, RegionRef, Toponym
 from .resolve import Resolver
 
@@ -134,6 +135,139 @@ def _town_again(doc: Document, text: str, resolved: list, mentions: list[Mention
     return out
 
 
+# a word that makes the listed town after it a place where the article is: "by telephone from Dori",
+# "residents of Timbuktu", "moved inland over Perry", "towns such as Nanaimo and Duncan", "Framingham, Natick and"
+_BESIDE_CUE = re.compile(r"[ \t\n(\"“](?:from|of|in|at|near|to|towards?|toward|over|through|around|outside|between|"
+                         r"via|and|or|such\s+as)(?:,)?[ \t]+((?:[A-Z][a-z][\w'’-]*)(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2})"
+                         r"(?![\w'’-]| [A-Z]|-)")
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_QUALIFIER_AFTER = re.compile(r",[ \t]*([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)")
+# the words after a town that go on with the sentence (others make the name a modifier: "Turtle Rock wines")
+_GOES_ON = frozenset({"and", "or", "in", "on", "at", "to", "for", "from", "with", "was", "were", "is", "are", "has",
+                      "have", "had", "said", "says", "say", "where", "which", "who", "when", "after", "before", "but",
+                      "as", "by", "near", "into", "over", "until", "while", "since", "that", "the", "a", "itself",
+                      "take", "takes", "took", "then", "this", "last", "on", "every", "each", "about", "than"})
+# a town this near a town the article names is read as a place of the story; up to _BESIDE_FAR_KM in a
+# country the article names
+BESIDE_KM, BESIDE_FAR_KM = 150, 400
+
+
+def _towns_beside(doc: Document, text: str, gaz: Gazetteer, rec: Recognizer, mentions: list[Mention],
+                  unlisted: list[Toponym]) -> list[Mention]:
+    """Towns a small model mistook for a person or a body, which the gazetteer scan therefore passed by:
+    (1) a listed town (of 1,000 people or more, or named in several words) after a place word or in a list
+    ("by telephone from Dori", "residents of Timbuktu", "Nanaimo and Duncan") that lies within 150 km of a town the article names (400 km in a country it
+    names) -- the nearest such town of the name; a name running on into another capitalised word ("Jordan
+    Haddad") or a noun ("Turtle Rock wines") is not one; (2) a name the article placed as a town, named again
+    anywhere ("... the northern town of Djibo ... Djibo has been under blockade"), unless it is a person's
+    name there ("Abraham Lincoln" ... "Lincoln never set foot in Lincoln": only the second, after "in", is
+    the town) or is qualified as another ("a delegation from Lincoln, England")."""
+    towns = [m for m in mentions if m.value.latitude is not None and not m.meta.get("doubt")
+             and m.meta.get("role") == "literal" and m.value.feature_class == "P"]
+    if not towns:
+        return []
+    taken = [(m.start, m.end) for m in mentions] + [(t.start, t.end) for t in unlisted]
+    known_people: list[set[str]] = []  # the surnames of the people the model named, worked out when asked
+
+    def people() -> set[str]:
+        if not known_people:
+            names: set[str] = set()
+            sdoc = doc.spacy_doc
+            if sdoc is not None:
+                for ent in sdoc.ents:
+                    if ent.label_ == "PERSON" and " " in ent.text.strip():
+                        names.update(normalise(w) for w in ent.text.split()[1:])
+            known_people.append(names)
+        return known_people[0]
+
+    out: list[Mention] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    def add(s: int, e: int, value: Place, why: str, cue: str) -> None:
+        sent = doc.sentence_of(s)
+        out.append(Mention(start=s, end=e, text=text[s:e], kind="place", value=value, sent=sent.index if sent else -1,
+                           why=why, score=0.5, meta={"role": "literal", "cues": [cue], "label": "", "match": "name",
+                                                     "admin1_key": "", "admin2_key": ""}))
+        taken.append((s, e))
+
+    # (1) a listed town after a place word or in a list, near the article's towns
+    named_cc = {m.value.country_code for m in mentions if m.value.country_code and not m.meta.get("doubt")
+                and m.meta.get("role") == "literal"}
+    anchors = [(m.value.latitude, m.value.longitude, m.value.country_code, normalise(m.text)) for m in towns]
+    for mt in _BESIDE_CUE.finditer(text):
+        name = mt.group(1)
+        if len(name) < 4:
+            continue
+        hits = gaz.lookup(name)
+        if not hits:
+            continue  # most names after such words ("of Defense", "and Smith") are not listed at all
+        s, e = mt.start(1), mt.end(1)
+        if not free(s, e):
+            continue
+        norm = normalise(name)
+        if norm in rec.traps or norm in rec.stops or name.lower() in _TITLE_WORDS:
+            continue
+        nxt = _WORD_AFTER.match(text, e)
+        if nxt is not None and nxt.group(1) not in _GOES_ON:
+            continue  # "a tasting of Turtle Rock wines": the name of a make or a body, not the town
+        # a town of some size (a one-word hamlet GeoNames gives no people is what NER's silence rejects)
+        cands = [c for c in hits if c.feature_class == "P" and c.match == "name"
+                 and (c.population >= 1000 or " " in name)]
+        if not cands:
+            continue
+        best, best_km = None, None
+        for c in cands:
+            for a, b, cc, n in anchors:
+                if n == norm:
+                    continue
+                km = distance_km(c.latitude, c.longitude, a, b)
+                if km <= BESIDE_KM or (km <= BESIDE_FAR_KM and c.country_code in named_cc):
+                    if best_km is None or km < best_km:
+                        best, best_km = c, km
+        if best is None or norm in people():
+            continue
+        cue = mt.group(0)[:mt.start(1) - mt.start()].strip().rstrip(",")
+        add(s, e, _conventional(gaz.to_place(best)),
+            f"{name!r} -> {best.name} ({best.country_code}): a listed town after {cue!r}, {best_km:.0f} km from a "
+            "town the article names", "beside")
+    # (2) the same name again, wherever it stands
+    firsts: dict[str, Mention] = {}
+    towns = towns + out
+    for m in sorted(towns, key=lambda m: m.start):
+        if len(m.text) >= 4 and m.text[:1].isupper():
+            firsts.setdefault(m.text.title() if m.text.isupper() else m.text, m)  # "LINCOLN, Neb." -> "Lincoln"
+    for name, first in list(firsts.items()):
+        # only a town among the article's others (within 400 km of one), or its only town of 5,000 people or
+        # more: not a lone namesake abroad ("Bains", France, read in a story from the Bahamas)
+        others = [m for m in towns if normalise(m.text) != normalise(name)]
+        if others and not any(distance_km(first.value.latitude, first.value.longitude, m.value.latitude,
+                                          m.value.longitude) <= BESIDE_FAR_KM for m in others) \
+                or not others and first.value.population < 5000:
+            del firsts[name]
+    for name, first in firsts.items():
+        for s, e in _whole_word(text, name):
+            if s <= first.start or not free(s, e) or _NAME_AFTER.match(text, e) or text.startswith(("'s", "’s"), e):
+                continue
+            q = _QUALIFIER_AFTER.match(text, e)
+            boxes = [c for c in gaz.lookup(q.group(1)) if c.is_country or c.is_admin1] if q is not None else []
+            if boxes and not any(c.country_code == first.value.country_code and (
+                    c.is_country or normalise(gaz.admin_name(c.admin1_key)) == normalise(first.value.admin1))
+                    for c in boxes):
+                continue  # "a delegation from Lincoln, England": qualified as another one
+            before = text[max(0, s - 30):s]
+            words = before.split()
+            prev = words[-1].lower().strip(".,") if words else ""
+            if prev in _TITLE_WORDS or (words and before.endswith(" ") and words[-1][:1].isupper()
+                                          and not before.rstrip().endswith((".", ",", ":", ";", '"', "”"))):
+                continue  # "Mayor Paris", "Fort Kearney": a title or a longer name
+            if not _PLACE_BEFORE.search(text, max(0, s - 20), s) and normalise(name) in people():
+                continue  # "Lincoln never set foot ..." beside "Abraham Lincoln": the person
+            add(s, e, copy.copy(first.value), f"{name!r} again, the town the article placed before", "again")
+    return out
+
+
 def _whole_word(text: str, name: str):
     """The spans of ``name`` in ``text`` with no word character or hyphen either side: the matches of
     ``(?<![\\w-])name(?![\\w-])`` (without compiling a pattern for every name)."""
@@ -173,6 +307,20 @@ def run(doc: Document, settings: Settings) -> Document:
             t.known = False  # listed only in other countries than the one the text names
             t.reason = f"listed only outside {gaz.country_name(t.qual_cc)}, where the text places it"
             unlisted.append(t)
+    for r, (cs, ce) in [(r, span) for r in resolved if (span := _compound_site(text, r.topo)) is not None]:
+        if r not in resolved:
+            continue
+        inside = [x for x in resolved if cs <= x.topo.start and x.topo.end <= ce]
+        parts = [t for t in unlisted if cs <= t.start and t.end <= ce]
+        if any(t.start < ce and cs < t.end for t in unlisted if t not in parts) or any(
+                x.topo.start < ce and cs < x.topo.end for x in resolved if x not in inside):
+            continue  # a longer name read already ("Clarksville Street in Paris")
+        for x in inside:
+            resolved.remove(x)
+        for t in parts:
+            unlisted.remove(t)
+        unlisted.append(Toponym(cs, ce, text[cs:ce], "literal", "", cues={"site"}, known=False,
+                                reason=f"a site or water named after {r.cand.name}, not {r.cand.name} itself"))
     for r in [r for r in resolved if _far_site(r, resolved, text)]:
         resolved.remove(r)
         r.topo.known = False
@@ -214,6 +362,7 @@ def run(doc: Document, settings: Settings) -> Document:
         new.append(Mention(start=t.start, end=t.end, text=t.text, kind="place", value=place,
                            sent=s.index if s else -1, why=r.why, score=r.score, meta=meta))
     new.extend(_town_again(doc, text, resolved, new, toponyms, unlisted))
+    new.extend(_towns_beside(doc, text, gaz, rec, new, unlisted))
     for t in unlisted:
         if any(m.start < t.end and t.start < m.end for m in new):
             continue  # "Thruxton, Hampshire": the listed part stands
@@ -344,7 +493,8 @@ def _anchor_unlisted(mentions: list[Mention], text: str | None = None) -> None:
     towns = [m for m in listed if m.value.feature_class == "P"]
     home: str | None = None  # worked out when a village needs it
     for m in mentions:
-        doubted = bool(m.meta.get("doubt")) and not m.meta.get("unlisted") and _another_name(m)
+        doubted = bool(m.meta.get("doubt")) and not m.meta.get("unlisted") and (
+            _another_name(m) or _doubted_beside_towns(m, towns))
         if not m.meta.get("unlisted") and not doubted:
             continue
         if doubted:
@@ -368,7 +518,10 @@ def _anchor_unlisted(mentions: list[Mention], text: str | None = None) -> None:
             if at_home:
                 pool = [x for x in pool if x.value.country_code == home]
                 near = at_home
-        if pool:
+        inner = _town_inside(m, towns) if not doubted else None
+        if inner is not None:
+            a, how = inner, "the town its name holds"
+        elif pool:
             a = min(pool, key=lambda x: (x.value.feature_class != "P", abs(x.start - m.start)))
             how = "named beside it"
             # "Kuriga, Kaduna state": the division right after it holds it, whatever town is named nearer
@@ -392,6 +545,37 @@ def _anchor_unlisted(mentions: list[Mention], text: str | None = None) -> None:
 
 
 _VILLAGE_WORDS = frozenset({"village", "hamlet", "settlement", "town", "locality", "township"})
+# the last words of a name that is not in the town it is named after: a road leads there ("Clarksville Street"
+# in Paris, Texas; "the Princes Highway")
+_ROAD_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "drive", "highway",
+                         "way", "route", "motorway", "expressway", "freeway", "parkway", "turnpike", "line", "railway"})
+
+
+def _town_inside(m: Mention, towns: list[Mention]) -> Mention | None:
+    """An unlisted site or water named after a town the article places ("Newquay Airport" beside "hotels in
+    Newquay", "Lake Springfield", "Battersea Bridge"): the first mention of that town -- not for a road, which
+    is named after where it leads; None."""
+    words = m.text.split()
+    if len(words) < 2 or words[-1].lower().strip(".,") in _ROAD_WORDS:
+        return None
+    for x in sorted(towns, key=lambda x: x.start):
+        if x.start == m.start or len(x.text) < 4 or x.text.isupper():
+            continue
+        if next(_whole_word(m.text, x.text), None) is not None:
+            return x
+    return None
+
+
+def _doubted_beside_towns(m: Mention, towns: list[Mention]) -> bool:
+    """A town doubted as far abroad under its own name, told in one breath with a town of another country
+    (the article's) -- "trains from Penzance to Paddington" in a Cornwall story is not Paddington, New South
+    Wales: the gazetteer lacks the one meant, which is placed as an unlisted name is. (Told alone, such a
+    reading -- "Castlegar", "Dadaab camp" -- keeps it.)"""
+    if m.meta.get("match") != "name" or m.value.feature_class != "P" or m.meta.get("role") != "literal":
+        return False
+    # (a town read under its own name: not "Intan" of "Intan Jaya regency" read as Yingtan, China)
+    return any(x.sent == m.sent and abs(x.start - m.start) <= 60 and x.value.country_code
+               and x.value.country_code != m.value.country_code and x.meta.get("match") == "name" for x in towns)
 
 
 def _another_name(m: Mention) -> bool:
@@ -600,6 +784,38 @@ def _far_named_site(r, resolved: list) -> bool:
     site is in the article's town, not in the place it is named after ("Kabul University" or "the Lahore
     Grammar School" in a story naming towns near them stay where they are named after)."""
     return r.topo.role == "embedded" and "named_site" in r.topo.cues and _far_from_article_towns(r, resolved)
+
+
+# a road, bridge or building named after a country, state or town: "Syria Street", "U.S. Highway 151",
+# "Johnson Street Bridge", "the Nebraska State Capitol", "Trans-Canada Highway"
+_COMPOUND_AFTER = re.compile(r"(?:[ \t]+(?:State|Street|St\.|Road|Avenue|Boulevard|Highway|Freeway|Expressway|Parkway|"
+                             r"Turnpike|Bridge|Tunnel|Capitol|Canal))+(?:[ \t]+\d{1,4}[A-Z]?)?(?![\w-])")
+# water and land named "of" a country or state: "the Strait of Georgia", "the Gulf of Mexico", "Sea of Japan"
+_COMPOUND_BEFORE = re.compile(r"(?:(?<![\w-])(?:Strait|Straits|Gulf|Sea|Bay|Cape|Isle|Lake)[ \t]+of[ \t]+(?:the[ \t]+)?|"
+                              r"(?<![\w-])Trans-)$")
+
+
+def _compound_site(text: str, t: Toponym) -> tuple[int, int] | None:
+    """The span of a longer name that holds the toponym as its first part or after "X of" ("Syria Street",
+    "Trans-Canada Highway", "Strait of Georgia"): a road, bridge, building or sea named after the place,
+    which is elsewhere than the place itself; None."""
+    s, e = t.start, t.end
+    if not (text[e:e + 1] == " " and text[e + 1:e + 2].isupper()) and text[s - 3:s] != "of " \
+            and text[s - 4:s] != "the " and text[s - 1:s] != "-":
+        return None  # the quick common case: no capitalised word after, no "X of" or "Trans-" before
+    b = _COMPOUND_BEFORE.search(text, max(0, s - 16), s)
+    if b is not None:
+        s = b.start()
+    a = _COMPOUND_AFTER.match(text, e)
+    if a is not None and a.group().split()[-1] != "State":
+        e = a.end()
+    elif b is None or not b.group().endswith("-") and not b.group()[:1].isupper():
+        return None
+    if b is None and a is None:
+        return None
+    if b is not None and b.group() == "Trans-" and a is None:
+        return None  # "Trans-Saharan": an adjective
+    return s, e
 
 
 def _part_of_a_town(m: Mention) -> bool:

@@ -155,6 +155,12 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0
 _ABBR_AFTER = re.compile(r",\s*((?:[A-Z]\.\s?){2,3}|[A-Z]\.\s?[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
 # what follows a dateline's place written in ordinary case: "Damascus, SANA -", "Dakar, Sept 4 (Reuters) -"
 _DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?\s*)?(?:\([^()\n]{1,30}\)\s*)?[-–—:]\s")
+# ", Burkina Faso -", ", Texas (AP) -": the country or state after a dateline's town, then the dateline's dash
+_DATELINE_REGION = re.compile(r",[ \t]*([A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.-]*){0,3})[ \t]*"
+                              r"(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:][ \t]")
+# ", the Libyan capital", ", a northern Malian town": a demonym in an apposition after a place
+_APPOSED_DEMONYM = re.compile(r",[ \t]+(?:the|a|an)[ \t]+(?:[a-z]+[ \t]+)?([A-Z][a-z]+)[ \t]+"
+                              r"(?:capital|city|town|port|village|border[ \t]+town)\b")
 # "the Kenyan capital", "Somalia's capital", "the capital of Libya": a country's capital by its country
 _CAPITAL_OF = re.compile(
     r"\b(?:the\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital"
@@ -595,7 +601,10 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
         topo.cues.add("feature")
     if "according" in before[-6:]:
         topo.cues.add("speech")  # "according to the health ministry in Sanaa"
-    if prev in TITLE_WORDS or (len(before) > 1 and before[-2] in TITLE_WORDS and tokens[i - 1].cap):
+    if (prev in TITLE_WORDS and (tokens[i].start - tokens[i - 1].end <= 1 or len(prev) <= 4)) \
+            or (len(before) > 1 and before[-2] in TITLE_WORDS and tokens[i - 1].cap):
+        # "spokesman Zabihullah", "Dr. Haidari"; not across a sentence's end ("... a Taliban spokesman. Islamabad
+        # says")
         topo.cues.add("title")
     if after:
         named_next = len(after) < 3 or after[2] != "the"  # not "the al-Bayaa district of the Iraqi capital"
@@ -821,6 +830,8 @@ class Recognizer:
                 _context(tokens, i, j, topo)
                 if dateline_at(text, es, ee):
                     topo.cues.add("dateline")
+                    if etext.isupper() and self._followed_by_its_state(text, ee, self.gaz.lookup(etext)):
+                        topo.cues.add("state")  # "PARIS, Texas (AP)": which Paris, the state after it says
                 if any(t.adj_tail for t in tokens[i:j]) or self._modifier(sdoc, es, ee, tokens, j, text, parsed) \
                         or self._mark_people(topo, tokens, j, text, self.gaz.lookup(etext)):
                     topo.role = "adjective"
@@ -970,7 +981,10 @@ class Recognizer:
                 t.qual_cc = self._qualifier(tokens, k)
             if not t.qual_cc and t.role == "literal":
                 t.qual_cc = self._country_of_division(text, t)
+            if not t.qual_cc and t.role == "literal" and text.startswith(",", t.end):
+                t.qual_cc = self._apposed_country(text, t.end)
         out.extend(self._datelines(text, out))
+        out.extend(self._dateline_regions(text, out))
         for t in list(out):
             m = _ABBR_AFTER.match(text, t.end, min(len(text), t.end + 12)) if t.role == "literal" else None
             if m is None or abbreviation(m.group(1)) is None:
@@ -1242,6 +1256,24 @@ class Recognizer:
                                reason="a dateline's town before a state abbreviation, not in the gazetteer"))
         return new
 
+    def _dateline_regions(self, text: str, out: list[Toponym]) -> list[Toponym]:
+        """"OUAGADOUGOU, Burkina Faso - ...", "PARIS, Texas (AP) -": the country or state after a dateline's
+        town in capitals is a place too, also where a small model ran it into the words after it ("Burkina
+        Faso - Suspected" tagged PERSON) and so nothing took it."""
+        new = []
+        for m in _dateline_matches(text):
+            r = _DATELINE_REGION.match(text, m.end(1), min(len(text), m.end(1) + 80))
+            if r is None:
+                continue
+            s, e = r.start(1), r.end(1)
+            if any(o.start < e and s < o.end for o in out):
+                continue
+            name = text[s:e]
+            if any((c.is_country or c.is_admin1) and c.match in ("name", "alt") for c in self.gaz.lookup(name)):
+                new.append(Toponym(s, e, name, "literal", "", cues={"dateline"},
+                                   reason="the country or state of a dateline's town"))
+        return new
+
     def _qualifier(self, tokens: list[Token], k: int) -> str:
         """The country of a demonym describing the place at tokens[k]: "the Lebanese city of X",
         "the southern Syrian town X" -> "LB" / "SY"; "" when none."""
@@ -1256,6 +1288,15 @@ class Recognizer:
         if m >= 2 and tokens[m - 2].cap and d.start - tokens[m - 2].end <= 1:
             return ""  # "the Northern Irish town of Omagh": "Irish" alone would say Ireland
         codes = {c.country_code for c in self.gaz.lookup(d.text) if c.match == "demonym" and c.is_country}
+        return next(iter(codes)) if len(codes) == 1 else ""
+
+    def _apposed_country(self, text: str, end: int) -> str:
+        """The country of a demonym in an apposition right after a place: "Tripoli, the Libyan capital",
+        "Kidal, a northern Malian town" -> "LY" / "ML"; "" when none."""
+        m = _APPOSED_DEMONYM.match(text, end, min(len(text), end + 60))
+        if m is None:
+            return ""
+        codes = {c.country_code for c in self.gaz.lookup(m.group(1)) if c.match == "demonym" and c.is_country}
         return next(iter(codes)) if len(codes) == 1 else ""
 
     def _townless_only(self, tokens: list[Token], match: tuple[int, str]) -> bool:
@@ -1496,7 +1537,7 @@ class Recognizer:
         if single and norm in person_names:
             return False, ""
         bare_len = len(first_tok.text.replace(".", ""))
-        if single and first_tok.upper and bare_len <= 5 \
+        if single and first_tok.upper and bare_len <= 5 and "state" not in topo.cues \
                 and not any(c.match == "code" or c.name.isupper() for c in cands) \
                 and not (bare_len >= 4 and any(_well_known_place(c) and c.match == "name" for c in cands)) \
                 and not (is_dotted(first_tok.text) and any(_well_known_place(c) for c in cands)):

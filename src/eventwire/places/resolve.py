@@ -265,6 +265,11 @@ class Resolver:
             coded = [c for c in cands if c.match == "code" or c.name.isupper()]
             if not coded and (len(bare) >= 4 or is_dotted(t.text)):  # "SEOUL", "GAZA" in a dateline; "D.C."
                 coded = [c for c in cands if (c.match == "name" or is_dotted(t.text)) and _well_known(c)]
+            if "state" in t.cues and len(bare) >= 4 and not is_dotted(t.text):
+                # "PARIS, Texas (AP)", "JACKSON, Miss.": a dateline town in capitals followed by its state is
+                # any town of that name, not only the well-known one (the state after it says which)
+                ids = {c.id for c in coded}
+                coded += [c for c in cands if c.match == "name" and c.id not in ids and not c.is_country]
             cands = coded
         else:
             cands = [c for c in cands if c.match != "code"]
@@ -870,7 +875,7 @@ class Resolver:
         qualified: dict[str, Resolved] = {}
         for r in out:
             if any(p.startswith("followed by ") for p in r.parts):
-                qualified.setdefault(normalise(r.topo.text), r)
+                qualified.setdefault(normalise(r.topo.text), r)  # the first: "PARIS, Texas", not a later aside
         if not qualified:
             return
         # a pick that another name of the article also reaches ("Wash." for the state) stands on its own:
@@ -881,6 +886,11 @@ class Resolver:
         for r in out:
             lead = qualified.get(normalise(r.topo.text))
             if lead is None or lead is r or lead.cand.id == r.cand.id or r.topo.qual_cc:
+                continue
+            if r.topo.start < lead.topo.start or any(p.startswith("followed by ") for p in r.parts):
+                # only later mentions take the qualified sense, and not one qualified itself: "PARIS, Texas"
+                # ... "related to Paris, France"; "hotels in St Ives" ... "a hotel booked in St Ives,
+                # Cambridgeshire" (the writer contrasts the namesake; the earlier mentions keep their reading)
                 continue
             if names_of.get(r.cand.id, set()) - {normalise(r.topo.text)}:
                 continue
