@@ -135,13 +135,28 @@ _PLUPERFECT = re.compile(r"(?i)\b(?:saying|said|says|claiming|claimed|alleging|a
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|yet|while|whereas)\b|\bbut\b", re.I)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _this_year(cue: str, doc: Document) -> bool:
+    """Does the year a ``year_named`` cue names ("the 2025 Pride") fall in the story's own year (or later)?"""
+    m = _YEAR.search(cue or "")
+    return m is not None and int(m.group(0)) >= doc.published.year
+
+
 def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Reading]:
     text = sent.text
     dates = all_dates = find_dates(text, doc.published)
     day_dates = [d for d in dates if d.usable and d.kind != "relative-event"]
     # the day an event happened (not "said on Tuesday") keeps one told beside "this spring"
     has_day = any(d.precision == 1 and not d.report_date for d in day_dates)
-    cands = detect_sentence(text, has_date=bool(day_dates), lex=lex, has_day=has_day)
+    rejected: list = []
+    cands = detect_sentence(text, has_date=bool(day_dates), lex=lex, has_day=has_day, keep_rejected=rejected)
+    if doc.published and any(h.verdict.rule == "year_named" and _this_year(h.verdict.cue, doc) for h in rejected):
+        # "joined the 2025 Pride march on Saturday" in a 2025 story: this year's event, named by its
+        # year, is today's news (the year only marks an episode of a year gone by): read without it
+        masked = _YEAR.sub(lambda m: " " * len(m.group(0)) if int(m.group(0)) >= doc.published.year else m.group(0), text)
+        cands = detect_sentence(masked, has_date=bool(day_dates), lex=lex, has_day=has_day)
     out = []
     src = attribution(text, lex) if cands else ""
     for c in cands:

@@ -239,6 +239,7 @@ _PRESENT_ACT = re.compile(r"(?i)(?:attack|kill|shoot|bomb|abduct|kidnap|loot|bur
 _PRONOUN_BEFORE = re.compile(r"(?i)\b(?:they|we|he|she|it|who|which|that)\s+(?:(?:often|still|now|regularly|usually|always|sometimes|routinely|just|also|even|only|mostly|never)\s+)?$")
 _DETERMINER_PRONOUN = re.compile(r"(?i)\b(?:which|that|it)\s+$")
 _CALLED = re.compile(r"(?i)\bcall(?:ed|s|ing)?\b")
+_FINITE_ED = re.compile(r"(?i)^\w+ed\b")
 _CALL_BREAK = re.compile(r"(?i)[,;.]|\b(?:and|but|while|after|as|when|which|who)\b")
 # "Anyone who attacks police stations or burns property will face the law": the acts of a
 # warning's hypothetical subject, up to the warning's modal verb, are not events
@@ -289,6 +290,7 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # "called a strike for Thursday to protest against fuel prices": the purpose of a plan
             h.verdict = Verdict(False, "future", "purpose of a planned action", "to")
         if (h.verdict.ok and prev is not None and prev.verdict.rule == "future" and h.rule.nominal
+                and not _FINITE_ED.search(h.text)  # ("answering a call for protests clashed with police": a verb, the youths')
                 and prev.verdict.cue and _CALLED.search(prev.verdict.cue)
                 and not _CALL_BREAK.search(text, prev.end, h.start)):
             # 'has called for a "ville morte" (dead city) day of general strike': the call's cue was

@@ -42,6 +42,17 @@ _MARKED_SPAN = re.compile(r"(?i)\b(?:mark(?:ed|ing|s)?|commemorat(?:e|ed|ing)|ob
 # whose object names the dead, told by a participle ("the 14 farmers killed by police in 2019")
 _YEARS_AFTER = re.compile(r"(?i)(?:years?|decades?) (?:since|after)$")
 _FOR_THE_DEAD = re.compile(r"(?i)(?:vigil|memorial|funeral|wake|requiem|minute)")
+# a toll's part told by its own day ("..., including six on Friday in Kisumu")
+_SINGLED_OUT = re.compile(r"(?i)\bincluding\b[^.;]{0,80}?\b(?:(?:on |early |late |earlier |last )*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+                          r"yesterday|last night|overnight|this (?:morning|week))")
+# what a funeral or a vigil, or its mourners, did: the gathering's own verb after the dead it is held for
+_GATHERING_DID = re.compile(r"(?i)\b(?:turned|turning|erupted|descended|degenerated|ended in|broke up|clashed|fought|threw|hurled|"
+                            r"pelted|stoned|blocked|marched)\b")
+_PAST_VERB = re.compile(r"(?i)(?:\w+ed|threw|fought|shot|stole|took|set|beat|blew|broke|overran|ran|rose|burnt)\b")
+# "... after youths torched": a clause told after an appeal or a plan, with its own subject, up to the trigger
+# (not "a day after soldiers shot dead 12 protesters": an antecedent, its own rule)
+_AFTER_CLAUSE = re.compile(r"(?i)(?<!days )(?<!day )(?<!hours )(?<!hour )(?<!weeks )(?<!week )(?<!months )(?<!month )\b(?:after|following)\s+(?:(?:the|a|an|this|that|these|those|its|their|his|her)\s+)?"
+                           r"(?!(?:the|a|an|this|that|these|those|its|their|his|her)\b)[\w'-]+(?:\s+[\w'-]+){0,4}\s*$")
 _SUPERLATIVE = re.compile(
     r"\b(?:\w+est|worst|biggest|largest|most (?:serious|violent|intense)|first|highest|second|third|fourth|fifth|sixth|"
     r"\d+(?:st|nd|rd|th))\b(?:\s+[\w-]+){0,5}\s*$",
@@ -243,6 +254,14 @@ class _Cues:
                 # sentence handed to a singer, protesters stormed a police station": the court is the
                 # place, the sentence the grievance of a new event, not the case told
                 m = next((x for x in rx.finditer(before) if not _PLACE_OR_GRIEVANCE.search(before, 0, x.start())), None)
+            if m is not None and name == "future" and m.group(0).lower() in ("plan", "plans") and _PAST_VERB.match(text, start):
+                # "Residents opposed to mining plans clashed with police": "plans" a noun, the subject's
+                # own past verb after it (not "unions plan rallies": the verb "plan" and what it plans)
+                m = next((x for x in rx.finditer(before) if x.group(0).lower() not in ("plan", "plans")), None)
+            if m is not None and name == "future" and _AFTER_CLAUSE.search(before, m.end()):
+                # "The governor called on Tuesday for calm after youths torched a police station": the
+                # event the appeal follows, told in a clause of its own, happened (not "after the killings")
+                m = None
             if m is not None and name == "commemoration" and "," in before[m.end():] and not _RECALLED.search(before[m.end():]):
                 m = None  # "On the anniversary of the coup, police fired tear gas": a new event that day
             if m is None and name == "commemoration":
@@ -257,6 +276,13 @@ class _Cues:
                               # "a vigil for the 14 farmers killed by police in 2019", "the funeral of
                               # those shot dead": the dead it is held for, with no verb of their own
                               or (_FOR_THE_DEAD.match(m.group(0)) and not _CLAUSE_VERB.search(far[m.end():]))):
+                    m = None
+            if m is not None and name == "commemoration" and _FOR_THE_DEAD.match(m.group(0)):
+                # "Mourners at the funeral of a student killed by police clashed with soldiers", "a funeral
+                # for three protesters turned violent when police fired tear gas": what the gathering did
+                # is told after the dead, not the violence it is held for
+                # (both stretches read end at the trigger)
+                if _GATHERING_DID.search(m.string[m.end():] + text[start:self.end]):
                     m = None
         elif scope.startswith("near"):
             n = int(scope[4:] or 4)
@@ -282,6 +308,10 @@ class _Cues:
                                        or _MARKED_SPAN.search(clause[max(0, x.start() - 45):x.start()])))
                           and not (name == "habitual" and _RISEN.fullmatch(x.group(0))
                                    and self._toll_of_trigger(clause, x.start()))), None)
+            if m and name == "cumulative" and _SINGLED_OUT.search(clause, m.end(), max(m.end(), self.start - c_start)):
+                # "since the elections, 40 have been killed, including six on Friday in Kisumu, where
+                # police fired live rounds": the incident the toll singles out by its day is an event
+                m = None
             if m and name == "exercise":
                 # "a convoy returning from a military exercise", "during naval drills by US warships":
                 # the drill of other people or another time, not what the trigger is
