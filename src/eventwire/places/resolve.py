@@ -549,7 +549,7 @@ class Resolver:
             # Mombasa) when the article plainly places itself in another country: such a name is as likely a
             # place of that country the gazetteer lacks
             own = votes_by_name.get(normalise(t.text)) if c.population < 5000 or "compass_word" in t.cues \
-                or _misspelt_abroad(t, c, box or focus, plain_cc) or (
+                or _misspelt_abroad(t, c, box or focus, plain_cc, self.gaz) or (
                 c.population < 100_000 and name_count[normalise(t.text)] == 1
                 and (box or focus) in literal_cc - {c.country_code}) else None
             doubt = self._far_abroad(t, c, box or focus, votes - own if own else votes, named_vouch, anchors, qualifier,
@@ -1198,13 +1198,19 @@ def _near_miss(name: str, text: str) -> bool:
     return prev[-1] <= 2
 
 
-def _misspelt_abroad(t: Toponym, c: Candidate, focus: str, plain_cc: set[str]) -> bool:
+def _misspelt_abroad(t: Toponym, c: Candidate, focus: str, plain_cc: set[str], gaz: Gazetteer | None = None) -> bool:
     """Whether the pick is a town abroad matched by a spelling a letter or two off its own name ("Mambasa" ~
     Mombasa, "Boni" ~ Bonn) while the article plainly places itself in another country ``focus`` (names it,
-    or a place of it, as where things are): the name does not vouch for its own far reading."""
+    or a place of it, as where things are): the name does not vouch for its own far reading. A city of 100,000
+    or more under a longer such spelling keeps its vote unless the gazetteer lists a place or division of that
+    name in the article's country too (Mambasa territory, Congo): "Bengazi" is Benghazi's own transliteration,
+    however Egyptian the story that tells of clashes there."""
     if c.match != "alt" or c.feature_class != "P" or not focus or focus == c.country_code or focus not in plain_cc:
         return False
-    return _near_miss(c.name, t.text) or _short_near_miss(c.name, t.text)
+    if _short_near_miss(c.name, t.text):
+        return True
+    return _near_miss(c.name, t.text) and (c.population < 100_000 or gaz is None or any(
+        x.country_code == focus for x in gaz.lookup(t.text)))
 
 
 def _short_near_miss(name: str, text: str) -> bool:
