@@ -493,7 +493,10 @@ def _retells(g: Group, lead: Group) -> bool:
         return False
     if a == "Battles" and b == "Violence against civilians":
         return False  # "the attackers fought for hours with armed herders": the victims fought back, a clash
-    if a == "Riots" and b == "Protests" and not _ACCOUNT.search(g.main.sent_text[:g.main.cand.start]):
+    if (a == "Riots" and b == "Protests" and not _ACCOUNT.search(g.main.sent_text[:g.main.cand.start])
+            # (but "Police fired tear gas to disperse protesters ... Some blocked the main roads with burning
+            # tyres": told in the next sentences after a protest the police broke up, the same crowd)
+            and not (lead.main.cand.sub_event_type in _CROWD_FORCE and g.main.sent - lead.main.sent <= 2)):
         # youths burning a police post after a peaceful march: the day turned, another event (but "a
         # police spokesman said officers acted after protesters threw stones": the police's account of it)
         return False
@@ -567,6 +570,16 @@ def _drop_undated_developments(groups: list[Group], lex) -> list[Group]:
     return [g for g in groups
             if not (g.date[0] is None and g.main.cand.sub_event_type not in _UNDATED_KEPT
                     and lex.types[g.main.cand.sub_event_type].event_type == "Strategic developments")]
+
+
+def _drop_context_agreements(groups: list[Group], lex) -> list[Group]:
+    """"The shelling came as a ceasefire took effect in Gaza": an agreement named as the moment of
+    the story's event (after "came as", "amid") is its context, often far away, not an agreement the
+    story reports. Dropped after merging, so its sentence still tells nothing new."""
+    rx = lex.cues["context_agreement"]
+    return [g for g in groups
+            if not (g.main.cand.sub_event_type == "Agreement"
+                    and all(rx.search(r.sent_text[:r.cand.end]) for r in g.readings if r.cand.sub_event_type == "Agreement"))]
 
 
 # --------------------------------------------------------------------------- building
@@ -971,6 +984,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     inherit_dates(groups)
     _day_told_next(doc, groups)
     groups = _drop_undated_developments(groups, lex)
+    groups = _drop_context_agreements(groups, lex)
     groups = _drop_retold(groups)
     outcomes = _outcomes(doc, groups, all_readings, lex)
     events = drop_crowd_battles(fold_leads(narrow_to_clauses(doc, split_by_place(doc, split_by_day(

@@ -91,12 +91,16 @@ SPEECH_BEFORE = re.compile(
     # an appeal or a reply, not of an event
     r"|called|urged|appealed|vowed|threatened|denied|condemned"
     # "said in a statement on its Amaq news agency on Monday": the channel named between
-    r"|news agency|Telegram(?: channel)?|(?:social media|X|Facebook|YouTube) (?:account|page|channel)"
+    r"|news agency|Telegram(?: channel)?|(?:radio|television|TV|website|broadcaster)(?: station| channel)?|(?:social media|X|Facebook|YouTube) (?:account|page|channel)"
     # "killed 1,200 civilians in 2024, according to a report released on Monday": the report's day
     # (also "in a press note released on Thursday", "a video posted on Friday")
     r"|(?:report|study|survey|figures|data|tally|review|findings|note|press release|communiqu[eé]|statement|"
     r"video|message|recording)\s+(?:[\w-]+\s+){0,2}?(?:released|published|issued|posted|circulated|shared|sent))\b[^.;]{0,20}$)"
 )
+
+
+_BODY_DATELINE = re.compile(r"(?-i:[A-Z][A-Z.'’ /-]{1,60}),\s*")
+_DASH_AFTER = re.compile(r"\s*(?:\([A-Za-z ]{2,20}\)\s*)?[—–-]")
 
 
 @dataclass(slots=True)
@@ -331,6 +335,8 @@ def _matches(text: str):
 
 
 _NAMED_DAY = re.compile(r"(?:\b(?:19|20)\d\d\s+(?:[A-Z][a-z]+\s+)?|\b(?:Easter|Palm|Bloody|Black|Good|Ash|Holy|Maundy|Orthodox|Super)\s+)$")
+_NAMED_AFTER = re.compile(r"['\"’”]?\s+(?-i:Movement|Front|Alliance|Coalition|Brigades?|Collective|Revolution|Uprising|"
+                          r"Committee|Group|Party|Platform|Generation)\b")
 _COMPARED = re.compile(r"(?i)\bthan\s+(?:on\s+|in\s+|at\s+)?$|\bsame as\s+(?:on\s+)?$")
 
 
@@ -344,10 +350,15 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 and _NAMED_DAY.search(text, max(0, m.start("wd") - 20), m.start("wd"))):
             continue  # "the 2019 Easter Sunday bombings", "Bloody Sunday": a name, not this week's day
             # (but "the deadliest attack of 2025 on Tuesday" is this week's Tuesday)
+        if _NAMED_AFTER.match(text, m.end()):
+            continue  # "the June 6 Movement", "the 23 March Front": a group named after a day
         date, precision, kind = _resolve(m, published)
         if isinstance(date, dt.datetime):
             date = date.date()
-        report = bool(SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
+        report = bool(SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+                      # "SANA'A / TAIZ, 20 February 2025 — Two children were killed on Monday": the
+                      # release's dateline opening the body, the day it was issued
+                      or bool(_BODY_DATELINE.fullmatch(text[:m.start()]) and _DASH_AFTER.match(text, m.end())))
         out.append(DateMention(m.start(), m.end(), m.group(0), date, precision, kind, report))
     out = _range_years(text, out)
     days = [d for d in out if d.date is not None and d.precision == 1]
