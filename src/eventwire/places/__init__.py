@@ -140,6 +140,10 @@ def _town_again(doc: Document, text: str, resolved: list, mentions: list[Mention
 _BESIDE_CUE = re.compile(r"[ \t\n(\"“](?:from|of|in|at|near|to|towards?|toward|over|through|around|outside|between|"
                          r"via|and|or|such\s+as)(?:,)?[ \t]+((?:[A-Z][a-z][\w'’-]*)(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2})"
                          r"(?![\w'’-]| [A-Z]|-)")
+# "Chamber of", "Department of", "Knights of" (a capitalised word before "of", not a place word): the name of
+# a body or a thing goes on
+_NAMED_BODY_OF = re.compile(r"(?<![\w'’.-])(?!(?:City|Town|Village|Township|County|Borough|Port|North|South|East|West|"
+                            r"Mayor|People|Residents|Outskirts)[ \t])[A-Z][a-z]+[ \t]$")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _QUALIFIER_AFTER = re.compile(r",[ \t]*([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)")
 # the words after a town that go on with the sentence (others make the name a modifier: "Turtle Rock wines")
@@ -209,6 +213,11 @@ def _towns_beside(doc: Document, text: str, gaz: Gazetteer, rec: Recognizer, men
         norm = normalise(name)
         if norm in rec.traps or norm in rec.stops or name.lower() in _TITLE_WORDS:
             continue
+        word = mt.group(0)[1:].split()[0].lower().rstrip(",")
+        if word in ("and", "or") and not any(b == len(text[:mt.start()].rstrip(" \t,")) for a, b in taken):
+            continue  # "Ramesh and Hassan", "quoted Lincoln and Douglass": a list of places only after a place
+        if word == "of" and _NAMED_BODY_OF.search(text, max(0, mt.start() - 40), mt.start() + 1):
+            continue  # "the Chamber of Commerce", "the Department of Justice": a body's name, not the town
         nxt = _WORD_AFTER.match(text, e)
         if nxt is not None and nxt.group(1) not in _GOES_ON:
             continue  # "a tasting of Turtle Rock wines": the name of a make or a body, not the town
@@ -315,6 +324,8 @@ def run(doc: Document, settings: Settings) -> Document:
         if any(t.start < ce and cs < t.end for t in unlisted if t not in parts) or any(
                 x.topo.start < ce and cs < x.topo.end for x in resolved if x not in inside):
             continue  # a longer name read already ("Clarksville Street in Paris")
+        if _structure_in_its_place(text, r, cs, ce, resolved):
+            continue  # "the Crimea Bridge" in a story from Kyiv: in Crimea, not at the article's town
         for x in inside:
             resolved.remove(x)
         for t in parts:
@@ -793,6 +804,28 @@ _COMPOUND_AFTER = re.compile(r"(?:[ \t]+(?:State|Street|St\.|Road|Avenue|Bouleva
 # water and land named "of" a country or state: "the Strait of Georgia", "the Gulf of Mexico", "Sea of Japan"
 _COMPOUND_BEFORE = re.compile(r"(?:(?<![\w-])(?:Strait|Straits|Gulf|Sea|Bay|Cape|Isle|Lake)[ \t]+of[ \t]+(?:the[ \t]+)?|"
                               r"(?<![\w-])Trans-)$")
+
+
+# the structures named after a place that stand in or by that place (a street is named after anywhere)
+_STRUCTURE_WORDS = frozenset({"Bridge", "Tunnel", "Highway", "Freeway", "Expressway", "Parkway", "Turnpike", "Canal",
+                              "Capitol"})
+
+
+def _structure_in_its_place(text: str, r, cs: int, ce: int, resolved: list) -> bool:
+    """Whether a bridge, tunnel, highway, canal or capitol named after the place ("the Crimea Bridge", "the
+    Kansas Turnpike", "the Abuja-Kaduna Expressway") is better read as that place: such a structure stands in
+    the place's state or province (its country, for a country), so it is taken as a site at the article's
+    town only when the article names a town there ("U.S. Highway 12 near Baraboo", "the Nebraska State
+    Capitol" in a story from Lincoln); streets and roads are named after anywhere ("Syria Street" in Tripoli)."""
+    if r.topo.start != cs or not any(w in _STRUCTURE_WORDS for w in text[r.topo.end:ce].split()):
+        return False
+    c = r.cand
+    for x in resolved:
+        if cs <= x.topo.start < ce or x.cand.feature_class != "P" or x.cand.country_code != c.country_code:
+            continue
+        if c.is_country or x.cand.admin1_key == c.admin1_key:
+            return False
+    return True
 
 
 def _compound_site(text: str, t: Toponym) -> tuple[int, int] | None:

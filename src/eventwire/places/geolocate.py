@@ -225,6 +225,12 @@ def _site_city(doc: Document, m: Mention, in_sent: list[Mention]) -> Mention | N
     return None
 
 
+# what follows a sea or a lake that describes the place named next: "the Red Sea port city of Hodeidah", "the
+# Adriatic port of Durres", "the Aegean island of Lesbos", "the Lake Chad island town of Kaiga"
+_WATER_BEFORE_PORT = re.compile(r"[ \t]+(?:(?:port|harbour|harbor|resort|coastal|island|fishing)[ \t]+){1,2}"
+                                r"(?:(?:city|town|village)[ \t]+)?of[ \t]+(?:the[ \t]+)?$")
+
+
 def _specificity(p: Place) -> float:
     if not p.feature_class or p.feature_class == "S":
         # unlisted: usually a neighbourhood, a village, a camp, a building; a listed site (a square, a
@@ -591,6 +597,11 @@ class Locator:
                         for o in in_sent):
                     continue  # "the Shiite Kurdish village of Amerli": unlisted words before "village of X" (a
                     # town) describe X; not "the Tungar Kwado village of Zamfara state" (a division holds X)
+            if m.value.feature_class == "H" and any(
+                    o is not m and o.value.feature_class != "H" and _WATER_BEFORE_PORT.match(doc.clean[m.end:o.start])
+                    for o in in_sent if o.start >= m.end):
+                continue  # "the Sea of Azov port of Berdyansk", "the Aegean port town of Mytilene": the sea
+                # describes the port named next, where the event is
             if "qualifier" in cues and any(o is not m and 0 <= o.start - m.end <= 25
                                            and (_specificity(o.value) > _specificity(m.value)
                                                 or ("part" in cues and _specificity(o.value) >= 0.9))
