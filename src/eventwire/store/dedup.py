@@ -117,6 +117,7 @@ class Rules:
     settlement_words: dict[str, str]  # "refugee camp" -> "camp": the kind of place a name is given as
     repeat_words: re.Pattern  # "another", "a day after": a report telling a second event of its kind
     crowd_groups: dict[str, re.Pattern] = field(default_factory=dict)  # who a crowd is ("teachers", "hawkers")
+    division_words: str = "(?!)"  # "Local Government", "department": a seat town's name said of its district
 
 
 _RULES: Rules | None = None
@@ -147,6 +148,7 @@ def rules() -> Rules:
                               for w in ws},
             repeat_words=_word_list(raw.get("repeat_words") or "(?!)"),
             crowd_groups={k: _word_list(v) for k, v in (raw.get("crowd_groups") or {}).items()},
+            division_words=re.sub(r"\|\s+", "|", str(raw.get("division_words") or "(?!)").strip()),
         )
     return _RULES
 
@@ -936,7 +938,7 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
     if _on_road_between(a, b):
         return True, "one report's evidence tells a road between its place and the other's", rules().max_km
     if _stand_ins_named_apart(a, b) and (_same_point(a, b) or (is_vague(a) and is_vague(b) and not (
-            _names_bare(a, b) or _names_bare(b, a)))):
+            _names_bare(a, b) or _names_bare(b, a) or _vowels_apart(a, b)))):
         # at one point, or wherever the codes put them when both are coded only to a region or country:
         # such a point is the region's or country's, not the village's (not so for "a community near
         # Makurdi", coded at Makurdi: it may be the village another report names)
@@ -1086,9 +1088,23 @@ def _seat_far_off(a: Event, b: Event) -> bool:
     la, lb = _fold(a.location or ""), _fold(b.location or "")
     if la in {_fold(x) for x in (b.admin1,) if x} or lb in {_fold(x) for x in (a.admin1,) if x}:
         return False
-    if any(dateline_placed(x) or borrowed_place(x) for x in (a, b)):
+    if any(dateline_placed(x) or borrowed_place(x) or _named_as_division(x) for x in (a, b)):
         return False
     return haversine_km(float(a.latitude), float(a.longitude), float(b.latitude), float(b.longitude)) > rules().max_km
+
+
+def _named_as_division(x: Event) -> bool:
+    """Does ``x``'s evidence name its own place as a district, department or local government area
+    ("in Bama Local Government", "the department of Tera", "the cercle of Bandiagara": ``division_words``
+    in dedup.yaml)? Coded to the seat town, such a report means the division, however far the other
+    report's village lies from the seat."""
+    name = _fold_owner(x.location or "")
+    if len(name) < 3:
+        return False
+    words = rules().division_words.replace("-", " ")
+    text = _fold_owner(" ".join(e.text for e in x.evidence))
+    return re.search(rf"\b{re.escape(name)} (?:{words})\b|\b(?:{words}) of (?:the )?{re.escape(name)}\b",
+                     text) is not None
 
 
 def _district_around(x: Event, y: Event) -> bool:
@@ -1204,6 +1220,14 @@ def _names_bare(x: Event, y: Event) -> bool:
         return False
     text = _fold_owner(" ".join(e.text for e in x.evidence))
     return re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def _vowels_apart(a: Event, b: Event) -> bool:
+    """Are the two places one name with its vowels written two ways, "w" and "y" read as vowels ("Al-Hol" /
+    "Al-Hawl")? Coded at two different region or country points, such names do not tell two villages."""
+    sa, sb = (_DOUBLED.sub(r"\1", re.sub(r"[aeiouwy ]", "", _ARTICLE_WORD.sub("", _fold_owner(x.location or ""))
+                                                             .replace("-", ""))) for x in (a, b))
+    return len(sa) >= 2 and sa == sb
 
 
 def _stand_ins_named_apart(a: Event, b: Event) -> bool:
