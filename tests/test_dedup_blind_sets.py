@@ -122,3 +122,26 @@ def test_blind8_merges_in_every_order():
     assert (r["precision"], r["recall"]) == (1.0, 1.0), r["errors"]
     p, rc = _orders_mean(path, seeds=10)
     assert (p, rc) == (1.0, 1.0), (p, rc)
+
+
+def test_blind10_merges_with_its_measured_floor():
+    """blind10 (session 9, written blind, held out from that session's developers): the hand-coded reports
+    merge at 1.00 / 1.00 in file order and 0.98 / 0.99 over 21 orders (min 0.96 / 0.98), on the session's
+    first and last code alike. Its pipeline figures (0.83 / 0.32 -> 0.85 / 0.37) are extraction's."""
+    path = DEDUP / "blind10.yaml"
+    r = evaluate(path)
+    assert (r["precision"], r["recall"]) == (1.0, 1.0), r["errors"]
+    p, rc = _orders_mean(path, seeds=10)
+    assert p >= 0.97 and rc >= 0.98, (p, rc)
+
+
+def test_blind11_merges_with_its_measured_floor():
+    """blind11 (session 9, written blind, then studied): hand-coded 0.93 / 0.93 over 21 orders at the
+    session's start; two store rules (a town named like a far district is another place; unplaced villages
+    at different region points stay apart) gave 1.00 / 0.96 (file order 1.00 / 0.95). Its known miss: one
+    township spelt two ways (Depayin / Tabayin) too short for the consonant test."""
+    path = DEDUP / "blind11.yaml"
+    r = evaluate(path)
+    assert r["precision"] == 1.0 and r["recall"] >= 0.95, r["errors"]
+    p, rc = _orders_mean(path, seeds=10)
+    assert p >= 0.99 and rc >= 0.95, (p, rc)
