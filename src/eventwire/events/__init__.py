@@ -482,6 +482,8 @@ def _own_place(g: Group) -> Location | None:
 
 
 _ACCOUNT = re.compile(r"(?i)\b(?:said|says|told|claimed|alleged|insisted|maintained|according to)\b")
+_OWN_CROWD = re.compile(r"(?i)\b(?:protesting|demonstrating|demanding|angry (?:over|at|about|with)|opposed to|"
+                        r"separately|elsewhere|meanwhile|another|in a separate)\b")
 
 
 def _retells(g: Group, lead: Group) -> bool:
@@ -496,7 +498,10 @@ def _retells(g: Group, lead: Group) -> bool:
     if (a == "Riots" and b == "Protests" and not _ACCOUNT.search(g.main.sent_text[:g.main.cand.start])
             # (but "Police fired tear gas to disperse protesters ... Some blocked the main roads with burning
             # tyres": told in the next sentences after a protest the police broke up, the same crowd)
-            and not (lead.main.cand.sub_event_type in _CROWD_FORCE and g.main.sent - lead.main.sent <= 2)):
+            and not (lead.main.cand.sub_event_type in _CROWD_FORCE and g.main.sent - lead.main.sent <= 2
+                     # (not "Traders protesting against new taxes then blocked roads", "Elsewhere, youths
+                     # burned tyres": a crowd with a grievance of its own, or set apart)
+                     and not _OWN_CROWD.search(g.main.sent_text[:g.main.cand.end]))):
         # youths burning a police post after a peaceful march: the day turned, another event (but "a
         # police spokesman said officers acted after protesters threw stones": the police's account of it)
         return False
@@ -577,9 +582,15 @@ def _drop_context_agreements(groups: list[Group], lex) -> list[Group]:
     the story's event (after "came as", "amid") is its context, often far away, not an agreement the
     story reports. Dropped after merging, so its sentence still tells nothing new."""
     rx = lex.cues["context_agreement"]
+
+    def context(r) -> bool:
+        # the agreement the phrase names is the trigger itself (not "the talks, which came amid a
+        # truce, ended when the two sides signed a peace agreement": a deal of its own, told after)
+        return any(m.end() > r.cand.start for m in rx.finditer(r.sent_text[:r.cand.end]))
+
     return [g for g in groups
             if not (g.main.cand.sub_event_type == "Agreement"
-                    and all(rx.search(r.sent_text[:r.cand.end]) for r in g.readings if r.cand.sub_event_type == "Agreement"))]
+                    and all(context(r) for r in g.readings if r.cand.sub_event_type == "Agreement"))]
 
 
 # --------------------------------------------------------------------------- building

@@ -91,7 +91,11 @@ SPEECH_BEFORE = re.compile(
     # an appeal or a reply, not of an event
     r"|called|urged|appealed|vowed|threatened|denied|condemned"
     # "said in a statement on its Amaq news agency on Monday": the channel named between
-    r"|news agency|Telegram(?: channel)?|(?:radio|television|TV|website|broadcaster)(?: station| channel)?|(?:social media|X|Facebook|YouTube) (?:account|page|channel)"
+    r"|news agency|Telegram(?: channel)?|(?:social media|X|Facebook|YouTube) (?:account|page|channel)"
+    # "said on its Andalus radio on Wednesday", "told state television on Monday": a broadcast channel
+    # after a verb of speech (not "gunmen stormed the state television station on Wednesday": the target)
+    r"|(?:said|says|told|announced|claimed|spoke|speaking|broadcast|aired|interview|statement)\b[^.;]{0,25}?"
+    r"\b(?:radio|television|TV|website|broadcaster)(?: station| channel)?"
     # "killed 1,200 civilians in 2024, according to a report released on Monday": the report's day
     # (also "in a press note released on Thursday", "a video posted on Friday")
     r"|(?:report|study|survey|figures|data|tally|review|findings|note|press release|communiqu[eé]|statement|"
@@ -336,13 +340,18 @@ def _matches(text: str):
 
 _NAMED_DAY = re.compile(r"(?:\b(?:19|20)\d\d\s+(?:[A-Z][a-z]+\s+)?|\b(?:Easter|Palm|Bloody|Black|Good|Ash|Holy|Maundy|Orthodox|Super)\s+)$")
 _NAMED_AFTER = re.compile(r"['\"’”]?\s+(?-i:Movement|Front|Alliance|Coalition|Brigades?|Collective|Revolution|Uprising|"
-                          r"Committee|Group|Party|Platform|Generation)\b")
+                          r"Committee|Group|Party|Platform|Generation)\b"
+                          # (but "On Saturday Movement for Democratic Change supporters", "on June 25 Generation Z
+                          # protesters": the noun opens a name of its own, told after the day)
+                          r"(?!\s+(?:for|of|Z)\b)")
+_ON_BEFORE = re.compile(r"(?i)\bon\s+$")
 _COMPARED = re.compile(r"(?i)\bthan\s+(?:on\s+|in\s+|at\s+)?$|\bsame as\s+(?:on\s+)?$")
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """All date expressions in ``text``, resolved against ``published``."""
     out: list[DateMention] = []
+    dateline_at = None
     for m in _matches(text):
         if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the crowd is smaller than yesterday": the day compared with, not the event's
@@ -350,16 +359,26 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 and _NAMED_DAY.search(text, max(0, m.start("wd") - 20), m.start("wd"))):
             continue  # "the 2019 Easter Sunday bombings", "Bloody Sunday": a name, not this week's day
             # (but "the deadliest attack of 2025 on Tuesday" is this week's Tuesday)
-        if _NAMED_AFTER.match(text, m.end()):
-            continue  # "the June 6 Movement", "the 23 March Front": a group named after a day
+        if ((m.group("k_dmy") is not None or m.group("k_mdy") is not None) and _NAMED_AFTER.match(text, m.end())
+                and not _ON_BEFORE.search(text, max(0, m.start() - 4), m.start())):
+            continue  # "the June 6 Movement", "the 23 March Front": a group named after a day (a calendar
+            # day, not a weekday: "On Tuesday Party supporters clashed"; and not one told "on June 6")
         date, precision, kind = _resolve(m, published)
         if isinstance(date, dt.datetime):
             date = date.date()
-        report = bool(SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()])
-                      # "SANA'A / TAIZ, 20 February 2025 — Two children were killed on Monday": the
-                      # release's dateline opening the body, the day it was issued
-                      or bool(_BODY_DATELINE.fullmatch(text[:m.start()]) and _DASH_AFTER.match(text, m.end())))
+        # "SANA'A / TAIZ, 20 February 2025 — Two children were killed on Monday": the release's
+        # dateline opening the body, the day it was issued
+        dateline = bool(_BODY_DATELINE.fullmatch(text[:m.start()]) and _DASH_AFTER.match(text, m.end()))
+        report = bool(SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()])) or dateline
         out.append(DateMention(m.start(), m.end(), m.group(0), date, precision, kind, report))
+        if dateline:
+            dateline_at = m.start()
+    if dateline_at is not None and not any(d.date is not None and d.precision == 1 and not d.report_date
+                                           for d in out if d.start != dateline_at):
+        # (but "BAMAKO, 12 June 2025 — Jihadists killed 20 soldiers near Boulkessi, the deadliest in
+        # recent months": the body names no day of its own, the dateline's is the event's)
+        out = [DateMention(d.start, d.end, d.text, d.date, d.precision, d.kind, False) if d.start == dateline_at
+               else d for d in out]
     out = _range_years(text, out)
     days = [d for d in out if d.date is not None and d.precision == 1]
     if days and any(d.kind == "relative-event" for d in out):

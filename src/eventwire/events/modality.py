@@ -49,6 +49,10 @@ _SINGLED_OUT = re.compile(r"(?i)\bincluding\b[^.;]{0,80}?\b(?:(?:on |early |late
 _GATHERING_DID = re.compile(r"(?i)\b(?:turned|turning|erupted|descended|degenerated|ended in|broke up|clashed|fought|threw|hurled|"
                             r"pelted|stoned|blocked|marched)\b")
 _PAST_VERB = re.compile(r"(?i)(?:\w+ed|threw|fought|shot|stole|took|set|beat|blew|broke|overran|ran|rose|burnt)\b")
+_APPEAL = re.compile(r"(?i)call(?:ed|s|ing)? on\b|urged\b")
+_THEN_END = re.compile(r"(?i)\b(?:and|but|then)(?:\s+(?:then|later|instead|eventually|promptly|simply))?\s+$")
+_BEFORE_END = re.compile(r"(?i)\bbefore\s+(?:\w+ing\b(?:\s+[\w'-]+){0,3},?\s+)?$")
+_GERUND = re.compile(r"(?i)\w+ing\b")
 # "... after youths torched": a clause told after an appeal or a plan, with its own subject, up to the trigger
 # (not "a day after soldiers shot dead 12 protesters": an antecedent, its own rule)
 _AFTER_CLAUSE = re.compile(r"(?i)(?<!days )(?<!day )(?<!hours )(?<!hour )(?<!weeks )(?<!week )(?<!months )(?<!month )\b(?:after|following)\s+(?:(?:the|a|an|this|that|these|those|its|their|his|her)\s+)?"
@@ -258,6 +262,13 @@ class _Cues:
                 # "Residents opposed to mining plans clashed with police": "plans" a noun, the subject's
                 # own past verb after it (not "unions plan rallies": the verb "plan" and what it plans)
                 m = next((x for x in rx.finditer(before) if x.group(0).lower() not in ("plan", "plans")), None)
+            if (m is not None and name == "future" and _APPEAL.match(m.group(0))
+                    and ((_THEN_END.search(before, m.end()) and _PAST_VERB.match(text, start))
+                         or (_BEFORE_END.search(before, m.end()) and _GERUND.match(text, start)))):
+                # "Gunmen called on the passengers to get off the bus and killed six of them", "police
+                # called on the crowd to disperse before opening fire, killing two": the caller's own act,
+                # told after the appeal (not "called on supporters to march and protest": what it asks)
+                m = next((x for x in rx.finditer(before) if not _APPEAL.match(x.group(0))), None)
             if m is not None and name == "future" and _AFTER_CLAUSE.search(before, m.end()):
                 # "The governor called on Tuesday for calm after youths torched a police station": the
                 # event the appeal follows, told in a clause of its own, happened (not "after the killings")
