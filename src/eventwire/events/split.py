@@ -87,12 +87,19 @@ def _in_trigger_sentence(doc: Document, ev: Event, m: Mention) -> bool:
     return False
 
 
+# a decision or a deal covering a list of towns is one act of one party, not one event in each town
+_ONE_ACT = frozenset({"Change to group/activity", "Agreement"})
+
+
 def split_by_place(doc: Document, events: list[Event]) -> list[Event]:
     """Each event placed at an item of a list of towns, copied to every town of the list;
     fatalities divided among the copies (the first ones take the remainder)."""
     out: list[Event] = []
     for ev in events:
         m = _place_mention(doc, ev)
+        if ev.event_type == "Strategic developments" and ev.sub_event_type in _ONE_ACT:
+            out.append(ev)  # "declared a state of emergency in X and Y": one decision, told where it applies
+            continue
         items = town_list(doc, m) if m is not None and _in_trigger_sentence(doc, ev, m) else []
         if len(items) < 2:
             out.append(ev)

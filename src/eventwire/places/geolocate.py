@@ -231,6 +231,17 @@ _WATER_BEFORE_PORT = re.compile(r"[ \t]+(?:(?:port|harbour|harbor|resort|coastal
                                 r"(?:(?:city|town|village)[ \t]+)?of[ \t]+(?:the[ \t]+)?$")
 
 
+def _same_place(a: Mention, b: Mention) -> bool:
+    """Two mentions of one place: the same gazetteer entry, or the same name at the same point."""
+    pa, pb = a.value, b.value
+    if not isinstance(pa, Place) or not isinstance(pb, Place):
+        return False
+    if pa.geonameid and pa.geonameid == pb.geonameid:
+        return True
+    return (pa.name or "").lower() == (pb.name or "").lower() and pa.latitude == pb.latitude \
+        and pa.longitude == pb.longitude
+
+
 def _specificity(p: Place) -> float:
     if not p.feature_class or p.feature_class == "S":
         # unlisted: usually a neighbourhood, a village, a camp, a building; a listed site (a square, a
@@ -1335,6 +1346,8 @@ class Locator:
         for m in places:
             if m.start < best.end or m.sent >= sentence.index or m.meta.get("role", "literal") != "literal":
                 continue
+            if _same_place(m, best):
+                continue  # "the town of Ippy ... have liberated Ippy": the same town named again, not another scene
             cues = set(m.meta.get("cues", ()))
             if "speech" in cues or m.meta.get("feature") in _TOWN_WORDS and m.meta.get("feature") != word:
                 continue  # a speaker's place; "the village of Y" is not what "the town" refers to
