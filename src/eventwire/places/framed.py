@@ -26,6 +26,7 @@ The rules keep out what such a frame also holds:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..models import Document, Mention, Place
 from .gazetteer import Gazetteer, normalise
@@ -172,9 +173,12 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for",
                           "as", "is", "into", "near"})
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _title_case(sentence: str) -> bool:
     """A heading or a title: four words or more past the first, nearly all capitalised but the small words."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence)[1:] if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _TITLE_WORD.findall(sentence)[1:] if w.lower() not in _SMALL_WORDS]
     if len(words) < 4:
         return False
     caps = sum(1 for w in words if w[:1].isupper())
@@ -246,11 +250,15 @@ def find(doc: Document, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention
     # framed here as any other: the locator passes over an unlisted name with no cue
     taken = sorted((m.start, m.end) for m in mentions if not (m.meta.get("unlisted") and not set(
         m.meta.get("cues", ())) & _PLACE_CUES))
+    # whether a span overlaps one taken: the spans starting before its end, the furthest end among them
+    starts = [a for a, _b in taken]
+    reach: list[int] = []
+    for _a, b in taken:
+        reach.append(b if not reach or b > reach[-1] else reach[-1])
     out: list[Mention] = []
     for sent in doc.sentences:
         lo, hi = sent.start, sent.end
-        if _title_case(text[lo:hi]):
-            continue  # a heading or a title ("Ill-Treatment and Torture in Detention"): every word capitalised
+        heading: bool | None = None  # a heading or a title, worked out for the first name in a frame
         for m in _NAME.finditer(text, lo, hi):
             s, e = m.start(), m.end()
             name = m.group()
@@ -260,17 +268,21 @@ def find(doc: Document, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention
             while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
                 name = name.rsplit(" ", 1)[0]  # "attacked Tamalawa Sunday night"
                 e = s + len(name)
-            if any(a < e and s < b for a, b in taken):
+            k = bisect_left(starts, e)
+            if k and reach[k - 1] > s:
                 continue
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-'’"):
                 continue
             if e < len(text) and (text[e].isalnum() or text[e] == "-"):
                 continue
             before = text[max(lo, s - 40):s]
+            if not before or not before[-1].isspace():
+                continue  # every frame ends in white space before the name (a sentence's first word has none)
             frame, near, either = "", False, False
             pf = _PLACE_FRAME.search(before)
-            vf = _VERB_FRAME.search(before)
-            nf = _NOUN_FRAME.search(before)
+            vf = _VERB_FRAME.search(before) if pf is None else None
+            nf = _NOUN_FRAME.search(before) if pf is None and (vf is None or (
+                vf.group(1) not in _PLACE_VERBS and vf.group(1) not in _EITHER_VERBS)) else None
             if pf is not None:
                 frame, near = pf.group().strip(), pf.group("near") is not None
             elif vf is not None and vf.group(1) in _PLACE_VERBS:
@@ -288,6 +300,10 @@ def find(doc: Document, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention
                 frame, either = "at", True
             else:
                 continue
+            if heading is None:
+                heading = _title_case(text[lo:hi])
+            if heading:
+                break  # a heading or a title ("Ill-Treatment and Torture in Detention"): every word capitalised
             if not _name_ok(name, gaz) or not _follow_ok(text, e):
                 continue
             if _PERSON_AFTER.match(text, e) or _inside_quotes(text, lo, s):
