@@ -62,3 +62,17 @@ def test_a_headings_sentence_yields_nothing(gaz):
 def test_a_sentences_first_word_has_no_frame(gaz):
     doc = _doc("Tamalawuri was quiet.", "Later gunmen raided Dantokoro overnight, killing two herders.")
     assert _names(doc, gaz) == ["Dantokoro"]
+
+
+def test_framed_names_are_found_on_first_use_only():
+    # geoparsing alone never reads them: the places stage leaves their inputs, the locator finds them when an
+    # event's sentence asks (and the events stage's later entities cannot change them)
+    from eventwire.api import extract
+    from eventwire.pipeline import Pipeline
+
+    text = ("Gunmen on motorcycles attacked Tamalawa on Sunday, killing seven villagers, in Nigeria's "
+            "Zamfara state, a local official said.")
+    doc = Pipeline(Settings(parse_scope="entities"), stages=("clean", "nlp", "places"))(Document(id="g", text=text))
+    assert "framed_places" not in doc.meta and "framed_inputs" in doc.meta
+    (ev,) = extract(text, published="2026-03-02")
+    assert ev.location == "Tamalawa" and ev.admin1 == "Zamfara"

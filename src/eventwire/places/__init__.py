@@ -434,7 +434,9 @@ def run(doc: Document, settings: Settings) -> Document:
     doc.mentions.extend(new)
     # bare names in an event's frame the gazetteer lacks ("gunmen attacked Tamalawa"): kept aside, read as
     # villages only where an event's trigger stands beside them (geolocate.Locator)
-    doc.meta["framed_places"] = framed.find(doc, gaz, new)
+    # (found on first use: places.framed.framed_places; geoparsing alone never needs them)
+    doc.meta.pop("framed_places", None)
+    doc.meta["framed_inputs"] = (new, framed.entity_spans(doc))
     return doc
 
 

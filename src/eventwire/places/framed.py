@@ -185,17 +185,34 @@ def _title_case(sentence: str) -> bool:
     return caps >= 0.75 * len(words)
 
 
-def _label_at(doc: Document, s: int, e: int) -> str:
+def entity_spans(doc: Document) -> tuple[tuple[int, int, str], ...]:
+    """The spaCy entities of ``doc`` as (start, end, label), in order: what :func:`find` reads, taken when the
+    places stage runs (the events stage may recognise entities in more sentences later)."""
     sdoc = doc.spacy_doc
     if sdoc is None:
-        return ""
+        return ()
     try:
-        for ent in sdoc.ents:
-            if ent.start_char < e and s < ent.end_char:
-                return ent.label_
+        return tuple((ent.start_char, ent.end_char, ent.label_) for ent in sdoc.ents)
     except (AttributeError, ValueError):
-        return ""
+        return ()
+
+
+def _label_at(ents: tuple[tuple[int, int, str], ...], s: int, e: int) -> str:
+    for a, b, label in ents:
+        if a < e and s < b:
+            return label
     return ""
+
+
+def framed_places(doc: Document, gaz: Gazetteer) -> list[Mention]:
+    """The framed names of ``doc``, found on first use (by the locator, for an event's sentence) from what the
+    places stage left in ``doc.meta["framed_inputs"]``: geoparsing alone never pays for them."""
+    found = doc.meta.get("framed_places")
+    if found is None:
+        inputs = doc.meta.pop("framed_inputs", None)
+        found = find(doc, gaz, inputs[0], inputs[1]) if inputs else []
+        doc.meta["framed_places"] = found
+    return found
 
 
 def _name_ok(name: str, gaz: Gazetteer) -> bool:
@@ -241,11 +258,14 @@ def _follow_ok(text: str, e: int) -> bool:
     return False
 
 
-def find(doc: Document, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def find(doc: Document, gaz: Gazetteer, mentions: list[Mention],
+         ents: tuple[tuple[int, int, str], ...] | None = None) -> list[Mention]:
     """The bare names standing in an event frame that no place mention covers (see the module)."""
     text = doc.clean or doc.text
     if not text:
         return []
+    if ents is None:
+        ents = entity_spans(doc)
     # an unlisted name the recognizer found with no place word before it ("raided Ntotwe" tagged GPE) is
     # framed here as any other: the locator passes over an unlisted name with no cue
     taken = sorted((m.start, m.end) for m in mentions if not (m.meta.get("unlisted") and not set(
@@ -312,7 +332,7 @@ def find(doc: Document, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention
                 continue
             if " " not in name and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
                 continue  # the article writes it in lower case elsewhere: a common word ("Ambush", "Detention")
-            label = _label_at(doc, s, e)
+            label = _label_at(ents, s, e)
             if label in ("NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "LAW", "LANGUAGE"):
                 continue
             if either:

@@ -43,7 +43,7 @@ import math
 import re
 
 from ..models import Document, Location, Mention, Place
-from .framed import not_a_name_of_a_place
+from .framed import framed_places, not_a_name_of_a_place
 from .gazetteer import TOWNLESS_AT_PROVINCE as _AT_PROVINCE
 from .gazetteer import TOWNLESS_AT_SEAT as _AT_SEAT
 from .gazetteer import TOWNLESS_DISTRICT, Gazetteer, display_name, normalise
@@ -759,12 +759,11 @@ class Locator:
                                     f"{best.value.name} ({best.value.country}) lies elsewhere: the city (precision 1)")
         return self._finish(doc, best, why_best, sentence_text)
 
-    @staticmethod
-    def _framed_here(doc: Document, sentence, start: int, end: int, in_sent: list[Mention]) -> list[Mention]:
+    def _framed_here(self, doc: Document, sentence, start: int, end: int, in_sent: list[Mention]) -> list[Mention]:
         """The bare names of the sentence read as villages (places.framed) that stand beside the trigger: in
         its clause (no semicolon between, within 100 characters), not where the actors stage found an actor
         ("attacked Wagner", "clashes with Ambazonia"), not over a place mention."""
-        framed = [m for m in doc.meta.get("framed_places", ()) if m.sent == sentence.index]
+        framed = [m for m in framed_places(doc, self.gaz) if m.sent == sentence.index]
         if not framed:
             return []
         actors = [(a.start, a.end) for a in doc.mentions if a.kind == "actor" and a.sent == sentence.index]
