@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pytest
 
 from eventwire.api import extract
 
@@ -114,3 +115,16 @@ def test_control_both_sides_dead_are_still_summed():
     evs = _events("NIAMEY, Niger -- Four soldiers and at least 11 jihadists were killed when militants attacked "
                   "an army post near Tera on Sunday, the defence ministry said.")
     assert evs and max(e.fatalities for e in evs) == 15, _brief(evs)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("KABUL, June 12 - Gunmen killed five people at a checkpoint in the city, police said.", 5),
+    ("Kabul, 12 June 2025 - Gunmen killed five people at a checkpoint in the city, police said.", 5),
+    ("GOMA, Congo, 3 March 2025 (AFP) — Rebels killed 14 villagers overnight near Rutshuru, a local official said.", 14),
+    # controls: figures in the sentence itself still add up
+    ("Gunmen killed 12 people and five soldiers in Kabul on Monday, police said.", 17),
+])
+def test_a_datelines_date_counts_nobody(text, dead):
+    # (found by the prec10 review: the day and the year of a dateline were added to the toll: 17, 2030)
+    (ev,) = extract(text, published="2025-06-13")
+    assert ev.fatalities == dead

@@ -332,12 +332,22 @@ def _chain_forward(t: str, pos: int, value: int) -> tuple[int, int]:
         pos = c.end()
 
 
+# a dateline's date at the sentence's start counts nobody: "KABUL, June 12 - Gunmen killed five" is 5, not 17,
+# and "Kabul, 12 June 2025 - Gunmen killed five" not 2030 (blanked, offsets kept)
+_MONTHS_RX = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+              r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATELINE_DATE = re.compile(
+    r"^\s*[A-Z][A-Za-z'’.\- ]{1,40}(?:/\s*[A-Z][A-Za-z'’.\- ]{1,40})*,\s*(?:[A-Z][a-z]+,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS_RX}|{_MONTHS_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+(?:19|20)\d\d)?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?=[-–—:])")
+
+
 def find_counts(text: str) -> list[Count]:
     """Fatality figures in ``text`` (one sentence or part of one)."""
     rx = _rx()
     if not rx.any_kill.search(text) and "no " not in text.lower():
         return []
-    t = _blank_subsets(text)
+    t = _DATELINE_DATE.sub(lambda d: " " * len(d.group()), _blank_subsets(text), count=1)
     out: list[Count] = []
     taken: list[tuple[int, int]] = []
 
