@@ -13,27 +13,12 @@ this test (fictional stories in real places).
 """
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
 from eventwire.api import extract
-from eventwire.places import geoparse_text
 from eventwire.places.gazetteer import distance_km
-
-
-def _parse(text: str, settings):
-    return geoparse_text(text, dataclasses.replace(settings, parse_scope="entities"))
-
-
-def _at(recs, text: str, name: str, nth: int = 0):
-    starts = []
-    k = text.find(name)
-    while k >= 0:
-        starts.append(k)
-        k = text.find(name, k + 1)
-    s = starts[nth]
-    return next((r for r in recs if r["start"] <= s < r["end"]), None)
+from test_places_toponyms_round9 import _at, _parse  # the same geoparse helpers
 
 
 # ------------------------------------------------------------ structures named after a state
