@@ -668,6 +668,7 @@ def merge(readings: list[Reading]) -> list[Group]:
 
 INHERIT_WINDOW = 1  # sentences back
 SAME_DAY_WINDOW = 4  # sentences back for an event that says it happened "the same day"
+SAME_DAY_REACH = 8  # ... or sentences back when those between tell no event (quotes, tolls, colour)
 
 
 def inherit_dates(groups: list[Group]) -> None:
@@ -685,6 +686,12 @@ def inherit_dates(groups: list[Group]) -> None:
             dated = prev.date[0] is not None if same_day else any(r.own_date and r.date for r in prev.readings)
             best = prev.date[2] if dated else None
             gaps = [first - r.sent for r in prev.readings if r.sent <= first]
+            if same_day and gaps and min(gaps) > window and min(gaps) <= SAME_DAY_REACH:
+                # "Hours later, a second group attacked ..." after a quote and a hospital's toll: the
+                # sentences between that tell no event (speech, tolls, colour) do not move the story on
+                # to another day; counted are those telling events
+                near = first - min(gaps)
+                gaps = [1 + len({r.sent for h in groups for r in h.readings if near < r.sent < first})]
             if best is not None and gaps and min(gaps) <= window:
                 g.inherited = best  # the date the previous event settled on ("happened on Saturday night")
                 g.inherited_from = prev

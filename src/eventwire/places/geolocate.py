@@ -66,6 +66,12 @@ _REFERENCE_GAP_BARE = re.compile(r"^\s+(?:just\s+|high\s+)?(?:above|overlooking|
 _REFERENCE_BEFORE = re.compile(r"\b" + _DIRS + r"\s+of\s+(?:the\s+(?:\w+\s+)?(?:capital|city|town)\s*,?\s*)?$", re.I)
 # "Maidan in Kyiv", "Karrada, in Baghdad": a small place named inside a city
 _INSIDE_GAP = re.compile(r"^\s*(?:,\s*)?(?:in|at|inside)\s+(?:the\s+(?:\w+\s+)?(?:capital|city)(?:\s+of)?\s+|central\s+|downtown\s+)?$", re.I)
+# "near Hyderabad in Kech district", "Kaura, in Katsina State", "Tump village of Kech": a division said to hold
+# the place named before it
+_IN_DIVISION_GAP = re.compile(r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+                              r"|^\s+(?:village|town|area|locality)\s+(?:in|of)\s+(?:the\s+)?$")
+_PART_OF_DIVISION_GAP = re.compile(r"^\s+(?:area|village|locality)\s+of\s+(?:the\s+)?$", re.I)
+_DIVISION_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)\b")
 # "Nablus in the occupied West Bank", "Tsafe in Nigeria's northwestern Zamfara state": the division after a
 # town holds it
 _IN_CONTAINER = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}$")
@@ -599,6 +605,8 @@ class Locator:
                     continue  # an unlisted name with no place cue is too often an organisation or a person
                 if _group_word(doc, m):
                     continue  # "a Jewish settlement", "a Shiite enclave": a people or a faith, not a name
+                if any(a.kind == "actor" and a.start <= m.start and m.end <= a.end for a in doc.mentions):
+                    continue  # "a cell of Los Chapitos waited in ambush": a group the actors stage names, not a place
                 if "site" not in cues and not_a_name_of_a_place(m.text):
                     continue  # "in Operation Desert Shield", "attacked Tuareg": not a place's name
                 if _FORCE_AFTER.match(doc.clean, m.end):
@@ -757,7 +765,61 @@ class Locator:
                 return Location(place=city.value, geo_precision=1, mention=best,
                                 why=f"{why_best}; {best.text!r} named inside {city.text!r}, whose namesake "
                                     f"{best.value.name} ({best.value.country}) lies elsewhere: the city (precision 1)")
+        outside = self._town_outside_its_division(doc, best, in_sent)
+        if outside is not None:
+            return outside
         return self._finish(doc, best, why_best, sentence_text)
+
+    def _town_outside_its_division(self, doc: Document, m: Mention, in_sent: list[Mention]) -> Location | None:
+        """"near Hyderabad in Kech district", "Kaura in Katsina State": a listed town (or district) the text
+        puts inside a division the article calls one ("... district", "... State"), when the gazetteer's
+        place of that name lies outside it (Hyderabad in Sindh, Kaura in Kaduna): a village the gazetteer
+        lacks, its namesake elsewhere. Kept under its own name at the division's seat (precision 2 for a
+        district, 3 for a province), as an unlisted village named beside a division is; None otherwise
+        (also for "Hyderabad in Sindh province", and for a namesake within 100 km of the division: "Oicha, in
+        Beni territory", the town filed under a district of its own)."""
+        from .gazetteer import distance_km
+
+        p: Place = m.value
+        if _unplaced(m) or p.latitude is None or not (p.feature_class == "P" or p.feature_code in ("ADM2", "ADM3")):
+            return None
+        for o in in_sent:
+            q: Place = o.value
+            if o is m or o.meta.get("unlisted") or q.feature_code not in ("ADM1", "ADM2") or not (0 <= o.start - m.end <= 30):
+                continue
+            if not _IN_DIVISION_GAP.match(doc.clean[m.end:o.start]):
+                continue
+            called = o.text.split()[-1].lower() in _DIVISION_WORDS or (
+                (w := _DIVISION_WORD_AFTER.match(doc.clean, o.end)) is not None and w.group(1).lower() in _DIVISION_WORDS)
+            if not called and not _PART_OF_DIVISION_GAP.match(doc.clean[m.end:o.start]):
+                continue  # ("in the Nasirabad area of Kech": the division holds it, called one or not)
+            mk1, ok1 = m.meta.get("admin1_key", ""), o.meta.get("admin1_key", "")
+            if not ok1 or not mk1:
+                continue
+            if q.feature_code == "ADM1":
+                inside = mk1 == ok1
+            else:
+                mk2, ok2 = m.meta.get("admin2_key", ""), o.meta.get("admin2_key", "")
+                if not ok2:
+                    continue
+                inside = (mk2 == ok2 if mk2 else mk1 == ok1 and q.latitude is not None and distance_km(
+                    p.latitude, p.longitude, q.latitude, q.longitude) <= 60)
+            if inside or q.latitude is None or distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= 100:
+                return None  # (the gazetteer's divisions do not always file a town under the district holding it)
+            base = self._seat(q, o) or q
+            if base.latitude is None:
+                return None
+            precision = 2 if q.feature_code == "ADM2" and not _borrowed_point(base) else 3
+            name = _own_name(m, doc.clean or doc.text) or m.text
+            place = Place(name=name, latitude=base.latitude, longitude=base.longitude, country=base.country,
+                          country_code=base.country_code, admin1=base.admin1, admin2=base.admin2,
+                          feature_class="", feature_code="",
+                          source=f"{m.text!r} said to be in {o.text!r}; the gazetteer's {p.name} lies outside it")
+            return Location(place=place, geo_precision=precision, mention=m,
+                            why=f"{m.text!r} is said to be in {o.text!r}, which does not hold the gazetteer's "
+                                f"{p.name} ({p.admin1}): a village of that name the gazetteer lacks, kept under "
+                                f"its own name at {o.text!r} (precision {precision})")
+        return None
 
     def _framed_here(self, doc: Document, sentence, start: int, end: int, in_sent: list[Mention]) -> list[Mention]:
         """The bare names of the sentence read as villages (places.framed) that stand beside the trigger: in

@@ -405,6 +405,12 @@ HYPHEN_PREFIXES = frozenset({"anti", "ex", "pro", "non", "pan", "post", "pre", "
                              "inter", "sub", "all", "greater", "north", "south", "east", "west", "central"})
 
 
+# "South-West", "North-East": one compass name, not the "West" its prefix would leave ("in the South-West region"
+# is Cameroon's South-West, not its West region)
+_HALF_COMPASS = frozenset({"north", "south"})
+_OTHER_HALF = frozenset({"east", "west", "eastern", "western"})
+
+
 def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Token]:
     """Word tokens; hyphenated words are split where a part is a place ("anti-Russian",
     "Nigeria-Ukrainian", "US-led") unless the whole is a known name ("Guinea-Bissau")."""
@@ -455,7 +461,8 @@ def _hyphenated(s: int, t: str, known: Callable[[str], bool] | None) -> list[Tok
     e = s + len(t)
     adj = False
     parts = t.split("-")
-    if parts[0].lower() in HYPHEN_PREFIXES and parts[1][:1].isupper() and len(parts) == 2:
+    if (parts[0].lower() in HYPHEN_PREFIXES and parts[1][:1].isupper() and len(parts) == 2
+            and not (parts[0].lower() in _HALF_COMPASS and parts[1].lower() in _OTHER_HALF)):
         s += len(parts[0]) + 1  # "anti-Russian" -> "Russian"
         t = parts[1]
         parts = [t]

@@ -471,6 +471,9 @@ def types_match(a: Event, b: Event) -> tuple[bool, str]:
                            "named in both")
         if pair == _RIOT_FIRED_ON and not _fired_on_the_crowd(a, b):
             return False, f"{a.sub_event_type} and {b.sub_event_type}: the attack tells no crowd"
+        ground = _ground_attack_and_air_strike(a, b)
+        if ground:
+            return False, ground
         conflict = _means_conflict(a, b)
         if conflict:
             return False, conflict
@@ -594,6 +597,30 @@ def _attack_on_the_march(a: Event, b: Event) -> bool:
         riot = b if vac is a else a
         return any(_STATE_FORCE.match(x or "") for x in (riot.actor1, riot.actor2)) and _fired_on_the_crowd(a, b)
     return bool(_MARCH.search(" ".join(e.text for e in vac.evidence)))
+
+
+# attackers on the ground, named as who did it: "bandits killed 21 persons", "gunmen on motorcycles raided"
+_GROUND_ATTACKERS = re.compile(r"\b(?:gunmen|bandits?|militants|insurgents|terrorists|jihadists|fighters|attackers|"
+                               r"assailants|raiders|herdsmen|herders|rebels|militiamen|kidnappers|hoodlums)\b",
+                               re.IGNORECASE)
+
+
+def _ground_attack_and_air_strike(a: Event, b: Event) -> str:
+    """An air or drone strike and an attack on civilians whose evidence names armed men on the ground as
+    the attackers ("bandits last night killed 21 persons in the village") and no aircraft: two events,
+    however close in place and time (jets bombing the bandits' camps the day after their raid). The
+    attack report coded for a strike names no perpetrator or names the aircraft ("a military jet bombed
+    the market, killing 30 villagers"): "" then, and for any other pair of types."""
+    if {a.event_type, b.event_type} != {"Explosions/Remote violence", "Violence against civilians"}:
+        return ""
+    strike, attack = (a, b) if a.event_type == "Explosions/Remote violence" else (b, a)
+    if strike.sub_event_type != "Air/drone strike" or _STATE_FORCE.match(attack.actor1 or ""):
+        return ""
+    text = " ".join(e.text for e in attack.evidence)
+    if remote_means(attack) or not _GROUND_ATTACKERS.search(text):
+        return ""
+    return (f"an air or drone strike and an attack by armed men on the ground "
+            f"(\"{_GROUND_ATTACKERS.search(text).group(0)}\"), no aircraft named")
 
 
 def _means_conflict(a: Event, b: Event) -> str:
@@ -793,6 +820,43 @@ def _placed_instead(ev: Event, name: str) -> bool:
             and _fold(ev.location or "") != _fold(name or ""))
 
 
+_NAME_WORDS = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+
+
+def _placed_by_variant(ev: Event, name: str) -> str:
+    """The words that placed ``ev`` (coded elsewhere: at the town holding the place, or the
+    article's town), when they are ``name`` spelt another way ("Abu Selim" / "Abusleem", "Ain Issa"
+    / "Ayn Eissa"): those words, else ""."""
+    said = ev.provenance.get("location")
+    if said is None or not name:
+        return ""
+    a, b = _fold_owner(said.text), _fold_owner(name)
+    if a == b or _fold(ev.location or "") == a:
+        return ""  # coded under the very words that placed it: the gazetteer knows that place
+    if _transliterated(a, b) or (min(len(a), len(b)) >= 6 and _one_letter_off(
+            a.replace(" ", "").replace("-", ""), b.replace(" ", "").replace("-", ""))):
+        return said.text
+    return ""
+
+
+def _village_in_region_report(x: Event, y: Event) -> bool:
+    """``x`` is at a place the gazetteer could not put on the map at all (no country, no point: a
+    local outlet's "raided Kolofata", its article naming no country), ``y`` is placed only at a
+    first-level region ("in the Far North region"), both on the same known day, of the same
+    sub-event type, with an armed actor named in both: the village may be in the region, and
+    nothing tells them apart. (With different armed actors, another kind of event or another day,
+    or a report placed at a town, they stay apart; several such events fit is left to
+    :func:`best_match`, which lets a vague report join only one.)"""
+    if not _unresolved(x) or _unresolved(y) or _placeless(y) or not y.country or not y.admin1:
+        return False
+    if (y.geo_precision or 3) < 3 or not _same_day(x, y) or x.sub_event_type != y.sub_event_type:
+        return False
+    coarse = {_fold(v) for v in (y.admin1, y.admin2, y.country) if v}
+    if _fold(y.location or "") not in coarse and names_place_of(y, y):
+        return False  # y names a town of its own (coded at the region for want of it)
+    return _armed_actor_in_common(x, y)
+
+
 def _lacked_town(x: Event, y: Event) -> str:
     """The town the words that placed ``x`` named, when the gazetteer could not place it and coded
     ``x`` elsewhere (:func:`_placed_instead`), and ``y``'s evidence names it too as a place (not as a
@@ -896,7 +960,9 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
         if (_unresolved(x) and (is_vague(y) or _unresolved(y) or not names_place_of(y, y)
                                 or _placed_instead(y, x.location))
                 and ((named_in_evidence(x.location, y) and (_names_as_place(y, x) or not _stand_in(y)))
-                     or (y.location and _spelling_variants(_fold(x.location), _fold(y.location))))):
+                     or (y.location and (_spelling_variants(_fold(x.location), _fold(y.location))
+                                         or (_unresolved(y) and _transliterated(_fold_owner(x.location),
+                                                                                _fold_owner(y.location))))))):
             # (not when y names it only as a reference point for a village of its own: "in Yohmor, a few
             # kilometres from Arnoun")
             # a town the gazetteer lacks ("Barsalogho"), named by a report placed only in the country
@@ -905,6 +971,19 @@ def places_match(a: Event, b: Event) -> tuple[bool, str, float]:
                 return True, f"both reports name {x.location}", rules().max_km / 2
             return True, f"one place spelt two ways, not in the gazetteer ({x.location} / {y.location})", \
                 rules().max_km / 2
+    for x, y in ((a, b), (b, a)):
+        spelt = _unresolved(x) and _placed_by_variant(y, x.location)
+        if spelt:
+            # the words that placed y are x's place the other outlet spelt another way, which the
+            # gazetteer could not place either ("clashes in Abusleem" / "in the Abu Selim district of
+            # the capital", coded to the capital)
+            return True, f"one place spelt two ways, not in the gazetteer ({x.location} / {spelt})", \
+                rules().max_km / 2
+    for x, y in ((a, b), (b, a)):
+        if _village_in_region_report(x, y):
+            return True, (f"a village the gazetteer lacks ({x.location}) and a report placed only in "
+                          f"{y.admin1 or y.country}, the same day, the same kind of event and armed actor"), \
+                rules().max_km
     for x, y in ((a, b), (b, a)):
         lacked = _lacked_town(x, y)
         if lacked:
