@@ -232,6 +232,7 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
             r.fatalities_span = (a, sent.start + c.block_start + fat.end)
             stretch = text[c.block_start:c.block_end]
             r.fatalities_victims = victim_class(fat.text, stretch[fat.end:fat.end + 40])
+            r.fatalities_vague = fat.kind == "plural" or bool(_VAGUE.search(fat.text))
         r.attribution = src
         r.historical = historical
         r.hedged = hedged(text, lex)
@@ -552,8 +553,15 @@ def _drop_retold(groups: list[Group]) -> list[Group]:
             lead = next((x for x in out if x.main.sent < g.main.sent and g.inherited_from in (None, x)
                          and _retells(g, x)), None)
         if lead is not None:
+            own = [x for x in lead.readings if x.fatalities]
+            classes = {x.fatalities_victims for x in own}
             for r in g.readings:  # its sentences join the lead's evidence; the lead keeps its own toll
-                r.fatalities, r.fatalities_span = None, None
+                # unless the lead tells none ("The gunmen stormed the village late on Thursday. 'Eleven
+                # people were confirmed dead,' he said") or the retold sentence counts the other side's
+                # dead ("He said four of the attackers were also killed" after "killing seven soldiers")
+                if own and not (r.fatalities_victims and "" not in classes and r.fatalities_victims not in classes
+                                and not r.fatalities_vague):
+                    r.fatalities, r.fatalities_span = None, None
                 lead.readings.append(r)
             continue
         out.append(g)
@@ -697,6 +705,7 @@ _RUNNING_TOTAL = re.compile(
 # "Two Indian nationals were among the dead": some of the victims already counted, not the toll
 _AMONG_VICTIMS = re.compile(r"(?i)\b(?:among|included|including)\s+(?:the|those)\s+(?:\w+\s+){0,2}"
                             r"(?:dead|killed|victims|casualties|fatalities|slain)\b")
+_ONLY_HURT = re.compile(r"(?i)\b(?:injured|wounded|hurt|injuries|wounds|hospitali[sz]ed)\b")
 _TOLL_UPDATE = re.compile(r"(?i)\b(?:toll|number of (?:the )?(?:dead|people killed))\b.{0,80}?\b(?:rose|risen|climbed|increased|reached|grown|jumped)\b")
 # a vague quantity ("several", "dozens") or the victims already named ("the men had died") told
 # apart from the event is no count of it
@@ -751,6 +760,10 @@ def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], l
                 last[r.sent] = g
     out: dict[int, list[tuple]] = {}
     outcome_of: dict[int, Group] = {}  # sentences read as an outcome, and of which event
+    # sentences that count only the event's wounded ("He said 14 police officers were injured")
+    hurt = {sent.index for sent in doc.sentences if sent.index not in told and _ONLY_HURT.search(sent.text)
+            and not find_counts(sent.text) and not any(d.usable and not d.report_date
+                                                       for d in find_dates(sent.text, doc.published))}
     for sent in doc.sentences:
         i = sent.index
         if i in told:
@@ -761,14 +774,21 @@ def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], l
             g = last.get(i - 1)  # only the sentence right after an event's own sentence
         else:
             g = outcome_of.get(i - 1)  # "Six officers died. Two attackers were also killed."
-        if g is None or g.main.cand.sub_event_type in _NO_TOLL or lex.types[g.main.cand.sub_event_type].event_type not in _TOLL_TYPES:
+            if g is None and i - 2 in told and i - 1 in hurt:
+                # "... fought back with bricks, the police chief said. He said 14 officers were injured.
+                # A worker died of a head wound in hospital": the wounded, then the dead, of the event told
+                g = last.get(i - 2)
+        if g is None or g.main.cand.sub_event_type in _NO_TOLL or (
+                lex.types[g.main.cand.sub_event_type].event_type not in _TOLL_TYPES
+                and g.main.cand.sub_event_type != "Excessive force against protesters"):  # its dead are its toll
             continue
         text = sent.text
         if _NOT_OUTCOME.search(text) or _RUNNING_TOTAL.search(text) or _AMONG_VICTIMS.search(text) or lex.cues["separate_event"].search(text):
             continue  # "Elsewhere, the fighting in Bannu left two soldiers dead": another event's toll
         if _background_toll(text, lex):
             continue  # "Soldiers, farmers and even cattle have been killed by the mines": no toll of this event
-        dates = [d for d in find_dates(text, doc.published) if d.usable and d.date is not None]
+        # ("... were confirmed dead," he said in a statement on Friday: the day it was said is no day of its own)
+        dates = [d for d in find_dates(text, doc.published) if d.usable and d.date is not None and not d.report_date]
         if dates and not (_TOLL_UPDATE.search(text) and g.date[0] is not None
                           and all(d.date >= g.date[0] for d in dates)):
             continue  # a day of its own: another event (unless the toll rose by then)
@@ -785,6 +805,23 @@ def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], l
                                           (sent.start + fat.start, sent.start + fat.end),
                                           bool(_TOLL_UPDATE.search(text))))
     return out
+
+
+# "A Norway-based rights group said at least 66 people were killed", "Al Shabaab said in a statement
+# that its fighters had killed 41 soldiers": someone tells the toll, whom attribution() could not name
+_SAYS = re.compile(r"(?i)\b(?:said|says|told|according to|claimed|reported|stated|announced)\b")
+
+
+def _toll_source(r: Reading) -> str:
+    """Who tells a reading's toll, for weighing it against other figures of the event (see
+    :func:`combine`): its attribution, or -- when a reporting verb shows someone else tells it but
+    names nobody attribution() knows -- a source of its own (so that two reports of the same deaths
+    are weighed conservatively rather than the higher taken as an update)."""
+    if r.attribution:
+        return r.attribution
+    if r.fatalities and _SAYS.search(r.sent_text):
+        return f"#{r.sent}"
+    return ""
 
 
 def _build(doc: Document, g: Group, settings: Settings, lex, outcomes: list[tuple] = ()) -> Event:
@@ -894,7 +931,7 @@ def _build(doc: Document, g: Group, settings: Settings, lex, outcomes: list[tupl
     ev.civilian_targeting = "Civilian targeting" if civ else ""
 
     # fatalities: the same deaths told twice are counted once
-    figures = [(r.fatalities, r.attribution, r.fatalities_victims) for r in g.readings if r.fatalities is not None]
+    figures = [(r.fatalities, _toll_source(r), r.fatalities_victims) for r in g.readings if r.fatalities is not None]
     figures += [x[:3] for x in outcomes if x[4]]  # "the toll later rose to 12": the update counts
     ev.fatalities = combine(figures)
     told = [x for x in outcomes if not x[4]]

@@ -6,7 +6,10 @@
 * victims listed in parts are summed ("three soldiers and two civilians were killed" -> 5),
   subsets are not ("12 people, including three children, were killed" -> 12);
 * across the sentences of one event the same deaths are not counted twice (see
-  :func:`combine`).
+  :func:`combine`);
+* no toll: a subset of the dead told already ("one of the dead was a teacher"), a crowd "over the
+  death of" someone, a figure inside another noun phrase ("members of one of the gangs"), a rate
+  ("kill 100 people a year"), "the bodies" already counted.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class _Rx:
     singular_before: re.Pattern
     singular_after: re.Pattern
     plural_passive: re.Pattern
+    opening: re.Pattern
     subset: re.Pattern
     any_kill: re.Pattern
     values: dict[str, int]
@@ -76,8 +80,9 @@ def _rx() -> _Rx:
     # killed") or a new figure after a comma ("Thousands marched in the capital, three were killed")
     # opens another subject: the first figure counts the crowd, not the dead
     cardinal = "|".join(re.escape(w) for w in simple if w not in ("some", "many", "both", "a number of", "numerous", "multiple"))
-    gap = (rf"(?:(?!(?:{injury})\b(?!\s+(?:{victims})\b)|and\b|or\b|\d|(?:where|when|whereas|while|after|because|before|until|but|then)\b)"
-           rf"(?:[\w'’-]+|\([\w'’ -]{{1,20}}\))(?:,\s+(?!{mod}(?:{cardinal}|\d)[\w,-]*\s+(?!of\s+(?:them|whom|those)\b))|\s+)){{0,8}}?")
+    # ("three of the wounded later died": the wounded are the victims)
+    gap = (rf"(?:(?!(?<!of the )(?:{injury})\b(?!\s+(?:{victims})\b)|and\b|or\b|\d|(?:where|when|whereas|while|after|because|before|until|but|then)\b)"
+           rf"(?:[\w'’-]+|\([\w'’ -]{{1,20}}\)|[\"“][^\"“”]{{1,80}}[\"”],?)(?:,\s+(?!{mod}(?:{cardinal}|\d)[\w,-]*\s+(?!of\s+(?:them|whom|those)\b))|\s+)){{0,8}}?")
     # "strikes on two villages killed nine people": a number of things is no toll (but a thing
     # word naming people by their trade or post is: "12 market traders", "nine farm workers")
     people_of = rf"(?:{victims}|owners?|keepers?|pilots?|crew(?:s|men|members?)?|staff|vendors?|operators?|drivers?|attendants?|officials?|leaders?|chiefs?|dwellers?|congregants?)"
@@ -99,7 +104,7 @@ def _rx() -> _Rx:
                                                "early", "late", "mid", "year", "the", "The"))
     not_year = (rf"(?!{year}(?!\s+(?:(?!(?:{word_alt})\b)[\w-]+\s+)?(?:{victims})\b))"
                 rf"(?:{year_cue}|(?!{year}))")
-    N = rf"(?<![\w.-])(?:(?<!\d )|(?=[^\W\d]))(?:(?-i:{after_month})|{day_like}){not_year}(?P<num>{num}){things}{not_day}"
+    N = rf"(?<![\w.-])(?:(?<!\d )|(?=[^\W\d]))(?:(?-i:{after_month})|{day_like}){not_year}(?P<num>{num})(?:(?<=[a-z])[\"”’](?=\s))?{things}{not_day}"
     return _Rx(
         num=re.compile(rf"(?i)^{num}$"),
         # killed at least 12 (people); killing three soldiers
@@ -113,15 +118,20 @@ def _rx() -> _Rx:
         before_conj=re.compile(rf"(?i)\b{mod}{N}\s+{gap}and\s+(?!an?\b|one\b|\d|{word_alt}\b)(?:[\w'’-]+\s+){{1,3}}?"
                                rf"(?:were|have been|had been)\s+(?:(?:reportedly|also|later)\s+)?(?:{kill})\b"),
         # 12 people (, most of them women,) were killed; 3 dead
+        # "Three men described by police as members of one of the city's most feared gangs were killed": a
+        # figure opening the sentence with its victims, told dead at the end of a long subject
+        opening=re.compile(rf"(?i)^\W*{mod}{N}\s+(?:[\w-]+\s+)?(?:{victims})\b(?:(?!\b(?:where|when|after|because|while|before|who|"
+                           rf"which|that|and|or|but|{kill})\b)[^,;:.\d]){{1,120}}?\s(?:were|have been|had been)\s+"
+                           rf"(?:(?:reportedly|also|later|all)\s+)?(?:killed|shot dead|gunned down|massacred|murdered|executed)\b"),
         before=re.compile(rf"(?i)\b{mod}{N}\s+{gap}(?:(?:were|was|have been|had been|are|is|been|got|reportedly|also|later|all|both)\s+)*(?:{kill})\b"),
         # ("from Russia's Feb. 18 attack": a month's short name keeps its full stop)
         # "The death toll from Sunday's suicide attack at the market in X, Y State, has risen to 20"
         toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?(?:dead|people killed)|fatalities|deaths)\s+(?:(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)"
-                        rf"|(?:from|of|in)\s(?:[^.;:]|(?<=[A-Z][a-z]{{2}})\.|(?<=[A-Z][a-z]{{3}})\.){{0,120}}?\b(?:has|have) (?:risen|climbed|increased|grown|reached)(?: to)?)\s+{mod}{N}\b"),
+                        rf"|(?:from|of|in)\s(?:[^.;:]|(?<=[A-Z][a-z]{{2}})\.|(?<=[A-Z][a-z]{{3}})\.){{0,120}}?\b(?:(?:has|have|had) (?:risen|climbed|increased|grown|reached)|rose|climbed|jumped|increased|reached)(?: from [\w,]+)?(?: to)?)\s+{mod}{N}\b"),
         deaths_of=re.compile(rf"(?i)\b(?:deaths? of|killings? of|(?:bodies|corpses|remains) of|claim(?:ed|ing) the lives of|took the lives of|taking the lives of|(?:loss|lost) of(?=\s+\S+\s+(?:\S+\s+)?lives\b))\s+{mod}{N}\b(?!\s*(?:years?|%))"),
         left=re.compile(rf"(?i)\b(?:left|leaving|leave|claimed|claiming)\s+{mod}{N}\s+(?:(?:{victims})\s+)?(?:dead|lives|people dead)\b"),
         zero=re.compile(r"(?i)\b(?:no (?:one|deaths?|fatalities|casualties|lives|people|civilians|soldiers)(?: \w+)? (?:was |were |have been |has been )?(?:killed|reported|lost|dead|died)|no (?:deaths|fatalities|casualties) (?:were )?reported|without (?:causing )?(?:any )?(?:casualties|deaths|fatalities)|no one (?:was )?(?:hurt|harmed|injured|killed)|no casualties|no fatalities|caused no (?:casualties|deaths)|nobody was (?:killed|hurt))"),
-        singular_before=re.compile(rf"(?i)\b(?:an?|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims.replace('?', '')}|man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|rebel|militant|fighter|insurgent|attacker|assailant|gunman|guerrilla|jihadist|bandit|terrorist|militiaman)\s+(?:[\w'’,-]+\s+){{0,4}}?(?:(?:was|has been|had been)\s+(?:(?:reportedly|also|later|allegedly)\s+)?(?:{kill})|died)\b"),
+        singular_before=re.compile(rf"(?i)\b(?:an?|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims.replace('?', '')}|man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|rebel|militant|fighter|insurgent|attacker|assailant|gunman|guerrilla|jihadist|bandit|terrorist|militiaman|supporter|miner|protester|demonstrator|passenger|villager|\d{{1,3}}-year-old),?\s+(?:(?:[\w'’,-]+|\([\w'’ -]{{1,20}}\))\s+){{0,6}}?(?:(?:was|has been|had been|(?P<pl>were|have been))\s+(?:(?:reportedly|also|later|allegedly)\s+)?(?:{kill})|died)\b"),
         singular_after=re.compile(r"(?i)\b(?:beat|beating|hacked|hacking|stabbed|stabbing|burned|burnt|burning|stoned|stoning|clubbed|clubbing)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|person|\w+)\s+to death\b|\b(?:killed|killing|murdered|shot dead|gunned down|assassinated|executed|beheaded|lynched|(?:beat|hacked|stabbed|burned|burnt|stoned) to death)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|soldier|policeman|officer|civilian|journalist|teacher|farmer|chief|leader|commander|activist|student|trader|pastor|priest|imam|person|resident|driver|guard|worker|member|\w+)\b|\b(?:eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:terrorist|militant|insurgent|fighter|operative|commander|gunman|jihadist|rebel|bandit|attacker|sniper|khariji|militiaman|combatant)\b|\b(?:killed|killing|murdered|shot dead|shooting dead|assassinated|executed)\s+(?:him|her)\b|\b(?:killed|killing|killing both|murdered|shot dead|shooting dead|crushing|crushed)\s+(?:its|his|her|their)\s+(?:[\w'’-]+\s+)?(?:driver|son|daughter|wife|husband|father|mother|brother|sister|owner|pilot|bodyguard|guard|leader|commander|chief|occupant|operator|rider|conductor)\b(?!\s+and\b)|\b(?-i:[A-Z][a-z]+),?\s+(?:\d{1,2},\s+)?(?:was|has been)\s+(?:(?:reportedly|allegedly)\s+)?(?:killed|shot dead|murdered|assassinated|gunned down|executed|beheaded|lynched|stabbed to death|beaten to death)\b"),
         plural_passive=re.compile(rf"(?i)\b(?:{victims})\s+(?:[\w'’-]+\s+){{0,3}}?(?:were|have been|had been)\s+(?:(?:reportedly|also|allegedly)\s+)?(?:killed|shot dead|massacred|slaughtered|murdered|executed|gunned down)\b|\b(?:killing|killed|massacred|murdered)\s+(?:scores of\s+)?(?:civilians|villagers|residents|worshippers|people|soldiers|policemen|protesters|students|fighters|militants)\b"),
         subset=re.compile(r"(?i),?\s*\(?(?:including|among them|among whom|of whom|most of them|many of them|mostly|the majority of them|all of them)\b[^,;.)]*[,)]?"),
@@ -239,7 +249,7 @@ _RUNNING = re.compile(
 # a group's (or a conflict's) history, never deaths of this event ("the attack, which killed 12"
 # in the simple past does tell them and stays)
 _HISTORY_CLAUSE = re.compile(
-    r"(?i)(?:,|\(|\u2014|--)\s*(?:which|who|that)\s+(?:(?:has|have)\s+(?:(?:now|so far|already|long|since|reportedly|allegedly|also|repeatedly)\s+)*"
+    r"(?i)(?:,|\(|\u2014|--)\s*(?:which|who|that)\s+(?:(?:[\w'’-]+\s+){1,3}?(?:say|says|said|allege|alleges|alleged)\s+)?(?:(?:has|have)\s+(?:(?:now|so far|already|long|since|reportedly|allegedly|also|repeatedly)\s+)*"
     r"(?:killed|claimed|left|cost|been (?:blamed|responsible))"
     r"|(?:is|are|was|were)\s+(?:(?:widely|often|also)\s+)?(?:blamed|responsible)\s+for"
     r"|(?:kills|claims)\b"
@@ -266,7 +276,7 @@ def _blank_subsets(text: str) -> str:
 def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, int, int]:
     """Extend "three soldiers and two civilians" chains around a match; returns (value, start, end)."""
     start, end = m.start("num"), m.end()
-    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)(?!,?\s+(?:(?:also|then|later|since|reportedly)\s+)*(?:were|was|are|is|have|has|had|fled|injured|wounded|displaced|abducted|kidnapped|arrested|missing|remain|remained)\b)")
+    chain = re.compile(r"(?i)^(?:\s+(?!and\b)[\w'’-]+){0,3}?\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|militiam[ae]n|vigilantes?|bandits?|jihadists?|assailants?|gendarmes?|terrorists?|suspects?|herders?|traders?|pupils?|servicem[ae]n|personnel|journalists?|bystanders?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)(?!,?\s+(?:(?:also|then|later|since|reportedly)\s+)*(?:were|was|are|is|have|has|had|fled|injured|wounded|displaced|abducted|kidnapped|arrested|missing|remain|remained)\b)")
     if forward:
         rest = text[m.end():]
         while True:
@@ -283,7 +293,7 @@ def _sum_chain(text: str, m: re.Match, value: int, forward: bool) -> tuple[int, 
             end += c.end()
             rest = rest[c.end():]
     else:
-        back = re.compile(r"(?i)(?P<n>\b[\w,-]+)\s+(?:(?!\d)[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?)\s*(?:,\s*and|,|and)\s*$")
+        back = re.compile(r"(?i)(?P<n>\b[\w,-]+)\s+(?:(?!\d)[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|militiam[ae]n|vigilantes?|bandits?|jihadists?|assailants?|gendarmes?|terrorists?|suspects?|herders?|traders?|pupils?|servicem[ae]n|personnel|journalists?|bystanders?)\s*(?:,\s*and|,|and)\s*$")
         # "two soldiers and at least five attackers were killed": the figure's own modifier is not
         # between the two figures of the chain
         head = _MOD_END.sub("", text[:m.start("num")])
@@ -313,7 +323,7 @@ _NOT_KILLED_BEFORE = re.compile(r"(?i)\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es|
                                 r"hospitali[sz](?:ed|ing))\s+(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|"
                                 r"up\s+to|another)\s+)?$")
 _MOD_END = re.compile(r"(?i)(?<=\s)(?:at least|more than|about|around|some|nearly|almost|over|up to|as many as|an estimated|roughly|approximately)\s+$")
-_CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)(?!,?\s+(?:(?:also|then|later|since|reportedly)\s+)*(?:were|was|are|is|have|has|had|fled|injured|wounded|displaced|abducted|kidnapped|arrested|missing|remain|remained)\b)")
+_CHAIN = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s+(?P<n>[\w,-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:people|persons?|civilians?|soldiers?|troops?|militants?|fighters?|policem[ae]n|police officers?|officers?|others|children|child|women|woman|men|man|attackers?|members?|villagers?|residents?|insurgents?|rebels?|gunmen|gunman|protesters?|students?|farmers?|worshippers?|passengers?|militiam[ae]n|vigilantes?|bandits?|jihadists?|assailants?|gendarmes?|terrorists?|suspects?|herders?|traders?|pupils?|servicem[ae]n|personnel|journalists?|bystanders?|drivers?|guards?|bodyguards?|sons?|daughters?|wife|husband|brothers?)\b(?!,?\s+(?:said|says|told|added|reported|confirmed|claimed|announced|stated)\b)(?!,?\s+(?:(?:also|then|later|since|reportedly)\s+)*(?:were|was|are|is|have|has|had|fled|injured|wounded|displaced|abducted|kidnapped|arrested|missing|remain|remained)\b)")
 
 
 def _chain_forward(t: str, pos: int, value: int) -> tuple[int, int]:
@@ -345,9 +355,10 @@ _DATELINE_DATE = re.compile(
 def find_counts(text: str) -> list[Count]:
     """Fatality figures in ``text`` (one sentence or part of one)."""
     rx = _rx()
-    if not rx.any_kill.search(text) and "no " not in text.lower():
+    if not rx.any_kill.search(text) and "no " not in text.lower() and not _BODIES_OF.search(text):
         return []
     t = _DATELINE_DATE.sub(lambda d: " " * len(d.group()), _blank_subsets(text), count=1)
+    t = _RANGE.sub(_lower_of_range, t)
     out: list[Count] = []
     taken: list[tuple[int, int]] = []
 
@@ -364,14 +375,26 @@ def find_counts(text: str) -> list[Count]:
             n = parse_number(m.group("num"))
             if n is None:
                 continue
+            if _RATE.match(t, m.end()):
+                continue  # "security forces kill about 100 people a year": a rate, no event's toll
             if name.startswith("before") and _ACTIVE_KILL.search(m.group(0)):
                 continue  # "attacked two army posts on Sunday, killing nine soldiers": the victims follow
+            if name == "before" and (_OF_THE_DEAD.match(t, m.end("num")) or _THE_DEATH.search(m.group(0))
+                                     or (_PART_OF.search(t, 0, m.start()) and m.start() == m.start("num"))):
+                # "one of the dead was a mechanic", "two of those killed were children": some of a toll
+                # told already; "hundreds of youths rioted over the death of a man", "worshippers
+                # chanted against the death penalty": a crowd, not the dead; "members of one of the
+                # country's most feared gangs were killed": the figure counts something else
+                continue
             if name in ("before_and", "before_conj"):
                 # the first figure must open its clause ("Eight DRG personnel and a driver were killed"),
                 # not be the object of another verb ("Soldiers rescued 40 hostages and two soldiers were killed")
                 head = t[:m.start()].rstrip()
+                # ("The two bombers and a policeman were killed": "the" opening the clause opens the figure)
                 if head and head[-1] not in ",;:(\u2014-" and not re.search(
-                        r"(?i)\b(?:while|as|when|after|before|and|but|that|said|says|say|reported|confirmed|added)$", head):
+                        r"(?i)\b(?:while|as|when|after|before|and|but|that|said|says|say|reported|confirmed|added)$", head) \
+                        and not re.search(r"(?:^|[,;:(\u2014-]\s*|\b(?:while|as|when|after|before|and|but|that|said|says|say|"
+                                          r"reported|confirmed|added)\s+)(?:The|the|All|all|Both|both|All the|all the)$", head):
                     continue
                 if _OWN_CLAUSE.search(m.group(0)):
                     # "Thousands of people protested in Nairobi on Tuesday and three of them were killed":
@@ -386,10 +409,19 @@ def find_counts(text: str) -> list[Count]:
             start, end = m.start("num"), m.end()
             if name == "before":
                 n, start, end = _sum_chain(t, m, n, forward=False)
+                one = _AND_ONE_MORE.match(t, end)
+                if one:
+                    # "six suspects were killed and a police officer died in hospital": one more victim
+                    n, end = n + 1, one.end()
             elif name == "after":
                 n, start, end = _sum_chain(t, m, n, forward=True)
                 start = m.start()
             out.append(Count(n, start, end, text[start:end], kind=name))
+            taken.append((m.start(), m.end()))
+    if not any(c.value > 0 for c in out):
+        m = rx.opening.match(t)
+        if m and free(m.start("num"), m.end("num")) and (n := parse_number(m.group("num"))):
+            out.append(Count(n, m.start("num"), m.end(), text[m.start("num"):m.end()], kind="before"))
             taken.append((m.start(), m.end()))
     if not any(c.value > 0 for c in out):
         for m in _finditer("singular_after", t):
@@ -399,16 +431,54 @@ def find_counts(text: str) -> list[Count]:
                 taken.append((m.start(), end))
         for m in _finditer("singular_before", t):
             if free(m.start(), m.end()):
-                out.append(Count(rx.singular, m.start(), m.end(), text[m.start():m.end()]))
+                # "A 64-year-old man and his neighbour died": each one named in the pair
+                n = rx.singular + len(_AND_ONE.findall(m.group(0)))
+                if m.group("pl") and (n < 2 or re.search(r"(?i)(?<!s)s\s+and\s", m.group(0))):
+                    continue  # "the leader and members of the cell were killed", "the attackers and a guard": not one
+                out.append(Count(n, m.start(), m.end(), text[m.start():m.end()]))
                 taken.append((m.start(), m.end()))
         if not any(c.value > 0 for c in out):
             for m in _finditer("plural_passive", t):
                 if free(m.start(), m.end()):
-                    out.append(Count(rx.unknown_plural, m.start(), m.end(), text[m.start():m.end()]))
+                    out.append(Count(rx.unknown_plural, m.start(), m.end(), text[m.start():m.end()], kind="plural"))
                     taken.append((m.start(), m.end()))
     return out
 
 
+_AND_ONE = re.compile(r"(?i)\band\s+(?:an?|one|his|her|their|its)\s+(?!own\b)[\w'’-]+\s+(?:[\w'’,-]+\s+){0,3}?(?=(?:was|has been|had been|were|died)\b)")
+# "between 15 and 20 people", "30 to 40 villagers", "five or six", "10-15 civilians": the lower figure
+# (ACLED: the most conservative); "from 12 to 15" is a change, not a range
+_NUM_TOK = (r"(?:\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+            r"eighty|ninety|a dozen|dozen)")
+_RANGE = re.compile(rf"(?i)(?<!from )(?<![\w.,-])(?P<between>between\s+)?(?P<a>{_NUM_TOK})"
+                    rf"(?P<sep>(?(between)\s+and\s+|(?:\s+(?:to|or)\s+|(?<=\d)\s?[-–]\s?(?=\d))))(?P<b>{_NUM_TOK})(?![\w-]|[,.]\d|\s+(?:hundred|thousand|million)s?\b)")
+
+
+def _lower_of_range(m: re.Match) -> str:
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    if a is None or b is None or a >= b:
+        return m.group(0)
+    keep = m.group("a")
+    return " " * len(m.group("between") or "") + keep + " " * (len(m.group(0)) - len(m.group("between") or "") - len(keep))
+
+
+_RATE = re.compile(r"(?i)\s*(?:[\w'’-]+\s+){0,2}?(?:(?:a|per|each|every)\s+(?:year|month|week)|annually|yearly)\b"
+                   r"(?!\s+(?:after|before|ago|later|earlier|since|into|to the day)\b)")
+_BODIES_OF = re.compile(r"(?i)\b(?:bodies|corpses|remains) of\b")
+# (offsets: right after a figure's kill word)
+_AND_ONE_MORE = re.compile(
+    r"(?i)\s*,?\s+and\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?:soldier|policeman|police officer|officer|civilian|man|woman|"
+    r"boy|girl|child|attacker|militant|fighter|gunman|rebel|guard|driver|resident|bystander|passenger|member|suspect|"
+    r"protester|villager|farmer|gendarme|militiaman|commander|journalist)\s+(?:(?:also|later)\s+)?"
+    r"(?:died|was\s+(?:also\s+|later\s+)?(?:killed|shot dead))\b")
+# (offsets: right after the figure)
+_OF_THE_DEAD = re.compile(r"(?i)[\"”’]?\s*(?:of\s+)?(?:the|those)\s+(?:(?!(?:were|was|have|has|had|been|are|is|later|also|"
+                          r"reportedly|then)\b)[\w-]+\s+)?(?:dead|killed|slain|deceased|bodies|"
+                          r"fatalities|casualties)\b")
+_THE_DEATH = re.compile(r"(?i)\b(?:the|a|his|her|their|its)\s+deaths?$")
+_PART_OF = re.compile(r"(?i)\b(?<!\w)(?!(?:deaths|killings|bodies|lives|tens|dozens|scores|hundreds|thousands|millions|"
+                      r"total|number|couple|lot|handful)\s)[\w'’-]+\s+of\s+$")
 _OWN_CLAUSE = re.compile(
     r"(?i)\b(?:on|last|early|late)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:yesterday|overnight|last night)\b"
     r"|\band\s+\S+\s+(?:of\s+)?(?:them|whom|those)\b")

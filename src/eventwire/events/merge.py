@@ -41,6 +41,7 @@ class Reading:
     fatalities: int | None = None
     fatalities_span: tuple[int, int] | None = None  # clean offsets
     fatalities_victims: str = ""  # whose deaths: "state", "nonstate", "civilians" or "" (mixed, unknown)
+    fatalities_vague: bool = False  # no number told ("civilians were killed", "many", "several")
     attribution: str = ""
     hedged: bool = False
     distinct: bool = False
