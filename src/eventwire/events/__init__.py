@@ -136,6 +136,8 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|yet|while|whereas)\b|\bbut\b", re.
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# the words that may stand before a date that opens a sentence ("Back in March, ...", "Then, in May ...")
+_OPENS = re.compile(r"\W*(?:\w+\W+){0,2}")
 
 
 def _this_year(cue: str, doc: Document) -> bool:
@@ -169,6 +171,15 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
         if any(d.kind == "future" for d in block_dates) and not any(d.usable for d in block_dates):
             continue  # "by next week", "tomorrow": planned
         dm = choose(block_dates, c.start) or choose(dates, c.start)
+        if dm is not None and dm.kind == "weekday" and not dm.report_date:
+            # "Back in May, bandits stormed a church on a Sunday morning": a month weeks before the
+            # story that opens the sentence dates all of it (the weekday is one of that month, not of
+            # this week), as the year that opens one does below
+            month = next((d for d in dates if d.kind in ("month", "monthyear") and _OPENS.fullmatch(text[:d.start])
+                          and d.end <= c.start and _background_month(d, doc)), None)
+            if month is not None and not (dm.start > month.end
+                                          and _CLAUSE_BREAK.search(text, month.end, min(dm.start, c.start))):
+                dm = month
         if any(d.kind == "year" for d in block_dates) and (dm is None or dm.report_date):
             # "in 2015": history, not news; "killed 2,000 civilians last year, the agency said on
             # Tuesday": a year's toll, told today
@@ -470,7 +481,10 @@ _HAD = re.compile(r"(?i)\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\S+\s+){0,1}$")
 def _pluperfect(g: Group) -> bool:
     """"the officials had been \"arrested\"", "said that twelve people had been killed": told in the past
     perfect, an account of something that happened before it was told, not a new act of the story."""
-    r = g.main
+    return _pluperfect_reading(g.main)
+
+
+def _pluperfect_reading(r: Reading) -> bool:
     return bool(_HAD.search(r.sent_text[:r.cand.start].replace('"', "").replace("“", "")))
 
 
@@ -566,6 +580,24 @@ def _drop_retold(groups: list[Group]) -> list[Group]:
             continue
         out.append(g)
     return out
+
+
+UNDATED_LEAD = 2  # sentences that open a story: its news is told there
+
+
+def _drop_undated_asides(groups: list[Group]) -> list[Group]:
+    """A story whose opening sentences tell no event, and which never tells a day for any it tells
+    further down (a verdict, a briefing, a hearing: "Their lawyers said the activists had been beaten
+    in the cells", "The envoy said an opposition politician had been detained"), is news of something
+    else: the acts it recalls in the past perfect happened before it, and ACLED codes them from the reports
+    of their own day."""
+    if not groups or any(g.date[0] is not None for g in groups):
+        return groups
+    if any(min(r.sent for r in g.readings) < UNDATED_LEAD for g in groups):
+        return groups  # the story opens with its event (told without a day): it is the news
+    # told in the past perfect: before the story's own time (a feature or a release telling its event
+    # further down in the simple past is about it)
+    return [g for g in groups if not all(_pluperfect_reading(r) or r.background for r in g.readings)]
 
 
 _UNDATED_KEPT = ("Disrupted weapons use", "Arrests", "Looting/property destruction")
@@ -981,6 +1013,7 @@ def _build(doc: Document, g: Group, settings: Settings, lex, outcomes: list[tupl
     return ev
 
 
+from .incident import drop_country_level, fold_same_incident  # noqa: E402
 from .split import (drop_crowd_battles, fold_leads, narrow_to_clauses,  # noqa: E402 -- after the stage's own imports
                     split_by_day, split_by_place)
 
@@ -1034,9 +1067,11 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     groups = _drop_undated_developments(groups, lex)
     groups = _drop_context_agreements(groups, lex)
     groups = _drop_retold(groups)
+    groups = _drop_undated_asides(groups)
     outcomes = _outcomes(doc, groups, all_readings, lex)
     events = drop_crowd_battles(fold_leads(narrow_to_clauses(doc, split_by_place(doc, split_by_day(
         doc, [_build(doc, g, settings, lex, outcomes.get(id(g), ())) for g in groups])))))
+    events = drop_country_level(fold_same_incident(events))
     return [e for e in events if e.confidence >= settings.min_confidence]
 
 
