@@ -1025,11 +1025,15 @@ def _day_told_next(doc: Document, groups: list[Group]) -> None:
     convoy passed on Thursday afternoon." -- the day of that event (the dated follow-up of
     ``_setting_day``'s scene-setting sentence)."""
     told = {r.sent for g in groups for r in g.readings}
-    for g in groups:
+    for i, g in enumerate(groups):
         if g.date[0] is not None:
             continue
         nxt = max(r.sent for r in g.readings) + 1
-        if nxt in told or nxt >= len(doc.sentences) or doc.sentences[nxt].index != nxt:
+        if i == 0 and _retells_lead(g, [h for h in groups[1:] if h.main.sent == g.main.sent + 1]):
+            nxt = g.main.sent + 1
+        elif nxt in told:
+            continue
+        if nxt >= len(doc.sentences) or doc.sentences[nxt].index != nxt:
             continue
         sent = doc.sentences[nxt]
         days = [d for d in find_dates(sent.text, doc.published)
@@ -1041,6 +1045,50 @@ def _day_told_next(doc: Document, groups: list[Group]) -> None:
             continue
         g.inherited = Reading(cand=g.main.cand, sent=nxt, sent_start=sent.start, sent_text=sent.text,
                               date=d.date, precision=1, date_mention=d, own_date=True)
+
+
+def _inherit_by_place(doc: Document, groups: list[Group]) -> None:
+    """An undated event that takes its day from the sentence before, when that sentence names two days:
+    the day told beside the place where this event is ("Four guards were killed in a clash in Saravan
+    late on Thursday, while protesters were shot in Zahedan on Friday. Militants attacked a base on the
+    outskirts of Saravan, the agency said." -- Thursday), not the day the event told there settled on."""
+    for g in groups:
+        r = g.inherited
+        loc = g.location
+        if r is None or g.dating() or loc is None or loc.geo_precision > 2 or not 0 <= r.sent < len(doc.sentences):
+            continue
+        names = {n for n in (loc.place.name, loc.mention.text if loc.mention is not None else "") if n and len(n) > 2}
+        text = doc.sentences[r.sent].text
+        days = [d for d in find_dates(text, doc.published)
+                if d.usable and d.precision == 1 and not d.report_date and d.kind != "relative-event"]
+        if len({d.date for d in days}) < 2:
+            continue
+        at = [mt.start() for n in names for mt in re.finditer(r"\b" + re.escape(n) + r"\b", text)]
+        if len(at) != 1:
+            continue
+        p = at[0]
+        d = min(days, key=lambda d: d.start - p if d.start >= p else p - d.end + 60)
+        if abs((d.start if d.start >= p else d.end) - p) > 80 or d.date == r.date:
+            continue
+        g.inherited = Reading(cand=r.cand, sent=r.sent, sent_start=r.sent_start, sent_text=r.sent_text,
+                              date=d.date, precision=1, date_mention=d, own_date=True)
+
+
+def _retells_lead(lead: Group, nxt: list[Group]) -> bool:
+    """The story's undated lead ("A woman and two children have been killed after shells hit a
+    neighbourhood of the city, officials said") told again with its day in the sentence right after
+    ("Mortar rounds slammed into houses in the north of the city on Sunday afternoon, killing ..."):
+    one event of the same type, the only one that sentence tells, at the lead's place or at a part of
+    "the city" it named (not "In Belgrade on Monday, police ...": another town's event)."""
+    if not (len(nxt) == 1 and nxt[0].main.cand.event_type == lead.main.cand.event_type
+            and not nxt[0].main.distinct and not nxt[0].main.cand.reference):
+        return False
+    return (_locations_agree(lead.main.location, nxt[0].main.location, True)
+            or bool(_BACK_TO_THE_TOWN.search(nxt[0].main.sent_text)))
+
+
+# "in the north of the city", "the town's northern quarter": the place the sentence before named
+_BACK_TO_THE_TOWN = re.compile(r"\b(?:of|in) the (?:city|town|village|capital)\b|\bthe (?:city|town|village|capital)['’]s\b")
 
 
 def extract_events(doc: Document, settings: Settings) -> list[Event]:
@@ -1063,6 +1111,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     all_readings = list(readings)
     groups = merge(_drop_background(_drop_seizures(readings, lex, doc)))
     inherit_dates(groups)
+    _inherit_by_place(doc, groups)
     _day_told_next(doc, groups)
     groups = _drop_undated_developments(groups, lex)
     groups = _drop_context_agreements(groups, lex)

@@ -103,6 +103,14 @@ SPEECH_BEFORE = re.compile(
 )
 
 
+# "said Michoacan's security secretary at a news conference in the state capital, Morelia, on Thursday",
+# "told a press briefing in Kyiv on Monday", "At a news conference on Friday, the governor said ...":
+# the day of the briefing where it was told (farther from the verb than SPEECH_BEFORE looks)
+_VENUE_BEFORE = re.compile(
+    r"(?i:(?:\b(?:said|says|told|telling|speaking|spoke|announced|added|explained|stated|according\s+to)\b[^.;]{0,80}?"
+    r"|^\W*(?:at|during|in)\s+)\b(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:news|press|media)\s+(?:conference|briefing)|"
+    r"briefing|interview|televised\s+address)\b[^.;]{0,50}$)")
+
 _BODY_DATELINE = re.compile(r"(?-i:[A-Z][A-Z.'’ /-]{1,60}),\s*")
 _DASH_AFTER = re.compile(r"\s*(?:\([A-Za-z ]{2,20}\)\s*)?[—–-]")
 
@@ -369,7 +377,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         # "SANA'A / TAIZ, 20 February 2025 — Two children were killed on Monday": the release's
         # dateline opening the body, the day it was issued
         dateline = bool(_BODY_DATELINE.fullmatch(text[:m.start()]) and _DASH_AFTER.match(text, m.end()))
-        report = bool(SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()])) or dateline
+        report = (bool(SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()])) or dateline
+                  or bool(_VENUE_BEFORE.search(text[max(0, m.start() - 200):m.start()])))
         out.append(DateMention(m.start(), m.end(), m.group(0), date, precision, kind, report))
         if dateline:
             dateline_at = m.start()

@@ -75,10 +75,23 @@ class Group:
     def main(self) -> Reading:
         return self.readings[0]
 
+    def dating(self) -> list[Reading]:
+        """The readings whose own day can date the event. A lead told "the same day" or "hours later"
+        takes its day from the event before it; a later sentence's day is then that of a later step
+        ("Hours later, the government imposed a curfew ... The curfew was lifted on Saturday morning")."""
+        main = self.readings[0]
+        own = [r for r in self.readings if r.own_date and r.date and not r.cand.claim]
+        if main.same_day and not main.own_date:
+            own = [r for r in own if r.sent <= main.sent]
+        return own
+
     @property
     def date(self) -> tuple[dt.date | None, int, Reading | None]:
-        own = [r for r in self.readings if r.own_date and r.date and not r.cand.claim]
-        stated = [r for r in own if r.cand.date_statement]
+        own = self.dating()
+        # (not "The attack took place at dawn, the governor said at a news conference on Thursday": the
+        # day it was told)
+        stated = [r for r in own if r.cand.date_statement
+                  and not (r.date_mention is not None and r.date_mention.report_date)]
         if stated:  # "The attack happened on Saturday night": the article's own dating wins
             best = min(stated, key=lambda r: (r.precision, r.sent))
             return best.date, best.precision, best
@@ -676,7 +689,7 @@ def inherit_dates(groups: list[Group]) -> None:
     """An event told without a date right after a dated one ("Gunmen attacked Kukawa on
     Sunday. They also abducted 20 women.") happened in the same breath: take its date."""
     for i, g in enumerate(groups):
-        if any(r.own_date for r in g.readings):
+        if any(r.own_date for r in g.readings) and (g.dating() or not g.main.same_day):
             continue
         first = min(r.sent for r in g.readings)
         # "In a separate attack the same day" names its anchor: the nearest event told before it,

@@ -105,7 +105,14 @@ _ACTOR_VERB = re.compile(r"\s+(?:(?:also|then|reportedly|again|later|allegedly)\
 _TIME_ZONE = re.compile(r"\s+(?:standard\s+|summer\s+|daylight\s+)?time\b", re.I)
 # where a person is from, given with their name and age or as their birthplace: "Ali Omar, 28, of Kafr Qasim
 # near Tulkarm, fired ...", "a native of Gao": the place up to the next comma is the person's, not the event's
-_ORIGIN = re.compile(r"(?:[A-Z][\w'.-]*,\s*(?:aged\s+)?\d{1,3},\s*(?:of|from)|\bnative\s+of)\s+([^,;()]+)")
+_ORIGIN = re.compile(r"(?:[A-Z][\w'.-]*,\s*(?:aged\s+)?\d{1,3},\s*(?:of|from)|\bnative\s+of"
+                     # "shot dead seven men from the eastern province of Punjab", "labourers hailing from Bihar":
+                     # where the victims came from, not where they were attacked
+                     r"|\b(?:men|women|people|persons|workers|labou?rers|passengers|travell?ers|pilgrims|migrants|"
+                     r"miners|traders|truck\s+drivers|drivers|farmers|herders|settlers|students|tourists)"
+                     r"\s+(?:(?:who\s+(?:were|are|was)\s+)?(?:originally\s+)?from|hailing\s+from|native\s+to)"
+                     r"(?=\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province|state|region|district|county|city|town|village|"
+                     r"[A-Z])))\s+([^,;()]+)")
 # "the X district of the city", "a neighbourhood of the capital": a part of the city named before
 _OF_THE_CITY = re.compile(r"\s+(?:[Dd]istrict|[Nn]eighbou?rhood|[Qq]uarter|[Ss]uburb|[Aa]rea|[Rr]aion|[Bb]orough|[Ss]ector)"
                           r"\s+of\s+the\s+(?:[A-Z][a-z]+\s+|regional\s+)?(city|capital|town)\b")
@@ -499,6 +506,10 @@ _DATELINE_COUNTRY = re.compile(r"\s*[^,(\n]+,\s*([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-
 
 _PLACE_CUES = frozenset({"in", "near", "feature", "direction", "site", "again"})
 # "the southern Lebanese village", "a Malian town": a country's adjective describing a settlement
+# "a base on the outskirts of Saravan, near the border with Pakistan": the neighbour across a border, not the
+# country the place lies in
+_BORDER_WITH = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:neighbou?ring\s+)?$|\bacross\s+the\s+border\s+(?:in|from)\s+$",
+                          re.I)
 _ADJ_SETTLEMENT = re.compile(r"\s+(?:border\s+|frontier\s+|farming\s+|fishing\s+|mountain\s+|desert\s+)?"
                              r"(?:village|town|hamlet|locality|settlement)s?\b")
 
@@ -1005,6 +1016,10 @@ class Locator:
                              if "dateline" in d.meta.get("cues", ())):
             same = inner
         pool = same or [x for x in listed if 0 <= m.sent - x.sent <= 2]
+        # "near Mangochar, in Kalat district, about 150 km south of the provincial capital Quetta": a town
+        # named after a distance or a direction from it is a reference point far off; the division holds it
+        pool = [x for x in pool if not (x.sent == m.sent and x.start > m.end and _REFERENCE_BEFORE.search(
+            doc.clean, max(0, x.start - 60), x.start))] or pool
         anchor = None
         if pool:
             anchor = min(pool, key=lambda x: (-_specificity(x.value) if abs(x.start - m.start) < 150 else 0,
@@ -1158,7 +1173,8 @@ class Locator:
         codes = {x.value.country_code for x in doc.mentions
                  if x.kind == "place" and isinstance(x.value, Place) and x.sent == m.sent and x is not m
                  and x.meta.get("role", "literal") == "literal" and x.value.feature_code.startswith("PCL")
-                 and "speech" not in x.meta.get("cues", ()) and not x.meta.get("destination")}
+                 and "speech" not in x.meta.get("cues", ()) and not x.meta.get("destination")
+                 and not _BORDER_WITH.search(doc.clean, max(0, x.start - 40), x.start)}
         if not codes and m.meta.get("framed"):
             # "Israeli forces shelled X on Tuesday, residents of the southern Lebanese village said": a country's
             # adjective before "village" or "town" tells where the village is, not the attackers' adjective
