@@ -84,10 +84,18 @@ def _blas_controller():
     return ThreadpoolController()
 
 
+def _meta(nlp) -> dict:
+    """``nlp.meta`` for reading our own keys: spaCy's ``Language.meta`` getter rebuilds the
+    pipeline's labels and vectors info on every read (0.15 ms; a few reads per document), while
+    the keys set through it live in ``nlp._meta``."""
+    meta = getattr(nlp, "_meta", None)
+    return meta if isinstance(meta, dict) else nlp.meta
+
+
 @contextlib.contextmanager
 def model_threads(nlp):
     """One BLAS thread while the model runs, when its products go through numpy."""
-    if nlp.meta.get("eventwire_matmul") != "numpy":
+    if _meta(nlp).get("eventwire_matmul") != "numpy":
         yield
         return
     with _blas_controller().limit(limits=1, user_api="blas"):
@@ -557,9 +565,9 @@ def annotate(nlp, docs: list, names, batch_size: int = 64) -> list:
         if not docs:
             break
         proc = nlp.get_pipe(name)
-        if own_ner and name == "ner" and nlp.meta.get("eventwire_ner_blis"):
+        if own_ner and name == "ner" and _meta(nlp).get("eventwire_ner_blis"):
             docs = _ner_pipe(proc, docs, batch_size)
-        elif own_ner and name == "parser" and nlp.meta.get("eventwire_parser_blis") and _own_parse_decoding(proc):
+        elif own_ner and name == "parser" and _meta(nlp).get("eventwire_parser_blis") and _own_parse_decoding(proc):
             docs = _parser_pipe(proc, docs, batch_size)
         elif hasattr(proc, "pipe"):
             docs = list(proc.pipe(docs, batch_size=batch_size))
@@ -578,7 +586,7 @@ def load_nlp(settings: Settings | None = None):
 
 
 def model_name(settings: Settings | None = None) -> str:
-    return load_nlp(settings).meta.get("eventwire_model", "?")
+    return _meta(load_nlp(settings)).get("eventwire_model", "?")
 
 
 _BLANK_LINE = re.compile(r"\n")
@@ -829,6 +837,7 @@ def run_batch(docs: list[Document], settings: Settings) -> list[Document]:
             doc.sentences = _sentences_from_spacy(sdoc, doc.clean)
             doc.meta.pop("parsed_sentences", None)
             doc.meta.pop("ner_sentences", None)
+    model_label = _meta(nlp).get("eventwire_model", "?")
     for doc in docs:
-        doc.meta["model"] = nlp.meta.get("eventwire_model", "?")
+        doc.meta["model"] = model_label
     return docs

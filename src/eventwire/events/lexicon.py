@@ -292,6 +292,140 @@ class PrefixIndex:
         return any(rules_of(w) for w in _WORDS.findall(text.lower()))
 
 
+# --------------------------------------------------------------------------- cue gate
+# The modality rules are long alternations of phrases ("will|won't|is going to|...") wrapped in
+# word boundaries (:func:`words`); each trigger asks ~20 of them about short stretches of text (the
+# words before it, its clause, the sentence), and nearly all find nothing after trying every
+# alternative at every word: their searches were two fifths of the event-sentence chooser's time
+# (docs/performance.md, session 10). A match of such a phrase starts a word of the stretch with one
+# of a few known prefixes (``_prefixes``, as the trigger index), so a stretch is read word by word
+# once (word head -> the rules it may start, and where) and :meth:`CueGate.search` tries the rule's
+# own regex only there, left to right (``rx.match`` at a position answers what ``rx.search``
+# answers when no earlier position matches). The few phrases of a rule without a known prefix (a
+# number or an apostrophe first) form its "residual" regex: its first match bounds the positions
+# to try, and the rule's regex matches there if nowhere before. Every answer is ``rx.search``'s own
+# match (tests/test_events_cue_gate.py).
+_GATE_HEAD = _PREFIX_LEN
+_GATE_WORDS = re.compile(r"\w+")
+_WRAP_OPEN, _WRAP_CLOSE = r"(?<![\w])(?:", r")(?![\w])"  # words()
+
+
+def _top_alternatives(pattern: str) -> list[str] | None:
+    """The top-level ``|`` alternatives of ``pattern``, or None when it cannot be split safely."""
+    out: list[str] = []
+    cur: list[str] = []
+    depth, in_class, escaped, class_start = 0, False, False, -1
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            # "]" right after "[" or "[^" is a literal bracket
+            if ch == "]" and i > class_start + 1 and not (i == class_start + 2 and pattern[class_start + 1] == "^"):
+                in_class = False
+        elif ch == "[":
+            in_class, class_start = True, i
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    if depth or in_class or escaped:
+        return None
+    out.append("".join(cur))
+    return out
+
+
+class CueGate:
+    """Where each of ``patterns`` (regexes wrapped by :func:`words`; others are always searched)
+    can match in a stretch of text (see above); pattern ``k`` is rule ``k``."""
+
+    def __init__(self, patterns: list[re.Pattern]) -> None:
+        self.by_prefix: dict[str, set[int]] = {}
+        self.residual: dict[int, re.Pattern] = {}
+        always: set[int] = set()
+        for k, rx in enumerate(patterns):
+            p = rx.pattern
+            alts = None
+            if p.startswith(_WRAP_OPEN) and p.endswith(_WRAP_CLOSE):
+                alts = _top_alternatives(p[len(_WRAP_OPEN):-len(_WRAP_CLOSE)])
+            try:
+                for alt in alts or ():
+                    re.compile(alt, rx.flags)
+            except re.error:
+                alts = None
+            if alts is None or words("|".join(alts)) != p:
+                always.add(k)  # (e.g. the question mark rule: not a phrase list)
+                continue
+            rest = []
+            for alt in alts:
+                prefs = _prefixes(words(alt))
+                if prefs is None or not all(x.isascii() for x in prefs):
+                    rest.append(alt)  # (a non-ASCII prefix may match an ASCII word: "ſ" ~ "s")
+                    continue
+                for x in prefs:
+                    self.by_prefix.setdefault(x, set()).add(k)
+            if rest:
+                self.residual[k] = re.compile(words("|".join(rest)), rx.flags)
+        self.always = frozenset(always)
+        self.lengths = sorted({len(x) for x in self.by_prefix}, reverse=True)
+        self._heads: dict[str, int] = {}  # ASCII word head -> the rules it may start (bit k: rule k)
+
+    def _head_rules(self, head: str) -> int:
+        lw, get = head.lower(), self.by_prefix.get
+        mask = 0
+        for n in self.lengths:
+            for k in get(lw[:n], ()):
+                mask |= 1 << k
+        self._heads[head] = mask
+        return mask
+
+    def positions(self, text: str) -> tuple[int, list[tuple[int, int]]] | None:
+        """(the rules some word may start, [(offset, rules) of each such word, in order]) of
+        ``text``, rules as bit sets (bit k: rule k); None when a word starts with a character
+        beyond ASCII, whose case folding the prefixes do not follow."""
+        heads, found, union = self._heads, [], 0
+        for m in _GATE_WORDS.finditer(text):
+            head = m.group()[:_GATE_HEAD]
+            mask = heads.get(head)
+            if mask is None:
+                if not head.isascii():
+                    return None
+                mask = self._head_rules(head)
+            if mask:
+                found.append((m.start(), mask))
+                union |= mask
+        return union, found
+
+    def search(self, k: int, rx: re.Pattern, text: str, positions: tuple[int, list[tuple[int, int]]] | None,
+               ) -> re.Match | None:
+        """``rx.search(text)`` for rule ``k`` (``positions``: :meth:`positions` of ``text``)."""
+        if positions is None or k in self.always:
+            return rx.search(text)
+        residual = self.residual.get(k)
+        first = residual.search(text) if residual is not None else None
+        union, found = positions
+        bit = 1 << k
+        if union & bit:
+            limit = first.start() if first is not None else len(text) + 1
+            match = rx.match
+            for at, mask in found:
+                if at >= limit:
+                    break
+                if mask & bit:
+                    m = match(text, at)
+                    if m is not None:
+                        return m
+        return rx.match(text, first.start()) if first is not None else None
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """The compiled lexicon (built once per process)."""

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import CueGate, Lexicon, load_lexicon
 
 _WORD = re.compile(r"[\w'’-]+")
 # (a number's thousands comma, "which killed about 17,000 people", does not end it)
@@ -170,9 +170,25 @@ def clause_bounds(text: str, start: int, end: int, lex: Lexicon | None = None) -
 
 
 @functools.lru_cache(maxsize=2048)
-def _sentence_cue(rx: re.Pattern, text: str) -> re.Match | None:
-    """A sentence-scope cue (cached: every trigger of a sentence asks the same question)."""
-    return rx.search(text.strip())
+def _sentence_cue(gate: "CueGate", k: int, rx: re.Pattern, text: str) -> re.Match | None:
+    """A sentence-scope cue (cached: every trigger of a sentence asks the same question):
+    ``rx.search(text.strip())``, tried where rule ``k`` can match (:class:`CueGate`)."""
+    whole = text.strip()
+    return gate.search(k, rx, whole, _sentence_positions(gate, whole))
+
+
+# ---------------------------------------------------------------- where a cue rule can match
+# Each trigger asks ~20 modality rules about its stretches of text (the words before it, its
+# clause, the sentence), and nearly all find nothing after trying every phrase of the rule at
+# every word: ``lexicon.CueGate`` tries each rule's own regex only at the words it can start.
+@functools.cache
+def cue_gate(lex: Lexicon) -> CueGate:
+    return CueGate([rx for _name, _why, _scope, rx in lex.modality])
+
+
+@functools.lru_cache(maxsize=2048)
+def _sentence_positions(gate: CueGate, text: str) -> tuple[int, list[tuple[int, int]]] | None:
+    return gate.positions(text)
 
 
 def _last_words(text: str, n: int) -> str:
@@ -225,12 +241,14 @@ class _Cues:
     date switches off are only read for sentences without one)."""
 
     __slots__ = ("lex", "text", "start", "end", "prev_end", "organisation", "c_start", "bound", "before",
-                 "clause", "_fired")
+                 "clause", "_fired", "_gate", "_positions")
 
     def __init__(self, lex: Lexicon, text: str, start: int, end: int, prev_end: int) -> None:
         self.lex, self.text, self.start, self.end, self.prev_end = lex, text, start, end, prev_end
         self.organisation = in_organisation_name(text, start, end)
         self._fired: dict[int, str | None] = {}
+        self._gate = cue_gate(lex)
+        self._positions: dict[str, tuple | None] = {}  # stretch -> CueGate.positions
         if not self.organisation:
             c_start, c_end = clause_bounds(text, start, end, lex)
             self.c_start = c_start
@@ -241,18 +259,26 @@ class _Cues:
     def fired(self, k: int) -> str | None:
         """The cue of rule ``k`` of ``lex.modality`` found for the trigger, or None."""
         if k not in self._fired:
-            m = self._match(*self.lex.modality[k])
+            m = self._match(k, *self.lex.modality[k])
             unless = self.lex.modality_unless.get(k)
             if m is not None and unless is not None and unless.search(self.text):
                 m = None  # "gunmen opened fire on a bus ...; the vehicle overturned": an attack
             self._fired[k] = m.group(0) if m else None
         return self._fired[k]
 
-    def _match(self, name: str, _why: str, scope: str, rx: re.Pattern) -> re.Match | None:
+    def _search(self, k: int, rx: re.Pattern, text: str) -> re.Match | None:
+        """``rx.search(text)`` for rule ``k``, tried only where it can match (:class:`CueGate`)."""
+        positions = self._positions.get(text, False)
+        if positions is False:
+            positions = self._positions[text] = self._gate.positions(text)
+        return self._gate.search(k, rx, text, positions)
+
+    def _match(self, k: int, name: str, _why: str, scope: str, rx: re.Pattern) -> re.Match | None:
         lex, text, start, prev_end = self.lex, self.text, self.start, self.prev_end
         c_start, before, clause = self.c_start, self.before, self.clause
         if scope == "before":
-            m = rx.search(before) or (rx.search(text[start:self.end]) if name in ("future", "possibility") else None)
+            m = self._search(k, rx, before) or (self._search(k, rx, text[start:self.end])
+                                                if name in ("future", "possibility") else None)
             if m is not None and name == "legal":
                 # "Outside a military court, soldiers shot dead two protesters", "angry over the death
                 # sentence handed to a singer, protesters stormed a police station": the court is the
@@ -279,7 +305,7 @@ class _Cues:
                 # "to mark 25 years since the massacre in which soldiers killed 300 villagers":
                 # the trigger sits in a relative clause telling the commemorated event
                 far = text[max(c_start, start - 2 * lex.window):start]
-                m = rx.search(far)
+                m = self._search(k, rx, far)
                 if m and not (_RECALLED.search(far[m.end():])
                               # "Eleven years after soldiers shot dead dozens of protesters, a court ...":
                               # up to the comma, the clause tells the event the years are counted from
@@ -300,14 +326,14 @@ class _Cues:
             # a reaction or antecedent cue may open the stretch ("..., in response to the killing")
             b = max(prev_end, start - lex.window) if name in ("reaction", "antecedent") else self.bound
             window = _last_words(text[max(b, start - lex.near_window * n // 4 - 20):start], n)
-            m = rx.search(window)
+            m = self._search(k, rx, window)
             tail = window[m.end():] if m else ""
             if name == "antecedent":
                 tail = _AUX_END.sub("", tail)  # "a day after a patrol was ambushed": its own auxiliary
             if m and name in ("reaction", "antecedent") and _CLAUSE_VERB.search(tail):
                 m = None  # "a journalist who criticised the governor was abducted": not the object
         elif scope == "clause":
-            m = rx.search(clause)
+            m = self._search(k, rx, clause)
             if m and name == "aggregate":
                 # "between June 3 and June 5", "from 30 May to 2 June": a few days of one incident
                 m = next((x for x in rx.finditer(clause) if not _few_days(clause, x.start())), None)
@@ -330,7 +356,7 @@ class _Cues:
                           if not _DRILL_BEFORE.search(clause, 0, x.start())
                           and not _DRILL_OF_OTHERS.match(clause, x.end())), None)
         else:
-            m = _sentence_cue(rx, text)
+            m = _sentence_cue(self._gate, k, rx, text)
         return m
 
     def _toll_of_trigger(self, clause: str, risen: int) -> bool:
