@@ -57,6 +57,11 @@ _SYMMETRIC = re.compile(r"(?:clash|fight|fought|battl|exchang|skirmish|engag|con
 _TARGET_ONLY = ("hit a bomb", "died")
 _PSEUDO_PASSIVE = frozenset({"engage", "involve", "deploy", "station", "locate", "base", "embroil", "entrench"})
 _DEATH_VERBS = frozenset({"die", "perish", "drown", "succumb"})
+# hardware a force attacks with: "shelled the town with heavy artillery", "struck with drones and jets"
+_HARDWARE = frozenset({"artillery", "tank", "tanks", "helicopter", "helicopters", "gunship", "gunships", "aircraft",
+                       "warplane", "warplanes", "jet", "jets", "drone", "drones", "warship", "warships", "gunboat",
+                       "gunboats", "bulldozer", "bulldozers", "vehicle", "vehicles", "howitzer", "howitzers"})
+_WITH_INSTRUMENT = re.compile(r"\bwith\s+(?:[\w'-]+,?\s+){0,5}$", re.I)
 # "killed in a <fight> with X": X is the side that killed
 _FIGHT_NOUNS = frozenset({"encounter", "clash", "clashes", "gunfight", "firefight", "fight", "fighting", "battle",
                           "gunbattle", "shootout", "shoot-out", "skirmish", "exchange", "confrontation", "operation",
@@ -357,6 +362,11 @@ class _Parse:
         if m is not None or tok.ent_type_ != "PERSON":
             return m
         a, b = _entity_chars(tok)
+        if any(p.kind == "place" and p.start < b and a < p.end and (p.meta or {}).get("role") != "adjective"
+               for p in self.doc.mentions):
+            # "troops retook Lalibela", "the rebels seized Kamanyola": a town the tagger took for a
+            # person is the place fought over, not a civilian victim
+            return None
         name = self.doc.clean[a:b]  # (the parse is over ``clean``; ``Doc.text`` rebuilds it on each call)
         actor = _entry_actor("Civilians ({country})", "", "a named person")
         return Mention(start=a, end=b, text=name, kind="actor", value=actor, sent=self.sent_index,
@@ -413,6 +423,8 @@ class _Parse:
             if c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
+                        if c.lower_ == "with" and p.lemma_.lower() in _HARDWARE:
+                            continue  # "shelled the town with artillery": the instrument, not a side
                         m = self.np(p)
                         if m is not None:
                             return m, p
@@ -987,6 +999,16 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                                 and not _LAUNCHED_BY.search(doc.clean[max(start, m.start - 40):m.start])
                                 and not _BY_INSIDE.search(doc.clean[max(start, m.start - 30):m.start])
                                 and not (event_type in RIOT_TYPES and m.start > start and m.value.inter in (1, 8)))]
+    # the hardware an attack is made with is no side of it: "Russian forces shelled Nikopol with heavy
+    # artillery", "pounded the camp with tanks and helicopters" (the attacker's own weapons)
+    ms = [m for m in ms if not (m.meta.get("generic") and not m.meta.get("country_explicit")
+                                and m.text.split() and norm(m.text.split()[-1]) in _HARDWARE
+                                and _instrument_of(doc, ms, m, s_start))]
+    # a force that only places the spot hit is no side: "blew himself up at a cafe near the headquarters of
+    # the police", "a bomb went off in a market close to an army barracks" (the cafe, the market were hit)
+    if (event_type or "") in VIOLENT_TYPES:
+        ms = [m for m in ms if not (m.value.inter in (1, 8) and m.start > end
+                                    and _LANDMARK_BEFORE.search(doc.clean, max(s_start, m.start - 90), m.start))]
     # who is spoken to takes no part ("the police chief told reporters", "briefed journalists")
     ms = [m for m in ms if not _ADDRESSEE.search(doc.clean, max(s_start, m.start - 40), m.start)]
     # a country the sentence names as a location ("in northern Mali") > the place the places stage
@@ -1110,6 +1132,10 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             if police is not None and crowd is police:
                 crowd = _implicit(doc, _entry_actor(crowd_tmpl, country, "crowd implied by the event type"),
                                   start, end, sent_index, f"{et}: the crowd is actor1")
+        if police is None and sub == "Violent demonstration":
+            # "Youths blocked the road with burning tyres. Riot police charged the crowd ...", "... Some
+            # threw stones at police vehicles": the force that faced the rioters in the next sentences
+            police = _crowd_policed_after(doc, s_end, sent_index)
         if et in PROTEST_TYPES and police is not None and police.meta.get("entry") == "Military Forces of {country}" \
                 and _POLICING_FORCE.search(police.text):
             # "gendarmes fired tear gas at the march": the gendarmerie policing a protest is coded as
@@ -1418,19 +1444,26 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
             new.meta.update(generic=False, entry=only.meta.get("entry", ""), anaphora=True)
             new.why = f"{a2.text!r} after {only.text!r} in the sentence: {only.value.name}"
             a2 = new
-    elif not named and et == "Battles" and a1 is not None and a1.value.inter in (1, 8) and a2 is not None \
-            and _unnamed_armed(a2):
+    elif not named and et == "Battles" and a1 is not None and a1.value.inter in (1, 8) and (
+            (a2 is not None and (_unnamed_armed(a2) or (a2.meta.get("implicit")
+                                                        and a2.value.name.startswith("Unidentified Armed Group"))))
+            or (a2 is None and sub == "Government regains territory")):
+        # (the side a force fought that no word names: "troops clashed with militants", "an operation
+        # ... in an exchange of fire", "troops retook the town" from the group that held it)
         # "A police operation against drug traffickers left six suspects dead. Officers came under fire
         # from members of the Comando Vermelho gang ...": the one armed group the next sentences name
         # is the side the force fought
-        later = {m.value.name: m for m in doc.mentions if m.kind == "actor" and s_end <= m.start
+        # (or the one the sentences just before name: "The BLA claimed the bus attack. The following day,
+        # troops killed six militants involved in it")
+        later = {m.value.name: m for m in doc.mentions if m.kind == "actor"
+                 and (s_end <= m.start or (m.end <= s_start and m.sent >= sent_index - 3))
                  and m.sent <= sent_index + 2 and m.value.inter in (2, 3, 4) and m.value.listed
-                 and not m.meta.get("generic") and not m.meta.get("implicit")}
+                 and not m.meta.get("generic") and not m.meta.get("implicit") and not _state_aligned(m)}
         if len(later) == 1:
             only = next(iter(later.values()))
-            new = _with_actor(a2, only.value)
-            new.meta.update(generic=False, entry=only.meta.get("entry", ""), anaphora=True)
-            new.why = f"{a2.text!r}: the one armed group the next sentences name, {only.value.name}"
+            new = _with_actor(a2 if a2 is not None else only, only.value)
+            new.meta.update(generic=False, entry=only.meta.get("entry", ""), anaphora=True, implicit=False)
+            new.why = f"{new.text!r}: the one armed group the sentences around name, {only.value.name}"
             a2 = new
     elif not named and et == "Battles" and a1 is not None and _unnamed_armed(a1) \
             and (a2 is None or _unnamed_armed(a2) or a2.meta.get("implicit")) and _SYMMETRIC.search(doc.clean[start:end]):
@@ -1451,6 +1484,18 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
                 m2.why = f"{base.text!r}: one of the two groups the next sentences name, {new_m.value.name}"
                 sides.append(m2)
             a1, a2 = sides
+
+    if et == "Explosions/Remote violence" and a2 is not None and a2.value.inter == 7 and a2.meta.get("generic") \
+            and not (a2.text.split() and norm(a2.text.split()[-1]) in _SURELY_CIVILIAN):
+        # "A drone strike killed three men in a car ... The victims were members of the PKK", "X said the
+        # three were its fighters", "the strike targeted a cell of Islamic Jihad": the next sentences
+        # say whom the strike hit (the dead named only as "men" or "people" are not surely civilians)
+        who = _victims_identified(doc, ms, sent_index, s_end, a1)
+        if who is not None:
+            new = _with_actor(a2, who.value)
+            new.meta.update(generic=False, entry=who.meta.get("entry", ""), anaphora=True, numeric=False)
+            new.why = f"{a2.text!r}: the dead, said in a later sentence to belong to {who.value.name}"
+            a2 = new
 
     hit_with: list[Mention] = []
     if et == "Explosions/Remote violence" and a1 is not a2 and (a2 is None or (a2.value.inter == 7 and (
@@ -1491,6 +1536,11 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if lead is not None and a2.value.inter != 1:
             hit_with.append(a2)
             a2 = lead
+
+    # "an encounter with security forces ... A joint team of the District Reserve Guard and the CRPF":
+    # unnamed "security forces" are the force the article names for them, police when only police are named
+    a1 = _security_forces_named(doc, a1, sent_index, s_start, s_end, country)
+    a2 = _security_forces_named(doc, a2, sent_index, s_start, s_end, country)
 
     # ---------------------------------------------------------- associates
     assoc1 = [m for m in f.assoc1 if m is not a1 and m is not a2]
@@ -1560,6 +1610,34 @@ _FORCE_AFTER = re.compile(r"(?:\s+(?:fighters|members|forces|militiamen|gunmen|p
                           r"\s+(?:(?:later|then|also|reportedly)\s+)?(?:fired|opened\s+fire|used|beat|dispersed|broke\s+up|"
                           r"shot|charged|attacked|hit|lobbed|threw)\b", re.I)
 _POLICING_FORCE = re.compile(r"^(?:the\s+)?(?:gendarmes?|gendarmerie)$", re.I)
+
+
+# after a riot: the force facing the crowd ("Riot police charged the crowd", "Police said they dispersed the
+# group with tear gas", "threw stones at police vehicles", "Three policemen were wounded by stones")
+_ENGAGES_CROWD = re.compile(r"(?:\s+(?:officers|units?|squads?|reinforcements))?(?:\s*,?\s*(?:said|say|says)\s+(?:that\s+)?"
+                            r"(?:they|it)(?:\s+had)?)?\s+(?:later\s+|then\s+|quickly\s+|eventually\s+|also\s+)?"
+                            r"(?:fired|charged|dispersed|broke\s+up|cleared|used|responded|clashed|beat|chased|"
+                            r"intervened|moved\s+in|baton-charged|lobbed|shot)\b", re.I)
+_PELTED_BEFORE = re.compile(r"\b(?:(?:threw|hurled|throwing|hurling|lobbed|lobbing)\s+[^.;]{0,40}?\bat|pelt(?:ed|ing)|"
+                            r"attack(?:ed|ing)|(?:clash(?:ed|ing)|fought|scuffled)\s+with)\s+(?:the\s+)?$", re.I)
+
+
+def _crowd_policed_after(doc: Document, s_end: int, sent_index: int) -> Mention | None:
+    """The state force the next two sentences of the paragraph show facing the crowd."""
+    for m in sorted((m for m in doc.mentions if m.kind == "actor"), key=lambda m: m.start):
+        if m.start < s_end or m.sent > sent_index + 2:
+            continue
+        if "\n" in doc.clean[s_end:m.start]:
+            break  # a new paragraph tells something else
+        if m.value.inter != 1 or m.meta.get("implicit") or not m.text.split() \
+                or norm(m.text.split()[-1]) in _NOT_INTERVENERS:
+            continue
+        if _ENGAGES_CROWD.match(doc.clean, m.end) or _CASUALTY_AFTER.match(doc.clean, m.end) \
+                or _PELTED_BEFORE.search(doc.clean, max(0, m.start - 60), m.start):
+            return m
+    return None
+
+
 # who the arrested are in a group: "FNDC coordinator X", "X, a leader of the opposition Y"
 _ROLES = (r"(?:leaders?|members?|officials?|coordinators?|spokes(?:man|woman|person)|chair(?:man|woman|person)?|"
           r"secretary(?:[-\s]general)?|president|vice[-\s]president|head|founder|activists?|supporters?|organi[sz]ers?|"
@@ -1580,6 +1658,50 @@ _DEAD_BEFORE_FIGHT = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:fighters|milit
 _ONE_SIDE = re.compile(r"^[)\s]*(?:\([^()]{1,60}\)\s*)?(?:,\s*)?(?:and|as\s+well\s+as|alongside|together\s+with|along\s+with|"
                        r"(?:backed|supported|assisted|accompanied|helped|reinforced)\s+by|with\s+the\s+(?:support|help|backing)\s+of)"
                        r"\s+(?:(?:the|their|its|some|local|allied|\d+)\s+)*$", re.I)
+
+
+_SECURITY_FORCES = re.compile(r"^(?:the\s+)?(?:[\w'’-]+\s+)?security\s+(?:forces|personnel)$", re.I)
+
+
+def _security_forces_named(doc: Document, m: Mention | None, sent_index: int, s_start: int, s_end: int,
+                           country: str) -> Mention | None:
+    """Generic "security forces" read as the military, recoded as police when the event's sentence and
+    the next two of its paragraph name only police forces of that country (and no army)."""
+    if m is None or m.meta.get("implicit") or not m.meta.get("generic") or not m.value.name.startswith("Military Forces of") \
+            or not _SECURITY_FORCES.match(m.text.strip()):
+        return m
+    home = m.value.country or country
+    police = military = False
+    for x in doc.mentions:
+        if x.kind != "actor" or x is m or x.value.inter != 1 or x.start < s_start or x.sent > sent_index + 2:
+            continue
+        if x.start >= s_end and "\n" in doc.clean[s_end:x.start]:
+            continue  # another paragraph
+        if (x.value.country or home) != home or _SECURITY_FORCES.match(x.text.strip()):
+            continue
+        if any(p.kind == "place" and p.start < x.end and x.start < p.end for p in doc.mentions):
+            continue  # "near Tank": a town's name, no force
+        name = x.value.name
+        if name.startswith("Police Forces of") or "Police" in name.split(":")[0] or "Police" in name:
+            police = True
+        elif name.startswith("Military Forces of") and norm(x.text.split()[-1]) not in _CIVIL_GOVERNMENT | {"ministry"}:
+            military = True
+    if not police or military:
+        return m
+    new = _with_actor(m, _entry_actor("Police Forces of {country}", home, f"{m.text!r}: only police are named"))
+    new.meta["entry"] = "Police Forces of {country}"
+    return new
+
+
+def _instrument_of(doc: Document, ms: list[Mention], m: Mention, s_start: int) -> bool:
+    """Is the hardware mention m governed by "with" ("with heavy artillery", "with drones and tanks"),
+    no other actor between ("clashed with rebels backed by tanks" names the rebels)?"""
+    lo = max(s_start, m.start - 60)
+    w = _WITH_INSTRUMENT.search(doc.clean, lo, m.start)
+    if w is None:
+        return False
+    return not any(x is not m and w.start() + 4 <= x.start < m.start and norm(x.text.split()[-1]) not in _HARDWARE
+                   for x in ms)
 
 
 def _one_side(doc: Document, x: Mention, y: Mention) -> bool:
@@ -1700,6 +1822,14 @@ def _held_facility(doc: Document, ms: list[Mention], a1: Mention | None, s_start
 
 # "in a crowded market ", "at a bus stop ": the place a bomb hit, before "near <a state facility>"
 _IN_OTHER_PLACE = re.compile(r"\b(?:in|at|inside|into)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?-i:[a-z][\w-]*)\s+$", re.I)
+
+
+# "at a busy cafe near the headquarters of ", "in a market close to a ": the spot hit, then the landmark
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:in|at|inside|into)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?-i:[a-z][\w-]*)\s+"
+    r"(?:near|close\s+to|next\s+to|opposite|beside|not\s+far\s+from|(?:a\s+few|\d+)\s+(?:metres|meters|yards)\s+from)\s+"
+    r"(?:(?:the|an?)\s+)?(?:(?:headquarters|offices?|compound|building|station|base|camp|barracks)\s+of\s+(?:the\s+)?)?"
+    r"(?:[\w-]+\s+){0,1}$", re.I)
 
 
 # a war told around the strike: "fighting between X and Y", "X has been battling Y", "clashes"
@@ -1929,7 +2059,7 @@ def _two_sides(doc: Document, sent) -> tuple[Mention, Mention] | None:
 
 
 _CLAIM_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*)?(?:has\s+|have\s+|later\s+)?(?:claimed\s+(?:responsibility|the\s+(?:(?-i:[a-z][\w-]*)\s+)?(?:attack|bombing|blast|explosion|act|operation|strike|"
-                          r"killing|assault|ambush|raid))|said\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|killed|attacked|was\s+behind|"
+                          r"killing|assault|ambush|raid))|said\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|killed|attacked|targeted|bombed|was\s+behind|"
                           r"were\s+behind|staged|launched|conducted)|took\s+responsibility)", re.I)
 _CLAIMED_BY = re.compile(r"\b(?:claimed|carried\s+out)\s+by\s+(?:the\s+)?$", re.I)
 
@@ -1982,6 +2112,8 @@ def _claimant(doc: Document, sent_index: int, s_end: int, s_start: int | None = 
         claimed = _CLAIM_AFTER.match(doc.clean, m.end) or _CLAIMED_BY.search(doc.clean[max(0, m.start - 30):m.start])
         if claimed and _background_claim(doc, m):
             continue  # "some attacks have been claimed by the Islamic State": not this attack
+        if claimed and m.start < s_end and _CLAIM_AFTER.match(doc.clean, m.end):
+            return m  # "al-Shabaab said it had targeted a gathering of police ... and that 20 had been killed"
         if m.start >= s_end and m.sent <= sent_index + 3 and claimed:
             head = named[k - 1] if k else None
             if head is not None and head.sent == m.sent and _APPOSITION_OF.match(doc.clean[head.end:m.start]):
@@ -2065,6 +2197,48 @@ _DIED_BEFORE = re.compile(rf"(?:^|[,;:]\s*)((?:(?:at least|more than|nearly|abou
                           rf"(?:\s+(?:people|persons|residents|civilians|children|villagers|women|others))?)\s+"
                           rf"(?:(?:were|was|have been|had been)\s+(?:\w+ly\s+)?)?(?:killed|died|dead|wounded|injured|"
                           rf"suffocated|hurt)\b(?:\s+[\w,-]+){{0,6}}?\s+(?:after|when|as)\s+(?:[\w-]+\s+){{0,4}}$", re.I)
+
+
+# victims told as non-combatants: a later claim that they were fighters does not recode them
+_SURELY_CIVILIAN = frozenset({"civilians", "civilian", "children", "child", "women", "woman", "girls", "girl", "boys",
+                              "boy", "schoolchildren", "pupils", "students", "worshippers", "worshipers", "farmers",
+                              "farmer", "shoppers", "traders", "journalists", "journalist", "patients", "refugees",
+                              "displaced", "family", "families", "mourners", "passengers", "baby", "elderly"})
+# the dead named again: "the victims", "the three", "the two men", "they"
+_DEAD_AGAIN = (r"(?:the\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:victims|dead|men|people|"
+               r"persons|youths|occupants|passengers)|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|"
+               r"they|those\s+killed|all\s+(?:two|three|four|five|six|\d+))")
+# "<the dead> were (believed to be) members of ", "<the dead> belonged to ", "... said <the dead> were its fighters"
+_MEMBERS_OF = re.compile(_DEAD_AGAIN + r"\s+(?:were|was|had\s+been)\s+(?:(?:all|believed\s+to\s+be|said\s+to\s+be|"
+                         r"identified\s+as|reportedly|suspected|alleged)\s+)*(?:(?:senior|local|\w+ly)\s+)?"
+                         r"(?:members?|fighters?|militants?|commanders?|operatives?|leaders?)\s+(?:of|from|in)\s+"
+                         r"|" + _DEAD_AGAIN + r"\s+(?:belonged\s+to|were\s+affiliated\s+with|fought\s+for)\s+", re.I)
+_TARGETED_CELL = re.compile(r"\b(?:targeted|struck|hit)\s+(?:an?\s+|the\s+)?[\"“']?(?:[\w-]+\s+){0,2}?(?:cell|positions?|"
+                            r"hideouts?|members|operatives|militants|fighters|commanders?)[\"”']?\s+(?:of|from|belonging\s+to)\s+",
+                            re.I)
+_ITS_FIGHTERS = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,]{1,80},\s*)?(?:said|confirmed|announced|acknowledged)\s+(?:that\s+)?"
+                           + _DEAD_AGAIN + r"\s+(?:were|was)\s+(?:all\s+)?(?:its|their)\s+(?:fighters|members|militants)|"
+                           r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,]{1,80},\s*)?mourned\s+" + _DEAD_AGAIN, re.I)
+
+
+def _victims_identified(doc: Document, ms: list[Mention], sent_index: int, s_end: int,
+                        a1: Mention | None) -> Mention | None:
+    """The armed group the next two sentences say the strike's dead belonged to."""
+    groups = sorted((m for m in doc.mentions if m.kind == "actor" and s_end <= m.start and m.sent <= sent_index + 2
+                     and m.value.inter in (2, 3, 4) and m.value.listed and not m.meta.get("generic")
+                     and not m.meta.get("implicit") and (a1 is None or m.value.name != a1.value.name)),
+                    key=lambda m: m.start)
+    for m in groups:
+        sent = doc.sentence_of(m.start)
+        lo = sent.start if sent is not None else max(s_end, m.start - 200)
+        before = doc.clean[lo:m.start]
+        cue = next((x for x in _MEMBERS_OF.finditer(before)), None) or next(
+            (x for x in _TARGETED_CELL.finditer(before)), None)
+        if cue is not None and m.start - (lo + cue.end()) <= 120 and not re.search(r"[.;]", before[cue.end():]):
+            return m
+        if _ITS_FIGHTERS.match(doc.clean, m.end):
+            return m
+    return None
 
 
 def _numeric_victims(doc: Document, s_start: int, s_end: int, start: int, end: int, country: str,
