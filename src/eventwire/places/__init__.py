@@ -33,7 +33,7 @@ from .gazetteer import ensure as ensure_gazetteer
 from . import framed
 from .geolocate import Locator, destination_before
 from .recognize import TITLE_WORDS as _TITLE_WORDS
-from .recognize import Recognizer, RegionRef, Toponym
+from .recognize import Recognizer, RegionRef, Toponym, speaker_named
 from .resolve import Resolver
 
 __all__ = [
@@ -136,9 +136,10 @@ def _town_again(doc: Document, text: str, resolved: list, mentions: list[Mention
 
 
 # a word that makes the listed town after it a place where the article is: "by telephone from Dori",
-# "residents of Timbuktu", "moved inland over Perry", "towns such as Nanaimo and Duncan", "Framingham, Natick and"
+# "residents of Timbuktu", "moved inland over Perry", "towns such as Nanaimo and Duncan", "Framingham, Natick and",
+# "areas downstream, including New Braunfels and Seguin"
 _BESIDE_CUE = re.compile(r"[ \t\n(\"“](?:from|of|in|at|near|to|towards?|toward|over|through|around|outside|between|"
-                         r"via|and|or|such\s+as)(?:,)?[ \t]+((?:[A-Z][a-z][\w'’-]*)(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2})"
+                         r"via|and|or|such\s+as|including)(?:,)?[ \t]+((?:[A-Z][a-z][\w'’-]*)(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2})"
                          r"(?![\w'’-]| [A-Z]|-)")
 # "Chamber of", "Department of", "Knights of" (a capitalised word before "of", not a place word): the name of
 # a body or a thing goes on
@@ -183,6 +184,14 @@ def _towns_beside(doc: Document, text: str, gaz: Gazetteer, rec: Recognizer, men
                         names.update(normalise(w) for w in ent.text.split()[1:])
             known_people.append(names)
         return known_people[0]
+
+    spoken: dict[str, bool] = {}
+
+    def spoke(name: str) -> bool:  # speaker_named, once per name
+        hit = spoken.get(name)
+        if hit is None:
+            hit = spoken[name] = speaker_named(text, name)
+        return hit
 
     out: list[Mention] = []
 
@@ -271,8 +280,12 @@ def _towns_beside(doc: Document, text: str, gaz: Gazetteer, rec: Recognizer, men
             if prev in _TITLE_WORDS or (words and before.endswith(" ") and words[-1][:1].isupper()
                                           and not before.rstrip().endswith((".", ",", ":", ";", '"', "”"))):
                 continue  # "Mayor Paris", "Fort Kearney": a title or a longer name
-            if not _PLACE_BEFORE.search(text, max(0, s - 20), s) and normalise(name) in people():
-                continue  # "Lincoln never set foot ..." beside "Abraham Lincoln": the person
+            if not _PLACE_BEFORE.search(text, max(0, s - 20), s) and (
+                    normalise(name) in people() or spoke(name)):
+                # "Lincoln never set foot ..." beside "Abraham Lincoln": the person -- also a speaker named in
+                # full where the model did not read ("Mayor Tom Jackson said" ... "Jackson said"; the model runs
+                # only on event sentences)
+                continue
             add(s, e, copy.copy(first.value), f"{name!r} again, the town the article placed before", "again")
     return out
 
@@ -801,7 +814,9 @@ def _far_named_site(r, resolved: list) -> bool:
 
 # a road, bridge or building named after a country, state or town: "Syria Street", "U.S. Highway 151",
 # "Johnson Street Bridge", "the Nebraska State Capitol", "Trans-Canada Highway"
-_COMPOUND_AFTER = re.compile(r"(?:[ \t]+(?:State|Street|St\.|Road|Avenue|Boulevard|Highway|Freeway|Expressway|Parkway|"
+# (a person's name may stand between: "Sidney Baker Street", "Florence Nightingale Road")
+_COMPOUND_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+(?=[ \t]+(?:Street|St\.|Road|Avenue|Boulevard)\b))?"
+                             r"(?:[ \t]+(?:State|Street|St\.|Road|Avenue|Boulevard|Highway|Freeway|Expressway|Parkway|"
                              r"Turnpike|Bridge|Tunnel|Capitol|Canal))+(?:[ \t]+\d{1,4}[A-Z]?)?(?![\w-])")
 # water and land named "of" a country or state: "the Strait of Georgia", "the Gulf of Mexico", "Sea of Japan"
 _COMPOUND_BEFORE = re.compile(r"(?:(?<![\w-])(?:Strait|Straits|Gulf|Sea|Bay|Cape|Isle|Lake)[ \t]+of[ \t]+(?:the[ \t]+)?|"

@@ -632,6 +632,60 @@ def _context(tokens: list[Token], i: int, j: int, topo: Toponym) -> None:
             topo.cues.add("resident")  # "Beledweyne residents said", "Dori was calm on Tuesday"
 
 
+# a list of capitalised names a small model tags as one entity: "Ahmedabad and Hyderabad", "Gori, Rustavi and Telavi"
+_LIST_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LOC", "GPE"})
+_NAME = r"[A-Z][a-z][\w'’-]*(?:[ \t][A-Z][a-z][\w'’-]*)?"
+_TOWN_LIST = re.compile(rf"{_NAME}(?:,[ \t]{_NAME})*,?[ \t](?:and|or)[ \t]{_NAME}")
+_LIST_ITEM = re.compile(r"(?<![\w'’-])(?!(?:and|or)\b)[A-Z][a-z][\w'’-]*(?:[ \t][A-Z][a-z][\w'’-]*)?")
+
+# cues that make a name a place whoever else bears it: "TYLER, Texas -", "Tyler County", "Kaduna state" (not
+# a preposition, "in Modi's speech", "a case against Assange", nor a site's word, "Osorto's camp", "Dera Ismail
+# Khan city")
+_PLACE_CUES = frozenset({"dateline", "admin", "state"})
+# a speaker named in full: "Tom Jackson said", "Tom Jackson, the city's mayor, said", "said Police Chief Anna
+# Tyler" -- a given name (or a title) right before the surname, a speech verb after it or "said" a few words before
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
+_SPEECH_AFTER = re.compile(r"(?:,[ \t]+[^,.\n]{3,60},)?[ \t]+"
+                           r"(?:said|says|told|added|explained|noted|insisted|argued|warned)\b")
+_SAID_LEAD = re.compile(r"\b(?:said|says|told|added)[ \t]+(?:[A-Za-z.]+[ \t]+){0,3}$")
+_CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
+# capitalised words before a name that make a longer place name or a body, not a given name ("Lake Jackson
+# said" is no person)
+_NOT_GIVEN = frozenset({
+    "lake", "fort", "port", "new", "north", "south", "east", "west", "upper", "lower", "greater", "mount",
+    "saint", "san", "santa", "el", "la", "los", "las", "the", "in", "at", "of", "from", "and", "but", "when",
+    "county", "city", "police", "officials", "residents", "authorities", "state", "university", "college",
+    "school", "church", "hospital", "department", "council", "district",
+})
+# a single name as the speaker: "Jackson said" / "said Jackson"
+_SPOKEN_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|explained|noted|insisted|argued|warned)\b")
+_SAID = frozenset({"said", "says", "told", "added"})
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)[ \t]+$")
+
+
+def speaker_named(text: str, name: str) -> bool:
+    """Whether ``text`` names a speaker in full whose surname is ``name`` as written: "Mayor Tom Jackson said",
+    "Tom Jackson, the city's mayor, said", "said Police Chief Anna Tyler" (only the places of ``name`` are
+    looked at: no scan of the whole text)."""
+    k = text.find(name)
+    while k >= 0:
+        e = k + len(name)
+        if not (k and (text[k - 1].isalnum() or text[k - 1] in "_-")) \
+                and not (e < len(text) and (text[e].isalnum() or text[e] in "_-")):
+            g = _GIVEN_BEFORE.search(text, max(0, k - 30), k)
+            if g is not None and g.group(1).lower() not in _NOT_GIVEN and (
+                    _SPEECH_AFTER.match(text, e) or (
+                    _SAID_LEAD.search(text, max(0, g.start() - 40), g.start()) and not _CAP_NEXT.match(text, e))):
+                return True
+        k = text.find(name, k + 1)
+    return False
+
+
+def _spoken(text: str, s: int, e: int) -> bool:
+    """Whether the name at ``s:e`` stands as a speaker: "Jackson said", "said Jackson"."""
+    return bool(_SPOKEN_AFTER.match(text, e) or _SAID_BEFORE.search(text, max(0, s - 10), s))
+
+
 _DIRECTION_WORD = re.compile(r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?")
 
 
@@ -708,6 +762,25 @@ class Recognizer:
         self._variants: dict[str, tuple] = {}
         self._limits: dict[str, int] = {}
 
+    def _split_town_lists(self, text: str, ents: list) -> list:
+        """Entities that are lists of towns ("Ahmedabad and Hyderabad" tagged WORK_OF_ART, "Gori and Rustavi"
+        tagged FAC) split into one GPE entity per town: a small model reads such a list as one name, which the
+        gazetteer lacks whole. Only where every item is a listed town of 5,000 people or more under its own
+        name, and the whole is no listed name ("Trinidad and Tobago")"""
+        out = []
+        for s, e, label in ents:
+            m = _TOWN_LIST.fullmatch(text, s, e) if label in _LIST_LABELS else None
+            if m is None or self.gaz.lookup(text[s:e]):
+                out.append((s, e, label))
+                continue
+            items = [(a.start(), a.end()) for a in _LIST_ITEM.finditer(text, s, e)]
+            if len(items) < 2 or not all(any(c.feature_class == "P" and c.match == "name" and c.population >= 5000
+                                             for c in self.gaz.lookup(text[a:b])) for a, b in items):
+                out.append((s, e, label))
+                continue
+            out.extend((a, b, "GPE") for a, b in items)
+        return out
+
     # ---------------------------------------------------------------------
     def __call__(self, text: str, sdoc=None, sentence_starts: list[int] | None = None,
                  ner_spans: list[tuple[int, int]] | None = None) -> tuple[list[Toponym], list[RegionRef]]:
@@ -739,6 +812,8 @@ class Recognizer:
         ends: list[int] | None = None  # the tokens' ends, once asked for
 
         ents = [_strip_lga(text, s, e, label) for s, e, label in ents]
+        if any(label in _LIST_LABELS and (" and " in text[s:e] or " or " in text[s:e]) for s, e, label in ents):
+            ents = self._split_town_lists(text, ents)  # "diverted to Ahmedabad and Hyderabad" tagged WORK_OF_ART
         # only a capitalised token can open a match: from a lower-case one the scan jumps to the next of these
         caps = [k for k, t in enumerate(tokens) if t.cap]
         self._prefetch_first_words(tokens, caps)
@@ -974,10 +1049,17 @@ class Recognizer:
         out = []
         for t in found:
             norm = normalise(t.text)
-            if norm in person_names and " " not in norm:
+            if norm in person_names and " " not in norm and not t.cues & _PLACE_CUES:
+                # (a person's name, but not where a place's word or the dateline makes it the place: "Police
+                # Chief Anna Tyler" ... "TYLER, Texas -", "Tyler County")
                 cands = self.gaz.lookup(t.text)
                 if not any(c.is_country for c in cands):
                     continue
+            if ("speech" in t.cues or t.prev in _SAID) and " " not in norm and not t.cues & _PLACE_CUES \
+                    and _spoken(text, t.start, t.end) \
+                    and speaker_named(text, t.text) \
+                    and not any(c.is_country or c.is_admin1 for c in self.gaz.lookup(t.text)):
+                continue  # "Jackson said" beside "Mayor Tom Jackson said": the speaker, not the dateline's town
             if "title" in t.cues and not any(c.is_country for c in self.gaz.lookup(t.text)):
                 continue
             out.append(t)
@@ -1541,7 +1623,7 @@ class Recognizer:
             return False, ""
         if single and first_tok.lower in DIRECTIONS and not strong_cue:
             return False, ""  # "the West", "Central": Cameroon's West region only when a cue says so
-        if single and norm in person_names:
+        if single and norm in person_names and not topo.cues & _PLACE_CUES:
             return False, ""
         bare_len = len(first_tok.text.replace(".", ""))
         if single and first_tok.upper and bare_len <= 5 and "state" not in topo.cues \

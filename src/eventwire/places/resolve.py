@@ -392,7 +392,14 @@ class Resolver:
                     second_p = p
             firsts.append(top)
             margins.append(top_p - second_p if second_p is not None else 10.0)
-        votes_by_name = _focus_votes(toponyms, firsts, margins)
+        # a town its first-level division qualifies ("PARIS, Texas", "Springfield, Illinois", "FLORENCE,
+        # Ala.") is a clear place of that division: it anchors the towns around it ("nearby Reno") -- not the
+        # big namesake abroad its bare name would first read as -- and casts no focus vote for that namesake
+        # (nor one of its own: its division votes -- "Victoria, British Columbia" is one vote for Canada, not
+        # two, nor one for Australia's Victoria)
+        anchor_firsts, anchor_margins = self._qualified_firsts(toponyms, firsts, margins, cand_lists, text)
+        votes_by_name = _focus_votes(toponyms, firsts if anchor_firsts is firsts else [
+            None if a is not f else f for a, f in zip(anchor_firsts, firsts)], margins)
         name_count = Counter(normalise(t.text) for t in toponyms)
         # countries the article plainly places things in: a place named after "in"/"near", as a possessor
         # ("Harare's suburbs") or a dateline -- not an adjective, nor a bare word that may be no place at all
@@ -440,8 +447,10 @@ class Resolver:
                         held.setdefault(key, set()).add(normalise(t.text))
         # the article's clear places, each once (an article names its town many times), with their names:
         # a name is never its own anchor -- Vienna, Austria's division is "1 km from" Vienna, Austria
+        # -- a town its state or province qualifies is a clear place too, at its reading there (see above)
         named_anchors = list(dict.fromkeys(
-            (c.latitude, c.longitude, normalise(t.text)) for t, c, m, cands in zip(toponyms, firsts, margins, cand_lists)
+            (c.latitude, c.longitude, normalise(t.text))
+            for t, c, m, cands in zip(toponyms, anchor_firsts, anchor_margins, cand_lists)
             if c is not None and not c.is_country and c.feature_code not in AREA_CODES and not c.is_admin1
             and (m >= 1 or _one_spot(c, cands))))
         sole_admin1 = _sole_admin1(toponyms, firsts, cand_lists)
@@ -664,6 +673,38 @@ class Resolver:
         if not _OFF_A_TOWN.fullmatch(text, t.end, nxt.start):
             return False
         return any(distance_km(x.latitude, x.longitude, f.latitude, f.longitude) < 150 for x in local)
+
+    def _qualified_firsts(self, toponyms: list[Toponym], firsts: list[Candidate | None], margins: list[float],
+                          cand_lists: list[list[Candidate]], text: str) -> tuple[list, list]:
+        """``firsts`` and ``margins`` with each town its first-level division qualifies ("Paris, Texas",
+        "Springfield, Illinois", "Tallahassee, Fla.") read as the best-known town of that name in that
+        division, and so clear (the anchors of the article: see __call__)."""
+        if not text:
+            return firsts, margins
+        out_f: list | None = None
+        out_m: list | None = None
+        last = len(toponyms) - 1
+        for k, t in enumerate(toponyms):
+            first = firsts[k]
+            if first is None or t.role != "literal" or len(cand_lists[k]) < 2:
+                continue
+            key = ""
+            if k < last and (nxt := firsts[k + 1]) is not None and nxt.is_admin1 \
+                    and toponyms[k + 1].role != "adjective" and 0 < toponyms[k + 1].start - t.end <= 3 \
+                    and text[t.end:toponyms[k + 1].start].strip() == ",":
+                key = nxt.admin1_key
+            elif text.startswith(",", t.end):
+                key = self.abbreviated_admin1(text, t.end)[0]
+            if not key or first.admin1_key == key:
+                continue
+            inside = [c for c in cand_lists[k] if c.admin1_key == key and c.feature_class == "P"]
+            if not inside:
+                continue
+            if out_f is None:
+                out_f, out_m = list(firsts), list(margins)
+            out_f[k] = max(inside, key=lambda c: c.population)
+            out_m[k] = 10.0
+        return (out_f, out_m) if out_f is not None else (firsts, margins)
 
     def _describe(self, c: Candidate) -> str:
         """:func:`describe`, kept per place (it reads only the place's own row and the gazetteer's names)."""
