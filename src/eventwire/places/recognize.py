@@ -48,6 +48,9 @@ SPEECH_VERBS = frozenset({
     "asked", "replied", "insisted", "argued", "warned", "claimed", "announced", "declined", "did", "does",
     "has", "had", "was", "is", "who", "thinks", "thought", "believes",
 })
+# of SPEECH_VERBS, those that say nothing of a person after a river's or a mountain's name ("the Danube was
+# rising", "Everest has claimed ...") -- a small model tags such names PERSON
+_FEATURE_VERBS = frozenset({"was", "is", "has", "had"})
 TITLE_WORDS = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr", "president", "commander", "leader",
     "general", "gen", "minister", "colonel", "col", "captain", "capt", "sheikh", "imam", "governor", "mayor",
@@ -854,6 +857,10 @@ class Recognizer:
                         continue  # "Tamil Nadu said": a country or province, not a known person
                     if not speech and any(_well_known_place(c) and c.match == "name" for c in cands):
                         continue  # "Abuja", "Hampshire" tagged PERSON: a well-known place, not a known person
+                    if speech and after[0].lower().strip(",.") in _FEATURE_VERBS and any(
+                            c.feature_class in ("H", "T") and c.match == "name" and c.population >= 100_000
+                            for c in cands):
+                        continue  # "the Rhine was rising", "Everest is 8,849 m high" tagged PERSON: a river, a peak
                     if (" " not in etext.strip() and after and after[0][:1].islower()
                             and any(c.match == "demonym" for c in cands)):
                         continue  # "the Slovak architect"
