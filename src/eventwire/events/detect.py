@@ -238,6 +238,15 @@ _CROWD_VERB = re.compile(r"(?i)(?:marched|rallied|protested|demonstrated|gathere
 _PRESENT_ACT = re.compile(r"(?i)(?:attack|kill|shoot|bomb|abduct|kidnap|loot|burn|raid|shell|ambush|behead|torture|rape|extort)s?")
 _PRONOUN_BEFORE = re.compile(r"(?i)\b(?:they|we|he|she|it|who|which|that)\s+(?:(?:often|still|now|regularly|usually|always|sometimes|routinely|just|also|even|only|mostly|never)\s+)?$")
 _DETERMINER_PRONOUN = re.compile(r"(?i)\b(?:which|that|it)\s+$")
+# "condemned Friday's drone strike as an attack on civilians", "described the shelling as a massacre",
+# "branded the raid a terrorist attack": the name a reaction gives to an event it names, not a second event
+_LABELLED = re.compile(
+    r"(?i)\b(?:condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|describ(?:ed|es|ing)|decr(?:ied|ies|ying)|"
+    r"characteri[sz](?:ed|es|ing)|slamm?(?:ed|s|ing)|critici[sz](?:ed|es|ing)|call(?:ed|s|ing)|brand(?:ed|s|ing)|"
+    r"label(?:l?ed|s|l?ing)|term(?:ed|s|ing)|den(?:ied|ies|ying))\s+"
+    r"(?:(?:the|this|that|these|those|its|their|his|her|[\w-]+day's|[A-Z][\w-]+'s|last \w+'s)\s+)"
+    r"(?:[\w'-]+\s+){0,5}?(?:as\s+)?[\"“']?(?:an?|the|nothing (?:less|more|short) than (?:an?|the))\s+"
+    r"(?:[\w'-]+\s+){0,3}$")
 _CALLED = re.compile(r"(?i)\bcall(?:ed|s|ing)?\b")
 _FINITE_ED = re.compile(r"(?i)^\w+ed\b")
 _CALL_BREAK = re.compile(r"(?i)[,;.]|\b(?:and|but|while|after|as|when|which|who)\b")
@@ -278,6 +287,13 @@ def _judge(text: str, hits: list[Hit], has_date: bool, has_day: bool | None, lex
             # '"They attack us from the air now," the general said', "groups that kill traders": a
             # present-tense act told of a pronoun is a habit or a claim about it, not one event
             h.verdict = Verdict(False, "habitual", "an act told in the present tense", text[h.start:h.end])
+        if (h.verdict.ok and h.rule.nominal and prev is not None
+                and (m := _LABELLED.search(text, max(0, h.start - 120), h.start)) is not None
+                and m.start() < prev.start and not re.search(r"[;:]", text[prev.end:h.start])):
+            # "condemned Friday's drone strike as an attack on civilians", "described the shelling as a
+            # massacre": what a reaction or a description calls the event it names (the trigger before,
+            # its object), not a second event
+            h.verdict = Verdict(False, "characterisation", "the name a reaction gives to the event it names", "as")
         if h.verdict.ok and any(a <= h.start < b for a, b in warned):
             h.verdict = Verdict(False, "possibility", "the act of anyone who might do it, in a warning", "anyone who")
         if (not h.verdict.ok and h.verdict.rule == "antecedent" and h.rule.sub_event_type == "Peaceful protest"
@@ -463,6 +479,9 @@ _VERB_OBJECT = re.compile(r"(?i)\s+(?:dead\s+)?(?:\d+|a|an|the|his|her|their|its
 _CAUSE_BREAK = re.compile(r"[.;:]|\b(?:who|which|when|where|while|but|was|were|is|are|has|have|had)\b", re.IGNORECASE)
 
 
+_PROTEST_VERB_END = re.compile(r"(?i)\bprotesting$")
+
+
 def _protest_cause(text: str, hits: list[Hit], h: Hit, lex: Lexicon) -> bool:
     """Is ``h`` the grievance of the protest trigger just before it ("marched to protest against
     the arrests of ...", "in protest at the abduction of")? Only a noun, not a verb coordinated
@@ -492,6 +511,9 @@ def _protest_cause(text: str, hits: list[Hit], h: Hit, lex: Lexicon) -> bool:
         return False
     if len(between) > 90 or _CAUSE_BREAK.search(between):
         return False
+    if _PROTEST_VERB_END.search(prev.text):
+        # "traders protesting the killing blocked the road": the protest verb's own object
+        between = "protesting" + between
     m = lex.cues["protest_cause"].search(" ".join(between.split()) + " ")
     # "to denounce police brutality as officers shot dead two demonstrators": what happened at it
     return bool(m) and not _CAUSE_CLAUSE.search(m.group("cause"))
