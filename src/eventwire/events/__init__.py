@@ -1110,7 +1110,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     _background_follow_on(readings, doc)
     all_readings = list(readings)
     groups = merge(_drop_background(_drop_seizures(readings, lex, doc)))
-    inherit_dates(groups)
+    inherit_dates(groups, doc)
     _inherit_by_place(doc, groups)
     _day_told_next(doc, groups)
     groups = _drop_undated_developments(groups, lex)

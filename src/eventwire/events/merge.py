@@ -680,14 +680,33 @@ def merge(readings: list[Reading]) -> list[Group]:
     return groups
 
 
+def _day_named_between(doc, after: int, before: int, day) -> bool:
+    """Whether a sentence strictly between ``after`` and ``before`` names a day of its own other than
+    ``day`` ("On Wednesday, mourners buried the officers"): the story has moved on to it."""
+    if doc is None:
+        return False
+    from .dates import find_dates
+
+    sents = doc.sentences
+    for i in range(after + 1, before):
+        if i >= len(sents) or sents[i].index != i:
+            return True  # (sentences not indexed as read: do not reach)
+        if any(d.usable and d.precision == 1 and not d.report_date and d.kind not in ("relative-event", "future")
+               and d.date != day for d in find_dates(sents[i].text, doc.published)):
+            return True
+    return False
+
+
 INHERIT_WINDOW = 1  # sentences back
 SAME_DAY_WINDOW = 4  # sentences back for an event that says it happened "the same day"
 SAME_DAY_REACH = 8  # ... or sentences back when those between tell no event (quotes, tolls, colour)
 
 
-def inherit_dates(groups: list[Group]) -> None:
+def inherit_dates(groups: list[Group], doc=None) -> None:
     """An event told without a date right after a dated one ("Gunmen attacked Kukawa on
-    Sunday. They also abducted 20 women.") happened in the same breath: take its date."""
+    Sunday. They also abducted 20 women.") happened in the same breath: take its date. (``doc``,
+    when given, lets "hours later" reach back past sentences telling no event only where none of
+    them names another day.)"""
     for i, g in enumerate(groups):
         if any(r.own_date for r in g.readings) and (g.dating() or not g.main.same_day):
             continue
@@ -705,7 +724,9 @@ def inherit_dates(groups: list[Group]) -> None:
                 # sentences between that tell no event (speech, tolls, colour) do not move the story on
                 # to another day; counted are those telling events
                 near = first - min(gaps)
-                gaps = [1 + len({r.sent for h in groups for r in h.readings if near < r.sent < first})]
+                if not _day_named_between(doc, near, first, best.date if best is not None else None):
+                    # (not past "The minister flew in on Wednesday": "hours later" is counted from that day)
+                    gaps = [1 + len({r.sent for h in groups for r in h.readings if near < r.sent < first})]
             if best is not None and gaps and min(gaps) <= window:
                 g.inherited = best  # the date the previous event settled on ("happened on Saturday night")
                 g.inherited_from = prev

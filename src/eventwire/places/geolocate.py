@@ -67,8 +67,11 @@ _REFERENCE_BEFORE = re.compile(r"\b" + _DIRS + r"\s+of\s+(?:the\s+(?:\w+\s+)?(?:
 # "Maidan in Kyiv", "Karrada, in Baghdad": a small place named inside a city
 _INSIDE_GAP = re.compile(r"^\s*(?:,\s*)?(?:in|at|inside)\s+(?:the\s+(?:\w+\s+)?(?:capital|city)(?:\s+of)?\s+|central\s+|downtown\s+)?$", re.I)
 # "near Hyderabad in Kech district", "Kaura, in Katsina State", "Tump village of Kech": a division said to hold
-# the place named before it
-_IN_DIVISION_GAP = re.compile(r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+# the place named before it (not "Kafanchan in response to Plateau State's curfew", "in retaliation for", "in
+# support of": an idiom ending in a preposition says nothing of where the place lies)
+_IN_DIVISION_GAP = re.compile(r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?"
+                              r"(?:(?!(?:for|to|of|with|on|at|by|from|against|over|after|before|about|into|under|"
+                              r"towards?|than|as)\b)[a-z][\w-]*\s+){0,2}$"
                               r"|^\s+(?:village|town|area|locality)\s+(?:in|of)\s+(?:the\s+)?$")
 _PART_OF_DIVISION_GAP = re.compile(r"^\s+(?:area|village|locality)\s+of\s+(?:the\s+)?$", re.I)
 _DIVISION_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)\b")
@@ -622,6 +625,8 @@ class Locator:
             if _unplaced(m):
                 if not cues & {"in", "near", "feature", "direction", "site", "again"}:
                     continue  # an unlisted name with no place cue is too often an organisation or a person
+                if "compass_word" in cues:
+                    continue  # "the South-West state of Oyo": a compass part of another country, no place here
                 if _group_word(doc, m):
                     continue  # "a Jewish settlement", "a Shiite enclave": a people or a faith, not a name
                 if any(a.kind == "actor" and a.start <= m.start and m.end <= a.end for a in doc.mentions):

@@ -548,7 +548,8 @@ class Resolver:
                     c = town
             box = next((firsts[o].country_code for o in range(k + 1, min(k + 3, len(toponyms)))
                         if 0 <= toponyms[o].start - t.end <= 40 and firsts[o] is not None and firsts[o].is_admin
-                        and not firsts[o].is_country and firsts[o].country_code), "")
+                        and not firsts[o].is_country and firsts[o].country_code
+                        and "compass_word" not in toponyms[o].cues), "")  # (whose country is any: "the North-West")
             # a hamlet abroad named twice does not vouch for itself ("near Potrerito ... Potrerito residents" in a
             # Colombian story); a bigger town named often may well be what the article is about
             # -- nor does a small town abroad named once when the article names places of another country
@@ -1037,6 +1038,10 @@ def _focus_votes(toponyms: list[Toponym], firsts: list[Candidate | None],
             # a part of a longer name the gazetteer lacks as a whole ("Kouri-Kouri", "Cano Limoncito"): "Kouri"
             # (Mali), "Cano" (Portugal) are no places of the story -- a country, a province or a big town ("the
             # Kano-Kaduna highway", "Virginia Rail Express") votes
+            continue
+        if "compass_word" in t.cues and not c.is_country:
+            # "the North-West region", "the Southwest": a part of some country, whichever is meant (Cameroon's,
+            # South Africa's, Nigeria's zone); it takes the focus country and casts no vote for one far off
             continue
         w = 1.0 if t.role == "literal" else 0.5
         if not c.is_country:

@@ -600,9 +600,19 @@ def _attack_on_the_march(a: Event, b: Event) -> bool:
 
 
 # attackers on the ground, named as who did it: "bandits killed 21 persons", "gunmen on motorcycles raided"
-_GROUND_ATTACKERS = re.compile(r"\b(?:gunmen|bandits?|militants|insurgents|terrorists|jihadists|fighters|attackers|"
-                               r"assailants|raiders|herdsmen|herders|rebels|militiamen|kidnappers|hoodlums)\b",
-                               re.IGNORECASE)
+_GROUND_WORDS = (r"gunmen|bandits?|militants|insurgents|terrorists|jihadists|fighters|attackers|"
+                 r"assailants|raiders|herdsmen|herders|rebels|militiamen|kidnappers|hoodlums")
+# ... as the doers: the subject of a raid's verb ("bandits on motorcycles last night killed", "suspected herdsmen
+# invaded"), or after "by" ("attacked by gunmen"). Not the strike's target or an aside: "a bombardment meant for
+# bandits", "an operation against terrorists", "mistook a wedding for a gathering of insurgents", "while militants
+# were buying fuel"
+_GROUND_DOERS = re.compile(
+    r"\b(?P<who>" + _GROUND_WORDS + r")\b(?:,?[ ](?!(?:were|was|are|is|had been|have been)\b)"
+    r"[\w'-]+){0,6}?,?[ ](?:also[ ])?(?:killed|murdered|massacred|stormed|raided|attacked|invaded|ambushed|opened[ ]fire|"
+    r"shot|gunned|abducted|kidnapped|burn(?:ed|t)|torched|set[ ]fire|looted|hacked|butchered|besieged|swooped|"
+    r"rode[ ]into|descended[ ]on)\b"
+    r"|\bby[ ](?:(?:suspected|armed|unknown|unidentified|heavily[ ]armed|a[ ]group[ ]of|a[ ]gang[ ]of)[ ])*"
+    r"(?P<by>" + _GROUND_WORDS + r")\b", re.IGNORECASE)
 
 
 def _ground_attack_and_air_strike(a: Event, b: Event) -> str:
@@ -617,10 +627,11 @@ def _ground_attack_and_air_strike(a: Event, b: Event) -> str:
     if strike.sub_event_type != "Air/drone strike" or _STATE_FORCE.match(attack.actor1 or ""):
         return ""
     text = " ".join(e.text for e in attack.evidence)
-    if remote_means(attack) or not _GROUND_ATTACKERS.search(text):
+    doers = _GROUND_DOERS.search(text)
+    if remote_means(attack) or doers is None:
         return ""
     return (f"an air or drone strike and an attack by armed men on the ground "
-            f"(\"{_GROUND_ATTACKERS.search(text).group(0)}\"), no aircraft named")
+            f"(\"{doers.group('who') or doers.group('by')}\"), no aircraft named")
 
 
 def _means_conflict(a: Event, b: Event) -> str:
