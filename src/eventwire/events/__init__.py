@@ -1061,7 +1061,8 @@ def _inherit_by_place(doc: Document, groups: list[Group]) -> None:
         text = doc.sentences[r.sent].text
         days = [d for d in find_dates(text, doc.published)
                 if d.usable and d.precision == 1 and not d.report_date and d.kind != "relative-event"]
-        if len({d.date for d in days}) < 2:
+        # "Soldiers then searched houses in Zahedan": a step after the event told before, on its day or later
+        if len({d.date for d in days}) < 2 or _NEXT_STEP.search(g.main.sent_text):
             continue
         at = [mt.start() for n in names for mt in re.finditer(r"\b" + re.escape(n) + r"\b", text)]
         if len(at) != 1:
@@ -1070,8 +1071,16 @@ def _inherit_by_place(doc: Document, groups: list[Group]) -> None:
         d = min(days, key=lambda d: d.start - p if d.start >= p else p - d.end + 60)
         if abs((d.start if d.start >= p else d.end) - p) > 80 or d.date == r.date:
             continue
+        # "..., a day after the group ambushed a patrol outside Zahedan on Wednesday": an earlier event recalled
+        if _RECALLED.search(text, max(0, min(p, d.start) - 60), min(p, d.start)):
+            continue
         g.inherited = Reading(cand=r.cand, sent=r.sent, sent_start=r.sent_start, sent_text=r.sent_text,
                               date=d.date, precision=1, date_mention=d, own_date=True)
+
+
+_NEXT_STEP = re.compile(r"\b(?:then|later|afterwards|subsequently|after\s+that|in\s+response)\b", re.I)
+_RECALLED = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?)\s+after|after|since|"
+                       r"following)\b[^,;.]*$", re.I)
 
 
 def _retells_lead(lead: Group, nxt: list[Group]) -> bool:

@@ -106,10 +106,16 @@ SPEECH_BEFORE = re.compile(
 # "said Michoacan's security secretary at a news conference in the state capital, Morelia, on Thursday",
 # "told a press briefing in Kyiv on Monday", "At a news conference on Friday, the governor said ...":
 # the day of the briefing where it was told (farther from the verb than SPEECH_BEFORE looks)
+# Neither gap may hold a clause of its own: "said at a news conference that gunmen opened fire on a bus on
+# Tuesday", "said they were beaten while covering a press conference on Monday" -- there the day is the event's.
+_VENUE_CLAUSE = (r"(?!\b(?:that|which|who|whom|when|while|after|before|because|as|and|but|said|says|told)\b"
+                 r"|(?-i:\b(?!(?:held|organi[sz]ed|hosted|convened|televised|scheduled|during|morning|evening)\b)"
+                 r"[a-z]+(?:ed|ing)\b))")
 _VENUE_BEFORE = re.compile(
-    r"(?i:(?:\b(?:said|says|told|telling|speaking|spoke|announced|added|explained|stated|according\s+to)\b[^.;]{0,80}?"
+    r"(?i:(?:\b(?:said|says|told|telling|speaking|spoke|announced|added|explained|stated|according\s+to)\b"
+    r"(?:" + _VENUE_CLAUSE + r"[^.;]){0,80}?"
     r"|^\W*(?:at|during|in)\s+)\b(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:news|press|media)\s+(?:conference|briefing)|"
-    r"briefing|interview|televised\s+address)\b[^.;]{0,50}$)")
+    r"briefing|interview|televised\s+address)\b(?:" + _VENUE_CLAUSE + r"[^.;]){0,50}$)")
 
 _BODY_DATELINE = re.compile(r"(?-i:[A-Z][A-Z.'’ /-]{1,60}),\s*")
 _DASH_AFTER = re.compile(r"\s*(?:\([A-Za-z ]{2,20}\)\s*)?[—–-]")

@@ -82,7 +82,8 @@ class Group:
         main = self.readings[0]
         own = [r for r in self.readings if r.own_date and r.date and not r.cand.claim]
         if main.same_day and not main.own_date:
-            own = [r for r in own if r.sent <= main.sent]
+            # (but "The gunfight, which began at dawn on Monday, ...": the article stating the event's own day)
+            own = [r for r in own if r.sent <= main.sent or r.cand.date_statement]
         return own
 
     @property

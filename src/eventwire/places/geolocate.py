@@ -108,14 +108,21 @@ _ACTOR_VERB = re.compile(r"\s+(?:(?:also|then|reportedly|again|later|allegedly)\
 _TIME_ZONE = re.compile(r"\s+(?:standard\s+|summer\s+|daylight\s+)?time\b", re.I)
 # where a person is from, given with their name and age or as their birthplace: "Ali Omar, 28, of Kafr Qasim
 # near Tulkarm, fired ...", "a native of Gao": the place up to the next comma is the person's, not the event's
-_ORIGIN = re.compile(r"(?:[A-Z][\w'.-]*,\s*(?:aged\s+)?\d{1,3},\s*(?:of|from)|\bnative\s+of"
-                     # "shot dead seven men from the eastern province of Punjab", "labourers hailing from Bihar":
-                     # where the victims came from, not where they were attacked
-                     r"|\b(?:men|women|people|persons|workers|labou?rers|passengers|travell?ers|pilgrims|migrants|"
-                     r"miners|traders|truck\s+drivers|drivers|farmers|herders|settlers|students|tourists)"
-                     r"\s+(?:(?:who\s+(?:were|are|was)\s+)?(?:originally\s+)?from|hailing\s+from|native\s+to)"
-                     r"(?=\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:province|state|region|district|county|city|town|village|"
-                     r"[A-Z])))\s+([^,;()]+)")
+_ORIGIN = re.compile(r"(?:[A-Z][\w'.-]*,\s*(?:aged\s+)?\d{1,3},\s*(?:of|from)|\bnative\s+of)\s+([^,;()]+)")
+# "shot dead seven men from the eastern province of Punjab", "labourers hailing from Bihar": where the victims
+# came from, not where they were attacked -- the place's name only ("men from Punjab in Balochistan": the event's
+# place follows)
+_VICTIMS_FROM = re.compile(
+    r"\b(?:men|women|people|persons|workers|labou?rers|passengers|travell?ers|pilgrims|migrants|"
+    r"miners|traders|truck\s+drivers|drivers|farmers|herders|settlers|students|tourists)"
+    r"\s+(?:(?:who\s+(?:were|are|was)\s+)?(?:originally\s+)?from|hailing\s+from|native\s+to)\s+"
+    r"((?:the\s+)?(?:[a-z-]+\s+){0,2}(?:(?:province|state|region|district|county|city|town|village)\s+of\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+(?:province|state|region|district|county|city|town|village))?)")
+# "kidnapped 30 students from the school in Kagara", "evacuated 300 residents from the town": taken away from
+# the place where the event happened, not their origin
+_TAKEN_FROM = re.compile(r"\b(?:abduct|kidnap|seiz|snatch|took|taken|taking|drag|evacuat|rescu|freed|free|releas|"
+                         r"expel|evict|remov|grab|whisk|carr(?:y|ie)|round(?:ed|ing)?\s+up)\w*\s+(?:[\w,-]+\s+){0,5}$",
+                         re.I)
 # "the X district of the city", "a neighbourhood of the capital": a part of the city named before
 _OF_THE_CITY = re.compile(r"\s+(?:[Dd]istrict|[Nn]eighbou?rhood|[Qq]uarter|[Ss]uburb|[Aa]rea|[Rr]aion|[Bb]orough|[Ss]ector)"
                           r"\s+of\s+the\s+(?:[A-Z][a-z]+\s+|regional\s+)?(city|capital|town)\b")
@@ -584,6 +591,8 @@ class Locator:
                    and not _TIME_ZONE.match(doc.clean, m.end, min(len(doc.clean), m.end + 30))]
         in_sent.extend(self._framed_here(doc, sentence, start, end, in_sent))
         origins = [o.span(1) for o in _ORIGIN.finditer(doc.clean, sentence.start, sentence.end)]
+        origins += [o.span(1) for o in _VICTIMS_FROM.finditer(doc.clean, sentence.start, sentence.end)
+                    if not _TAKEN_FROM.search(doc.clean, max(sentence.start, o.start() - 60), o.start())]
         if not in_sent:  # "outside the Lahore Press Club", "at Kabul University": the town the site is named after
             in_sent = [m for m in places if m.sent == sentence.index and m.meta.get("role") == "embedded"
                        and "site_org" in m.meta.get("cues", ()) and m.value.feature_class == "P"
