@@ -806,9 +806,12 @@ def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], l
             g = last.get(i - 1)  # only the sentence right after an event's own sentence
         else:
             g = outcome_of.get(i - 1)  # "Six officers died. Two attackers were also killed."
-            if g is None and i - 2 in told and i - 1 in hurt:
+            if g is None and i - 2 in told and i - 1 in hurt and (i - 2) in last \
+                    and not any(r.fatalities for r in last[i - 2].readings):
                 # "... fought back with bricks, the police chief said. He said 14 officers were injured.
                 # A worker died of a head wound in hospital": the wounded, then the dead, of the event told
+                # (when it tells no toll of its own: "killing three people ... 13 were wounded. Two of the
+                # wounded later died" is no other report of the three)
                 g = last.get(i - 2)
         if g is None or g.main.cand.sub_event_type in _NO_TOLL or (
                 lex.types[g.main.cand.sub_event_type].event_type not in _TOLL_TYPES
@@ -842,13 +845,24 @@ def _outcomes(doc: Document, groups: list[Group], all_readings: list[Reading], l
 # "A Norway-based rights group said at least 66 people were killed", "Al Shabaab said in a statement
 # that its fighters had killed 41 soldiers": someone tells the toll, whom attribution() could not name
 _SAYS = re.compile(r"(?i)\b(?:said|says|told|according to|claimed|reported|stated|announced)\b")
+# "Four of the attackers were also killed, it said", "a seventh protester died of his wounds, medics
+# said", "two more bodies were found": deaths added to the toll, no other claim of it
+_ADDED = re.compile(
+    r"(?i)\balso\s+(?:been\s+)?(?:killed|died|shot|lost|perished)\b|\b(?:another|an additional)\s+(?:\d+|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|person|man|woman|child|boy|girl|soldier|policeman|officer|civilian|protester|"
+    r"villager|victim|attacker|militant)\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+more\b"
+    r"|\ban?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\blater\s+died\b"
+    r"|\bdied\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries))\b|\bsuccumbed\b")
 
 
 def _toll_source(r: Reading) -> str:
     """Who tells a reading's toll, for weighing it against other figures of the event (see
     :func:`combine`): its attribution, or -- when a reporting verb shows someone else tells it but
     names nobody attribution() knows -- a source of its own (so that two reports of the same deaths
-    are weighed conservatively rather than the higher taken as an update)."""
+    are weighed conservatively rather than the higher taken as an update); deaths told as added to
+    the toll ("four attackers were also killed, it said") are no other claim of it."""
+    if r.fatalities and _ADDED.search(r.sent_text):
+        return ""
     if r.attribution:
         return r.attribution
     if r.fatalities and _SAYS.search(r.sent_text):

@@ -80,9 +80,10 @@ def _rx() -> _Rx:
     # killed") or a new figure after a comma ("Thousands marched in the capital, three were killed")
     # opens another subject: the first figure counts the crowd, not the dead
     cardinal = "|".join(re.escape(w) for w in simple if w not in ("some", "many", "both", "a number of", "numerous", "multiple"))
-    # ("three of the wounded later died": the wounded are the victims)
+    # ("three of the wounded later died": the wounded are the victims; a quoted qualifier, not words
+    # quoted after "said": 'Three soldiers said "we were attacked" and two civilians were killed')
     gap = (rf"(?:(?!(?<!of the )(?:{injury})\b(?!\s+(?:{victims})\b)|and\b|or\b|\d|(?:where|when|whereas|while|after|because|before|until|but|then)\b)"
-           rf"(?:[\w'’-]+|\([\w'’ -]{{1,20}}\)|[\"“][^\"“”]{{1,80}}[\"”],?)(?:,\s+(?!{mod}(?:{cardinal}|\d)[\w,-]*\s+(?!of\s+(?:them|whom|those)\b))|\s+)){{0,8}}?")
+           rf"(?:[\w'’-]+|\([\w'’ -]{{1,20}}\)|(?<!said )(?<!says )(?<!told )(?<!added )(?<!said, )(?<!says, )[\"“][^\"“”]{{1,80}}[\"”],?)(?:,\s+(?!{mod}(?:{cardinal}|\d)[\w,-]*\s+(?!of\s+(?:them|whom|those)\b))|\s+)){{0,8}}?")
     # "strikes on two villages killed nine people": a number of things is no toll (but a thing
     # word naming people by their trade or post is: "12 market traders", "nine farm workers")
     people_of = rf"(?:{victims}|owners?|keepers?|pilots?|crew(?:s|men|members?)?|staff|vendors?|operators?|drivers?|attendants?|officials?|leaders?|chiefs?|dwellers?|congregants?)"
@@ -127,7 +128,7 @@ def _rx() -> _Rx:
         # ("from Russia's Feb. 18 attack": a month's short name keeps its full stop)
         # "The death toll from Sunday's suicide attack at the market in X, Y State, has risen to 20"
         toll=re.compile(rf"(?i)\b(?:death toll|toll|number of (?:the )?(?:dead|people killed)|fatalities|deaths)\s+(?:(?:\w+\s+){{0,4}}?(?:to|at|of|reached|hit|stands at|stood at|is|was)"
-                        rf"|(?:from|of|in)\s(?:[^.;:]|(?<=[A-Z][a-z]{{2}})\.|(?<=[A-Z][a-z]{{3}})\.){{0,120}}?\b(?:(?:has|have|had) (?:risen|climbed|increased|grown|reached)|rose|climbed|jumped|increased|reached)(?: from [\w,]+)?(?: to)?)\s+{mod}{N}\b"),
+                        rf"|(?:from|of|in)\s(?:[^.;:]|(?<=[A-Z][a-z]{{2}})\.|(?<=[A-Z][a-z]{{3}})\.){{0,120}}?\b(?:(?:has|have|had) (?:risen|climbed|increased|grown|reached)|rose|climbed|jumped|increased|reached)(?: (?:from|by) [\w,]+)?(?: to)?)\s+{mod}{N}\b"),
         deaths_of=re.compile(rf"(?i)\b(?:deaths? of|killings? of|(?:bodies|corpses|remains) of|claim(?:ed|ing) the lives of|took the lives of|taking the lives of|(?:loss|lost) of(?=\s+\S+\s+(?:\S+\s+)?lives\b))\s+{mod}{N}\b(?!\s*(?:years?|%))"),
         left=re.compile(rf"(?i)\b(?:left|leaving|leave|claimed|claiming)\s+{mod}{N}\s+(?:(?:{victims})\s+)?(?:dead|lives|people dead)\b"),
         zero=re.compile(r"(?i)\b(?:no (?:one|deaths?|fatalities|casualties|lives|people|civilians|soldiers)(?: \w+)? (?:was |were |have been |has been )?(?:killed|reported|lost|dead|died)|no (?:deaths|fatalities|casualties) (?:were )?reported|without (?:causing )?(?:any )?(?:casualties|deaths|fatalities)|no one (?:was )?(?:hurt|harmed|injured|killed)|no casualties|no fatalities|caused no (?:casualties|deaths)|nobody was (?:killed|hurt))"),
@@ -380,7 +381,9 @@ def find_counts(text: str) -> list[Count]:
             if name.startswith("before") and _ACTIVE_KILL.search(m.group(0)):
                 continue  # "attacked two army posts on Sunday, killing nine soldiers": the victims follow
             if name == "before" and (_OF_THE_DEAD.match(t, m.end("num")) or _THE_DEATH.search(m.group(0))
-                                     or (_PART_OF.search(t, 0, m.start()) and m.start() == m.start("num"))):
+                                     or (_PART_OF.search(t, 0, m.start()) and m.start() == m.start("num")
+                                         and (_OF_AFTER.search(m.group("num")) or _OF_AFTER.match(t, m.end("num"))
+                                              or _PARENT_OF.search(t, 0, m.start())))):
                 # "one of the dead was a mechanic", "two of those killed were children": some of a toll
                 # told already; "hundreds of youths rioted over the death of a man", "worshippers
                 # chanted against the death penalty": a crowd, not the dead; "members of one of the
@@ -445,14 +448,20 @@ def find_counts(text: str) -> list[Count]:
     return out
 
 
-_AND_ONE = re.compile(r"(?i)\band\s+(?:an?|one|his|her|their|its)\s+(?!own\b)[\w'’-]+\s+(?:[\w'’,-]+\s+){0,3}?(?=(?:was|has been|had been|were|died)\b)")
+# (one companion, not many: "the commander and his bodyguards", "a man and his family" are more than two)
+_AND_ONE = re.compile(r"(?i)\band\s+(?:an?|one|his|her|their|its)\s+(?!own\b)(?!(?:\d+|two|three|four|five|six|seven|eight|"
+                      r"nine|ten|several|many|family|children|men|women|people|crew|staff|entourage|escort|team|relatives|"
+                      r"kin|household|police|troops|folk)\b)(?![\w'’-]*[^s'’]s\b)[\w'’-]+\s+(?:[\w'’,-]+\s+){0,3}?(?=(?:was|has been|had been|were|died)\b)")
 # "between 15 and 20 people", "30 to 40 villagers", "five or six", "10-15 civilians": the lower figure
-# (ACLED: the most conservative); "from 12 to 15" is a change, not a range
+# (ACLED: the most conservative); "from 12 to 15" and "rose by two to 14" are changes, not ranges
 _NUM_TOK = (r"(?:\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
             r"eighty|ninety|a dozen|dozen)")
-_RANGE = re.compile(rf"(?i)(?<!from )(?<![\w.,-])(?P<between>between\s+)?(?P<a>{_NUM_TOK})"
-                    rf"(?P<sep>(?(between)\s+and\s+|(?:\s+(?:to|or)\s+|(?<=\d)\s?[-–]\s?(?=\d))))(?P<b>{_NUM_TOK})(?![\w-]|[,.]\d|\s+(?:hundred|thousand|million)s?\b)")
+_RANGE = re.compile(rf"(?i)(?<!from )(?<!\bby )(?<![\w.,-])(?P<between>between\s+)?(?P<a>{_NUM_TOK})"
+                    rf"(?P<sep>(?(between)\s+and\s+|(?:\s+(?:to|or)\s+|(?<=\d)\s?[-–]\s?(?=\d))))(?P<b>{_NUM_TOK})(?![\w-]|[,.]\d|\s+(?:hundred|thousand|million)s?\b)"
+                    # (no hours, days or distances: "two or three days later", "between 2 and 4 am")
+                    r"(?!\s*(?:(?:years?|yrs|days?|hours?|weeks?|months?|minutes?|am|pm|a\.m|p\.m|km|kilomet\w+|miles?"
+                    r"|metres?|meters?|per ?cent|o'clock)\b|%))")
 
 
 def _lower_of_range(m: re.Match) -> str:
@@ -463,7 +472,9 @@ def _lower_of_range(m: re.Match) -> str:
     return " " * len(m.group("between") or "") + keep + " " * (len(m.group(0)) - len(m.group("between") or "") - len(keep))
 
 
-_RATE = re.compile(r"(?i)\s*(?:[\w'’-]+\s+){0,2}?(?:(?:a|per|each|every)\s+(?:year|month|week)|annually|yearly)\b"
+# ("killed 30 people in a week of clashes", "during a month-long siege": a span of time, no rate)
+_RATE = re.compile(r"(?i)\s*(?:(?!(?:in|during|within|over|under|for|inside|throughout|across|than)\b)[\w'’-]+\s+){0,2}?"
+                   r"(?:(?:a|per|each|every)\s+(?:year|month|week)|annually|yearly)\b(?![-’']|\s+of\b)"
                    r"(?!\s+(?:after|before|ago|later|earlier|since|into|to the day)\b)")
 _BODIES_OF = re.compile(r"(?i)\b(?:bodies|corpses|remains) of\b")
 # (offsets: right after a figure's kill word)
@@ -476,7 +487,13 @@ _AND_ONE_MORE = re.compile(
 _OF_THE_DEAD = re.compile(r"(?i)[\"”’]?\s*(?:of\s+)?(?:the|those)\s+(?:(?!(?:were|was|have|has|had|been|are|is|later|also|"
                           r"reportedly|then)\b)[\w-]+\s+)?(?:dead|killed|slain|deceased|bodies|"
                           r"fatalities|casualties)\b")
-_THE_DEATH = re.compile(r"(?i)\b(?:the|a|his|her|their|its)\s+deaths?$")
+# (not "twelve people met their deaths", "sent 14 villagers to their deaths": the dead themselves)
+_THE_DEATH = re.compile(r"(?i)(?<!\bmet )(?<!\bmeet )(?<!\bmeets )(?<!\bmeeting )\b(?:the|a|his|her|their|its)\s+deaths?$"
+                        r"(?<!\bto their deaths)(?<!\bto their death)(?<!\bto his death)(?<!\bto her death)")
+# ("members of one of the gangs", "a mother of three": but "a family of five", "a team of four aid
+# workers", "a crew of three" are the victims counted)
+_OF_AFTER = re.compile(r"\s+of(?:\b|$)")
+_PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|grandmother|grandfather|grandparent)\s+of\s+$")
 _PART_OF = re.compile(r"(?i)\b(?<!\w)(?!(?:deaths|killings|bodies|lives|tens|dozens|scores|hundreds|thousands|millions|"
                       r"total|number|couple|lot|handful)\s)[\w'’-]+\s+of\s+$")
 _OWN_CLAUSE = re.compile(
