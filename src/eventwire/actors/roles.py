@@ -1371,7 +1371,7 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         if et in VIOLENT_TYPES and (a1 is None or (a1.meta.get("generic") and not a1.meta.get("country_explicit")
                                                    and a1.meta.get("entry") == "Unidentified Armed Group ({country})")):
             # "A suicide car bomber rammed a convoy ... Al-Shabaab said it carried out the attack."
-            claimant = _claimant(doc, sent_index, s_end, s_start)
+            claimant = _claimant(doc, sent_index, s_end, s_start, start)
             if claimant is not None and (a2 is None or claimant.value.name != a2.value.name):
                 a1 = claimant
         if a1 is None and et == "Explosions/Remote violence":
@@ -1456,7 +1456,8 @@ def assign_roles(doc: Document, sent_index: int, start: int, end: int, event_typ
         # (or the one the sentences just before name: "The BLA claimed the bus attack. The following day,
         # troops killed six militants involved in it")
         later = {m.value.name: m for m in doc.mentions if m.kind == "actor"
-                 and (s_end <= m.start or (m.end <= s_start and m.sent >= sent_index - 3))
+                 and (s_end <= m.start or (m.end <= s_start and m.sent >= sent_index - 3
+                                           and _told_before(doc, m, s_start)))
                  and m.sent <= sent_index + 2 and m.value.inter in (2, 3, 4) and m.value.listed
                  and not m.meta.get("generic") and not m.meta.get("implicit") and not _state_aligned(m)}
         if len(later) == 1:
@@ -1616,10 +1617,14 @@ _POLICING_FORCE = re.compile(r"^(?:the\s+)?(?:gendarmes?|gendarmerie)$", re.I)
 # group with tear gas", "threw stones at police vehicles", "Three policemen were wounded by stones")
 _ENGAGES_CROWD = re.compile(r"(?:\s+(?:officers|units?|squads?|reinforcements))?(?:\s*,?\s*(?:said|say|says)\s+(?:that\s+)?"
                             r"(?:they|it)(?:\s+had)?)?\s+(?:later\s+|then\s+|quickly\s+|eventually\s+|also\s+)?"
-                            r"(?:fired|charged|dispersed|broke\s+up|cleared|used|responded|clashed|beat|chased|"
+                            r"(?:fired|charged|dispersed|broke\s+up|cleared|used(?!\s+to\b)|responded|clashed|beat|chased|"
                             r"intervened|moved\s+in|baton-charged|lobbed|shot)\b", re.I)
 _PELTED_BEFORE = re.compile(r"\b(?:(?:threw|hurled|throwing|hurling|lobbed|lobbing)\s+[^.;]{0,40}?\bat|pelt(?:ed|ing)|"
                             r"attack(?:ed|ing)|(?:clash(?:ed|ing)|fought|scuffled)\s+with)\s+(?:the\s+)?$", re.I)
+
+# a sentence opening on its own place: "In Nairobi, ...", "In the town of Bo, ..."
+_IN_PLACE_OPENING = re.compile(r"\s*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z])[\w'-]+"
+                               r"(?:\s+(?-i:[A-Z])[\w'-]+)?\s*,", re.I)
 
 
 def _crowd_policed_after(doc: Document, s_end: int, sent_index: int) -> Mention | None:
@@ -1629,6 +1634,10 @@ def _crowd_policed_after(doc: Document, s_end: int, sent_index: int) -> Mention 
             continue
         if "\n" in doc.clean[s_end:m.start]:
             break  # a new paragraph tells something else
+        sent = doc.sentence_of(m.start)
+        if sent is not None and (_TURNS_ELSEWHERE.match(doc.clean, sent.start)
+                                 or _IN_PLACE_OPENING.match(doc.clean, sent.start)):
+            break  # "In Nairobi, police fired tear gas at traders", "Elsewhere, ...": another crowd
         if m.value.inter != 1 or m.meta.get("implicit") or not m.text.split() \
                 or norm(m.text.split()[-1]) in _NOT_INTERVENERS:
             continue
@@ -1660,7 +1669,37 @@ _ONE_SIDE = re.compile(r"^[)\s]*(?:\([^()]{1,60}\)\s*)?(?:,\s*)?(?:and|as\s+well
                        r"\s+(?:(?:the|their|its|some|local|allied|\d+)\s+)*$", re.I)
 
 
+# an earlier sentence that is background, not the run-up: "Boko Haram has waged an insurgency since 2009"
+_BACKGROUND_WAR = re.compile(r"\b(?:(?:has|have|had)\s+(?:long\s+|also\s+)?(?:been\s+)?(?:wag(?:ed|ing)|fight(?:ing)?|fought|"
+                             r"battl(?:ed|ing))|since\s+(?:19|20)\d\d|for\s+(?:years|decades)|(?:is|are)\s+(?:also\s+)?"
+                             r"(?:battling|fighting))\b", re.I)
+# an event sentence that turns elsewhere: "In the northwest, ...", "Separately, ...", "Elsewhere, ..."
+_TURNS_ELSEWHERE = re.compile(r"\s*(?:(?:in|across)\s+(?:the\s+)?(?:far\s+)?(?:north|south|east|west|central)[\w-]*|"
+                              r"in\s+(?:a\s+|another\s+)?(?:separate|other|another|different)\b|separately|elsewhere|"
+                              r"meanwhile)\b", re.I)
+
+
+def _told_before(doc: Document, m: Mention, s_start: int) -> bool:
+    """May the group named before the event's sentence be the other side of it? Not when that sentence is
+    background about a war ("X has waged an insurgency since 2009") nor when the event's sentence turns
+    elsewhere ("In the northwest, troops clashed with gunmen")."""
+    if _TURNS_ELSEWHERE.match(doc.clean, s_start):
+        return False
+    sent = doc.sentence_of(m.start)
+    if sent is None:
+        return True
+    text = doc.clean[sent.start:sent.end]
+    return not (_BACKGROUND_WAR.search(text) and not re.search(r"\bclaim", text, re.I))
+
+
 _SECURITY_FORCES = re.compile(r"^(?:the\s+)?(?:[\w'’-]+\s+)?security\s+(?:forces|personnel)$", re.I)
+
+
+# a force named as the source of the report: "police said", "a police spokesman told AFP", "according to police"
+_SOURCE_AFTER = re.compile(r"(?:\s+(?:sources?|spokes(?:man|woman|person)|officials?|officers?|chiefs?|commanders?|"
+                           r"statements?|reports?)|\s+(?:officer|official|spokesman|chief|commander)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?"
+                           r"\s*,?\s*(?:said|says|say|told|confirmed|reported|added|stated)\b", re.I)
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 def _security_forces_named(doc: Document, m: Mention | None, sent_index: int, s_start: int, s_end: int,
@@ -1675,12 +1714,15 @@ def _security_forces_named(doc: Document, m: Mention | None, sent_index: int, s_
     for x in doc.mentions:
         if x.kind != "actor" or x is m or x.value.inter != 1 or x.start < s_start or x.sent > sent_index + 2:
             continue
-        if x.start >= s_end and "\n" in doc.clean[s_end:x.start]:
-            continue  # another paragraph
+        if x.start >= s_end and "\n" in doc.clean[s_end:x.start] and x.meta.get("generic"):
+            continue  # another paragraph (a unit it names still tells who the forces were: "A joint team of
+            # the District Reserve Guard and the CRPF ..." in the next paragraph)
         if (x.value.country or home) != home or _SECURITY_FORCES.match(x.text.strip()):
             continue
         if any(p.kind == "place" and p.start < x.end and x.start < p.end for p in doc.mentions):
             continue  # "near Tank": a town's name, no force
+        if _SOURCE_AFTER.match(doc.clean, x.end) or _SOURCE_BEFORE.search(doc.clean, max(0, x.start - 20), x.start):
+            continue  # "..., police said", "a police source said", "according to police": who tells, not who fought
         name = x.value.name
         if name.startswith("Police Forces of") or "Police" in name.split(":")[0] or "Police" in name:
             police = True
@@ -2061,6 +2103,8 @@ def _two_sides(doc: Document, sent) -> tuple[Mention, Mention] | None:
 _CLAIM_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*)?(?:has\s+|have\s+|later\s+)?(?:claimed\s+(?:responsibility|the\s+(?:(?-i:[a-z][\w-]*)\s+)?(?:attack|bombing|blast|explosion|act|operation|strike|"
                           r"killing|assault|ambush|raid))|said\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|killed|attacked|targeted|bombed|was\s+behind|"
                           r"were\s+behind|staged|launched|conducted)|took\s+responsibility)", re.I)
+# a claim in the event's sentence that tells another act: "..., while X said it had targeted ..."
+_OTHER_CLAUSE = re.compile(r"\b(?:after|before|while|whereas|since|meanwhile|separately)\b|;", re.I)
 _CLAIMED_BY = re.compile(r"\b(?:claimed|carried\s+out)\s+by\s+(?:the\s+)?$", re.I)
 
 
@@ -2100,7 +2144,8 @@ def _background_claim(doc: Document, m: Mention) -> bool:
                 and _MANY_CLAIMED_BY.search(doc.clean[head + 1:m.start]))
 
 
-def _claimant(doc: Document, sent_index: int, s_end: int, s_start: int | None = None) -> Mention | None:
+def _claimant(doc: Document, sent_index: int, s_end: int, s_start: int | None = None,
+              ev_start: int | None = None) -> Mention | None:
     """A named armed group claiming the attack in the next three sentences ("X claimed responsibility"),
     or blamed for it / identified as the attackers there or in the event's own sentence (from ``s_start``)."""
     lo = s_end if s_start is None else s_start
@@ -2112,8 +2157,13 @@ def _claimant(doc: Document, sent_index: int, s_end: int, s_start: int | None = 
         claimed = _CLAIM_AFTER.match(doc.clean, m.end) or _CLAIMED_BY.search(doc.clean[max(0, m.start - 30):m.start])
         if claimed and _background_claim(doc, m):
             continue  # "some attacks have been claimed by the Islamic State": not this attack
-        if claimed and m.start < s_end and _CLAIM_AFTER.match(doc.clean, m.end):
-            return m  # "al-Shabaab said it had targeted a gathering of police ... and that 20 had been killed"
+        if claimed and m.start < s_end and _CLAIM_AFTER.match(doc.clean, m.end) \
+                and (ev_start is None or (m.end <= ev_start
+                                          and not _OTHER_CLAUSE.search(doc.clean, m.end, ev_start))):
+            # "al-Shabaab said it had targeted a gathering of police ... and that 20 had been killed"
+            # (the claim's own clause holds the event: not "a strike killed ten, hours after Hamas said it
+            # had targeted troops in Rafah", "gunmen killed three soldiers, while JNIM said it had ...")
+            return m
         if m.start >= s_end and m.sent <= sent_index + 3 and claimed:
             head = named[k - 1] if k else None
             if head is not None and head.sent == m.sent and _APPOSITION_OF.match(doc.clean[head.end:m.start]):
