@@ -135,6 +135,7 @@ _PLUPERFECT = re.compile(r"(?i)\b(?:saying|said|says|claiming|claimed|alleging|a
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|yet|while|whereas)\b|\bbut\b", re.I)
 
 
+_CLAUSE_OR_RELATIVE = re.compile(_CLAUSE_BREAK.pattern + r"|,\s*(?:which|where|when|who|whom|whose)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # the words that may stand before a date that opens a sentence ("Back in March, ...", "Then, in May ...")
 _OPENS = re.compile(r"\W*(?:\w+\W+){0,2}")
@@ -177,8 +178,11 @@ def _read_sentence(doc: Document, sent, lex, first: bool = False) -> list[Readin
             # this week), as the year that opens one does below
             month = next((d for d in dates if d.kind in ("month", "monthyear") and _OPENS.fullmatch(text[:d.start])
                           and d.end <= c.start and _background_month(d, doc)), None)
+            # (not the day of a relative clause telling the news: "In April the army withdrew from Boni,
+            # which jihadists overran on Wednesday"; "on a Sunday" is one of that month's all the same)
+            brk = _CLAUSE_BREAK if re.search(r"\ba\s+$", text[:dm.start]) else _CLAUSE_OR_RELATIVE
             if month is not None and not (dm.start > month.end
-                                          and _CLAUSE_BREAK.search(text, month.end, min(dm.start, c.start))):
+                                          and brk.search(text, month.end, max(month.end, min(dm.start, c.start)))):
                 dm = month
         if any(d.kind == "year" for d in block_dates) and (dm is None or dm.report_date):
             # "in 2015": history, not news; "killed 2,000 civilians last year, the agency said on
@@ -585,7 +589,21 @@ def _drop_retold(groups: list[Group]) -> list[Group]:
 UNDATED_LEAD = 2  # sentences that open a story: its news is told there
 
 
-def _drop_undated_asides(groups: list[Group]) -> list[Group]:
+# the past perfect of an account given by someone ("Their lawyers said the activists had been beaten"),
+# not the narrative past perfect of a feature ("Gunmen had stormed the village before dawn")
+_TOLD_BY = re.compile(r"(?i)\b(?:said|says|told|added|alleged|claimed|reported|stated|testified|recalled|"
+                      r"accused|according\s+to)\b")
+
+
+def _told_aside(r: Reading) -> bool:
+    if r.background:
+        return True
+    head = r.sent_text[:r.cand.start]
+    had = [m.start() for m in re.finditer(r"(?i)\bhad\b", head)]
+    return _pluperfect_reading(r) and bool(had) and bool(_TOLD_BY.search(head, 0, had[-1]))
+
+
+def _drop_undated_asides(groups: list[Group], doc: Document | None = None) -> list[Group]:
     """A story whose opening sentences tell no event, and which never tells a day for any it tells
     further down (a verdict, a briefing, a hearing: "Their lawyers said the activists had been beaten
     in the cells", "The envoy said an opposition politician had been detained"), is news of something
@@ -595,9 +613,13 @@ def _drop_undated_asides(groups: list[Group]) -> list[Group]:
         return groups
     if any(min(r.sent for r in g.readings) < UNDATED_LEAD for g in groups):
         return groups  # the story opens with its event (told without a day): it is the news
-    # told in the past perfect: before the story's own time (a feature or a release telling its event
-    # further down in the simple past is about it)
-    return [g for g in groups if not all(_pluperfect_reading(r) or r.background for r in g.readings)]
+    if doc is not None and not any(d.usable and d.precision == 1 for sent in doc.sentences
+                                   for d in find_dates(sent.text, doc.published)):
+        return groups  # a feature naming no day at all (not a briefing or hearing of its own day): its event
+    # told in the past perfect by someone the story quotes: before the story's own time (a feature or
+    # a release telling its event further down in the simple past, or in the narrative past perfect of
+    # a feature -- "Gunmen had stormed the village before dawn" --, is about it)
+    return [g for g in groups if not all(_told_aside(r) for r in g.readings)]
 
 
 _UNDATED_KEPT = ("Disrupted weapons use", "Arrests", "Looting/property destruction")
@@ -1139,7 +1161,7 @@ def extract_events(doc: Document, settings: Settings) -> list[Event]:
     groups = _drop_undated_developments(groups, lex)
     groups = _drop_context_agreements(groups, lex)
     groups = _drop_retold(groups)
-    groups = _drop_undated_asides(groups)
+    groups = _drop_undated_asides(groups, doc)
     outcomes = _outcomes(doc, groups, all_readings, lex)
     events = drop_crowd_battles(fold_leads(narrow_to_clauses(doc, split_by_place(doc, split_by_day(
         doc, [_build(doc, g, settings, lex, outcomes.get(id(g), ())) for g in groups])))))

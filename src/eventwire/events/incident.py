@@ -97,6 +97,28 @@ def _fired_on_crowd(harm: Event, crowd: Event) -> bool:
     return sent is not None and bool(_CROWD_WORD.search(sent.text))
 
 
+def _trigger_sentence(ev: Event):
+    trig = ev.provenance.get("sub_event_type")
+    return next((x for x in ev.evidence if trig is not None and x.start <= trig.start < x.end), None)
+
+
+_THE_CROWD = re.compile(r"(?i)\bthe\s+(?:\w+\s+)?(?:protest(?:er|or)s|demonstrators|marchers|crowds?|mourners|rally|gathering)\b")
+
+
+def _harm_of_crowd(harm: Event, crowd: Event) -> bool:
+    """Is the act of violence or the arrest ``harm`` the force used on ``crowd``'s protest? Its own
+    sentence names a crowd ("opened fire on protesters", "arrested dozens of the marchers"), or the
+    crowd's sentence, told after it, tells it again of "the crowd" ("Witnesses said the crowd had been
+    calm when police arrived"). A journalist arrested at his home or a thief shot in a suburb that day
+    is another event, not the protest's dispersal."""
+    hs, cs = _trigger_sentence(harm), _trigger_sentence(crowd)
+    if hs is None or cs is None:
+        return False
+    if hs.start == cs.start or _CROWD_WORD.search(hs.text):
+        return True
+    return cs.start > hs.start and bool(_THE_CROWD.search(cs.text))
+
+
 def same_incident(a: Event, b: Event) -> bool:
     """Are ``a`` and ``b`` one incident told twice (same day, place, and sides; kinds that fold)?"""
     ka, kb = _kind(a), _kind(b)
@@ -105,6 +127,10 @@ def same_incident(a: Event, b: Event) -> bool:
         if not _fired_on_crowd(harm, crowd):
             return False
         ka = kb = "crowd"
+    elif {ka, kb} == {"crowd", "harm"}:
+        harm, crowd = (a, b) if ka == "harm" else (b, a)
+        if not _harm_of_crowd(harm, crowd):
+            return False
     if not ka or not kb or (ka == "riot") != (kb == "riot"):
         return False
     if not a.event_date or a.event_date[:10] != b.event_date[:10]:
@@ -118,7 +144,23 @@ def same_incident(a: Event, b: Event) -> bool:
     (fa, va), (fb, vb) = _sides(a), _sides(b)
     if ka == "riot":  # a crowd is named by what it did: the rioters of one town and day
         return fa[1] == fb[1] == 5 and (not va[0] or not vb[0] or _same_side(va, vb, a.country, b.country))
-    return _same_side(fa, fb, a.country, b.country) and _same_side(va, vb, a.country, b.country)
+    return (_same_side(fa, fb, a.country, b.country) and _same_side(va, vb, a.country, b.country)
+            and _arrest_of_victims(a, b))
+
+
+def _victim_words(ev: Event) -> set[str]:
+    span = ev.provenance.get("actor2")
+    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{3,}", span.text)} if span is not None else set()
+
+
+def _arrest_of_victims(a: Event, b: Event) -> bool:
+    """An arrest folds into an attack by the same forces that day only when it is of the attack's
+    victims ("detained and then shot dead nine herders ... The herders were arrested at a watering
+    point"): the village chief arrested the day soldiers shot a herder is another event."""
+    if (a.sub_event_type == "Arrests") == (b.sub_event_type == "Arrests"):
+        return True
+    wa, wb = _victim_words(a), _victim_words(b)
+    return not wa or not wb or bool(wa & wb)
 
 
 def _keep_first(a: Event, b: Event) -> bool:
@@ -206,5 +248,27 @@ def drop_country_level(events: list[Event]) -> list[Event]:
 
     if not any(ev.admin1 and not country_only(ev) for ev in events):
         return events  # (a story placing nothing more precisely keeps what it tells)
-    return [ev for ev in events if not (country_only(ev) and ev.event_type in _VIOLENT)]
+    return [ev for ev in events if not (country_only(ev) and ev.event_type in _VIOLENT and not _region_named(ev))]
+
+
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)"
+_REGION_BEFORE = re.compile(r"(?i)(?:\b" + _COMPASS + r"(?:ern)?\s+|\bcentral\s+|\b(?:the\s+)?" + _COMPASS +
+                            r"(?:ern)?\s+(?:part|region|area)s?\s+of\s+|\bthe\s+" + _COMPASS + r"\s+of\s+|"
+                            r"\bborder(?:\s+(?:area|region|zone))?\s+(?:in|of)\s+(?:the\s+)?)$")
+_REGION_AFTER = re.compile(r"(?i)^(?:'s|’s)\s+(?:(?:far|restive|remote)\s+)?(?:" + _COMPASS + r"|border)")
+
+
+def _region_named(ev: Event) -> bool:
+    """Is the country a place is told in only the frame of a larger region ("in northern Burkina Faso",
+    "in the east of Congo", "near the Somali border in Kenya", "Niger's south-west")? ACLED codes that
+    to the region (geo_precision 3), not to the country: the event stays."""
+    span = ev.provenance.get("location")
+    if span is None:
+        return False
+    sent = next((x for x in ev.evidence if x.start <= span.start < x.end), None)
+    if sent is None:
+        return False
+    at = span.start - sent.start
+    return bool(_REGION_BEFORE.search(sent.text[max(0, at - 60):at])
+                or _REGION_AFTER.search(sent.text[at + len(span.text):]))
 
