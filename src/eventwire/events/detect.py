@@ -245,7 +245,8 @@ _LABELLED = re.compile(
     r"characteri[sz](?:ed|es|ing)|slamm?(?:ed|s|ing)|critici[sz](?:ed|es|ing)|call(?:ed|s|ing)|brand(?:ed|s|ing)|"
     r"label(?:l?ed|s|l?ing)|term(?:ed|s|ing)|den(?:ied|ies|ying))\s+"
     r"(?:(?:the|this|that|these|those|its|their|his|her|[\w-]+day's|[A-Z][\w-]+'s|last \w+'s)\s+)"
-    r"(?:[\w'-]+\s+){0,5}?(?:as\s+)?[\"“']?(?:an?|the|nothing (?:less|more|short) than (?:an?|the))\s+"
+    r"(?:(?:[\w'-]+\s+){0,5}?as\s+|(?:(?!(?:of|in|on|at|near|by|with|against|from|during|for|into|after|that|which|who)\b)[\w'-]+\s+){0,2}?)"
+    r"[\"“']?(?:an?|the|nothing (?:less|more|short) than (?:an?|the))\s+"
     r"(?:[\w'-]+\s+){0,3}$")
 _CALLED = re.compile(r"(?i)\bcall(?:ed|s|ing)?\b")
 _FINITE_ED = re.compile(r"(?i)^\w+ed\b")

@@ -345,6 +345,17 @@ class _Cues:
                                        or _MARKED_SPAN.search(clause[max(0, x.start() - 45):x.start()])))
                           and not (name == "habitual" and _RISEN.fullmatch(x.group(0))
                                    and self._toll_of_trigger(clause, x.start()))), None)
+            if m and name == "background":
+                # "Three protesters are killed as police open fire", "Dozens are arrested as ...": a
+                # counted subject in the present is a headline-style report of one incident, not a habit
+                m = next((x for x in rx.finditer(clause)
+                          if not (_PRESENT_PASSIVE.match(x.group(0))
+                                  and _COUNTED_SUBJECT.search(clause, 0, x.start()))), None)
+            if m and name == "long_ago":
+                # "a soldier who joined the army three months ago was killed", "killed an aid worker who
+                # arrived six months ago": the past of a person told in a relative clause, not the event
+                t = self.start - c_start
+                m = next((x for x in rx.finditer(clause) if not _PERSON_PAST(clause, x, t)), None)
             if m and name == "cumulative" and _SINGLED_OUT.search(clause, m.end(), max(m.end(), self.start - c_start)):
                 # "since the elections, 40 have been killed, including six on Friday in Kisumu, where
                 # police fired live rounds": the incident the toll singles out by its day is an event
@@ -362,6 +373,25 @@ class _Cues:
     def _toll_of_trigger(self, clause: str, risen: int) -> bool:
         return toll_update(clause, self.start - self.c_start, risen)
 
+
+_PRESENT_PASSIVE = re.compile(r"(?i)(?:are|is)\s")
+_COUNTED_SUBJECT = re.compile(
+    r"(?i)(?:^\s*|[^\w\s]\s*)(?:at least |some |about |nearly |more than )?(?:\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|a dozen|dozens|scores|hundreds|thousands)\s+(?:[\w'-]+\s+){0,3}$")
+_PERSON_RELATIVE = re.compile(r"(?i)\b(?:who|whom|whose)\b[^,;:()]{0,90}$")
+_MAIN_VERB_AFTER = re.compile(r"(?i)\s*(?:was|were|is|are|has|have|had|died)\b")
+
+
+def _person_past(clause: str, cue: re.Match, trigger: int) -> bool:
+    """Is the "years ago" cue inside a relative clause about a person ("who was freed two years
+    ago") and the trigger outside it (before the "who", or the main verb right after the cue)?"""
+    r = _PERSON_RELATIVE.search(clause[:cue.start()])
+    if r is None:
+        return False
+    return trigger < r.start() or (trigger >= cue.end() and bool(_MAIN_VERB_AFTER.match(clause, cue.end())))
+
+
+_PERSON_PAST = _person_past
 
 _COUNTS = frozenset("two three four five six twin".split())
 _STOP = frozenset("and or but in on at of with to by from for into after before as that which who was were is are has have had said".split())
