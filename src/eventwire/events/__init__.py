@@ -96,6 +96,38 @@ def _interaction(i1: int, i2: int) -> int:
         return a * 10 + b if a else b * 10
 
 
+def _feature_country(doc: Document, loc: Location):
+    """A feature spanning countries (data/places_features.csv: "the Jordan Valley", "W National Park", "the Mandara
+    Mountains") has no country of its own; the event takes the country the article places it in: a town or
+    division named within 400 km of it, else a country (or its demonym) the article names -- the one in the
+    event's sentence, else the nearest before or after. The place is copied, never changed in place."""
+    import dataclasses
+
+    from ..places.gazetteer import distance_km
+
+    p = loc.place
+    m = loc.mention
+    if p.latitude is None or p.longitude is None:
+        return p
+    at = m.start if m is not None else 0
+    sent = m.sent if m is not None else -1
+    best = None
+    for x in doc.mentions:
+        v = x.value
+        if x.kind != "place" or x is m or not isinstance(v, type(p)) or not v.country_code:
+            continue
+        if not v.feature_code.startswith("PCL"):
+            if v.latitude is None or distance_km(p.latitude, p.longitude, v.latitude, v.longitude) > 400:
+                continue
+        key = (x.sent != sent or sent < 0, abs(x.start - at))
+        if best is None or key < best[0]:
+            best = (key, v)
+    if best is None:
+        return p
+    v = best[1]
+    return dataclasses.replace(p, country_code=v.country_code, country=v.country)
+
+
 def _country_info(code: str) -> dict:
     """Country name, ISO numeric, ISO3 and ACLED region for an ISO alpha-2 code."""
     if not code:
@@ -969,6 +1001,8 @@ def _build(doc: Document, g: Group, settings: Settings, lex, outcomes: list[tupl
             loc = prev
     if loc is not None:
         p = loc.place
+        if not p.country_code:
+            p = _feature_country(doc, loc)
         info = _country_info(p.country_code)
         ev.country = p.country or info.get("name") or ""
         ev.iso = info.get("iso_numeric") or info.get("iso") or info.get("numeric")
