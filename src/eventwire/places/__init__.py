@@ -32,6 +32,7 @@ from .gazetteer import build as build_gazetteer
 from .gazetteer import ensure as ensure_gazetteer
 from . import framed
 from .geolocate import Locator, destination_before
+from .recognize import FEATURE_NOUNS
 from .recognize import TITLE_WORDS as _TITLE_WORDS
 from .recognize import Recognizer, RegionRef, Toponym, speaker_named
 from .resolve import Resolver
@@ -815,9 +816,16 @@ def _far_named_site(r, resolved: list) -> bool:
 # a road, bridge or building named after a country, state or town: "Syria Street", "U.S. Highway 151",
 # "Johnson Street Bridge", "the Nebraska State Capitol", "Trans-Canada Highway"
 # (a person's name may stand between: "Sidney Baker Street", "Florence Nightingale Road")
-_COMPOUND_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+(?=[ \t]+(?:Street|St\.|Road|Avenue|Boulevard)\b))?"
+_COMPOUND_AFTER = re.compile(r"(?:[ \t]+(?P<surname>[A-Z][a-z]+)(?=[ \t]+(?:Street|St\.|Road|Avenue|Boulevard)\b))?"
                              r"(?:[ \t]+(?:State|Street|St\.|Road|Avenue|Boulevard|Highway|Freeway|Expressway|Parkway|"
                              r"Turnpike|Bridge|Tunnel|Capitol|Canal))+(?:[ \t]+\d{1,4}[A-Z]?)?(?![\w-])")
+# ... but not a word that says what the road serves or where it runs: "the Baghdad Airport Road", "Herat Ring
+# Road", "Aden Port Road" are roads of that town, named after it
+_ROAD_OF_TOWN_WORDS = FEATURE_NOUNS | frozenset({
+    "airport", "port", "harbour", "harbor", "ring", "bypass", "main", "high", "old", "new", "station", "market",
+    "coast", "coastal", "beach", "industrial", "link", "border", "military", "corniche", "palace", "mall",
+    "stadium", "university", "hospital", "dam", "lake", "river", "north", "south", "east", "west", "central",
+    "upper", "lower", "inner", "outer", "circular", "park", "bridge", "ferry", "terminal", "highway"})
 # water and land named "of" a country or state: "the Strait of Georgia", "the Gulf of Mexico", "Sea of Japan"
 _COMPOUND_BEFORE = re.compile(r"(?:(?<![\w-])(?:Strait|Straits|Gulf|Sea|Bay|Cape|Isle|Lake)[ \t]+of[ \t]+(?:the[ \t]+)?|"
                               r"(?<![\w-])Trans-)$")
@@ -857,6 +865,8 @@ def _compound_site(text: str, t: Toponym) -> tuple[int, int] | None:
     if b is not None:
         s = b.start()
     a = _COMPOUND_AFTER.match(text, e)
+    if a is not None and a.group("surname") and a.group("surname").lower() in _ROAD_OF_TOWN_WORDS:
+        a = None  # "Baghdad Airport Road": the town's own road (as before "Sidney Baker Street" was read)
     if a is not None and a.group().split()[-1] != "State":
         e = a.end()
     elif b is None or not b.group().endswith("-") and not b.group()[:1].isupper():

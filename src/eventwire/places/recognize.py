@@ -659,6 +659,11 @@ _NOT_GIVEN = frozenset({
     "saint", "san", "santa", "el", "la", "los", "las", "the", "in", "at", "of", "from", "and", "but", "when",
     "county", "city", "police", "officials", "residents", "authorities", "state", "university", "college",
     "school", "church", "hospital", "department", "council", "district",
+    # a broadcaster, paper, club or firm named after its town speaks as a body: "Radio Mogadishu said", "Inter
+    # Milan said", "Dynamo Kyiv said", "Air Tanzania said"
+    "radio", "television", "channel", "press", "news", "times", "daily", "club", "team", "inter", "dynamo",
+    "sporting", "olympique", "olympic", "real", "atletico", "athletic", "racing", "union", "united", "royal",
+    "air", "hotel", "bank", "group", "camp", "central", "downtown", "old",
 })
 # a single name as the speaker: "Jackson said" / "said Jackson"
 _SPOKEN_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|explained|noted|insisted|argued|warned)\b")
