@@ -145,3 +145,14 @@ def test_blind11_merges_with_its_measured_floor():
     assert r["precision"] == 1.0 and r["recall"] >= 0.95, r["errors"]
     p, rc = _orders_mean(path, seeds=10)
     assert p >= 0.99 and rc >= 0.95, (p, rc)
+
+
+def test_blind12_merges_with_its_measured_floor():
+    """blind12 (session 10, written blind, held out from that session's developers): the hand-coded reports
+    merge at 1.00 / 0.97 in file order and 0.99 / 0.96 over 21 orders (min 0.92 / 0.87) at the session's
+    start. Its pipeline figures (0.86 / 0.34 at the start) are extraction's."""
+    path = DEDUP / "blind12.yaml"
+    r = evaluate(path)
+    assert r["precision"] == 1.0 and r["recall"] >= 0.96, r["errors"]
+    p, rc = _orders_mean(path, seeds=10)
+    assert p >= 0.97 and rc >= 0.93, (p, rc)
