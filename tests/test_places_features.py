@@ -8,29 +8,13 @@ their own readings.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 
 import pytest
 
-from eventwire.places import geoparse_text
 from eventwire.places.gazetteer import distance_km, normalise
 from eventwire.resources import data_text
-
-
-def _parse(text: str, settings):
-    return geoparse_text(text, dataclasses.replace(settings, parse_scope="entities"))
-
-
-def _at(recs, text: str, name: str, nth: int = 0):
-    """The record of the nth mention of ``name`` (by its offset in ``text``)."""
-    starts = []
-    k = text.find(name)
-    while k >= 0:
-        starts.append(k)
-        k = text.find(name, k + 1)
-    s = starts[nth]
-    return next((r for r in recs if r["start"] <= s < r["end"]), None)
+from test_places_toponyms_round9 import _at, _parse  # the same geoparse helpers
 
 
 def _near(r, lat, lon, km=161.0) -> bool:

@@ -21,32 +21,13 @@ import dataclasses
 import pytest
 
 from eventwire.places import geoparse_text
-from eventwire.places.gazetteer import distance_km
-
-
-def _parse(text: str, settings):
-    return geoparse_text(text, dataclasses.replace(settings, parse_scope="entities"))
+from test_places_toponyms_round9 import _at, _km, _parse  # the same geoparse helpers
 
 
 def _parse_events(text: str, settings):
     """As the pipeline runs: the model reads only the sentences that may hold an event, so a speaker named in a
     quote's sentence is no PERSON entity to it."""
     return geoparse_text(text, dataclasses.replace(settings, parse_scope="events"))
-
-
-def _at(recs, text: str, name: str, nth: int = 0):
-    """The record of the nth mention of ``name`` (by its offset in ``text``), None when not a place."""
-    starts = []
-    k = text.find(name)
-    while k >= 0:
-        starts.append(k)
-        k = text.find(name, k + 1)
-    s = starts[nth]
-    return next((r for r in recs if r["start"] <= s < r["end"]), None)
-
-
-def _km(r, lat, lon):
-    return distance_km(r["latitude"], r["longitude"], lat, lon)
 
 
 # ------------------------------------------------------------ a qualified town anchors its neighbours
