@@ -4,27 +4,16 @@ shapes than the articles they came from, with near-miss controls. Text written f
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
-from eventwire.models import Document
 from eventwire.pipeline import Pipeline
+from test_actors_round5 import _events, _one  # the same helpers
 
 
 @pytest.fixture(scope="module")
 def pipe(settings):
     return Pipeline(settings)
-
-
-def _events(pipe, text: str, published: dt.date = dt.date(2025, 6, 12)):
-    return pipe(Document(id="t", text=text, published=published)).events
-
-
-def _one(pipe, text: str, sub: str, published: dt.date = dt.date(2025, 6, 12)):
-    evs = [e for e in _events(pipe, text, published) if e.sub_event_type == sub]
-    assert len(evs) == 1, [(e.sub_event_type, e.actor1, e.actor2) for e in _events(pipe, text, published)]
-    return evs[0]
 
 
 # ------------------------------------------------ 1. the force facing a riot, told in the next sentences
